@@ -1,0 +1,67 @@
+/* medusa-client-private.h: the one request path every endpoint uses
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "medusa-client.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MEDUSA_REQUEST_DEFAULT     = 0,
+  /* Repeating the request is harmless: GET/DELETE are always treated so;
+   * a POST with this flag carries an Idempotency-Key (the same across retries). */
+  MEDUSA_REQUEST_IDEMPOTENT  = 1 << 0,
+  /* Send no credential (token or cookie), e.g. sign in, register, reset. */
+  MEDUSA_REQUEST_ANONYMOUS   = 1 << 1,
+} MedusaRequestFlags;
+
+/* How a 401/500 is read: the same status means different things per route. */
+typedef enum
+{
+  MEDUSA_ERROR_CONTEXT_DEFAULT,        /* 401 → UNAUTHORIZED */
+  MEDUSA_ERROR_CONTEXT_SIGN_IN,        /* 401 → INVALID_CREDENTIALS */
+  MEDUSA_ERROR_CONTEXT_PASSWORD_RESET, /* 401 and 500 → INVALID_RESET_TOKEN */
+} MedusaErrorContext;
+
+/* Maps a non-2xx response to a MEDUSA_ERROR (always non-NULL). @body may be
+ * NULL or empty, JSON ({type, code?, message}), plain text or HTML. */
+GError   *medusa_error_from_response           (guint               status,
+                                                const char         *content_type,
+                                                GBytes             *body,
+                                                MedusaErrorContext  context);
+/* Maps a transport GError (GIO/TLS/resolver) to MEDUSA_ERROR; a
+ * G_IO_ERROR_CANCELLED is returned as a copy, unchanged. */
+GError   *medusa_error_from_transport          (const GError       *error);
+
+/* Sends @method @path?@query with an optional JSON @body (not consumed).
+ * @path starts with "/store/". Retries, timeouts and error mapping happen here.
+ * The finish function returns the parsed JSON root, or NULL with no error
+ * for an empty 2xx body (204, "OK" text). @status_out may be NULL. */
+void      medusa_client_request_async          (MedusaClient       *self,
+                                                const char         *method,
+                                                const char         *path,
+                                                const char         *query,
+                                                JsonNode           *body,
+                                                MedusaRequestFlags  flags,
+                                                MedusaErrorContext  context,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+JsonNode *medusa_client_request_finish         (MedusaClient       *self,
+                                                GAsyncResult       *result,
+                                                guint              *status_out,
+                                                GError            **error);
+
+/* The member @name of the object root @node, as an object; or MEDUSA_ERROR_PARSE. */
+JsonObject *medusa_json_get_object_member      (JsonNode           *node,
+                                                const char         *name,
+                                                GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* medusa-orders.h: one order; the store's regions
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "medusa-client.h"
+#include "medusa-order.h"
+
+G_BEGIN_DECLS
+
+/* GET /store/orders/{id} (all relations the details page shows) */
+void         medusa_client_retrieve_order_async   (MedusaClient        *self,
+                                                   const char          *order_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+MedusaOrder *medusa_client_retrieve_order_finish  (MedusaClient        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+/* GET /store/regions → GListModel of MedusaRegion */
+void         medusa_client_list_regions_async     (MedusaClient        *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GListModel  *medusa_client_list_regions_finish    (MedusaClient        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+G_END_DECLS
