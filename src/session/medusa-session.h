@@ -1,0 +1,130 @@
+/* medusa-session.h: who is signed in at which store
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "medusa-client.h"
+#include "medusa-customer.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MEDUSA_SESSION_STATE_SIGNED_OUT,
+  MEDUSA_SESSION_STATE_BUSY,
+  MEDUSA_SESSION_STATE_SIGNED_IN,
+  MEDUSA_SESSION_STATE_EXPIRED,
+} MedusaSessionState;
+
+#define MEDUSA_TYPE_SESSION (medusa_session_get_type ())
+G_DECLARE_FINAL_TYPE (MedusaSession, medusa_session, MEDUSA, SESSION, GObject)
+
+/* Properties (all notify): "client" (MedusaClient, replaced when the store
+ * changes), "customer" (MedusaCustomer or NULL), "state", "email" (the last
+ * email used on this store, kept while expired/signed out), "store-url",
+ * "store-name". */
+MedusaSession      *medusa_session_new              (void);
+
+/* Points the session at a store (signs out of the previous one locally).
+ * Returns FALSE and sets @error for an invalid URL. */
+gboolean            medusa_session_set_store        (MedusaSession       *self,
+                                                     const char          *url,
+                                                     const char          *publishable_key,
+                                                     const char          *display_name,
+                                                     GError             **error);
+const char         *medusa_session_get_store_url    (MedusaSession       *self);
+const char         *medusa_session_get_store_name   (MedusaSession       *self);
+
+MedusaClient       *medusa_session_get_client       (MedusaSession       *self);
+MedusaCustomer     *medusa_session_get_customer     (MedusaSession       *self);
+/* Pages hand back the customer an update returned, so every view refreshes. */
+void                medusa_session_set_customer     (MedusaSession       *self,
+                                                     MedusaCustomer      *customer);
+MedusaSessionState  medusa_session_get_state        (MedusaSession       *self);
+const char         *medusa_session_get_email        (MedusaSession       *self);
+
+/* Sign in; on success the token goes to the keyring (store URL + email). */
+void                medusa_session_sign_in_async    (MedusaSession       *self,
+                                                     const char          *email,
+                                                     const char          *password,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean            medusa_session_sign_in_finish   (MedusaSession       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+void                medusa_session_register_async   (MedusaSession       *self,
+                                                     const char          *email,
+                                                     const char          *password,
+                                                     const char          *first_name,
+                                                     const char          *last_name,
+                                                     const char          *phone,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean            medusa_session_register_finish  (MedusaSession       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* Reset with the token, then sign in with the new password. */
+void                medusa_session_reset_password_async  (MedusaSession  *self,
+                                                          const char     *email,
+                                                          const char     *token,
+                                                          const char     *password,
+                                                          GCancellable   *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer        user_data);
+gboolean            medusa_session_reset_password_finish (MedusaSession  *self,
+                                                          GAsyncResult   *result,
+                                                          GError        **error);
+
+/* Looks up the keyring credential for the current store and checks it with
+ * GET /store/customers/me. Finishes TRUE when signed in; FALSE without error
+ * when there was nothing to restore; a stale credential → state EXPIRED with
+ * the email kept (and FALSE without error). */
+void                medusa_session_restore_async    (MedusaSession       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean            medusa_session_restore_finish   (MedusaSession       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* GET /me again; updates "customer". */
+void                medusa_session_refresh_async    (MedusaSession       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean            medusa_session_refresh_finish   (MedusaSession       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* DELETE /store/auth, forgets token, cookies, keyring entry and customer.
+ * Cancels every request started with medusa_session_get_cancellable(). */
+void                medusa_session_sign_out_async   (MedusaSession       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean            medusa_session_sign_out_finish  (MedusaSession       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* Locks the account for the idle lock: state EXPIRED, customer kept hidden by
+ * the UI, credential kept; signing in again with the password unlocks. */
+void                medusa_session_lock             (MedusaSession       *self);
+
+/* Call with every API error: an UNAUTHORIZED error moves a signed-in session
+ * to EXPIRED and returns TRUE (the UI then asks for the password in place). */
+gboolean            medusa_session_handle_error     (MedusaSession       *self,
+                                                     const GError        *error);
+
+/* A cancellable that is cancelled on sign-out or store change; pages chain
+ * their own to it (or use it directly for fire-and-forget work). */
+GCancellable       *medusa_session_get_cancellable  (MedusaSession       *self);
+
+G_END_DECLS
