@@ -1,0 +1,21 @@
+/* medusa-overview-page.h
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "medusa-session.h"
+
+G_BEGIN_DECLS
+
+#define MEDUSA_TYPE_OVERVIEW_PAGE (medusa_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (MedusaOverviewPage, medusa_overview_page, MEDUSA, OVERVIEW_PAGE, AdwBin)
+
+/* The page follows @session ("customer", "state") for its whole life.
+ * It installs the widget action "page.refresh" when it has something to reload. */
+GtkWidget *medusa_overview_page_new (MedusaSession *session);
+
+G_END_DECLS
