@@ -1,0 +1,785 @@
+/* medusa-order-list.c: the order history as a GListModel that pages on demand
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa-customers.h"
+#include "medusa-error.h"
+#include "medusa-order.h"
+#include "medusa-order-list.h"
+#include "medusa-order-page.h"
+
+/* g_list_model_get_item() on one of the last AUTO_LOAD_THRESHOLD loaded items
+ * schedules the next page. */
+#define AUTO_LOAD_THRESHOLD 5
+
+struct _MedusaOrderList
+{
+  GObject           parent_instance;
+
+  MedusaClient     *client;        /* (owned) (nullable) */
+  MedusaOrderQuery *query;         /* (owned) never NULL; its limit/offset are ignored */
+  guint             page_size;
+
+  GPtrArray        *items;         /* (owned) of (owned) MedusaOrder */
+  GHashTable       *ids;           /* (owned) id → NULL; keys borrowed from @items */
+  gint64            n_total;       /* the server's count; -1 before the first page */
+  guint             next_offset;   /* server rows consumed so far (≥ items->len) */
+  gboolean          exhausted;     /* a page came back empty: stop asking */
+
+  gboolean          loading;
+  GError           *error;         /* (owned) (nullable) of the last failed load */
+  GCancellable     *cancellable;   /* (owned) (nullable) of the running load */
+  guint             auto_load_id;  /* idle source of an automatic load_more */
+  gboolean          constructed;
+};
+
+static void medusa_order_list_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MedusaOrderList, medusa_order_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      medusa_order_list_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_QUERY,
+  PROP_PAGE_SIZE,
+  PROP_N_TOTAL,
+  PROP_LOADING,
+  PROP_ERROR,
+  PROP_HAS_MORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What one load needs to find its list again, if the list still exists and
+ * still wants this page. The list itself is not kept alive by a load. */
+typedef struct
+{
+  GWeakRef      self;
+  GCancellable *cancellable;  /* (owned) the load's own cancellable */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_weak_ref_clear (&data->self);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static gboolean
+compute_has_more (MedusaOrderList *self)
+{
+  return self->n_total >= 0 &&
+         !self->exhausted &&
+         (gint64) self->next_offset < self->n_total;
+}
+
+static void
+set_loading (MedusaOrderList *self,
+             gboolean         loading)
+{
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_n_total (MedusaOrderList *self,
+             gint64           n_total)
+{
+  if (self->n_total == n_total)
+    return;
+
+  self->n_total = n_total;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+}
+
+static void
+take_error (MedusaOrderList *self,
+            GError          *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+/* Cancels the running load, if any. The load's callback sees the
+ * cancellation (or a cancellable that is no longer ours) and leaves the list
+ * alone. Does not touch "loading": callers decide what comes next. */
+static void
+cancel_load (MedusaOrderList *self)
+{
+  g_clear_handle_id (&self->auto_load_id, g_source_remove);
+
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+}
+
+/* Empties the list and forgets the paging state. Emits items-changed. */
+static void
+clear_items (MedusaOrderList *self)
+{
+  guint removed = self->items->len;
+
+  g_hash_table_remove_all (self->ids);
+  g_ptr_array_set_size (self->items, 0);
+  self->next_offset = 0;
+  self->exhausted = FALSE;
+  set_n_total (self, -1);
+
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+}
+
+/* Appends the orders of @orders that are not in the list yet; returns how
+ * many were added. The server sorts by created_at DESC, so an order placed
+ * while paging shifts the later pages down by one: de-duplicate by id. */
+static guint
+append_orders (MedusaOrderList *self,
+               GListModel      *orders)
+{
+  guint n = orders != NULL ? g_list_model_get_n_items (orders) : 0;
+  guint added = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      const char *id;
+
+      if (order == NULL)
+        continue;
+
+      id = medusa_order_get_id (order);
+      if (id != NULL)
+        {
+          if (g_hash_table_contains (self->ids, id))
+            continue;
+          g_hash_table_add (self->ids, (gpointer) id);
+        }
+
+      g_ptr_array_add (self->items, g_steal_pointer (&order));
+      added++;
+    }
+
+  return added;
+}
+
+static void
+load_page_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(MedusaOrderList) self = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean had_more;
+  guint position;
+  guint n_rows;
+  guint added;
+
+  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (source), result, &error);
+
+  /* A cancelled load belongs to a query, a reload or a list that is gone:
+   * touch nothing, not even @self. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = g_weak_ref_get (&data->self);
+  if (self == NULL)
+    return;
+
+  /* Superseded by a newer load even though the cancellation came too late. */
+  if (self->cancellable != data->cancellable)
+    return;
+
+  g_clear_object (&self->cancellable);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  had_more = compute_has_more (self);
+
+  if (page == NULL)
+    {
+      /* Keep what is loaded; auto-loading stops until load_more/reload. */
+      if (error == NULL)
+        g_set_error_literal (&error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                             _("The store sent no list of orders"));
+      g_debug ("Loading orders at offset %u failed: %s", self->next_offset, error->message);
+      take_error (self, g_steal_pointer (&error));
+      set_loading (self, FALSE);
+    }
+  else
+    {
+      GListModel *orders = medusa_order_page_get_orders (page);
+
+      n_rows = orders != NULL ? g_list_model_get_n_items (orders) : 0;
+      position = self->items->len;
+      added = append_orders (self, orders);
+
+      self->next_offset += n_rows;
+      if (n_rows == 0)
+        self->exhausted = TRUE;
+
+      take_error (self, NULL);
+      set_n_total (self, MAX (medusa_order_page_get_count (page), (gint64) 0));
+      /* Update the state before items-changed, so that views asking for
+       * items from inside the emission can schedule the next page. */
+      set_loading (self, FALSE);
+
+      if (added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+    }
+
+  if (had_more != compute_has_more (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Starts loading the page at next_offset. The caller checked that a page
+ * is wanted. */
+static void
+load_page (MedusaOrderList *self)
+{
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  LoadData *data;
+
+  g_return_if_fail (self->client != NULL);
+
+  cancel_load (self);
+
+  query = medusa_order_query_copy (self->query);
+  medusa_order_query_set_limit (query, (int) MIN (self->page_size, (guint) G_MAXINT));
+  medusa_order_query_set_offset (query, self->next_offset);
+
+  self->cancellable = g_cancellable_new ();
+
+  data = g_new0 (LoadData, 1);
+  g_weak_ref_init (&data->self, self);
+  data->cancellable = g_object_ref (self->cancellable);
+
+  set_loading (self, TRUE);
+
+  medusa_client_list_orders_async (self->client,
+                                   query,
+                                   self->cancellable,
+                                   load_page_cb,
+                                   data);
+}
+
+/* Drops everything and loads the first page (if there is a client). */
+static void
+restart (MedusaOrderList *self)
+{
+  gboolean had_more = compute_has_more (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  cancel_load (self);
+  take_error (self, NULL);
+  clear_items (self);
+
+  if (self->client != NULL)
+    load_page (self);
+  else
+    set_loading (self, FALSE);
+
+  if (had_more != compute_has_more (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+auto_load_cb (gpointer user_data)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (user_data);
+
+  self->auto_load_id = 0;
+
+  /* The state may have changed since get_item() asked. */
+  if (self->client != NULL && !self->loading && self->error == NULL && compute_has_more (self))
+    load_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static GType
+medusa_order_list_get_item_type (GListModel *model)
+{
+  return MEDUSA_TYPE_ORDER;
+}
+
+static guint
+medusa_order_list_get_n_items (GListModel *model)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (model);
+
+  return self->items->len;
+}
+
+static gpointer
+medusa_order_list_get_item (GListModel *model,
+                            guint       position)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  /* Near the end: fetch the next page, but never from inside get_item
+   * (views call it while handling items-changed). */
+  if ((guint64) position + AUTO_LOAD_THRESHOLD >= self->items->len &&
+      self->auto_load_id == 0 &&
+      self->client != NULL &&
+      !self->loading &&
+      self->error == NULL &&
+      compute_has_more (self))
+    {
+      self->auto_load_id = g_idle_add (auto_load_cb, self);
+      g_source_set_name_by_id (self->auto_load_id, "[medusa] order list auto-load");
+    }
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+medusa_order_list_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = medusa_order_list_get_item_type;
+  iface->get_n_items = medusa_order_list_get_n_items;
+  iface->get_item = medusa_order_list_get_item;
+}
+
+static void
+medusa_order_list_constructed (GObject *object)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (object);
+
+  G_OBJECT_CLASS (medusa_order_list_parent_class)->constructed (object);
+
+  self->constructed = TRUE;
+
+  if (self->client != NULL)
+    load_page (self);
+}
+
+static void
+medusa_order_list_dispose (GObject *object)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (object);
+
+  cancel_load (self);
+  self->loading = FALSE;
+  g_clear_object (&self->client);
+
+  /* No items-changed: nobody can hold a reference to ask any more. */
+  g_hash_table_remove_all (self->ids);
+  g_ptr_array_set_size (self->items, 0);
+
+  G_OBJECT_CLASS (medusa_order_list_parent_class)->dispose (object);
+}
+
+static void
+medusa_order_list_finalize (GObject *object)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (object);
+
+  g_clear_pointer (&self->query, medusa_order_query_free);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (medusa_order_list_parent_class)->finalize (object);
+}
+
+static void
+medusa_order_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_QUERY:
+      g_value_set_boxed (value, self->query);
+      break;
+
+    case PROP_PAGE_SIZE:
+      g_value_set_uint (value, self->page_size);
+      break;
+
+    case PROP_N_TOTAL:
+      g_value_set_int64 (value, self->n_total);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_HAS_MORE:
+      g_value_set_boolean (value, compute_has_more (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_list_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      /* construct-only */
+      self->client = g_value_dup_object (value);
+      break;
+
+    case PROP_QUERY:
+      medusa_order_list_set_query (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_PAGE_SIZE:
+      medusa_order_list_set_page_size (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_list_class_init (MedusaOrderListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = medusa_order_list_constructed;
+  object_class->dispose = medusa_order_list_dispose;
+  object_class->finalize = medusa_order_list_finalize;
+  object_class->get_property = medusa_order_list_get_property;
+  object_class->set_property = medusa_order_list_set_property;
+
+  /**
+   * MedusaOrderList:client:
+   *
+   * The client the pages are fetched with.
+   */
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         MEDUSA_TYPE_CLIENT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrderList:query:
+   *
+   * The filters (a copy; never %NULL when read). Setting a different query
+   * cancels the running load, empties the list and loads the first page.
+   * A construct property: the first page is requested in constructed().
+   */
+  properties[PROP_QUERY] =
+    g_param_spec_boxed ("query", NULL, NULL,
+                        MEDUSA_TYPE_ORDER_QUERY,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_CONSTRUCT |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrderList:page-size:
+   *
+   * How many orders one request asks for (the request's `limit`).
+   * A construct property, so that g_object_new() can set it before the
+   * first page is requested.
+   */
+  properties[PROP_PAGE_SIZE] =
+    g_param_spec_uint ("page-size", NULL, NULL,
+                       1, G_MAXINT, MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_CONSTRUCT |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrderList:n-total:
+   *
+   * How many orders match on the server (its `count`), or -1 before the
+   * first page arrived.
+   */
+  properties[PROP_N_TOTAL] =
+    g_param_spec_int64 ("n-total", NULL, NULL,
+                        -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrderList:loading:
+   *
+   * Whether a page is being fetched.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrderList:error:
+   *
+   * The error of the last failed load, or %NULL. While it is set, the list
+   * does not load further pages by itself.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READABLE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrderList:has-more:
+   *
+   * Whether the server has orders that are not loaded yet.
+   */
+  properties[PROP_HAS_MORE] =
+    g_param_spec_boolean ("has-more", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+medusa_order_list_init (MedusaOrderList *self)
+{
+  self->query = medusa_order_query_new ();
+  self->page_size = MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE;
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->n_total = -1;
+}
+
+/**
+ * medusa_order_list_new:
+ * @client: the client to fetch with
+ * @query: (nullable): the filters (copied); %NULL for none
+ *
+ * Returns: (transfer full): a list that starts loading its first page at once
+ */
+MedusaOrderList *
+medusa_order_list_new (MedusaClient           *client,
+                       const MedusaOrderQuery *query)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (client), NULL);
+
+  return g_object_new (MEDUSA_TYPE_ORDER_LIST,
+                       "client", client,
+                       "query", query,
+                       NULL);
+}
+
+/**
+ * medusa_order_list_get_client:
+ *
+ * Returns: (transfer none) (nullable): the client
+ */
+MedusaClient *
+medusa_order_list_get_client (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), NULL);
+
+  return self->client;
+}
+
+/**
+ * medusa_order_list_get_query:
+ *
+ * Returns: (transfer none): the filters; never %NULL
+ */
+const MedusaOrderQuery *
+medusa_order_list_get_query (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), NULL);
+
+  return self->query;
+}
+
+/**
+ * medusa_order_list_set_query:
+ * @query: (nullable): the new filters (copied); %NULL for none
+ *
+ * A query equal to the current one changes nothing (use
+ * medusa_order_list_reload() to fetch again). Otherwise the running load is
+ * cancelled, the list emptied, #MedusaOrderList:n-total reset to -1 and the
+ * first page loaded.
+ */
+void
+medusa_order_list_set_query (MedusaOrderList        *self,
+                             const MedusaOrderQuery *query)
+{
+  g_autoptr(MedusaOrderQuery) empty = NULL;
+
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  if (query == NULL)
+    query = empty = medusa_order_query_new ();
+
+  if (medusa_order_query_equal (self->query, query))
+    return;
+
+  g_clear_pointer (&self->query, medusa_order_query_free);
+  self->query = medusa_order_query_copy (query);
+
+  /* During construction, constructed() starts the first load. */
+  if (self->constructed)
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+      restart (self);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+}
+
+guint
+medusa_order_list_get_page_size (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), 0);
+
+  return self->page_size;
+}
+
+/* Applies to the pages loaded from now on. */
+void
+medusa_order_list_set_page_size (MedusaOrderList *self,
+                                 guint            page_size)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+  g_return_if_fail (page_size > 0);
+
+  if (self->page_size == page_size)
+    return;
+
+  self->page_size = page_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_SIZE]);
+}
+
+gint64
+medusa_order_list_get_n_total (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), -1);
+
+  return self->n_total;
+}
+
+gboolean
+medusa_order_list_get_loading (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), FALSE);
+
+  return self->loading;
+}
+
+gboolean
+medusa_order_list_get_has_more (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), FALSE);
+
+  return compute_has_more (self);
+}
+
+/**
+ * medusa_order_list_get_error:
+ *
+ * Returns: (transfer none) (nullable): the error of the last failed load
+ */
+const GError *
+medusa_order_list_get_error (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * medusa_order_list_load_more:
+ *
+ * Loads the next page unless one is loading or all are loaded. After a
+ * failed load this retries it (and clears #MedusaOrderList:error). Before
+ * the first page arrived, it loads the first page.
+ */
+void
+medusa_order_list_load_more (MedusaOrderList *self)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  if (self->client == NULL || self->loading)
+    return;
+  if (self->n_total >= 0 && !compute_has_more (self))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  take_error (self, NULL);
+  load_page (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Drops what is loaded and loads the first page again; clears the error. */
+void
+medusa_order_list_reload (MedusaOrderList *self)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  restart (self);
+}
+
+/* Cancels any running load; what is loaded stays. */
+void
+medusa_order_list_cancel (MedusaOrderList *self)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  cancel_load (self);
+  set_loading (self, FALSE);
+}

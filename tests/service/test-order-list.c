@@ -1,0 +1,652 @@
+/* test-order-list.c: MedusaOrderList paging against the fake Store API
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "medusa-client.h"
+#include "medusa-error.h"
+#include "medusa-fake-server.h"
+#include "medusa-order.h"
+#include "medusa-order-list.h"
+#include "medusa-order-query.h"
+
+#define EMAIL        "list@example.com"
+#define PASSWORD     "supersecret"
+#define N_ORDERS     47
+#define PAGE_SIZE    10
+#define ORDERS_PATH  "/store/customers/me/orders"
+#define TIMEOUT_MS   10000
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+typedef struct
+{
+  MedusaFakeServer *fake;    /* (owned) */
+  MedusaClient     *client;  /* (owned) */
+  GArray           *changes; /* (owned) of Change */
+  GHashTable       *notifies; /* (owned) property name → count */
+} Fixture;
+
+/* Auxiliary methods */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Iterates the main context until @cond holds; fails the test after TIMEOUT_MS. */
+static void
+pump_until (Condition cond,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Iterates the main context for @ms milliseconds. */
+static void
+pump_for (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !medusa_order_list_get_loading (MEDUSA_ORDER_LIST (data));
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountCondition;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountCondition *c = data;
+
+  return g_list_model_get_n_items (c->model) == c->n;
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Fixture    *f)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (f->changes, change);
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              Fixture    *f)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (f->notifies, pspec->name));
+
+  g_hash_table_insert (f->notifies, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+static guint
+n_notifies (Fixture    *f,
+            const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (f->notifies, name));
+}
+
+static MedusaOrderList *
+new_list (Fixture                *f,
+          const MedusaOrderQuery *query,
+          guint                   page_size)
+{
+  MedusaOrderList *list = g_object_new (MEDUSA_TYPE_ORDER_LIST,
+                                        "client", f->client,
+                                        "query", query,
+                                        "page-size", page_size,
+                                        NULL);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), f);
+  g_signal_connect (list, "notify", G_CALLBACK (on_notify_cb), f);
+
+  return list;
+}
+
+static guint
+n_order_requests (Fixture *f)
+{
+  return medusa_fake_server_get_n_requests (f->fake, "GET", ORDERS_PATH);
+}
+
+static const char *
+last_order_query (Fixture *f)
+{
+  const MedusaFakeRequest *request =
+    medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+
+  g_assert_nonnull (request);
+  return medusa_fake_request_get_query (request);
+}
+
+static gint64
+display_id_at (MedusaOrderList *list,
+               guint            position)
+{
+  g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (order);
+  return medusa_order_get_display_id (order);
+}
+
+/* Every item is a MedusaOrder and the ids are unique. */
+static void
+assert_unique_orders (MedusaOrderList *list)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (MEDUSA_IS_ORDER (item));
+      g_assert_true (g_hash_table_add (seen, g_strdup (medusa_order_get_id (MEDUSA_ORDER (item)))));
+    }
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  MedusaRetryPolicy policy = { 0, 10, 10, 10 };
+
+  f->fake = medusa_fake_server_new ();
+  medusa_fake_server_add_customer (f->fake, EMAIL, PASSWORD, "List", "Tester");
+  medusa_fake_server_add_orders (f->fake, EMAIL, N_ORDERS);
+
+  f->client = medusa_client_new (medusa_fake_server_get_url (f->fake), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->client);
+  medusa_client_set_retry_policy (f->client, &policy);
+
+  token = medusa_fake_server_issue_token (f->fake, EMAIL);
+  g_assert_nonnull (token);
+  medusa_client_set_token (f->client, token);
+
+  f->changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  f->notifies = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* let the connections wind down before checking for leaks */
+  pump_for (20);
+
+  g_assert_finalize_object (g_steal_pointer (&f->client));
+  g_assert_finalize_object (g_steal_pointer (&f->fake));
+  g_clear_pointer (&f->changes, g_array_unref);
+  g_clear_pointer (&f->notifies, g_hash_table_unref);
+}
+
+/* Tests */
+
+static void
+test_first_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  const GError *error_prop = NULL;
+  gint64 n_total = 0;
+  Change *change;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == MEDUSA_TYPE_ORDER);
+  g_assert_true (medusa_order_list_get_client (list) == f->client);
+  g_assert_cmpuint (medusa_order_list_get_page_size (list), ==, PAGE_SIZE);
+
+  /* the first page is requested at construction */
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, -1);
+  g_assert_false (medusa_order_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  pump_until (is_idle, list);
+
+  g_assert_cmpuint (n_order_requests (f), ==, 1);
+  g_assert_cmpstr (last_order_query (f), ==, "limit=10");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS);
+  g_assert_true (medusa_order_list_get_has_more (list));
+  g_assert_null (medusa_order_list_get_error (list));
+
+  /* newest first */
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), PAGE_SIZE));
+  assert_unique_orders (list);
+
+  /* one items-changed for the page; property notifications */
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  change = &g_array_index (f->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, PAGE_SIZE);
+  g_assert_cmpuint (n_notifies (f, "n-total"), ==, 1);
+  g_assert_cmpuint (n_notifies (f, "has-more"), ==, 1);
+  g_assert_cmpuint (n_notifies (f, "loading"), ==, 1); /* TRUE during construction is not notified */
+  g_assert_cmpuint (n_notifies (f, "error"), ==, 0);
+
+  /* the same through GObject properties */
+  g_object_get (list, "n-total", &n_total, "error", &error_prop, "query", &query, NULL);
+  g_assert_cmpint (n_total, ==, N_ORDERS);
+  g_assert_null (error_prop);
+  g_assert_nonnull (query);
+  g_assert_false (medusa_order_query_has_filters (query));
+
+  /* the get_item() calls above scheduled an auto-load that has not run
+   * yet: finalizing must remove that idle */
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_auto_load (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  CountCondition c = { G_LIST_MODEL (list), 2 * PAGE_SIZE };
+  g_autoptr(GObject) item = NULL;
+  Change *change;
+
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 1);
+
+  /* far from the end: nothing happens */
+  item = g_list_model_get_item (G_LIST_MODEL (list), PAGE_SIZE - 6);
+  g_assert_nonnull (item);
+  g_clear_object (&item);
+  pump_for (50);
+  g_assert_cmpuint (n_order_requests (f), ==, 1);
+  g_assert_false (medusa_order_list_get_loading (list));
+
+  /* one of the last 5 loaded: the next page is scheduled, not started
+   * from inside get_item() */
+  item = g_list_model_get_item (G_LIST_MODEL (list), PAGE_SIZE - 5);
+  g_assert_nonnull (item);
+  g_assert_false (medusa_order_list_get_loading (list));
+  g_assert_cmpuint (n_order_requests (f), ==, 1);
+
+  pump_until (has_n_items, &c);
+  pump_until (is_idle, list);
+
+  g_assert_cmpuint (n_order_requests (f), ==, 2);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=10&limit=10");
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE), ==, N_ORDERS - PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  change = &g_array_index (f->changes, Change, 1);
+  g_assert_cmpuint (change->position, ==, PAGE_SIZE);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, PAGE_SIZE);
+
+  /* display_id_at() touched the items near the (new) end again: drain */
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_load_all (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  guint requests;
+
+  pump_until (is_idle, list);
+
+  while (medusa_order_list_get_has_more (list))
+    {
+      medusa_order_list_load_more (list);
+      g_assert_true (medusa_order_list_get_loading (list));
+      /* a second call while loading is a no-op */
+      medusa_order_list_load_more (list);
+      pump_until (is_idle, list);
+      g_assert_null (medusa_order_list_get_error (list));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS);
+  g_assert_cmpuint (n_order_requests (f), ==, (N_ORDERS + PAGE_SIZE - 1) / PAGE_SIZE);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=10");
+  g_assert_cmpuint (f->changes->len, ==, 5);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 4).position, ==, 40);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 4).added, ==, 7);
+
+  requests = n_order_requests (f);
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
+  /* everything is loaded: neither load_more nor get_item() near the end asks again */
+  medusa_order_list_load_more (list);
+  g_assert_false (medusa_order_list_get_loading (list));
+  pump_for (50);
+  g_assert_cmpuint (n_order_requests (f), ==, requests);
+
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_deduplicate (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+
+  pump_until (is_idle, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  /* three new orders arrive on top: the second page now starts with three
+   * orders that the first page already had */
+  medusa_fake_server_add_orders (f->fake, EMAIL, 3);
+
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2 * PAGE_SIZE - 3);
+  assert_unique_orders (list);
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE - 1), ==, N_ORDERS - PAGE_SIZE + 1);
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE), ==, N_ORDERS - PAGE_SIZE);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).added, ==, PAGE_SIZE - 3);
+
+  /* paging continues from the server's offset, not the item count */
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=20&limit=10");
+  assert_unique_orders (list);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_set_query_restarts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = NULL;
+  g_autoptr(MedusaOrderQuery) completed = medusa_order_query_new ();
+  guint n;
+
+  /* the unfiltered first page is slow */
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 400, 1);
+  list = new_list (f, NULL, PAGE_SIZE);
+  g_assert_true (medusa_order_list_get_loading (list));
+  pump_for (50);
+
+  medusa_order_query_add_status (completed, MEDUSA_ORDER_STATUS_COMPLETED);
+  medusa_order_query_set_limit (completed, 3);   /* replaced by the page size */
+  medusa_order_query_set_offset (completed, 5);  /* replaced by the paging */
+  medusa_order_list_set_query (list, completed);
+
+  g_assert_true (medusa_order_query_equal (medusa_order_list_get_query (list), completed));
+  g_assert_true (medusa_order_list_get_query (list) != completed);
+  g_assert_cmpuint (n_notifies (f, "query"), ==, 1);
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, -1);
+
+  pump_until (is_idle, list);
+  g_assert_cmpstr (last_order_query (f), ==, "status[]=completed&limit=10");
+
+  /* fake orders k = 2, 8, 14, ... are completed: 8 of 47 */
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, 8);
+  g_assert_false (medusa_order_list_get_has_more (list));
+
+  /* long enough for the cancelled slow answer to have arrived */
+  pump_for (600);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, 8);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpint (medusa_order_get_status (order), ==, MEDUSA_ORDER_STATUS_COMPLETED);
+    }
+  /* only the filtered page was ever added */
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 0).added, ==, 8);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, 8);
+
+  /* an equal query changes nothing */
+  medusa_order_list_set_query (list, completed);
+  g_assert_false (medusa_order_list_get_loading (list));
+  g_assert_cmpuint (n_notifies (f, "query"), ==, 1);
+
+  /* a different query empties the list first, then loads */
+  medusa_order_query_clear_statuses (completed);
+  medusa_order_query_add_status (completed, MEDUSA_ORDER_STATUS_CANCELED);
+  g_object_set (list, "query", completed, NULL);
+  g_assert_cmpuint (n_notifies (f, "query"), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).position, ==, 0);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).removed, ==, 8);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).added, ==, 0);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, -1);
+
+  pump_until (is_idle, list);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, 8);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpint (medusa_order_get_status (order), ==, MEDUSA_ORDER_STATUS_CANCELED);
+    }
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_error_and_reload (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = NULL;
+  const GError *error;
+  guint requests;
+
+  medusa_fake_server_add_status_fault (f->fake, "GET", ORDERS_PATH, 500, NULL, NULL, 1);
+  list = new_list (f, NULL, PAGE_SIZE);
+  pump_until (is_idle, list);
+
+  error = medusa_order_list_get_error (list);
+  g_assert_error ((GError *) error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+  g_assert_cmpuint (n_notifies (f, "error"), ==, 1);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, -1);
+  g_assert_false (medusa_order_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* reload recovers and clears the error */
+  medusa_order_list_reload (list);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_true (medusa_order_list_get_loading (list));
+  pump_until (is_idle, list);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS);
+
+  /* a failing second page keeps what is loaded ... */
+  medusa_fake_server_add_status_fault (f->fake, "GET", ORDERS_PATH, 500, NULL, NULL, 1);
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_error ((GError *) medusa_order_list_get_error (list), MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+  g_assert_true (medusa_order_list_get_has_more (list));
+
+  /* ... and stops auto-loading */
+  requests = n_order_requests (f);
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE - 1), ==, N_ORDERS - PAGE_SIZE + 1);
+  pump_for (50);
+  g_assert_cmpuint (n_order_requests (f), ==, requests);
+  g_assert_false (medusa_order_list_get_loading (list));
+
+  /* until load_more is called explicitly */
+  medusa_order_list_load_more (list);
+  g_assert_null (medusa_order_list_get_error (list));
+  pump_until (is_idle, list);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2 * PAGE_SIZE);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=10&limit=10");
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_unauthorized (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = NULL;
+
+  medusa_fake_server_revoke_credentials (f->fake);
+  list = new_list (f, NULL, PAGE_SIZE);
+  pump_until (is_idle, list);
+
+  g_assert_error ((GError *) medusa_order_list_get_error (list), MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = NULL;
+
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 300, 1);
+  list = new_list (f, NULL, PAGE_SIZE);
+  g_assert_true (medusa_order_list_get_loading (list));
+
+  medusa_order_list_cancel (list);
+  g_assert_false (medusa_order_list_get_loading (list));
+  g_assert_cmpuint (n_notifies (f, "loading"), ==, 1);
+
+  pump_for (500);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, -1);
+
+  /* load_more starts over with the first page */
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_dispose_while_loading (Fixture       *f,
+                            gconstpointer  data)
+{
+  MedusaOrderList *list;
+  g_autoptr(GObject) item = NULL;
+
+  /* disposed during the very first load */
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 300, 1);
+  list = medusa_order_list_new (f->client, NULL);
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_assert_finalize_object (list);
+  pump_for (500);
+
+  /* disposed while an automatic load is scheduled but not started */
+  list = medusa_order_list_new (f->client, NULL);
+  medusa_order_list_set_page_size (list, PAGE_SIZE); /* applies to the next page */
+  pump_until (is_idle, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE);
+  item = g_list_model_get_item (G_LIST_MODEL (list), MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE - 1);
+  g_assert_nonnull (item);
+  g_assert_finalize_object (list);
+  pump_for (100);
+
+  /* disposed while a later page is on its way */
+  list = medusa_order_list_new (f->client, NULL);
+  pump_until (is_idle, list);
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 300, 1);
+  medusa_order_list_load_more (list);
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_assert_finalize_object (list);
+  pump_for (500);
+
+  /* the orders the list handed out outlive it */
+  g_assert_true (MEDUSA_IS_ORDER (item));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The isolated XDG dirs hide the GSettings schemas GIO's GNOME proxy
+   * resolver reads; loopback needs no proxy. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/order-list/first-page", test_first_page);
+  ADD ("/order-list/auto-load", test_auto_load);
+  ADD ("/order-list/load-all", test_load_all);
+  ADD ("/order-list/deduplicate", test_deduplicate);
+  ADD ("/order-list/set-query-restarts", test_set_query_restarts);
+  ADD ("/order-list/error-and-reload", test_error_and_reload);
+  ADD ("/order-list/unauthorized", test_unauthorized);
+  ADD ("/order-list/cancel", test_cancel);
+  ADD ("/order-list/dispose-while-loading", test_dispose_while_loading);
+
+#undef ADD
+
+  return g_test_run ();
+}
