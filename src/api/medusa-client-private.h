@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "medusa-client.h"
+#include "medusa-customer.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +63,24 @@ JsonNode *medusa_client_request_finish         (MedusaClient       *self,
 /* The member @name of the object root @node, as an object; or MEDUSA_ERROR_PARSE. */
 JsonObject *medusa_json_get_object_member      (JsonNode           *node,
                                                 const char         *name,
+                                                GError            **error);
+
+/* Marks the cookie jar as holding a signed-in session (cookie fallback). */
+void        _medusa_client_set_cookie_session  (MedusaClient       *self,
+                                                gboolean            cookie_session);
+
+/* Obtains the credential: POST /store/auth/token, or on 404 the cookie
+ * session of POST /store/auth (then *cookie_customer is its customer).
+ * Shared by sign-in and register (medusa-auth.c). */
+void        _medusa_client_authenticate_async  (MedusaClient       *self,
+                                                const char         *email,
+                                                const char         *password,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+gboolean    _medusa_client_authenticate_finish (MedusaClient       *self,
+                                                GAsyncResult       *result,
+                                                MedusaCustomer    **cookie_customer,
                                                 GError            **error);
 
 G_END_DECLS

@@ -1,0 +1,1254 @@
+/* medusa-client.c: one SoupSession per store, and the one request path
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "medusa-client"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "medusa-client-private.h"
+#include "medusa-error.h"
+
+/* Bodies larger than this are parsed in a worker thread. */
+#define PARSE_IN_THREAD_THRESHOLD (64 * 1024)
+
+struct _MedusaClient
+{
+  GObject            parent_instance;
+
+  SoupSession       *session;          /* (owned) */
+  SoupCookieJar     *cookie_jar;       /* (owned) */
+  char              *base_url;         /* (owned): no trailing slash */
+  char              *publishable_key;  /* (owned) (nullable) */
+  GHashTable        *headers;          /* (owned): name → value */
+  char              *user_agent;       /* (owned) */
+  char              *token;            /* (owned) (nullable) */
+  MedusaRetryPolicy  retry_policy;
+  guint              timeout;
+  /* TRUE after a cookie sign-in (servers without a token route). */
+  guint              cookie_session : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_PUBLISHABLE_KEY,
+  PROP_TIMEOUT,
+  PROP_USER_AGENT,
+  PROP_TOKEN,
+  PROP_HAS_CREDENTIAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const MedusaRetryPolicy default_retry_policy = {
+  .max_retries = 3,
+  .base_delay_ms = 500,
+  .max_delay_ms = 8000,
+  .max_total_ms = 20000,
+};
+
+/* One call of medusa_client_request_async(), across its attempts. */
+typedef struct
+{
+  char               *method;           /* (owned) */
+  char               *uri;              /* (owned) */
+  GBytes             *body;             /* (owned) (nullable) */
+  char               *idempotency_key;  /* (owned) (nullable) */
+  MedusaRequestFlags  flags;
+  MedusaErrorContext  context;
+  gboolean            retry_safe;
+  guint               attempt;          /* retries done so far */
+  guint               n_redirects;      /* 307/308s followed so far */
+  guint               waited_ms;        /* total backoff so far */
+  guint               status;
+  SoupMessage        *msg;              /* (owned) (nullable): the current attempt */
+  GSource            *wait_source;      /* (owned) (nullable) */
+  GSource            *cancel_source;    /* (owned) (nullable) */
+} RequestData;
+
+static void
+request_data_clear_sources (RequestData *data)
+{
+  if (data->wait_source != NULL)
+    {
+      g_source_destroy (data->wait_source);
+      g_clear_pointer (&data->wait_source, g_source_unref);
+    }
+  if (data->cancel_source != NULL)
+    {
+      g_source_destroy (data->cancel_source);
+      g_clear_pointer (&data->cancel_source, g_source_unref);
+    }
+}
+
+static void
+request_data_free (RequestData *data)
+{
+  request_data_clear_sources (data);
+  g_free (data->method);
+  g_free (data->uri);
+  g_clear_pointer (&data->body, g_bytes_unref);
+  g_free (data->idempotency_key);
+  g_clear_object (&data->msg);
+  g_free (data);
+}
+
+static void send_attempt (GTask *task);
+
+/* Helpers */
+
+static gboolean
+is_http_url (const char  *url,
+             GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (url == NULL || *url == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The store URL is empty."));
+      return FALSE;
+    }
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &local_error);
+  if (uri == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a valid URL."), url);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      host == NULL || *host == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an http:// or https:// address."), url);
+      return FALSE;
+    }
+
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The store URL “%s” must not have a query or fragment."), url);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+status_is_retryable (guint status)
+{
+  return status == 429 /* Too Many Requests */ ||
+         status == SOUP_STATUS_BAD_GATEWAY ||
+         status == SOUP_STATUS_SERVICE_UNAVAILABLE ||
+         status == SOUP_STATUS_GATEWAY_TIMEOUT;
+}
+
+/* Retry-After is either delta-seconds or an HTTP-date. Returns -1 when
+ * absent or unreadable. */
+static gint64
+parse_retry_after_ms (const char *value)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint64 seconds;
+  char *end = NULL;
+  g_autofree char *trimmed = NULL;
+
+  if (value == NULL)
+    return -1;
+
+  trimmed = g_strstrip (g_strdup (value));
+  if (*trimmed == '\0')
+    return -1;
+
+  if (g_ascii_isdigit (*trimmed))
+    {
+      seconds = g_ascii_strtoull (trimmed, &end, 10);
+      if (end != NULL && *end == '\0')
+        return (gint64) MIN (seconds, (guint64) G_MAXINT32) * 1000;
+      return -1;
+    }
+
+  when = soup_date_time_new_from_http_string (trimmed);
+  if (when == NULL)
+    return -1;
+
+  now = g_date_time_new_now_utc ();
+  return MAX (0, g_date_time_difference (when, now) / 1000);
+}
+
+static guint
+backoff_delay_ms (const MedusaRetryPolicy *policy,
+                  guint                    attempt)
+{
+  guint64 delay = policy->base_delay_ms;
+  guint64 half;
+  guint64 spread;
+
+  /* base * 2^attempt, capped by max_delay_ms */
+  for (guint i = 0; i < attempt && delay < policy->max_delay_ms; i++)
+    delay *= 2;
+  delay = MIN (delay, (guint64) policy->max_delay_ms);
+
+  /* "Equal jitter": half fixed, half random, so clients do not retry in step. */
+  half = delay / 2;
+  spread = MIN (delay - half, (guint64) G_MAXINT32 - 1);
+
+  return (guint) (half + (guint64) g_random_int_range (0, (gint32) spread + 1));
+}
+
+static gboolean
+content_type_is_json (const char *content_type)
+{
+  return content_type != NULL &&
+         (g_ascii_strcasecmp (content_type, "application/json") == 0 ||
+          g_str_has_suffix (content_type, "+json"));
+}
+
+static JsonNode *
+parse_json_bytes (GBytes  *bytes,
+                  GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize size = 0;
+  JsonNode *root;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > G_MAXSSIZE ||
+      !json_parser_load_from_data (parser, data, (gssize) size, &local_error) ||
+      (root = json_parser_steal_root (parser)) == NULL)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                           _("The store sent a response that could not be read."));
+      return NULL;
+    }
+
+  return root;
+}
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+  JsonNode *root;
+
+  root = parse_json_bytes (bytes, &error);
+  if (root == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+}
+
+static void
+on_parsed_in_thread_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  JsonNode *root;
+
+  root = g_task_propagate_pointer (G_TASK (result), &error);
+  if (root == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+}
+
+static void
+return_success (GTask  *task,
+                GBytes *bytes)
+{
+  RequestData *data = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->msg);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+  gsize size = bytes != NULL ? g_bytes_get_size (bytes) : 0;
+
+  /* 204, DELETE /store/auth's "OK" (text/plain), or any non-JSON body. */
+  if (size == 0 || !content_type_is_json (content_type))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  if (size > PARSE_IN_THREAD_THRESHOLD)
+    {
+      MedusaClient *self = g_task_get_source_object (task);
+      g_autoptr(GTask) parse_task = g_task_new (self, g_task_get_cancellable (task),
+                                                on_parsed_in_thread_cb, g_object_ref (task));
+
+      g_task_set_source_tag (parse_task, parse_in_thread);
+      g_task_set_task_data (parse_task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (parse_task, parse_in_thread);
+      return;
+    }
+
+  {
+    GError *error = NULL;
+    JsonNode *root = parse_json_bytes (bytes, &error);
+
+    if (root == NULL)
+      g_task_return_error (task, error);
+    else
+      g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+  }
+}
+
+/* libsoup follows redirects of GET/HEAD itself, but not a 307/308 of any
+ * other method (tests/redirect-test.c in libsoup). Those keep method and body
+ * by definition, so we follow them: only within the same origin, so that the
+ * credential never goes to another host. Returns TRUE (keeping @task) when
+ * the request was sent again. */
+#define MAX_REDIRECTS 5
+
+static gboolean
+maybe_follow_redirect (GTask *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+  guint status = soup_message_get_status (data->msg);
+  GUri *current = soup_message_get_uri (data->msg);
+  const char *location;
+  g_autoptr(GUri) target = NULL;
+
+  if (status != SOUP_STATUS_TEMPORARY_REDIRECT && status != SOUP_STATUS_PERMANENT_REDIRECT)
+    return FALSE;
+
+  if (data->n_redirects >= MAX_REDIRECTS || current == NULL)
+    return FALSE;
+
+  location = soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
+                                           "Location");
+  if (location == NULL)
+    return FALSE;
+
+  target = g_uri_parse_relative (current, location, SOUP_HTTP_URI_FLAGS, NULL);
+  if (target == NULL ||
+      g_strcmp0 (g_uri_get_scheme (target), g_uri_get_scheme (current)) != 0 ||
+      g_ascii_strcasecmp (g_uri_get_host (target) ? g_uri_get_host (target) : "",
+                          g_uri_get_host (current) ? g_uri_get_host (current) : "") != 0 ||
+      g_uri_get_port (target) != g_uri_get_port (current))
+    return FALSE;
+
+  data->n_redirects++;
+  g_free (data->uri);
+  data->uri = g_uri_to_string (target);
+  send_attempt (task);
+
+  return TRUE;
+}
+
+/* Retry scheduling */
+
+static gboolean
+on_retry_cancelled_cb (GCancellable *cancellable,
+                       gpointer      user_data)
+{
+  GTask *task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+
+  request_data_clear_sources (data);
+  g_task_return_error_if_cancelled (task);
+  g_object_unref (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_retry_timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+
+  request_data_clear_sources (data);
+  /* send_attempt takes over the reference the wait held. */
+  send_attempt (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits @delay_ms, then sends again; cancelling the call ends the wait at once.
+ * Takes ownership of @task. */
+static void
+schedule_retry (GTask *task,
+                guint  delay_ms)
+{
+  RequestData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GMainContext *context = g_task_get_context (task);
+
+  data->attempt++;
+  data->waited_ms += delay_ms;
+
+  g_debug ("Retrying %s %s in %u ms (retry %u)",
+           data->method, soup_message_get_uri (data->msg) != NULL ?
+             g_uri_get_path (soup_message_get_uri (data->msg)) : "",
+           delay_ms, data->attempt);
+
+  data->wait_source = g_timeout_source_new (delay_ms);
+  g_source_set_name (data->wait_source, "[medusa-client] retry wait");
+  g_source_set_callback (data->wait_source, on_retry_timeout_cb, task, NULL);
+  g_source_attach (data->wait_source, context);
+
+  if (cancellable != NULL)
+    {
+      data->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_name (data->cancel_source, "[medusa-client] retry cancel");
+      g_source_set_callback (data->cancel_source, G_SOURCE_FUNC (on_retry_cancelled_cb), task, NULL);
+      g_source_attach (data->cancel_source, context);
+    }
+}
+
+/* Returns TRUE (and keeps @task) when another attempt was scheduled. */
+static gboolean
+maybe_retry (GTask      *task,
+             const char *retry_after)
+{
+  MedusaClient *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
+  const MedusaRetryPolicy *policy = &self->retry_policy;
+  gint64 delay;
+
+  if (!data->retry_safe || data->attempt >= policy->max_retries)
+    return FALSE;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return FALSE;
+
+  delay = parse_retry_after_ms (retry_after);
+  if (delay >= 0)
+    delay = MIN (delay, (gint64) policy->max_delay_ms);
+  else
+    delay = backoff_delay_ms (policy, data->attempt);
+
+  if ((guint64) data->waited_ms + (guint64) delay > policy->max_total_ms)
+    return FALSE;
+
+  schedule_retry (task, (guint) delay);
+  return TRUE;
+}
+
+/* The response */
+
+static gboolean
+error_is_truncated_body (SoupMessage  *msg,
+                         const GError *error)
+{
+  /* Headers arrived, then the connection ended before Content-Length bytes. */
+  return soup_message_get_status (msg) != SOUP_STATUS_NONE &&
+         (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED));
+}
+
+static void
+on_send_and_read_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source_object), result, &error);
+  status = soup_message_get_status (data->msg);
+  data->status = status;
+
+  if (bytes == NULL)
+    {
+      GError *mapped;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      if (error_is_truncated_body (data->msg, error))
+        {
+          g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "%s",
+                                   _("The store’s response was cut off."));
+          return;
+        }
+
+      mapped = medusa_error_from_transport (error);
+      g_debug ("%s request failed: %s", data->method, error->message);
+
+      if (g_error_matches (mapped, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK) &&
+          maybe_retry (task, NULL))
+        {
+          g_error_free (mapped);
+          g_steal_pointer (&task);  /* owned by the wait now */
+          return;
+        }
+
+      g_task_return_error (task, mapped);
+      return;
+    }
+
+  headers = soup_message_get_response_headers (data->msg);
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      return_success (task, bytes);
+      return;
+    }
+
+  if (maybe_follow_redirect (task))
+    {
+      g_steal_pointer (&task);
+      return;
+    }
+
+  if (status_is_retryable (status))
+    {
+      const char *retry_after = NULL;
+
+      if (status == 429 /* Too Many Requests */)
+        retry_after = soup_message_headers_get_one (headers, "Retry-After");
+
+      if (maybe_retry (task, retry_after))
+        {
+          g_steal_pointer (&task);
+          return;
+        }
+    }
+
+  g_task_return_error (task,
+                       medusa_error_from_response (status,
+                                                   soup_message_headers_get_content_type (headers, NULL),
+                                                   bytes,
+                                                   data->context));
+}
+
+static void
+on_message_restarted_cb (SoupMessage *msg,
+                         gpointer     user_data)
+{
+  GBytes *body = user_data;
+
+  /* libsoup drops the request body on a redirect; put it back. */
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+}
+
+static void
+add_header_cb (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  soup_message_headers_replace (user_data, key, value);
+}
+
+static void
+send_attempt (GTask *task)
+{
+  MedusaClient *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  gboolean anonymous = (data->flags & MEDUSA_REQUEST_ANONYMOUS) != 0;
+
+  g_clear_object (&data->msg);
+  data->msg = soup_message_new (data->method, data->uri);
+  if (data->msg == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Could not build a request for “%s”."), data->uri);
+      g_object_unref (task);
+      return;
+    }
+
+  headers = soup_message_get_request_headers (data->msg);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  g_hash_table_foreach (self->headers, add_header_cb, headers);
+  if (self->publishable_key != NULL)
+    soup_message_headers_replace (headers, "x-publishable-api-key", self->publishable_key);
+  if (data->idempotency_key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", data->idempotency_key);
+
+  /* Bearer mode sends only the token; cookie mode only the cookie jar. An
+   * anonymous request sends neither, and stores no cookie it is given. */
+  if (anonymous || self->token != NULL)
+    soup_message_disable_feature (data->msg, SOUP_TYPE_COOKIE_JAR);
+  if (!anonymous && self->token != NULL)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+    }
+
+  if (data->body != NULL)
+    {
+      soup_message_set_request_body_from_bytes (data->msg, "application/json", data->body);
+      g_signal_connect_data (data->msg, "restarted",
+                             G_CALLBACK (on_message_restarted_cb),
+                             g_bytes_ref (data->body), (GClosureNotify) g_bytes_unref, 0);
+    }
+
+  if (data->retry_safe)
+    soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
+
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task),
+                                    on_send_and_read_cb, task);
+}
+
+/* Logging: only behind MEDUSA_ACCOUNT_DEBUG_HTTP, and only request lines and
+ * statuses: never headers (Authorization, Cookie) nor bodies (passwords). */
+
+static SoupLoggerLogLevel
+logger_filter_cb (SoupLogger  *logger,
+                  SoupMessage *msg,
+                  gpointer     user_data)
+{
+  return SOUP_LOGGER_LOG_MINIMAL;
+}
+
+static void
+logger_printer_cb (SoupLogger         *logger,
+                   SoupLoggerLogLevel  level,
+                   char                direction,
+                   const char         *data,
+                   gpointer            user_data)
+{
+  /* MINIMAL prints the request line, the status line and libsoup's own
+   * "Soup-Debug" lines; drop anything that looks like a header to be safe. */
+  if (g_ascii_strncasecmp (data, "authorization", 13) == 0 ||
+      g_ascii_strncasecmp (data, "cookie", 6) == 0 ||
+      g_ascii_strncasecmp (data, "set-cookie", 10) == 0)
+    return;
+
+  g_printerr ("%c %s\n", direction, data);
+}
+
+static void
+update_session_timeout (MedusaClient *self)
+{
+  soup_session_set_timeout (self->session, self->timeout);
+  soup_session_set_idle_timeout (self->session, self->timeout);
+}
+
+/* GObject */
+
+static void
+medusa_client_constructed (GObject *object)
+{
+  MedusaClient *self = MEDUSA_CLIENT (object);
+
+  G_OBJECT_CLASS (medusa_client_parent_class)->constructed (object);
+
+  g_return_if_fail (self->base_url != NULL);
+
+  /* TLS certificates are always verified: libsoup rejects invalid ones
+   * unless "accept-certificate" is handled, which we never do. */
+  self->session = soup_session_new_with_options ("user-agent", self->user_agent,
+                                                 "timeout", self->timeout,
+                                                 "idle-timeout", self->timeout,
+                                                 NULL);
+  self->cookie_jar = soup_cookie_jar_new ();
+  soup_cookie_jar_set_accept_policy (self->cookie_jar, SOUP_COOKIE_JAR_ACCEPT_ALWAYS);
+  soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (self->cookie_jar));
+
+  if (g_getenv ("MEDUSA_ACCOUNT_DEBUG_HTTP") != NULL)
+    {
+      g_autoptr(SoupLogger) logger = soup_logger_new (SOUP_LOGGER_LOG_MINIMAL);
+
+      soup_logger_set_request_filter (logger, logger_filter_cb, NULL, NULL);
+      soup_logger_set_response_filter (logger, logger_filter_cb, NULL, NULL);
+      soup_logger_set_max_body_size (logger, 0);
+      soup_logger_set_printer (logger, logger_printer_cb, NULL, NULL);
+      soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (logger));
+    }
+}
+
+static void
+medusa_client_dispose (GObject *object)
+{
+  MedusaClient *self = MEDUSA_CLIENT (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cookie_jar);
+
+  G_OBJECT_CLASS (medusa_client_parent_class)->dispose (object);
+}
+
+static void
+medusa_client_finalize (GObject *object)
+{
+  MedusaClient *self = MEDUSA_CLIENT (object);
+
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->publishable_key, g_free);
+  g_clear_pointer (&self->headers, g_hash_table_unref);
+  g_clear_pointer (&self->user_agent, g_free);
+  g_clear_pointer (&self->token, g_free);
+
+  G_OBJECT_CLASS (medusa_client_parent_class)->finalize (object);
+}
+
+static void
+medusa_client_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MedusaClient *self = MEDUSA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+
+    case PROP_PUBLISHABLE_KEY:
+      g_value_set_string (value, self->publishable_key);
+      break;
+
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout);
+      break;
+
+    case PROP_USER_AGENT:
+      g_value_set_string (value, self->user_agent);
+      break;
+
+    case PROP_TOKEN:
+      g_value_set_string (value, self->token);
+      break;
+
+    case PROP_HAS_CREDENTIAL:
+      g_value_set_boolean (value, medusa_client_has_credential (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_client_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  MedusaClient *self = MEDUSA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      {
+        g_autofree char *url = g_strdup (g_value_get_string (value));
+
+        if (url != NULL)
+          {
+            gsize len = strlen (url);
+
+            while (len > 0 && url[len - 1] == '/')
+              url[--len] = '\0';
+          }
+        g_free (self->base_url);
+        self->base_url = g_steal_pointer (&url);
+      }
+      break;
+
+    case PROP_PUBLISHABLE_KEY:
+      medusa_client_set_publishable_key (self, g_value_get_string (value));
+      break;
+
+    case PROP_TIMEOUT:
+      medusa_client_set_timeout (self, g_value_get_uint (value));
+      break;
+
+    case PROP_TOKEN:
+      medusa_client_set_token (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_client_class_init (MedusaClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = medusa_client_constructed;
+  object_class->dispose = medusa_client_dispose;
+  object_class->finalize = medusa_client_finalize;
+  object_class->get_property = medusa_client_get_property;
+  object_class->set_property = medusa_client_set_property;
+
+  /**
+   * MedusaClient:base-url:
+   *
+   * The store's base URL, without a trailing slash.
+   */
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:publishable-key:
+   *
+   * Sent as `x-publishable-api-key` when set.
+   */
+  properties[PROP_PUBLISHABLE_KEY] =
+    g_param_spec_string ("publishable-key", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:timeout:
+   *
+   * Seconds one request may take (connect, send, each read).
+   */
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL,
+                       1, G_MAXUINT, MEDUSA_CLIENT_DEFAULT_TIMEOUT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:user-agent:
+   *
+   * `medusa-account/<version>`.
+   */
+  properties[PROP_USER_AGENT] =
+    g_param_spec_string ("user-agent", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:token:
+   *
+   * The bearer token, or %NULL.
+   */
+  properties[PROP_TOKEN] =
+    g_param_spec_string ("token", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:has-credential:
+   *
+   * Whether a token or a cookie session is held.
+   */
+  properties[PROP_HAS_CREDENTIAL] =
+    g_param_spec_boolean ("has-credential", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+medusa_client_init (MedusaClient *self)
+{
+  self->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->user_agent = g_strdup ("medusa-account/" PACKAGE_VERSION);
+  self->retry_policy = default_retry_policy;
+  self->timeout = MEDUSA_CLIENT_DEFAULT_TIMEOUT;
+}
+
+/* Public API */
+
+/**
+ * medusa_client_new:
+ * @base_url: the store's base URL, e.g. `https://shop.example.com`
+ * @error: return location for a %G_IO_ERROR_INVALID_ARGUMENT
+ *
+ * Returns: (transfer full) (nullable): a new client
+ */
+MedusaClient *
+medusa_client_new (const char  *base_url,
+                   GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (base_url != NULL)
+    trimmed = g_strstrip (g_strdup (base_url));
+
+  if (!is_http_url (trimmed, error))
+    return NULL;
+
+  return g_object_new (MEDUSA_TYPE_CLIENT, "base-url", trimmed, NULL);
+}
+
+const char *
+medusa_client_get_base_url (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+void
+medusa_client_set_publishable_key (MedusaClient *self,
+                                   const char   *key)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (key != NULL && *key == '\0')
+    key = NULL;
+
+  if (g_strcmp0 (self->publishable_key, key) == 0)
+    return;
+
+  g_free (self->publishable_key);
+  self->publishable_key = g_strdup (key);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHABLE_KEY]);
+}
+
+const char *
+medusa_client_get_publishable_key (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  return self->publishable_key;
+}
+
+void
+medusa_client_set_header (MedusaClient *self,
+                          const char   *name,
+                          const char   *value)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (name != NULL && *name != '\0');
+
+  /* Header names are case-insensitive: keep one spelling per name. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->headers);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        if (g_ascii_strcasecmp (key, name) == 0)
+          g_hash_table_iter_remove (&iter);
+      }
+  }
+
+  if (value != NULL)
+    g_hash_table_insert (self->headers, g_strdup (name), g_strdup (value));
+}
+
+void
+medusa_client_set_timeout (MedusaClient *self,
+                           guint         seconds)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  /* Every request has a timeout: 0 means the default, not "wait forever". */
+  if (seconds == 0)
+    seconds = MEDUSA_CLIENT_DEFAULT_TIMEOUT;
+
+  if (self->timeout == seconds)
+    return;
+
+  self->timeout = seconds;
+  if (self->session != NULL)
+    update_session_timeout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+guint
+medusa_client_get_timeout (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
+
+  return self->timeout;
+}
+
+void
+medusa_client_set_retry_policy (MedusaClient            *self,
+                                const MedusaRetryPolicy *policy)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  self->retry_policy = policy != NULL ? *policy : default_retry_policy;
+}
+
+void
+medusa_client_get_retry_policy (MedusaClient      *self,
+                                MedusaRetryPolicy *policy)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (policy != NULL);
+
+  *policy = self->retry_policy;
+}
+
+const char *
+medusa_client_get_user_agent (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  return self->user_agent;
+}
+
+void
+medusa_client_set_token (MedusaClient *self,
+                         const char   *token)
+{
+  gboolean had_credential;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (token != NULL && *token == '\0')
+    token = NULL;
+
+  if (g_strcmp0 (self->token, token) == 0)
+    return;
+
+  had_credential = medusa_client_has_credential (self);
+  g_free (self->token);
+  self->token = g_strdup (token);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+  if (had_credential != medusa_client_has_credential (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CREDENTIAL]);
+}
+
+const char *
+medusa_client_get_token (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  return self->token;
+}
+
+static gboolean
+cookie_jar_is_empty (SoupCookieJar *jar)
+{
+  GSList *cookies = soup_cookie_jar_all_cookies (jar);
+  gboolean empty = cookies == NULL;
+
+  g_slist_free_full (cookies, (GDestroyNotify) soup_cookie_free);
+  return empty;
+}
+
+gboolean
+medusa_client_has_credential (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+
+  if (self->token != NULL)
+    return TRUE;
+
+  return self->cookie_session &&
+         self->cookie_jar != NULL &&
+         !cookie_jar_is_empty (self->cookie_jar);
+}
+
+void
+_medusa_client_set_cookie_session (MedusaClient *self,
+                                   gboolean      cookie_session)
+{
+  gboolean had_credential;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  had_credential = medusa_client_has_credential (self);
+  self->cookie_session = !!cookie_session;
+  if (had_credential != medusa_client_has_credential (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CREDENTIAL]);
+}
+
+void
+medusa_client_forget_credential (MedusaClient *self)
+{
+  gboolean had_credential;
+  GSList *cookies;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  had_credential = medusa_client_has_credential (self);
+
+  if (self->token != NULL)
+    {
+      g_clear_pointer (&self->token, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+    }
+
+  self->cookie_session = FALSE;
+  if (self->cookie_jar != NULL)
+    {
+      cookies = soup_cookie_jar_all_cookies (self->cookie_jar);
+      for (GSList *l = cookies; l != NULL; l = l->next)
+        soup_cookie_jar_delete_cookie (self->cookie_jar, l->data);
+      g_slist_free_full (cookies, (GDestroyNotify) soup_cookie_free);
+    }
+
+  if (had_credential)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CREDENTIAL]);
+}
+
+/**
+ * medusa_client_request_async:
+ * @self: a #MedusaClient
+ * @method: an HTTP method
+ * @path: the path, starting with "/store/"
+ * @query: (nullable): the query string, without '?'
+ * @body: (nullable): the JSON body (not consumed)
+ * @flags: #MedusaRequestFlags
+ * @context: how the route's errors are read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread-default main context
+ * @user_data: data for @callback
+ *
+ * Sends a request, retrying where that is safe, and parses the JSON answer.
+ */
+void
+medusa_client_request_async (MedusaClient        *self,
+                             const char          *method,
+                             const char          *path,
+                             const char          *query,
+                             JsonNode            *body,
+                             MedusaRequestFlags   flags,
+                             MedusaErrorContext   context,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RequestData *data;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_request_async);
+
+  data = g_new0 (RequestData, 1);
+  data->method = g_ascii_strup (method, -1);
+  data->flags = flags;
+  data->context = context;
+  if (query != NULL && *query != '\0')
+    data->uri = g_strconcat (self->base_url, path, "?", query, NULL);
+  else
+    data->uri = g_strconcat (self->base_url, path, NULL);
+
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      gsize length = 0;
+      char *text;
+
+      json_generator_set_root (generator, body);
+      text = json_generator_to_data (generator, &length);
+      data->body = g_bytes_new_take (text, length);
+    }
+
+  if (strcmp (data->method, "GET") == 0 ||
+      strcmp (data->method, "HEAD") == 0 ||
+      strcmp (data->method, "DELETE") == 0)
+    data->retry_safe = TRUE;
+  else if ((flags & MEDUSA_REQUEST_IDEMPOTENT) != 0)
+    {
+      data->retry_safe = TRUE;
+      data->idempotency_key = g_uuid_string_random ();
+    }
+
+  g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  send_attempt (g_steal_pointer (&task));
+}
+
+/**
+ * medusa_client_request_finish:
+ * @self: a #MedusaClient
+ * @result: the result
+ * @status_out: (out) (optional): the HTTP status of the last attempt (0 if none)
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the JSON root, or %NULL (for an empty
+ *   2xx body without @error set, or on error).
+ */
+JsonNode *
+medusa_client_request_finish (MedusaClient  *self,
+                              GAsyncResult  *result,
+                              guint         *status_out,
+                              GError       **error)
+{
+  RequestData *data;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_request_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (status_out != NULL)
+    *status_out = data != NULL ? data->status : 0;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * medusa_json_get_object_member:
+ * @node: (nullable): a JSON root
+ * @name: a member name
+ * @error: return location for a %MEDUSA_ERROR_PARSE
+ *
+ * Returns: (transfer none) (nullable): the object member @name of @node
+ */
+JsonObject *
+medusa_json_get_object_member (JsonNode    *node,
+                               const char  *name,
+                               GError     **error)
+{
+  JsonObject *object;
+  JsonNode *member;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (object = json_node_get_object (node)) == NULL)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                           _("The store sent a response that could not be read."));
+      return NULL;
+    }
+
+  member = json_object_get_member (object, name);
+  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                   _("The store’s response has no “%s”."), name);
+      return NULL;
+    }
+
+  return json_node_get_object (member);
+}

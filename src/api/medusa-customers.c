@@ -1,0 +1,541 @@
+/* medusa-customers.c: register, me, update, password reset, orders, payment methods
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "medusa-customers"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "medusa-client-private.h"
+#include "medusa-customers.h"
+#include "medusa-error.h"
+#include "medusa-payment-method.h"
+
+
+static MedusaCustomer *
+customer_from_root (JsonNode  *root,
+                    GError   **error)
+{
+  JsonObject *object = medusa_json_get_object_member (root, "customer", error);
+
+  if (object == NULL)
+    return NULL;
+
+  return medusa_customer_new_from_json (object, error);
+}
+
+static void
+parse_error (GError **error)
+{
+  g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                       _("The store sent a response that could not be read."));
+}
+
+/* Shared callback: the answer is {"customer": {...}}. */
+static void
+on_customer_response_cb (GObject      *source_object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  MedusaCustomer *customer = NULL;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
+  if (error == NULL)
+    customer = customer_from_root (root, &error);
+
+  if (customer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, customer, g_object_unref);
+}
+
+static void
+secure_free (char *secret)
+{
+  if (secret != NULL)
+    {
+      memset (secret, 0, strlen (secret));
+      g_free (secret);
+    }
+}
+
+static void
+builder_add_string (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/* Adds @name only when @value has text (trimmed). */
+static void
+builder_add_optional (JsonBuilder *builder,
+                      const char  *name,
+                      const char  *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (value == NULL)
+    return;
+
+  trimmed = g_strstrip (g_strdup (value));
+  if (*trimmed != '\0')
+    builder_add_string (builder, name, trimmed);
+}
+
+/* Register */
+
+typedef struct
+{
+  char           *email;     /* (owned) */
+  char           *password;  /* (owned): wiped on free */
+  MedusaCustomer *customer;  /* (owned) (nullable): from the register answer */
+} RegisterData;
+
+static void
+register_data_free (RegisterData *data)
+{
+  g_free (data->email);
+  secure_free (data->password);
+  g_clear_object (&data->customer);
+  g_free (data);
+}
+
+static void
+on_register_authenticated_cb (GObject      *source_object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RegisterData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaCustomer) cookie_customer = NULL;
+  GError *error = NULL;
+
+  if (!_medusa_client_authenticate_finish (MEDUSA_CLIENT (source_object), result,
+                                           &cookie_customer, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The register answer has billing_address and shipping_addresses; the
+   * cookie login's has not, so it is the one handed back. */
+  g_task_return_pointer (task, g_steal_pointer (&data->customer), g_object_unref);
+}
+
+static void
+on_register_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  MedusaClient *self = MEDUSA_CLIENT (source_object);
+  g_autoptr(GTask) task = user_data;
+  RegisterData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (self, result, NULL, &error);
+  if (error == NULL)
+    data->customer = customer_from_root (root, &error);
+
+  if (data->customer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _medusa_client_authenticate_async (self, data->email, data->password,
+                                     cancellable,
+                                     on_register_authenticated_cb, g_steal_pointer (&task));
+}
+
+void
+medusa_client_register_async (MedusaClient        *self,
+                              const char          *email,
+                              const char          *password,
+                              const char          *first_name,
+                              const char          *last_name,
+                              const char          *phone,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  RegisterData *data;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL);
+  g_return_if_fail (password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_register_async);
+
+  data = g_new0 (RegisterData, 1);
+  data->email = medusa_normalize_email (email);
+  data->password = g_strdup (password);
+  g_task_set_task_data (task, data, (GDestroyNotify) register_data_free);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  builder_add_string (builder, "email", data->email);
+  builder_add_string (builder, "password", data->password);
+  builder_add_optional (builder, "first_name", first_name);
+  builder_add_optional (builder, "last_name", last_name);
+  builder_add_optional (builder, "phone", phone);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  /* Anonymous: the cookie the server sets here is not wanted, the token is. */
+  medusa_client_request_async (self, "POST", "/store/customers", NULL, body,
+                               MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               cancellable, on_register_cb, g_steal_pointer (&task));
+}
+
+MedusaCustomer *
+medusa_client_register_finish (MedusaClient  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_register_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Retrieve */
+
+void
+medusa_client_retrieve_customer_async (MedusaClient        *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_retrieve_customer_async);
+
+  medusa_client_request_async (self, "GET", "/store/customers/me", NULL, NULL,
+                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+}
+
+MedusaCustomer *
+medusa_client_retrieve_customer_finish (MedusaClient  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_retrieve_customer_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Update */
+
+void
+medusa_client_update_customer_async (MedusaClient               *self,
+                                     const MedusaCustomerUpdate *update,
+                                     GCancellable               *cancellable,
+                                     GAsyncReadyCallback         callback,
+                                     gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (update != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_update_customer_async);
+
+  body = medusa_customer_update_to_json (update);
+  /* Setting the same fields twice leaves the same customer: safe to repeat. */
+  medusa_client_request_async (self, "POST", "/store/customers/me", NULL, body,
+                               MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+}
+
+MedusaCustomer *
+medusa_client_update_customer_finish (MedusaClient  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_update_customer_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Password token */
+
+static void
+on_password_token_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+medusa_client_request_password_token_async (MedusaClient        *self,
+                                            const char          *email,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_request_password_token_async);
+
+  normalized = medusa_normalize_email (email);
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  builder_add_string (builder, "email", normalized);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  medusa_client_request_async (self, "POST", "/store/customers/password-token", NULL, body,
+                               MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               cancellable, on_password_token_cb, g_steal_pointer (&task));
+}
+
+gboolean
+medusa_client_request_password_token_finish (MedusaClient  *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_request_password_token_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Password reset */
+
+void
+medusa_client_reset_password_async (MedusaClient        *self,
+                                    const char          *email,
+                                    const char          *token,
+                                    const char          *password,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *clean_token = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL);
+  g_return_if_fail (token != NULL);
+  g_return_if_fail (password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_reset_password_async);
+
+  normalized = medusa_normalize_email (email);
+  /* Tokens are pasted from emails: stray whitespace is never part of a JWT. */
+  clean_token = g_strstrip (g_strdup (token));
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  builder_add_string (builder, "email", normalized);
+  builder_add_string (builder, "token", clean_token);
+  builder_add_string (builder, "password", password);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  medusa_client_request_async (self, "POST", "/store/customers/password-reset", NULL, body,
+                               MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_PASSWORD_RESET,
+                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+}
+
+MedusaCustomer *
+medusa_client_reset_password_finish (MedusaClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_reset_password_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Orders */
+
+static void
+on_list_orders_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  MedusaOrderPage *page = NULL;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
+  if (error == NULL)
+    {
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        page = medusa_order_page_new_from_json (json_node_get_object (root), &error);
+      else
+        parse_error (&error);
+    }
+
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, g_object_unref);
+}
+
+void
+medusa_client_list_orders_async (MedusaClient           *self,
+                                 const MedusaOrderQuery *query,
+                                 GCancellable           *cancellable,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *query_string = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_orders_async);
+
+  if (query != NULL)
+    query_string = medusa_order_query_to_string (query);
+
+  medusa_client_request_async (self, "GET", "/store/customers/me/orders", query_string, NULL,
+                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               cancellable, on_list_orders_cb, g_steal_pointer (&task));
+}
+
+MedusaOrderPage *
+medusa_client_list_orders_finish (MedusaClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_list_orders_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Payment methods */
+
+static void
+on_list_payment_methods_cb (GObject      *source_object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GListStore) store = NULL;
+  JsonNode *methods;
+  JsonArray *array;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  methods = (root != NULL && JSON_NODE_HOLDS_OBJECT (root)) ?
+            json_object_get_member (json_node_get_object (root), "payment_methods") : NULL;
+  if (methods == NULL || !JSON_NODE_HOLDS_ARRAY (methods))
+    {
+      parse_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  store = g_list_store_new (MEDUSA_TYPE_PAYMENT_METHOD);
+  array = json_node_get_array (methods);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(MedusaPaymentMethod) method = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          parse_error (&error);
+          g_task_return_error (task, error);
+          return;
+        }
+
+      method = medusa_payment_method_new_from_json (json_node_get_object (element), &error);
+      if (method == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      g_list_store_append (store, method);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+void
+medusa_client_list_payment_methods_async (MedusaClient        *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_payment_methods_async);
+
+  medusa_client_request_async (self, "GET", "/store/customers/me/payment-methods", NULL, NULL,
+                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               cancellable, on_list_payment_methods_cb, g_steal_pointer (&task));
+}
+
+GListModel *
+medusa_client_list_payment_methods_finish (MedusaClient  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_list_payment_methods_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,377 @@
+/* medusa-fulfillment.c
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "medusa-fulfillment.h"
+
+#include "medusa-error.h"
+#include "medusa-json.h"
+
+/* MedusaTrackingLink */
+
+struct _MedusaTrackingLink
+{
+  GObject parent_instance;
+
+  char *tracking_number;
+  char *url;              /* (nullable) */
+};
+
+G_DEFINE_FINAL_TYPE (MedusaTrackingLink, medusa_tracking_link, G_TYPE_OBJECT)
+
+static const MedusaJsonField link_fields[] = {
+  MEDUSA_JSON_FIELD (MedusaTrackingLink, tracking_number, "tracking-number", ID),
+  MEDUSA_JSON_FIELD (MedusaTrackingLink, url, "url", STRING),
+};
+
+enum {
+  LINK_PROP_0,
+  LINK_N_PROPS = 1 + G_N_ELEMENTS (link_fields)
+};
+
+static GParamSpec *link_properties[LINK_N_PROPS];
+
+static void
+medusa_tracking_link_finalize (GObject *object)
+{
+  medusa_json_clear_fields (object, link_fields, G_N_ELEMENTS (link_fields));
+
+  G_OBJECT_CLASS (medusa_tracking_link_parent_class)->finalize (object);
+}
+
+static void
+medusa_tracking_link_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  if (!medusa_json_get_field_property (object, prop_id, 1, link_fields,
+                                       G_N_ELEMENTS (link_fields), value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+medusa_tracking_link_class_init (MedusaTrackingLinkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = medusa_tracking_link_finalize;
+  object_class->get_property = medusa_tracking_link_get_property;
+
+  medusa_json_install_fields (object_class, link_properties, 1, link_fields,
+                              G_N_ELEMENTS (link_fields));
+}
+
+static void
+medusa_tracking_link_init (MedusaTrackingLink *self)
+{
+}
+
+MedusaTrackingLink *
+medusa_tracking_link_new (const char *tracking_number,
+                          const char *url)
+{
+  MedusaTrackingLink *self;
+
+  g_return_val_if_fail (tracking_number != NULL, NULL);
+
+  self = g_object_new (MEDUSA_TYPE_TRACKING_LINK, NULL);
+  self->tracking_number = g_strdup (tracking_number);
+  self->url = g_strdup (url);
+
+  return self;
+}
+
+/**
+ * medusa_tracking_link_new_from_json:
+ * @object: a tracking link object ({tracking_number, url})
+ * @error: return location for a %MEDUSA_ERROR_PARSE
+ *
+ * Returns: (transfer full) (nullable): the tracking link
+ */
+MedusaTrackingLink *
+medusa_tracking_link_new_from_json (JsonObject  *object,
+                                    GError     **error)
+{
+  g_autoptr(MedusaTrackingLink) self = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (MEDUSA_TYPE_TRACKING_LINK, NULL);
+  if (!medusa_json_read_fields (object, self, link_fields, G_N_ELEMENTS (link_fields), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+medusa_tracking_link_get_tracking_number (MedusaTrackingLink *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_TRACKING_LINK (self), NULL);
+  return self->tracking_number;
+}
+
+const char *
+medusa_tracking_link_get_url (MedusaTrackingLink *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_TRACKING_LINK (self), NULL);
+  return self->url;
+}
+
+/* MedusaFulfillment */
+
+struct _MedusaFulfillment
+{
+  GObject parent_instance;
+
+  char *id;
+  GDateTime *created_at;      /* (nullable) */
+  GDateTime *shipped_at;      /* (nullable) */
+  GDateTime *canceled_at;     /* (nullable) */
+
+  GListStore *tracking_links; /* (owned) of MedusaTrackingLink */
+  gint64 n_items;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaFulfillment, medusa_fulfillment, G_TYPE_OBJECT)
+
+#define FIELD(field, property, kind) MEDUSA_JSON_FIELD (MedusaFulfillment, field, property, kind)
+
+static const MedusaJsonField fields[] = {
+  FIELD (id, "id", ID),
+  FIELD (created_at, "created-at", DATE),
+  FIELD (shipped_at, "shipped-at", DATE),
+  FIELD (canceled_at, "canceled-at", DATE),
+};
+
+#undef FIELD
+
+enum {
+  PROP_0,
+  PROP_TRACKING_LINKS = 1 + G_N_ELEMENTS (fields),
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Older fulfillments only carry a plain "tracking_numbers" string array. */
+static gboolean
+read_tracking_numbers (JsonObject  *object,
+                       GListStore  *store,
+                       GError     **error)
+{
+  JsonArray *numbers = NULL;
+  guint n;
+
+  if (!medusa_json_read_array (object, "tracking_numbers", &numbers, error))
+    return FALSE;
+
+  n = numbers != NULL ? json_array_get_length (numbers) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (numbers, i);
+      g_autoptr(MedusaTrackingLink) link = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                       "Element %u of “tracking_numbers” is not a string", i);
+          return FALSE;
+        }
+
+      if (*json_node_get_string (node) == '\0')
+        continue;
+
+      link = medusa_tracking_link_new (json_node_get_string (node), NULL);
+      g_list_store_append (store, link);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+count_items (JsonObject  *object,
+             gint64      *n_items,
+             GError     **error)
+{
+  JsonArray *items = NULL;
+  guint n;
+
+  *n_items = 0;
+
+  if (!medusa_json_read_array (object, "items", &items, error))
+    return FALSE;
+
+  n = items != NULL ? json_array_get_length (items) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      gint64 quantity = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                       "Element %u of “items” is not an object", i);
+          return FALSE;
+        }
+
+      if (!medusa_json_read_int (json_node_get_object (node), "quantity", &quantity, error))
+        return FALSE;
+
+      *n_items += quantity;
+    }
+
+  return TRUE;
+}
+
+static void
+medusa_fulfillment_dispose (GObject *object)
+{
+  MedusaFulfillment *self = (MedusaFulfillment *) object;
+
+  g_clear_object (&self->tracking_links);
+
+  G_OBJECT_CLASS (medusa_fulfillment_parent_class)->dispose (object);
+}
+
+static void
+medusa_fulfillment_finalize (GObject *object)
+{
+  medusa_json_clear_fields (object, fields, G_N_ELEMENTS (fields));
+
+  G_OBJECT_CLASS (medusa_fulfillment_parent_class)->finalize (object);
+}
+
+static void
+medusa_fulfillment_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  MedusaFulfillment *self = MEDUSA_FULFILLMENT (object);
+
+  if (medusa_json_get_field_property (object, prop_id, 1, fields, G_N_ELEMENTS (fields), value))
+    return;
+
+  switch (prop_id)
+    {
+    case PROP_TRACKING_LINKS:
+      g_value_set_object (value, self->tracking_links);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_int64 (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_fulfillment_class_init (MedusaFulfillmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = medusa_fulfillment_dispose;
+  object_class->finalize = medusa_fulfillment_finalize;
+  object_class->get_property = medusa_fulfillment_get_property;
+
+  medusa_json_install_fields (object_class, properties, 1, fields, G_N_ELEMENTS (fields));
+
+  properties[PROP_TRACKING_LINKS] =
+    g_param_spec_object ("tracking-links", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_int64 ("n-items", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+
+  for (guint i = PROP_TRACKING_LINKS; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
+}
+
+static void
+medusa_fulfillment_init (MedusaFulfillment *self)
+{
+  self->tracking_links = g_list_store_new (MEDUSA_TYPE_TRACKING_LINK);
+}
+
+/**
+ * medusa_fulfillment_new_from_json:
+ * @object: a fulfillment object of the Store API
+ * @error: return location for a %MEDUSA_ERROR_PARSE
+ *
+ * Returns: (transfer full) (nullable): the fulfillment
+ */
+MedusaFulfillment *
+medusa_fulfillment_new_from_json (JsonObject  *object,
+                                  GError     **error)
+{
+  g_autoptr(MedusaFulfillment) self = NULL;
+  g_autoptr(GListStore) links = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (MEDUSA_TYPE_FULFILLMENT, NULL);
+  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error))
+    return NULL;
+
+  links = medusa_json_read_list (object, "tracking_links", MEDUSA_TYPE_TRACKING_LINK,
+                                 (MedusaJsonModelFunc) medusa_tracking_link_new_from_json, error);
+  if (links == NULL)
+    return NULL;
+  g_set_object (&self->tracking_links, links);
+
+  /* The server fills tracking_links (v1.8+); fall back to the numbers. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (links)) == 0 &&
+      !read_tracking_numbers (object, self->tracking_links, error))
+    return NULL;
+
+  if (!count_items (object, &self->n_items, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+medusa_fulfillment_get_id (MedusaFulfillment *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), NULL);
+  return self->id;
+}
+
+GDateTime *
+medusa_fulfillment_get_created_at (MedusaFulfillment *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), NULL);
+  return self->created_at;
+}
+
+GDateTime *
+medusa_fulfillment_get_shipped_at (MedusaFulfillment *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), NULL);
+  return self->shipped_at;
+}
+
+GDateTime *
+medusa_fulfillment_get_canceled_at (MedusaFulfillment *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), NULL);
+  return self->canceled_at;
+}
+
+GListModel *
+medusa_fulfillment_get_tracking_links (MedusaFulfillment *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), NULL);
+  return G_LIST_MODEL (self->tracking_links);
+}
+
+gint64
+medusa_fulfillment_get_n_items (MedusaFulfillment *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), 0);
+  return self->n_items;
+}

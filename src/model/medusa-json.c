@@ -1,0 +1,544 @@
+/* medusa-json.c: private JSON readers shared by the models
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "medusa-json.h"
+
+#include <math.h>
+
+#include "medusa-error.h"
+
+/* The member's node when it is present and not null; NULL otherwise. */
+static JsonNode *
+lookup_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+static gboolean
+set_type_error (GError     **error,
+                const char  *member,
+                const char  *expected)
+{
+  g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+               "Member “%s” is not %s", member, expected);
+  return FALSE;
+}
+
+static gboolean
+node_holds (JsonNode *node,
+            GType     value_type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == value_type;
+}
+
+gboolean
+medusa_json_read_string (JsonObject  *object,
+                         const char  *member,
+                         char       **out,
+                         GError     **error)
+{
+  JsonNode *node = lookup_member (object, member);
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (node == NULL)
+    {
+      g_clear_pointer (out, g_free);
+      return TRUE;
+    }
+
+  if (!node_holds (node, G_TYPE_STRING))
+    return set_type_error (error, member, "a string");
+
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+gboolean
+medusa_json_read_id (JsonObject  *object,
+                     const char  *member,
+                     char       **out,
+                     GError     **error)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!medusa_json_read_string (object, member, &value, error))
+    return FALSE;
+
+  if (value == NULL || *value == '\0')
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                   "Member “%s” is missing or empty", member);
+      return FALSE;
+    }
+
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+gboolean
+medusa_json_read_int (JsonObject  *object,
+                      const char  *member,
+                      gint64      *out,
+                      GError     **error)
+{
+  JsonNode *node = lookup_member (object, member);
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (node == NULL)
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  if (node_holds (node, G_TYPE_INT64))
+    {
+      *out = json_node_get_int (node);
+      return TRUE;
+    }
+
+  if (node_holds (node, G_TYPE_DOUBLE))
+    {
+      double value = json_node_get_double (node);
+
+      /* JavaScript numbers: 1950.0 is still an integer amount. */
+      if (isfinite (value) &&
+          value >= (double) G_MININT64 && value < (double) G_MAXINT64 &&
+          value == (double) (gint64) value)
+        {
+          *out = (gint64) value;
+          return TRUE;
+        }
+    }
+
+  return set_type_error (error, member, "an integer");
+}
+
+gboolean
+medusa_json_read_boolean (JsonObject  *object,
+                          const char  *member,
+                          gboolean    *out,
+                          GError     **error)
+{
+  JsonNode *node = lookup_member (object, member);
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (node == NULL)
+    {
+      *out = FALSE;
+      return TRUE;
+    }
+
+  if (!node_holds (node, G_TYPE_BOOLEAN))
+    return set_type_error (error, member, "a boolean");
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+medusa_json_read_double (JsonObject  *object,
+                         const char  *member,
+                         double      *out,
+                         GError     **error)
+{
+  JsonNode *node = lookup_member (object, member);
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (node == NULL)
+    {
+      *out = 0.0;
+      return TRUE;
+    }
+
+  if (node_holds (node, G_TYPE_DOUBLE))
+    *out = json_node_get_double (node);
+  else if (node_holds (node, G_TYPE_INT64))
+    *out = (double) json_node_get_int (node);
+  else
+    return set_type_error (error, member, "a number");
+
+  return TRUE;
+}
+
+gboolean
+medusa_json_read_date (JsonObject  *object,
+                       const char  *member,
+                       GDateTime  **out,
+                       GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!medusa_json_read_string (object, member, &text, error))
+    return FALSE;
+
+  g_clear_pointer (out, g_date_time_unref);
+  if (text == NULL)
+    return TRUE;
+
+  /* Strings without an offset are taken as UTC, which is what the API means. */
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (text, utc);
+  if (parsed == NULL)
+    return set_type_error (error, member, "an ISO 8601 date");
+
+  *out = g_date_time_to_timezone (parsed, utc);
+  return TRUE;
+}
+
+gboolean
+medusa_json_read_object (JsonObject   *object,
+                         const char   *member,
+                         JsonObject  **out,
+                         GError      **error)
+{
+  JsonNode *node = lookup_member (object, member);
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+    return set_type_error (error, member, "an object");
+
+  g_clear_pointer (out, json_object_unref);
+  if (node != NULL)
+    *out = json_object_ref (json_node_get_object (node));
+
+  return TRUE;
+}
+
+gboolean
+medusa_json_read_array (JsonObject  *object,
+                        const char  *member,
+                        JsonArray  **out,
+                        GError     **error)
+{
+  JsonNode *node = lookup_member (object, member);
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return set_type_error (error, member, "an array");
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static GListStore *
+read_list (JsonObject               *object,
+           const char               *member,
+           GType                     item_type,
+           MedusaJsonModelFunc       func,
+           MedusaJsonModelFullFunc   full_func,
+           gpointer                  user_data,
+           GError                  **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (item_type);
+  JsonArray *array = NULL;
+  guint n;
+
+  if (!medusa_json_read_array (object, member, &array, error))
+    return NULL;
+
+  n = array != NULL ? json_array_get_length (array) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GObject) item = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                       "Element %u of “%s” is not an object", i, member);
+          return NULL;
+        }
+
+      if (full_func != NULL)
+        item = full_func (json_node_get_object (element), user_data, &local_error);
+      else
+        item = func (json_node_get_object (element), &local_error);
+
+      if (item == NULL)
+        {
+          g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                       "Element %u of “%s”: %s", i, member,
+                       local_error != NULL ? local_error->message : "invalid");
+          return NULL;
+        }
+
+      g_list_store_append (store, item);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+GListStore *
+medusa_json_read_list (JsonObject           *object,
+                       const char           *member,
+                       GType                 item_type,
+                       MedusaJsonModelFunc   func,
+                       GError              **error)
+{
+  g_return_val_if_fail (func != NULL, NULL);
+
+  return read_list (object, member, item_type, func, NULL, NULL, error);
+}
+
+GListStore *
+medusa_json_read_list_full (JsonObject               *object,
+                            const char               *member,
+                            GType                     item_type,
+                            MedusaJsonModelFullFunc   func,
+                            gpointer                  user_data,
+                            GError                  **error)
+{
+  g_return_val_if_fail (func != NULL, NULL);
+
+  return read_list (object, member, item_type, NULL, func, user_data, error);
+}
+
+gboolean
+medusa_json_read_model (JsonObject           *object,
+                        const char           *member,
+                        MedusaJsonModelFunc   func,
+                        gpointer             *out,
+                        GError              **error)
+{
+  g_autoptr(JsonObject) nested = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gpointer model;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!medusa_json_read_object (object, member, &nested, error))
+    return FALSE;
+
+  g_clear_object (out);
+  if (nested == NULL)
+    return TRUE;
+
+  model = func (nested, &local_error);
+  if (model == NULL)
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                   "Member “%s”: %s", member,
+                   local_error != NULL ? local_error->message : "invalid");
+      return FALSE;
+    }
+
+  *out = model;
+  return TRUE;
+}
+
+gboolean
+medusa_json_read_nested_string (JsonObject  *object,
+                                const char  *member,
+                                const char  *nested_member,
+                                char       **out,
+                                GError     **error)
+{
+  g_autoptr(JsonObject) nested = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!medusa_json_read_object (object, member, &nested, error))
+    return FALSE;
+
+  /* A missing parent object reads as a missing string. */
+  return medusa_json_read_string (nested, nested_member, out, error);
+}
+
+gboolean
+medusa_json_read_fields (JsonObject             *object,
+                         gpointer                instance,
+                         const MedusaJsonField  *fields,
+                         guint                   n_fields,
+                         GError                **error)
+{
+  g_return_val_if_fail (instance != NULL, FALSE);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const MedusaJsonField *f = &fields[i];
+      gpointer field = G_STRUCT_MEMBER_P (instance, f->offset);
+      gboolean ok = FALSE;
+
+      switch (f->type)
+        {
+        case MEDUSA_JSON_FIELD_ID:
+          ok = medusa_json_read_id (object, f->member, field, error);
+          break;
+        case MEDUSA_JSON_FIELD_STRING:
+          ok = medusa_json_read_string (object, f->member, field, error);
+          break;
+        case MEDUSA_JSON_FIELD_INT:
+          ok = medusa_json_read_int (object, f->member, field, error);
+          break;
+        case MEDUSA_JSON_FIELD_BOOLEAN:
+          ok = medusa_json_read_boolean (object, f->member, field, error);
+          break;
+        case MEDUSA_JSON_FIELD_DOUBLE:
+          ok = medusa_json_read_double (object, f->member, field, error);
+          break;
+        case MEDUSA_JSON_FIELD_DATE:
+          ok = medusa_json_read_date (object, f->member, field, error);
+          break;
+        case MEDUSA_JSON_FIELD_OBJECT:
+          ok = medusa_json_read_object (object, f->member, field, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+medusa_json_clear_fields (gpointer               instance,
+                          const MedusaJsonField *fields,
+                          guint                  n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const MedusaJsonField *f = &fields[i];
+      gpointer field = G_STRUCT_MEMBER_P (instance, f->offset);
+
+      switch (f->type)
+        {
+        case MEDUSA_JSON_FIELD_ID:
+        case MEDUSA_JSON_FIELD_STRING:
+          g_clear_pointer ((char **) field, g_free);
+          break;
+        case MEDUSA_JSON_FIELD_DATE:
+          g_clear_pointer ((GDateTime **) field, g_date_time_unref);
+          break;
+        case MEDUSA_JSON_FIELD_OBJECT:
+          g_clear_pointer ((JsonObject **) field, json_object_unref);
+          break;
+        case MEDUSA_JSON_FIELD_INT:
+        case MEDUSA_JSON_FIELD_BOOLEAN:
+        case MEDUSA_JSON_FIELD_DOUBLE:
+        default:
+          break;
+        }
+    }
+}
+
+void
+medusa_json_install_fields (GObjectClass           *klass,
+                            GParamSpec            **pspecs,
+                            guint                   first_id,
+                            const MedusaJsonField  *fields,
+                            guint                   n_fields)
+{
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const MedusaJsonField *f = &fields[i];
+      GParamSpec *pspec = NULL;
+
+      switch (f->type)
+        {
+        case MEDUSA_JSON_FIELD_ID:
+        case MEDUSA_JSON_FIELD_STRING:
+          pspec = g_param_spec_string (f->property, NULL, NULL, NULL, flags);
+          break;
+        case MEDUSA_JSON_FIELD_INT:
+          pspec = g_param_spec_int64 (f->property, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          break;
+        case MEDUSA_JSON_FIELD_BOOLEAN:
+          pspec = g_param_spec_boolean (f->property, NULL, NULL, FALSE, flags);
+          break;
+        case MEDUSA_JSON_FIELD_DOUBLE:
+          pspec = g_param_spec_double (f->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+          break;
+        case MEDUSA_JSON_FIELD_DATE:
+          pspec = g_param_spec_boxed (f->property, NULL, NULL, G_TYPE_DATE_TIME, flags);
+          break;
+        case MEDUSA_JSON_FIELD_OBJECT:
+          pspec = g_param_spec_boxed (f->property, NULL, NULL, JSON_TYPE_OBJECT, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      pspecs[first_id + i] = pspec;
+      g_object_class_install_property (klass, first_id + i, pspec);
+    }
+}
+
+gboolean
+medusa_json_get_field_property (gpointer               instance,
+                                guint                  prop_id,
+                                guint                  first_id,
+                                const MedusaJsonField *fields,
+                                guint                  n_fields,
+                                GValue                *value)
+{
+  const MedusaJsonField *f;
+  gpointer field;
+
+  if (prop_id < first_id || prop_id >= first_id + n_fields)
+    return FALSE;
+
+  f = &fields[prop_id - first_id];
+  field = G_STRUCT_MEMBER_P (instance, f->offset);
+
+  switch (f->type)
+    {
+    case MEDUSA_JSON_FIELD_ID:
+    case MEDUSA_JSON_FIELD_STRING:
+      g_value_set_string (value, *(char **) field);
+      break;
+    case MEDUSA_JSON_FIELD_INT:
+      g_value_set_int64 (value, *(gint64 *) field);
+      break;
+    case MEDUSA_JSON_FIELD_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) field);
+      break;
+    case MEDUSA_JSON_FIELD_DOUBLE:
+      g_value_set_double (value, *(double *) field);
+      break;
+    case MEDUSA_JSON_FIELD_DATE:
+    case MEDUSA_JSON_FIELD_OBJECT:
+      g_value_set_boxed (value, *(gpointer *) field);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,28 @@
+/* medusa-money.h: amounts in minor units, formatted for the user's locale
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Digits after the decimal point in ISO 4217 (as Medusa stores amounts):
+ * 0 for jpy, krw, isk, clp, vnd, …; 3 for kwd, bhd, jod, omr, tnd, lyd, iqd;
+ * else 2. Case-insensitive; NULL → 2. */
+guint       medusa_currency_get_exponent  (const char *currency_code);
+/* "€", "$", "£", "¥", … for common currencies, else NULL. */
+const char *medusa_currency_get_symbol    (const char *currency_code);
+
+/* @amount in minor units, in the user's locale: digits grouped and the
+ * decimal point as LC_NUMERIC says, the symbol before or after as
+ * LC_MONETARY says: (123456, "eur") → "€1234.56" (C), "€1,234.56" (en_US),
+ * "1.234,56 €" (de_DE). Exact integer math; negative amounts as "-€5.00".
+ * Currencies without a symbol get the upper-case code after the number
+ * ("1.00 CHF"); a NULL code gives the bare number. */
+char       *medusa_money_format           (gint64      amount,
+                                           const char *currency_code);
+
+G_END_DECLS

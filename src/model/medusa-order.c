@@ -1,0 +1,531 @@
+/* medusa-order.c
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "medusa-order.h"
+
+#include "medusa-json.h"
+#include "medusa-model-enums.h"
+
+struct _MedusaOrder
+{
+  GObject parent_instance;
+
+  char *id;
+  gint64 display_id;
+  char *email;                    /* (nullable) */
+  char *currency_code;            /* (nullable) */
+  char *region_id;                /* (nullable) */
+  double tax_rate;
+  GDateTime *created_at;          /* (nullable) */
+  GDateTime *canceled_at;         /* (nullable) */
+  JsonObject *metadata;           /* (owned) (nullable) */
+  gint64 subtotal;
+  gint64 discount_total;
+  gint64 shipping_total;
+  gint64 tax_total;
+  gint64 gift_card_total;
+  gint64 refunded_total;
+  gint64 paid_total;
+  gint64 total;
+
+  MedusaOrderStatus status;
+  MedusaFulfillmentStatus fulfillment_status;
+  MedusaPaymentStatus payment_status;
+  char *region_name;              /* (nullable) */
+  GListStore *items;              /* (owned) of MedusaLineItem */
+  gint64 n_items;
+  MedusaAddress *shipping_address;  /* (owned) (nullable) */
+  MedusaAddress *billing_address;   /* (owned) (nullable) */
+  GListStore *shipping_methods;   /* (owned) of MedusaShippingMethod */
+  GListStore *fulfillments;       /* (owned) of MedusaFulfillment */
+  GListStore *payments;           /* (owned) of MedusaPayment */
+};
+
+G_DEFINE_FINAL_TYPE (MedusaOrder, medusa_order, G_TYPE_OBJECT)
+
+#define FIELD(field, property, kind) MEDUSA_JSON_FIELD (MedusaOrder, field, property, kind)
+
+static const MedusaJsonField fields[] = {
+  FIELD (id, "id", ID),
+  FIELD (display_id, "display-id", INT),
+  FIELD (email, "email", STRING),
+  FIELD (currency_code, "currency-code", STRING),
+  FIELD (region_id, "region-id", STRING),
+  FIELD (tax_rate, "tax-rate", DOUBLE),
+  FIELD (created_at, "created-at", DATE),
+  FIELD (canceled_at, "canceled-at", DATE),
+  FIELD (metadata, "metadata", OBJECT),
+  FIELD (subtotal, "subtotal", INT),
+  FIELD (discount_total, "discount-total", INT),
+  FIELD (shipping_total, "shipping-total", INT),
+  FIELD (tax_total, "tax-total", INT),
+  FIELD (gift_card_total, "gift-card-total", INT),
+  FIELD (refunded_total, "refunded-total", INT),
+  FIELD (paid_total, "paid-total", INT),
+  FIELD (total, "total", INT),
+};
+
+#undef FIELD
+
+enum {
+  PROP_0,
+  PROP_STATUS = 1 + G_N_ELEMENTS (fields),
+  PROP_FULFILLMENT_STATUS,
+  PROP_PAYMENT_STATUS,
+  PROP_REGION_NAME,
+  PROP_ITEMS,
+  PROP_N_ITEMS,
+  PROP_SHIPPING_ADDRESS,
+  PROP_BILLING_ADDRESS,
+  PROP_SHIPPING_METHODS,
+  PROP_FULFILLMENTS,
+  PROP_PAYMENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef guint (*StatusFromString) (const char *str);
+
+static gboolean
+read_status (JsonObject        *object,
+             const char        *member,
+             StatusFromString   from_string,
+             guint             *out,
+             GError           **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!medusa_json_read_string (object, member, &text, error))
+    return FALSE;
+
+  /* Unknown and missing statuses both read as *_UNKNOWN (0). */
+  *out = from_string (text);
+  return TRUE;
+}
+
+static gpointer
+line_item_from_json (JsonObject  *object,
+                     gpointer     currency_code,
+                     GError     **error)
+{
+  return medusa_line_item_new_from_json_with_currency (object, currency_code, error);
+}
+
+static gboolean
+read_list_into (JsonObject           *object,
+                const char           *member,
+                GType                 item_type,
+                MedusaJsonModelFunc   func,
+                GListStore          **store,
+                GError              **error)
+{
+  g_autoptr(GListStore) list = medusa_json_read_list (object, member, item_type, func, error);
+
+  if (list == NULL)
+    return FALSE;
+
+  g_set_object (store, list);
+  return TRUE;
+}
+
+static gboolean
+read_relations (MedusaOrder  *self,
+                JsonObject   *object,
+                GError      **error)
+{
+  g_autoptr(GListStore) items = NULL;
+  guint n;
+
+  if (!read_status (object, "status", (StatusFromString) medusa_order_status_from_string,
+                    &self->status, error) ||
+      !read_status (object, "fulfillment_status",
+                    (StatusFromString) medusa_fulfillment_status_from_string,
+                    &self->fulfillment_status, error) ||
+      !read_status (object, "payment_status", (StatusFromString) medusa_payment_status_from_string,
+                    &self->payment_status, error))
+    return FALSE;
+
+  if (!medusa_json_read_nested_string (object, "region", "name", &self->region_name, error))
+    return FALSE;
+
+  items = medusa_json_read_list_full (object, "items", MEDUSA_TYPE_LINE_ITEM,
+                                      line_item_from_json, self->currency_code, error);
+  if (items == NULL)
+    return FALSE;
+  g_set_object (&self->items, items);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaLineItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      self->n_items += medusa_line_item_get_quantity (item);
+    }
+
+  return medusa_json_read_model (object, "shipping_address",
+                                 (MedusaJsonModelFunc) medusa_address_new_from_json,
+                                 (gpointer *) &self->shipping_address, error) &&
+         medusa_json_read_model (object, "billing_address",
+                                 (MedusaJsonModelFunc) medusa_address_new_from_json,
+                                 (gpointer *) &self->billing_address, error) &&
+         read_list_into (object, "shipping_methods", MEDUSA_TYPE_SHIPPING_METHOD,
+                         (MedusaJsonModelFunc) medusa_shipping_method_new_from_json,
+                         &self->shipping_methods, error) &&
+         read_list_into (object, "fulfillments", MEDUSA_TYPE_FULFILLMENT,
+                         (MedusaJsonModelFunc) medusa_fulfillment_new_from_json,
+                         &self->fulfillments, error) &&
+         read_list_into (object, "payments", MEDUSA_TYPE_PAYMENT,
+                         (MedusaJsonModelFunc) medusa_payment_new_from_json,
+                         &self->payments, error);
+}
+
+static void
+medusa_order_dispose (GObject *object)
+{
+  MedusaOrder *self = (MedusaOrder *) object;
+
+  g_clear_object (&self->items);
+  g_clear_object (&self->shipping_address);
+  g_clear_object (&self->billing_address);
+  g_clear_object (&self->shipping_methods);
+  g_clear_object (&self->fulfillments);
+  g_clear_object (&self->payments);
+
+  G_OBJECT_CLASS (medusa_order_parent_class)->dispose (object);
+}
+
+static void
+medusa_order_finalize (GObject *object)
+{
+  MedusaOrder *self = (MedusaOrder *) object;
+
+  medusa_json_clear_fields (object, fields, G_N_ELEMENTS (fields));
+  g_clear_pointer (&self->region_name, g_free);
+
+  G_OBJECT_CLASS (medusa_order_parent_class)->finalize (object);
+}
+
+static void
+medusa_order_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MedusaOrder *self = MEDUSA_ORDER (object);
+
+  if (medusa_json_get_field_property (object, prop_id, 1, fields, G_N_ELEMENTS (fields), value))
+    return;
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_FULFILLMENT_STATUS:
+      g_value_set_enum (value, self->fulfillment_status);
+      break;
+    case PROP_PAYMENT_STATUS:
+      g_value_set_enum (value, self->payment_status);
+      break;
+    case PROP_REGION_NAME:
+      g_value_set_string (value, self->region_name);
+      break;
+    case PROP_ITEMS:
+      g_value_set_object (value, self->items);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_int64 (value, self->n_items);
+      break;
+    case PROP_SHIPPING_ADDRESS:
+      g_value_set_object (value, self->shipping_address);
+      break;
+    case PROP_BILLING_ADDRESS:
+      g_value_set_object (value, self->billing_address);
+      break;
+    case PROP_SHIPPING_METHODS:
+      g_value_set_object (value, self->shipping_methods);
+      break;
+    case PROP_FULFILLMENTS:
+      g_value_set_object (value, self->fulfillments);
+      break;
+    case PROP_PAYMENTS:
+      g_value_set_object (value, self->payments);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_class_init (MedusaOrderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = medusa_order_dispose;
+  object_class->finalize = medusa_order_finalize;
+  object_class->get_property = medusa_order_get_property;
+
+  medusa_json_install_fields (object_class, properties, 1, fields, G_N_ELEMENTS (fields));
+
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, MEDUSA_TYPE_ORDER_STATUS,
+                       MEDUSA_ORDER_STATUS_UNKNOWN, flags);
+  properties[PROP_FULFILLMENT_STATUS] =
+    g_param_spec_enum ("fulfillment-status", NULL, NULL, MEDUSA_TYPE_FULFILLMENT_STATUS,
+                       MEDUSA_FULFILLMENT_STATUS_UNKNOWN, flags);
+  properties[PROP_PAYMENT_STATUS] =
+    g_param_spec_enum ("payment-status", NULL, NULL, MEDUSA_TYPE_PAYMENT_STATUS,
+                       MEDUSA_PAYMENT_STATUS_UNKNOWN, flags);
+  properties[PROP_REGION_NAME] =
+    g_param_spec_string ("region-name", NULL, NULL, NULL, flags);
+  properties[PROP_ITEMS] =
+    g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_int64 ("n-items", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_SHIPPING_ADDRESS] =
+    g_param_spec_object ("shipping-address", NULL, NULL, MEDUSA_TYPE_ADDRESS, flags);
+  properties[PROP_BILLING_ADDRESS] =
+    g_param_spec_object ("billing-address", NULL, NULL, MEDUSA_TYPE_ADDRESS, flags);
+  properties[PROP_SHIPPING_METHODS] =
+    g_param_spec_object ("shipping-methods", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_FULFILLMENTS] =
+    g_param_spec_object ("fulfillments", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_PAYMENTS] =
+    g_param_spec_object ("payments", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+
+  for (guint i = PROP_STATUS; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
+}
+
+static void
+medusa_order_init (MedusaOrder *self)
+{
+  self->items = g_list_store_new (MEDUSA_TYPE_LINE_ITEM);
+  self->shipping_methods = g_list_store_new (MEDUSA_TYPE_SHIPPING_METHOD);
+  self->fulfillments = g_list_store_new (MEDUSA_TYPE_FULFILLMENT);
+  self->payments = g_list_store_new (MEDUSA_TYPE_PAYMENT);
+}
+
+/**
+ * medusa_order_new_from_json:
+ * @object: an order object of the Store API (full, or cut down by `fields=`)
+ * @error: return location for a %MEDUSA_ERROR_PARSE
+ *
+ * Returns: (transfer full) (nullable): the order
+ */
+MedusaOrder *
+medusa_order_new_from_json (JsonObject  *object,
+                            GError     **error)
+{
+  g_autoptr(MedusaOrder) self = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (MEDUSA_TYPE_ORDER, NULL);
+  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error) ||
+      !read_relations (self, object, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+medusa_order_get_id (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->id;
+}
+
+gint64
+medusa_order_get_display_id (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->display_id;
+}
+
+MedusaOrderStatus
+medusa_order_get_status (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), MEDUSA_ORDER_STATUS_UNKNOWN);
+  return self->status;
+}
+
+MedusaFulfillmentStatus
+medusa_order_get_fulfillment_status (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), MEDUSA_FULFILLMENT_STATUS_UNKNOWN);
+  return self->fulfillment_status;
+}
+
+MedusaPaymentStatus
+medusa_order_get_payment_status (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), MEDUSA_PAYMENT_STATUS_UNKNOWN);
+  return self->payment_status;
+}
+
+const char *
+medusa_order_get_email (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->email;
+}
+
+const char *
+medusa_order_get_currency_code (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->currency_code;
+}
+
+const char *
+medusa_order_get_region_id (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->region_id;
+}
+
+const char *
+medusa_order_get_region_name (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->region_name;
+}
+
+double
+medusa_order_get_tax_rate (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0.0);
+  return self->tax_rate;
+}
+
+GDateTime *
+medusa_order_get_created_at (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->created_at;
+}
+
+GDateTime *
+medusa_order_get_canceled_at (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->canceled_at;
+}
+
+JsonObject *
+medusa_order_get_metadata (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->metadata;
+}
+
+GListModel *
+medusa_order_get_items (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+gint64
+medusa_order_get_n_items (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->n_items;
+}
+
+MedusaAddress *
+medusa_order_get_shipping_address (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->shipping_address;
+}
+
+MedusaAddress *
+medusa_order_get_billing_address (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return self->billing_address;
+}
+
+GListModel *
+medusa_order_get_shipping_methods (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return G_LIST_MODEL (self->shipping_methods);
+}
+
+GListModel *
+medusa_order_get_fulfillments (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return G_LIST_MODEL (self->fulfillments);
+}
+
+GListModel *
+medusa_order_get_payments (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return G_LIST_MODEL (self->payments);
+}
+
+gint64
+medusa_order_get_subtotal (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->subtotal;
+}
+
+gint64
+medusa_order_get_discount_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->discount_total;
+}
+
+gint64
+medusa_order_get_shipping_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->shipping_total;
+}
+
+gint64
+medusa_order_get_tax_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->tax_total;
+}
+
+gint64
+medusa_order_get_gift_card_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->gift_card_total;
+}
+
+gint64
+medusa_order_get_refunded_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->refunded_total;
+}
+
+gint64
+medusa_order_get_paid_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->paid_total;
+}
+
+gint64
+medusa_order_get_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+  return self->total;
+}
