@@ -296,8 +296,9 @@ return_success (GTask  *task,
 
   if (size > PARSE_IN_THREAD_THRESHOLD)
     {
-      MedusaClient *self = g_task_get_source_object (task);
-      g_autoptr(GTask) parse_task = g_task_new (self, g_task_get_cancellable (task),
+      /* No source object: the worker thread would otherwise drop a ref on
+       * the client after the callback ran, racing with its finalization. */
+      g_autoptr(GTask) parse_task = g_task_new (NULL, g_task_get_cancellable (task),
                                                 on_parsed_in_thread_cb, g_object_ref (task));
 
       g_task_set_source_tag (parse_task, parse_in_thread);

@@ -1,0 +1,3241 @@
+/* medusa-fake-server.c: an in-process fake of the Medusa v1 Store API
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bodies, status codes and quirks follow /work/shared/API-NOTES.md and what
+ * the real 1.20.11 backend answered to curl. Nothing here logs a password,
+ * token, cookie or request body.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "medusa-fake-server.h"
+
+/* ------------------------------------------------------------------ */
+/* Data                                                                */
+
+struct _MedusaFakeRequest
+{
+  char               *method;
+  char               *path;       /* decoded */
+  char               *query;      /* (nullable) raw */
+  SoupMessageHeaders *headers;
+  char               *body;
+  JsonNode           *body_json;  /* (nullable) */
+  guint               status;
+};
+
+typedef struct
+{
+  char       *id;
+  char       *created_at;
+  char       *updated_at;
+  char       *email;             /* as stored (not always lower-case, like the real one) */
+  char       *password;          /* (nullable) never logged */
+  char       *first_name;        /* (nullable) */
+  char       *last_name;         /* (nullable) */
+  char       *phone;             /* (nullable) */
+  gboolean    has_account;
+  JsonObject *metadata;          /* (nullable) */
+  char       *billing_address_id;/* (nullable) */
+  JsonObject *billing_address;   /* (nullable) */
+  GPtrArray  *addresses;         /* JsonObject, the shipping addresses */
+  char       *reset_token;       /* (nullable) */
+} FakeCustomer;
+
+typedef struct
+{
+  char       *id;
+  guint       display_id;
+  char       *customer_id;
+  GDateTime  *created_at;
+  GDateTime  *updated_at;
+  GDateTime  *canceled_at;       /* (nullable) */
+  JsonObject *json;              /* the full list-shaped order */
+} FakeOrder;
+
+typedef struct
+{
+  char            *method;       /* (nullable) */
+  char            *prefix;       /* (nullable) */
+  MedusaFakeFault  fault;
+  guint            status;
+  char            *retry_after;
+  char            *content_type;
+  char            *body;
+  guint            delay_ms;
+  guint            times;
+  guint            used;
+} Fault;
+
+typedef struct
+{
+  MedusaFakeServer  *self;       /* (unowned) the server outlives its requests */
+  SoupServerMessage *msg;        /* (owned) */
+  MedusaFakeRequest *record;     /* (unowned) owned by the log */
+  char              *path;
+  char              *sid;
+  gboolean           new_session;
+  gboolean           session_destroyed;
+  gboolean           has_fault;
+  Fault              fault;      /* a copy; strings owned */
+  guint              source_id;
+  gulong             disconnected_id;
+  gboolean           disconnected;
+} RequestCtx;
+
+struct _MedusaFakeServer
+{
+  GObject       parent_instance;
+
+  SoupServer   *server;          /* (owned) */
+  GMainContext *context;         /* (owned) */
+  char         *url;
+
+  GPtrArray    *customers;       /* FakeCustomer */
+  GPtrArray    *orders;          /* FakeOrder, in display_id order */
+  GHashTable   *tokens;          /* token → customer id */
+  GHashTable   *sessions;        /* sid → customer id ("" = anonymous) */
+  GPtrArray    *faults;          /* Fault */
+  GPtrArray    *requests;        /* MedusaFakeRequest */
+  GList        *pending;         /* RequestCtx paused by a DELAY */
+  guint         id_counter;
+  guint         next_display_id;
+  gboolean      token_route_enabled;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaFakeServer, medusa_fake_server, G_TYPE_OBJECT)
+
+static const char *order_scalar_keys[] = {
+  "object", "id", "created_at", "status", "fulfillment_status", "payment_status",
+  "display_id", "cart_id", "customer_id", "email", "region_id", "currency_code",
+  "tax_rate", NULL
+};
+static const char *order_relation_keys[] = {
+  "claims", "customer", "discounts", "fulfillments", "gift_card_transactions",
+  "gift_cards", "items", "payments", "refunds", "region", "shipping_address",
+  "shipping_methods", "swaps", "billing_address", NULL
+};
+/* Relations the real backend always loads for the list, even with expand=. */
+static const char *order_base_relation_keys[] = {
+  "claims", "discounts", "gift_card_transactions", "gift_cards", "items",
+  "payments", "refunds", "region", "shipping_methods", "swaps", NULL
+};
+static const char *order_total_keys[] = {
+  "subtotal", "discount_total", "shipping_total", "refunded_total", "paid_total",
+  "refundable_amount", "item_tax_total", "shipping_tax_total", "tax_total",
+  "gift_card_total", "gift_card_tax_total", "raw_discount_total", "total", NULL
+};
+/* Keys GET /store/orders/{id} does not send. */
+static const char *order_detail_hidden_keys[] = {
+  "claims", "gift_card_transactions", "gift_cards", "refunds", "swaps",
+  "raw_discount_total", NULL
+};
+
+static const char *status_values[] = {
+  "pending", "completed", "archived", "canceled", "requires_action", NULL
+};
+static const char *fulfillment_status_values[] = {
+  "not_fulfilled", "partially_fulfilled", "fulfilled", "partially_shipped", "shipped",
+  "partially_returned", "returned", "canceled", "requires_action", NULL
+};
+static const char *payment_status_values[] = {
+  "not_paid", "awaiting", "captured", "partially_refunded", "refunded", "canceled",
+  "requires_action", NULL
+};
+
+static const char *address_fields[] = {
+  "company", "first_name", "last_name", "address_1", "address_2", "city",
+  "country_code", "province", "postal_code", "phone", NULL
+};
+
+static const char *unknown_error_body =
+  "{\"code\":\"unknown_error\",\"type\":\"unknown_error\",\"message\":\"An unknown error occurred.\"}";
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+
+static gboolean
+strv_has (const char * const *strv,
+          const char         *str)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (g_strcmp0 (strv[i], str) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+format_date (GDateTime *dt)
+{
+  g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (dt) / 1000);
+}
+
+static char *
+now_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return format_date (now);
+}
+
+static char *
+make_id (MedusaFakeServer *self,
+         const char       *prefix)
+{
+  return g_strdup_printf ("%s_01FAKE%020u", prefix, ++self->id_counter);
+}
+
+static char *
+base64url (const char *data)
+{
+  char *b64 = g_base64_encode ((const guchar *) data, strlen (data));
+
+  g_strdelimit (b64, "+", '-');
+  g_strdelimit (b64, "/", '_');
+  for (char *p = b64; *p != '\0'; p++)
+    if (*p == '=')
+      {
+        *p = '\0';
+        break;
+      }
+  return b64;
+}
+
+/* A JWT-shaped string: header.payload.signature (the signature is random). */
+static char *
+make_jwt (const char *customer_id,
+          gint64      lifetime_s)
+{
+  gint64 iat = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *payload = g_strdup_printf ("{\"customer_id\":\"%s\",\"domain\":\"store\",\"iat\":%"
+                                              G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}",
+                                              customer_id, iat, iat + lifetime_s);
+  g_autofree char *payload64 = base64url (payload);
+  g_autofree char *sig = g_uuid_string_random ();
+
+  g_strdelimit (sig, "-", 'x');
+  return g_strdup_printf ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.%s.%s", payload64, sig);
+}
+
+static void
+set_nullable_string (JsonObject *object,
+                     const char *name,
+                     const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+/* class-validator's isEmail, near enough: local@label.label with a TLD of 2+ letters. */
+static gboolean
+is_email (const char *str)
+{
+  const char *at;
+  const char *dot;
+  gsize tld_len = 0;
+
+  if (str == NULL || *str == '\0' || strchr (str, ' ') != NULL)
+    return FALSE;
+  at = strchr (str, '@');
+  if (at == NULL || at == str || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  if (dot == NULL || dot == at + 1 || strstr (at + 1, "..") != NULL)
+    return FALSE;
+  for (const char *p = dot + 1; *p != '\0'; p++, tld_len++)
+    if (!g_ascii_isalpha (*p))
+      return FALSE;
+  return tld_len >= 2;
+}
+
+/* ISO 3166 codes that are reserved and never assigned. */
+static gboolean
+country_exists (const char *code)
+{
+  if (code == NULL || strlen (code) != 2 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]))
+    return FALSE;
+  if (g_ascii_strcasecmp (code, "aa") == 0 || g_ascii_strcasecmp (code, "zz") == 0)
+    return FALSE;
+  if (g_ascii_tolower (code[0]) == 'x')
+    return FALSE;
+  if (g_ascii_tolower (code[0]) == 'q' && g_ascii_tolower (code[1]) >= 'm')
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+ci_contains (const char *haystack,
+             const char *needle)
+{
+  g_autofree char *h = NULL;
+  g_autofree char *n = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  h = g_utf8_casefold (haystack, -1);
+  n = g_utf8_casefold (needle, -1);
+  return strstr (h, n) != NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lifetimes                                                           */
+
+static void
+fake_request_free (MedusaFakeRequest *request)
+{
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  g_clear_pointer (&request->headers, soup_message_headers_unref);
+  g_free (request->body);
+  g_clear_pointer (&request->body_json, json_node_unref);
+  g_free (request);
+}
+
+static void
+fake_customer_free (FakeCustomer *c)
+{
+  g_free (c->id);
+  g_free (c->created_at);
+  g_free (c->updated_at);
+  g_free (c->email);
+  g_free (c->password);
+  g_free (c->first_name);
+  g_free (c->last_name);
+  g_free (c->phone);
+  g_clear_pointer (&c->metadata, json_object_unref);
+  g_free (c->billing_address_id);
+  g_clear_pointer (&c->billing_address, json_object_unref);
+  g_ptr_array_unref (c->addresses);
+  g_free (c->reset_token);
+  g_free (c);
+}
+
+static void
+fake_order_free (FakeOrder *o)
+{
+  g_free (o->id);
+  g_free (o->customer_id);
+  g_clear_pointer (&o->created_at, g_date_time_unref);
+  g_clear_pointer (&o->updated_at, g_date_time_unref);
+  g_clear_pointer (&o->canceled_at, g_date_time_unref);
+  g_clear_pointer (&o->json, json_object_unref);
+  g_free (o);
+}
+
+static void
+fault_clear (Fault *f)
+{
+  g_clear_pointer (&f->method, g_free);
+  g_clear_pointer (&f->prefix, g_free);
+  g_clear_pointer (&f->retry_after, g_free);
+  g_clear_pointer (&f->content_type, g_free);
+  g_clear_pointer (&f->body, g_free);
+}
+
+static void
+fault_free (Fault *f)
+{
+  fault_clear (f);
+  g_free (f);
+}
+
+static void
+request_ctx_free (RequestCtx *ctx)
+{
+  if (ctx->source_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (ctx->self->context, ctx->source_id);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      ctx->source_id = 0;
+    }
+  g_clear_signal_handler (&ctx->disconnected_id, ctx->msg);
+  g_clear_object (&ctx->msg);
+  g_free (ctx->path);
+  g_free (ctx->sid);
+  fault_clear (&ctx->fault);
+  g_free (ctx);
+}
+
+/* ------------------------------------------------------------------ */
+/* Customers as JSON                                                   */
+
+static FakeCustomer *
+find_customer_by_id (MedusaFakeServer *self,
+                     const char       *id)
+{
+  if (id == NULL || *id == '\0')
+    return NULL;
+  for (guint i = 0; i < self->customers->len; i++)
+    {
+      FakeCustomer *c = g_ptr_array_index (self->customers, i);
+
+      if (g_strcmp0 (c->id, id) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* Like the real one: the input is lower-cased, the stored value is compared as is. */
+static FakeCustomer *
+find_customer_by_email (MedusaFakeServer *self,
+                        const char       *email)
+{
+  g_autofree char *lower = NULL;
+
+  if (email == NULL)
+    return NULL;
+  lower = g_ascii_strdown (email, -1);
+  g_strstrip (lower);
+  for (guint i = 0; i < self->customers->len; i++)
+    {
+      FakeCustomer *c = g_ptr_array_index (self->customers, i);
+
+      if (g_strcmp0 (c->email, lower) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+static JsonObject *
+customer_scalars_json (FakeCustomer *c)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "id", c->id);
+  json_object_set_string_member (o, "created_at", c->created_at);
+  json_object_set_string_member (o, "updated_at", c->updated_at);
+  json_object_set_null_member (o, "deleted_at");
+  set_nullable_string (o, "email", c->email);
+  set_nullable_string (o, "first_name", c->first_name);
+  set_nullable_string (o, "last_name", c->last_name);
+  set_nullable_string (o, "billing_address_id", c->billing_address_id);
+  set_nullable_string (o, "phone", c->phone);
+  json_object_set_boolean_member (o, "has_account", c->has_account);
+  if (c->metadata != NULL)
+    json_object_set_object_member (o, "metadata", json_object_ref (c->metadata));
+  else
+    json_object_set_null_member (o, "metadata");
+  return o;
+}
+
+static JsonArray *
+addresses_json (FakeCustomer *c)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < c->addresses->len; i++)
+    {
+      JsonObject *a = g_ptr_array_index (c->addresses, i);
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (node, json_object_ref (a));
+      json_array_add_element (array, json_node_copy (node));
+      json_node_unref (node);
+    }
+  return array;
+}
+
+/* GET/POST /store/customers/me, POST /store/customers */
+static JsonObject *
+customer_me_json (FakeCustomer *c)
+{
+  JsonObject *o = customer_scalars_json (c);
+
+  if (c->billing_address != NULL)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, c->billing_address);
+      json_object_set_member (o, "billing_address", json_node_copy (node));
+      json_node_unref (node);
+    }
+  else
+    json_object_set_null_member (o, "billing_address");
+  json_object_set_array_member (o, "shipping_addresses", addresses_json (c));
+  return o;
+}
+
+/* POST /store/auth, GET /store/auth: orders (with items), no billing_address */
+static JsonObject *
+customer_auth_json (MedusaFakeServer *self,
+                    FakeCustomer     *c)
+{
+  JsonObject *o = customer_scalars_json (c);
+  JsonArray *orders = json_array_new ();
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+      JsonObject *slim;
+
+      if (g_strcmp0 (order->customer_id, c->id) != 0)
+        continue;
+      slim = json_object_new ();
+      for (guint k = 0; order_scalar_keys[k] != NULL; k++)
+        if (g_strcmp0 (order_scalar_keys[k], "object") != 0)
+          json_object_set_member (slim, order_scalar_keys[k],
+                                  json_object_dup_member (order->json, order_scalar_keys[k]));
+      json_object_set_member (slim, "items", json_object_dup_member (order->json, "items"));
+      json_array_add_object_element (orders, slim);
+    }
+  json_object_set_array_member (o, "orders", orders);
+  json_object_set_array_member (o, "shipping_addresses", addresses_json (c));
+  return o;
+}
+
+static JsonObject *
+address_new (MedusaFakeServer *self,
+             const char       *customer_id)
+{
+  JsonObject *a = json_object_new ();
+  g_autofree char *id = make_id (self, "addr");
+  g_autofree char *now = now_string ();
+
+  json_object_set_string_member (a, "id", id);
+  json_object_set_string_member (a, "created_at", now);
+  json_object_set_string_member (a, "updated_at", now);
+  json_object_set_null_member (a, "deleted_at");
+  set_nullable_string (a, "customer_id", customer_id);
+  for (guint i = 0; address_fields[i] != NULL; i++)
+    json_object_set_null_member (a, address_fields[i]);
+  json_object_set_null_member (a, "metadata");
+  return a;
+}
+
+/* Copies the AddressPayload members of @payload into @address (null clears). */
+static void
+address_apply (JsonObject *address,
+               JsonObject *payload)
+{
+  g_autofree char *now = now_string ();
+
+  for (guint i = 0; address_fields[i] != NULL; i++)
+    {
+      const char *name = address_fields[i];
+      JsonNode *node = json_object_get_member (payload, name);
+
+      if (node == NULL)
+        continue;
+      if (JSON_NODE_HOLDS_NULL (node))
+        json_object_set_null_member (address, name);
+      else if (g_strcmp0 (name, "country_code") == 0)
+        {
+          g_autofree char *lower = g_ascii_strdown (json_node_get_string (node), -1);
+
+          json_object_set_string_member (address, name, lower);
+        }
+      else
+        json_object_set_string_member (address, name, json_node_get_string (node));
+    }
+  if (json_object_has_member (payload, "metadata"))
+    json_object_set_member (address, "metadata", json_object_dup_member (payload, "metadata"));
+  json_object_set_string_member (address, "updated_at", now);
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation (class-validator's messages)                             */
+
+typedef enum
+{
+  FIELD_STRING,            /* "x must be a string" */
+  FIELD_EMAIL,             /* "x must be an email" */
+  FIELD_NOT_EMPTY,         /* "x should not be empty" */
+  FIELD_OBJECT,            /* "x must be an object" */
+  FIELD_ADDRESS_OR_STRING, /* billing_address */
+  FIELD_ANY,
+} FieldKind;
+
+typedef struct
+{
+  const char *name;
+  FieldKind   kind;
+  gboolean    required;
+} FieldSpec;
+
+static void
+validate_fields (JsonObject      *body,
+                 const FieldSpec *specs,
+                 GPtrArray       *errors)
+{
+  g_autoptr(GList) members = json_object_get_members (body);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; specs[i].name != NULL; i++)
+        if (g_strcmp0 (specs[i].name, l->data) == 0)
+          known = TRUE;
+      if (!known)
+        g_ptr_array_add (errors, g_strdup_printf ("property %s should not exist", (char *) l->data));
+    }
+
+  for (guint i = 0; specs[i].name != NULL; i++)
+    {
+      const FieldSpec *spec = &specs[i];
+      JsonNode *node = json_object_get_member (body, spec->name);
+      gboolean is_null = node == NULL || JSON_NODE_HOLDS_NULL (node);
+      gboolean is_string = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                           json_node_get_value_type (node) == G_TYPE_STRING;
+
+      if (is_null && !spec->required)
+        continue;
+
+      switch (spec->kind)
+        {
+        case FIELD_STRING:
+          if (!is_string)
+            g_ptr_array_add (errors, g_strdup_printf ("%s must be a string", spec->name));
+          break;
+        case FIELD_EMAIL:
+          if (!is_string || !is_email (json_node_get_string (node)))
+            g_ptr_array_add (errors, g_strdup_printf ("%s must be an email", spec->name));
+          break;
+        case FIELD_NOT_EMPTY:
+          if (is_null || (is_string && *json_node_get_string (node) == '\0'))
+            g_ptr_array_add (errors, g_strdup_printf ("%s should not be empty", spec->name));
+          else if (!is_string)
+            g_ptr_array_add (errors, g_strdup_printf ("%s must be a string", spec->name));
+          break;
+        case FIELD_OBJECT:
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            g_ptr_array_add (errors, g_strdup_printf ("%s must be an object", spec->name));
+          break;
+        case FIELD_ADDRESS_OR_STRING:
+          if (!JSON_NODE_HOLDS_OBJECT (node) && !is_string)
+            g_ptr_array_add (errors,
+                             g_strdup_printf ("{\"message\":\"%s must be one of: AddressPayload,String\",\"details\":{}}",
+                                              spec->name));
+          break;
+        case FIELD_ANY:
+        default:
+          break;
+        }
+    }
+}
+
+static const FieldSpec address_payload_specs[] = {
+  { "first_name", FIELD_STRING, TRUE },
+  { "last_name", FIELD_STRING, TRUE },
+  { "address_1", FIELD_STRING, TRUE },
+  { "city", FIELD_STRING, TRUE },
+  { "country_code", FIELD_STRING, TRUE },
+  { "postal_code", FIELD_STRING, TRUE },
+  { "company", FIELD_STRING, FALSE },
+  { "address_2", FIELD_STRING, FALSE },
+  { "province", FIELD_STRING, FALSE },
+  { "phone", FIELD_STRING, FALSE },
+  { "metadata", FIELD_OBJECT, FALSE },
+  { NULL, 0, FALSE }
+};
+
+static const FieldSpec address_update_specs[] = {
+  { "first_name", FIELD_STRING, FALSE },
+  { "last_name", FIELD_STRING, FALSE },
+  { "address_1", FIELD_STRING, FALSE },
+  { "city", FIELD_STRING, FALSE },
+  { "country_code", FIELD_STRING, FALSE },
+  { "postal_code", FIELD_STRING, FALSE },
+  { "company", FIELD_STRING, FALSE },
+  { "address_2", FIELD_STRING, FALSE },
+  { "province", FIELD_STRING, FALSE },
+  { "phone", FIELD_STRING, FALSE },
+  { "metadata", FIELD_OBJECT, FALSE },
+  { NULL, 0, FALSE }
+};
+
+/* ------------------------------------------------------------------ */
+/* Responses                                                           */
+
+static void
+respond_raw (SoupServerMessage *msg,
+             guint              status,
+             const char        *content_type,
+             const char        *body)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  if (content_type != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Content-Type", content_type);
+  if (body != NULL)
+    soup_message_body_append (soup_server_message_get_response_body (msg),
+                              SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+respond_json_object (SoupServerMessage *msg,
+                     guint              status,
+                     JsonObject        *object)   /* (transfer full) */
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL;
+
+  json_node_take_object (node, object);
+  text = json_to_string (node, FALSE);
+  respond_raw (msg, status, "application/json; charset=utf-8", text);
+}
+
+static void
+respond_wrapped (SoupServerMessage *msg,
+                 const char        *key,
+                 JsonObject        *object)   /* (transfer full) */
+{
+  JsonObject *root = json_object_new ();
+
+  json_object_set_object_member (root, key, object);
+  respond_json_object (msg, SOUP_STATUS_OK, root);
+}
+
+static void
+respond_error (SoupServerMessage *msg,
+               guint              status,
+               const char        *code,
+               const char        *type,
+               const char        *message)
+{
+  JsonObject *o = json_object_new ();
+
+  if (code != NULL)
+    json_object_set_string_member (o, "code", code);
+  json_object_set_string_member (o, "type", type);
+  json_object_set_string_member (o, "message", message);
+  respond_json_object (msg, status, o);
+}
+
+static void
+respond_invalid_data (SoupServerMessage *msg,
+                      GPtrArray         *errors)
+{
+  g_ptr_array_add (errors, NULL);
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **) errors->pdata);
+
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", joined);
+  }
+}
+
+static void
+respond_unknown_error (SoupServerMessage *msg)
+{
+  respond_raw (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "application/json; charset=utf-8",
+               unknown_error_body);
+}
+
+/* passport: no Content-Type at all */
+static void
+respond_unauthorized_plain (SoupServerMessage *msg)
+{
+  respond_raw (msg, SOUP_STATUS_UNAUTHORIZED, NULL, "Unauthorized");
+}
+
+/* wrong email/password at /store/auth and /store/auth/token */
+static void
+respond_unauthorized_text (SoupServerMessage *msg)
+{
+  respond_raw (msg, SOUP_STATUS_UNAUTHORIZED, "text/plain; charset=utf-8", "Unauthorized");
+}
+
+static void
+respond_express_html (SoupServerMessage *msg,
+                      guint              status,
+                      const char        *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *html = g_strdup_printf ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                                           "<meta charset=\"utf-8\">\n<title>Error</title>\n"
+                                           "</head>\n<body>\n<pre>%s</pre>\n</body>\n</html>\n",
+                                           escaped);
+
+  respond_raw (msg, status, "text/html; charset=utf-8", html);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Content-Security-Policy", "default-src 'none'");
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "X-Content-Type-Options", "nosniff");
+}
+
+static void
+respond_not_found_route (RequestCtx *ctx)
+{
+  g_autofree char *text = g_strdup_printf ("Cannot %s %s",
+                                           soup_server_message_get_method (ctx->msg),
+                                           ctx->path);
+
+  respond_express_html (ctx->msg, SOUP_STATUS_NOT_FOUND, text);
+}
+
+static void
+respond_html_400 (SoupServerMessage *msg)
+{
+  respond_express_html (msg, SOUP_STATUS_BAD_REQUEST,
+                        "SyntaxError: Unexpected end of JSON input\n    at JSON.parse (<anonymous>)\n"
+                        "    at parse (/srv/medusa/node_modules/body-parser/lib/types/json.js:92:19)");
+}
+
+/* ------------------------------------------------------------------ */
+/* Credentials                                                         */
+
+static FakeCustomer *
+ctx_get_customer (RequestCtx *ctx)
+{
+  MedusaFakeServer *self = ctx->self;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (ctx->msg);
+  const char *auth = soup_message_headers_get_one (headers, "Authorization");
+  const char *customer_id;
+
+  if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
+    {
+      customer_id = g_hash_table_lookup (self->tokens, auth + 7);
+      if (customer_id != NULL)
+        return find_customer_by_id (self, customer_id);
+    }
+
+  if (ctx->sid != NULL && !ctx->session_destroyed)
+    {
+      customer_id = g_hash_table_lookup (self->sessions, ctx->sid);
+      return find_customer_by_id (self, customer_id);
+    }
+  return NULL;
+}
+
+/* connect.sid=s%3A<sid>.<sig> */
+static char *
+parse_session_cookie (SoupServerMessage *msg)
+{
+  const char *cookie = soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
+                                                      "Cookie");
+  g_auto(GStrv) parts = NULL;
+
+  if (cookie == NULL)
+    return NULL;
+  parts = g_strsplit (cookie, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *p = parts[i];
+      const char *dot;
+
+      while (*p == ' ')
+        p++;
+      if (!g_str_has_prefix (p, "connect.sid=s%3A"))
+        continue;
+      p += strlen ("connect.sid=s%3A");
+      dot = strchr (p, '.');
+      return dot != NULL ? g_strndup (p, dot - p) : g_strdup (p);
+    }
+  return NULL;
+}
+
+static void
+add_session_cookie (RequestCtx *ctx)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add_hours (now, 10);
+  g_autofree char *date = soup_date_time_to_string (expires, SOUP_DATE_HTTP);
+  g_autofree char *value = g_strdup_printf ("connect.sid=s%%3A%s.fakeSignature%%2Bx; Path=/; Expires=%s; HttpOnly",
+                                            ctx->sid, date);
+
+  soup_message_headers_append (soup_server_message_get_response_headers (ctx->msg),
+                               "Set-Cookie", value);
+}
+
+static void
+ctx_log_in (RequestCtx   *ctx,
+            FakeCustomer *c)
+{
+  g_hash_table_replace (ctx->self->sessions, g_strdup (ctx->sid), g_strdup (c->id));
+}
+
+/* ------------------------------------------------------------------ */
+/* Orders                                                              */
+
+static JsonObject *
+region_json (gboolean with_countries)
+{
+  static const char *countries[][5] = {
+    { "82", "de", "deu", "276", "Germany" },
+    { "75", "fr", "fra", "250", "France" },
+    { "157", "nl", "nld", "528", "Netherlands" },
+    { "109", "it", "ita", "380", "Italy" },
+    { "209", "es", "esp", "724", "Spain" },
+    { "60", "dk", "dnk", "208", "Denmark" },
+    { "215", "se", "swe", "752", "Sweden" },
+    { "14", "at", "aut", "40", "Austria" },
+    { "21", "be", "bel", "56", "Belgium" },
+    { "78", "gb", "gbr", "826", "United Kingdom" },
+  };
+  JsonObject *r = json_object_new ();
+
+  json_object_set_string_member (r, "id", MEDUSA_FAKE_REGION_ID);
+  json_object_set_string_member (r, "created_at", "2025-01-01T00:00:00.000Z");
+  json_object_set_string_member (r, "updated_at", "2025-01-01T00:00:00.000Z");
+  json_object_set_null_member (r, "deleted_at");
+  json_object_set_string_member (r, "name", "EU");
+  json_object_set_string_member (r, "currency_code", "eur");
+  json_object_set_int_member (r, "tax_rate", 0);
+  json_object_set_null_member (r, "tax_code");
+  json_object_set_boolean_member (r, "gift_cards_taxable", TRUE);
+  json_object_set_boolean_member (r, "automatic_taxes", TRUE);
+  json_object_set_null_member (r, "tax_provider_id");
+  json_object_set_null_member (r, "metadata");
+
+  if (with_countries)
+    {
+      JsonArray *array = json_array_new ();
+      JsonObject *currency = json_object_new ();
+      JsonArray *providers;
+      JsonObject *manual;
+
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        {
+          JsonObject *c = json_object_new ();
+          g_autofree char *upper = g_ascii_strup (countries[i][4], -1);
+
+          json_object_set_int_member (c, "id", g_ascii_strtoll (countries[i][0], NULL, 10));
+          json_object_set_string_member (c, "iso_2", countries[i][1]);
+          json_object_set_string_member (c, "iso_3", countries[i][2]);
+          json_object_set_int_member (c, "num_code", g_ascii_strtoll (countries[i][3], NULL, 10));
+          json_object_set_string_member (c, "name", upper);
+          json_object_set_string_member (c, "display_name", countries[i][4]);
+          json_object_set_string_member (c, "region_id", MEDUSA_FAKE_REGION_ID);
+          json_array_add_object_element (array, c);
+        }
+      json_object_set_array_member (r, "countries", array);
+
+      json_object_set_string_member (currency, "code", "eur");
+      json_object_set_string_member (currency, "symbol", "€");
+      json_object_set_string_member (currency, "symbol_native", "€");
+      json_object_set_string_member (currency, "name", "Euro");
+      json_object_set_object_member (r, "currency", currency);
+
+      providers = json_array_new ();
+      manual = json_object_new ();
+      json_object_set_string_member (manual, "id", "manual");
+      json_object_set_boolean_member (manual, "is_installed", TRUE);
+      json_array_add_object_element (providers, manual);
+      json_object_set_array_member (r, "fulfillment_providers", json_array_ref (providers));
+      json_object_set_array_member (r, "payment_providers", providers);
+    }
+  return r;
+}
+
+static JsonObject *
+tax_line_json (MedusaFakeServer *self,
+               const char       *prefix,
+               const char       *owner_key,
+               const char       *owner_id,
+               const char       *date)
+{
+  JsonObject *t = json_object_new ();
+  g_autofree char *id = make_id (self, prefix);
+
+  json_object_set_string_member (t, "id", id);
+  json_object_set_string_member (t, "created_at", date);
+  json_object_set_string_member (t, "updated_at", date);
+  json_object_set_int_member (t, "rate", 0);
+  json_object_set_string_member (t, "name", "default");
+  json_object_set_string_member (t, "code", "default");
+  json_object_set_null_member (t, "metadata");
+  json_object_set_string_member (t, owner_key, owner_id);
+  return t;
+}
+
+static JsonObject *
+line_item_json (MedusaFakeServer *self,
+                const char       *order_id,
+                const char       *cart_id,
+                const char       *title,
+                const char       *variant_title,
+                const char       *sku,
+                gint64            unit_price,
+                gint64            quantity,
+                const char       *fulfillment_status,
+                const char       *date)
+{
+  JsonObject *item = json_object_new ();
+  JsonObject *variant = json_object_new ();
+  JsonArray *tax_lines = json_array_new ();
+  g_autofree char *id = make_id (self, "item");
+  g_autofree char *variant_id = make_id (self, "variant");
+  g_autofree char *product_id = make_id (self, "prod");
+  gboolean fulfilled = g_strcmp0 (fulfillment_status, "fulfilled") == 0 ||
+                       g_strcmp0 (fulfillment_status, "shipped") == 0 ||
+                       g_strcmp0 (fulfillment_status, "returned") == 0;
+  gint64 total = unit_price * quantity;
+
+  json_object_set_string_member (item, "id", id);
+  json_object_set_string_member (item, "created_at", date);
+  json_object_set_string_member (item, "updated_at", date);
+  json_object_set_string_member (item, "cart_id", cart_id);
+  json_object_set_string_member (item, "order_id", order_id);
+  json_object_set_null_member (item, "swap_id");
+  json_object_set_null_member (item, "claim_order_id");
+  json_object_set_null_member (item, "original_item_id");
+  json_object_set_null_member (item, "order_edit_id");
+  json_object_set_string_member (item, "title", title);
+  json_object_set_string_member (item, "description", variant_title);
+  json_object_set_null_member (item, "thumbnail");
+  json_object_set_boolean_member (item, "is_return", FALSE);
+  json_object_set_boolean_member (item, "is_giftcard", FALSE);
+  json_object_set_boolean_member (item, "should_merge", TRUE);
+  json_object_set_boolean_member (item, "allow_discounts", TRUE);
+  json_object_set_boolean_member (item, "has_shipping", TRUE);
+  json_object_set_int_member (item, "unit_price", unit_price);
+  json_object_set_string_member (item, "variant_id", variant_id);
+  json_object_set_int_member (item, "quantity", quantity);
+  if (fulfilled)
+    json_object_set_int_member (item, "fulfilled_quantity", quantity);
+  else
+    json_object_set_null_member (item, "fulfilled_quantity");
+  if (g_strcmp0 (fulfillment_status, "returned") == 0)
+    json_object_set_int_member (item, "returned_quantity", quantity);
+  else
+    json_object_set_null_member (item, "returned_quantity");
+  if (g_strcmp0 (fulfillment_status, "shipped") == 0 || g_strcmp0 (fulfillment_status, "returned") == 0)
+    json_object_set_int_member (item, "shipped_quantity", quantity);
+  else
+    json_object_set_null_member (item, "shipped_quantity");
+  json_object_set_object_member (item, "metadata", json_object_new ());
+  json_object_set_array_member (item, "adjustments", json_array_new ());
+  json_array_add_object_element (tax_lines, tax_line_json (self, "litl", "item_id", id, date));
+  json_object_set_array_member (item, "tax_lines", tax_lines);
+
+  json_object_set_string_member (variant, "id", variant_id);
+  json_object_set_string_member (variant, "created_at", "2025-01-01T00:00:00.000Z");
+  json_object_set_string_member (variant, "updated_at", date);
+  json_object_set_null_member (variant, "deleted_at");
+  json_object_set_string_member (variant, "title", variant_title);
+  json_object_set_string_member (variant, "product_id", product_id);
+  json_object_set_string_member (variant, "sku", sku);
+  json_object_set_null_member (variant, "barcode");
+  json_object_set_null_member (variant, "ean");
+  json_object_set_null_member (variant, "upc");
+  json_object_set_int_member (variant, "variant_rank", 0);
+  json_object_set_int_member (variant, "inventory_quantity", 100);
+  json_object_set_boolean_member (variant, "allow_backorder", FALSE);
+  json_object_set_boolean_member (variant, "manage_inventory", TRUE);
+  json_object_set_null_member (variant, "hs_code");
+  json_object_set_null_member (variant, "origin_country");
+  json_object_set_null_member (variant, "mid_code");
+  json_object_set_null_member (variant, "material");
+  json_object_set_null_member (variant, "weight");
+  json_object_set_null_member (variant, "length");
+  json_object_set_null_member (variant, "height");
+  json_object_set_null_member (variant, "width");
+  json_object_set_null_member (variant, "metadata");
+  json_object_set_object_member (item, "variant", variant);
+
+  json_object_set_int_member (item, "subtotal", total);
+  json_object_set_int_member (item, "discount_total", 0);
+  json_object_set_int_member (item, "total", total);
+  json_object_set_int_member (item, "original_total", total);
+  json_object_set_int_member (item, "original_tax_total", 0);
+  json_object_set_int_member (item, "tax_total", 0);
+  json_object_set_int_member (item, "raw_discount_total", 0);
+  json_object_set_int_member (item, "refundable", total);
+  return item;
+}
+
+static FakeOrder *
+order_new (MedusaFakeServer *self,
+           FakeCustomer     *c,
+           guint             display_id)
+{
+  static const char *states[][3] = {
+    { "pending", "not_fulfilled", "awaiting" },
+    { "completed", "shipped", "captured" },
+    { "canceled", "canceled", "canceled" },
+    { "pending", "fulfilled", "captured" },
+    { "requires_action", "not_fulfilled", "requires_action" },
+    { "archived", "returned", "refunded" },
+  };
+  const char * const *state = states[(display_id - 1) % G_N_ELEMENTS (states)];
+  FakeOrder *order = g_new0 (FakeOrder, 1);
+  JsonObject *o = json_object_new ();
+  g_autoptr(GDateTime) epoch = g_date_time_new_utc (2025, 1, 1, 10, 0, 0);
+  g_autofree char *cart_id = make_id (self, "cart");
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *street = NULL;
+  g_autofree char *tracking = NULL;
+  JsonArray *items = json_array_new ();
+  JsonArray *array;
+  JsonObject *obj;
+  gint64 subtotal = 0;
+  gint64 shipping = (display_id % 2 == 1) ? 1500 : 800;
+  gint64 total;
+  gint64 paid;
+  gint64 refunded;
+  gboolean has_fulfillment = g_strcmp0 (state[1], "shipped") == 0 ||
+                             g_strcmp0 (state[1], "fulfilled") == 0 ||
+                             g_strcmp0 (state[1], "returned") == 0;
+  gboolean shipped = g_strcmp0 (state[1], "shipped") == 0 || g_strcmp0 (state[1], "returned") == 0;
+
+  order->id = make_id (self, "order");
+  order->display_id = display_id;
+  order->customer_id = g_strdup (c->id);
+  order->created_at = g_date_time_add_days (epoch, display_id - 1);
+  order->updated_at = g_date_time_add_hours (order->created_at, 1);
+  if (g_strcmp0 (state[0], "canceled") == 0)
+    order->canceled_at = g_date_time_add_hours (order->created_at, 1);
+  created = format_date (order->created_at);
+  updated = format_date (order->updated_at);
+
+  json_object_set_string_member (o, "object", "order");
+  json_object_set_string_member (o, "id", order->id);
+  json_object_set_string_member (o, "created_at", created);
+  json_object_set_string_member (o, "status", state[0]);
+  json_object_set_string_member (o, "fulfillment_status", state[1]);
+  json_object_set_string_member (o, "payment_status", state[2]);
+  json_object_set_int_member (o, "display_id", display_id);
+  json_object_set_string_member (o, "cart_id", cart_id);
+  json_object_set_string_member (o, "customer_id", c->id);
+  json_object_set_string_member (o, "email", c->email);
+  json_object_set_string_member (o, "region_id", MEDUSA_FAKE_REGION_ID);
+  json_object_set_string_member (o, "currency_code", "eur");
+  json_object_set_null_member (o, "tax_rate");
+  json_object_set_array_member (o, "claims", json_array_new ());
+  json_object_set_object_member (o, "customer", customer_scalars_json (c));
+  json_object_set_array_member (o, "discounts", json_array_new ());
+
+  /* items first: fulfillments refer to them */
+  {
+    static const char *sizes[] = { "S", "M", "L" };
+    const char *size = sizes[display_id % 3];
+    g_autofree char *sku = g_strdup_printf ("TSHIRT-%s", size);
+    gint64 qty = (display_id % 3) + 1;
+
+    json_array_add_object_element (items, line_item_json (self, order->id, cart_id, "Test T-Shirt",
+                                                          size, sku, 1950, qty, state[1], updated));
+    subtotal += 1950 * qty;
+    if (display_id % 2 == 0)
+      {
+        json_array_add_object_element (items, line_item_json (self, order->id, cart_id, "Test Mug",
+                                                              "White", "MUG-WHITE", 1200, 1,
+                                                              state[1], updated));
+        subtotal += 1200;
+      }
+  }
+  total = subtotal + shipping;
+  paid = (g_strcmp0 (state[2], "captured") == 0 || g_strcmp0 (state[2], "refunded") == 0) ? total : 0;
+  refunded = g_strcmp0 (state[2], "refunded") == 0 ? total : 0;
+
+  array = json_array_new ();
+  if (has_fulfillment)
+    {
+      JsonObject *f = json_object_new ();
+      JsonArray *links = json_array_new ();
+      JsonArray *fitems = json_array_new ();
+      g_autofree char *fid = make_id (self, "ful");
+
+      tracking = g_strdup_printf ("TRACK-%u", display_id);
+      json_object_set_string_member (f, "id", fid);
+      json_object_set_string_member (f, "created_at", updated);
+      json_object_set_string_member (f, "updated_at", updated);
+      json_object_set_null_member (f, "claim_order_id");
+      json_object_set_null_member (f, "swap_id");
+      json_object_set_string_member (f, "order_id", order->id);
+      json_object_set_null_member (f, "no_notification");
+      json_object_set_string_member (f, "provider_id", "manual");
+      json_object_set_null_member (f, "location_id");
+      json_object_set_array_member (f, "tracking_numbers", json_array_new ());
+      json_object_set_object_member (f, "data", json_object_new ());
+      set_nullable_string (f, "shipped_at", shipped ? updated : NULL);
+      json_object_set_null_member (f, "canceled_at");
+      json_object_set_object_member (f, "metadata", json_object_new ());
+      json_object_set_null_member (f, "idempotency_key");
+      if (shipped)
+        {
+          JsonObject *link = json_object_new ();
+          g_autofree char *lid = make_id (self, "tlink");
+
+          json_object_set_string_member (link, "id", lid);
+          json_object_set_string_member (link, "created_at", updated);
+          json_object_set_string_member (link, "updated_at", updated);
+          json_object_set_null_member (link, "deleted_at");
+          json_object_set_null_member (link, "url");
+          json_object_set_string_member (link, "tracking_number", tracking);
+          json_object_set_string_member (link, "fulfillment_id", fid);
+          json_object_set_null_member (link, "idempotency_key");
+          json_object_set_null_member (link, "metadata");
+          json_array_add_object_element (links, link);
+        }
+      json_object_set_array_member (f, "tracking_links", links);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          JsonObject *fi = json_object_new ();
+
+          json_object_set_string_member (fi, "fulfillment_id", fid);
+          json_object_set_string_member (fi, "item_id", json_object_get_string_member (item, "id"));
+          json_object_set_int_member (fi, "quantity", json_object_get_int_member (item, "quantity"));
+          json_array_add_object_element (fitems, fi);
+        }
+      json_object_set_array_member (f, "items", fitems);
+      json_array_add_object_element (array, f);
+    }
+  json_object_set_array_member (o, "fulfillments", array);
+  json_object_set_array_member (o, "gift_card_transactions", json_array_new ());
+  json_object_set_array_member (o, "gift_cards", json_array_new ());
+  json_object_set_array_member (o, "items", items);
+
+  /* payments */
+  array = json_array_new ();
+  obj = json_object_new ();
+  {
+    g_autofree char *pid = make_id (self, "pay");
+    JsonObject *data = json_object_new ();
+
+    json_object_set_string_member (obj, "id", pid);
+    json_object_set_string_member (obj, "created_at", created);
+    json_object_set_string_member (obj, "updated_at", updated);
+    json_object_set_null_member (obj, "swap_id");
+    json_object_set_string_member (obj, "cart_id", cart_id);
+    json_object_set_string_member (obj, "order_id", order->id);
+    json_object_set_int_member (obj, "amount", total);
+    json_object_set_string_member (obj, "currency_code", "eur");
+    json_object_set_int_member (obj, "amount_refunded", refunded);
+    json_object_set_string_member (obj, "provider_id", "manual");
+    json_object_set_string_member (data, "status", paid > 0 ? "captured" : "pending");
+    json_object_set_object_member (obj, "data", data);
+    set_nullable_string (obj, "captured_at", paid > 0 ? updated : NULL);
+    set_nullable_string (obj, "canceled_at", order->canceled_at != NULL ? updated : NULL);
+    json_object_set_null_member (obj, "metadata");
+    json_object_set_null_member (obj, "idempotency_key");
+  }
+  json_array_add_object_element (array, obj);
+  json_object_set_array_member (o, "payments", array);
+
+  /* refunds */
+  array = json_array_new ();
+  if (refunded > 0)
+    {
+      g_autofree char *rid = make_id (self, "ref");
+
+      obj = json_object_new ();
+      json_object_set_string_member (obj, "id", rid);
+      json_object_set_string_member (obj, "created_at", updated);
+      json_object_set_string_member (obj, "updated_at", updated);
+      json_object_set_string_member (obj, "order_id", order->id);
+      json_object_set_null_member (obj, "payment_id");
+      json_object_set_int_member (obj, "amount", refunded);
+      json_object_set_null_member (obj, "note");
+      json_object_set_string_member (obj, "reason", "return");
+      json_object_set_null_member (obj, "metadata");
+      json_object_set_null_member (obj, "idempotency_key");
+      json_array_add_object_element (array, obj);
+    }
+  json_object_set_array_member (o, "refunds", array);
+  json_object_set_object_member (o, "region", region_json (FALSE));
+
+  /* shipping address */
+  obj = address_new (self, NULL);
+  street = g_strdup_printf ("Teststrasse %u", display_id);
+  set_nullable_string (obj, "first_name", c->first_name);
+  set_nullable_string (obj, "last_name", c->last_name);
+  json_object_set_string_member (obj, "address_1", street);
+  json_object_set_string_member (obj, "city", "Berlin");
+  json_object_set_string_member (obj, "country_code", "de");
+  json_object_set_string_member (obj, "postal_code", "10115");
+  set_nullable_string (obj, "phone", c->phone);
+  json_object_set_string_member (obj, "created_at", created);
+  json_object_set_string_member (obj, "updated_at", created);
+  json_object_set_object_member (o, "shipping_address", obj);
+
+  /* shipping methods */
+  array = json_array_new ();
+  {
+    JsonObject *sm = json_object_new ();
+    JsonObject *so = json_object_new ();
+    JsonObject *sodata = json_object_new ();
+    JsonArray *tax_lines = json_array_new ();
+    g_autofree char *smid = make_id (self, "sm");
+    const char *so_id = shipping == 1500 ? "so_01FAKEEXPRESS000000000000" : "so_01FAKESTANDARD00000000000";
+
+    json_object_set_string_member (sm, "id", smid);
+    json_object_set_string_member (sm, "shipping_option_id", so_id);
+    json_object_set_string_member (sm, "order_id", order->id);
+    json_object_set_null_member (sm, "claim_order_id");
+    json_object_set_string_member (sm, "cart_id", cart_id);
+    json_object_set_null_member (sm, "swap_id");
+    json_object_set_null_member (sm, "return_id");
+    json_object_set_int_member (sm, "price", shipping);
+    json_object_set_object_member (sm, "data", json_object_new ());
+
+    json_object_set_string_member (so, "id", so_id);
+    json_object_set_string_member (so, "created_at", "2025-01-01T00:00:00.000Z");
+    json_object_set_string_member (so, "updated_at", "2025-01-01T00:00:00.000Z");
+    json_object_set_null_member (so, "deleted_at");
+    json_object_set_string_member (so, "name", shipping == 1500 ? "Express Shipping" : "Standard Shipping");
+    json_object_set_string_member (so, "region_id", MEDUSA_FAKE_REGION_ID);
+    json_object_set_string_member (so, "profile_id", "sp_01FAKEPROFILE0000000000000");
+    json_object_set_string_member (so, "provider_id", "manual");
+    json_object_set_string_member (so, "price_type", "flat_rate");
+    json_object_set_int_member (so, "amount", shipping);
+    json_object_set_boolean_member (so, "is_return", FALSE);
+    json_object_set_boolean_member (so, "admin_only", FALSE);
+    json_object_set_string_member (sodata, "id", "manual-fulfillment");
+    json_object_set_object_member (so, "data", sodata);
+    json_object_set_null_member (so, "metadata");
+    json_object_set_object_member (sm, "shipping_option", so);
+
+    json_array_add_object_element (tax_lines, tax_line_json (self, "smtl", "shipping_method_id", smid, updated));
+    json_object_set_array_member (sm, "tax_lines", tax_lines);
+    json_object_set_int_member (sm, "original_total", shipping);
+    json_object_set_int_member (sm, "total", shipping);
+    json_object_set_int_member (sm, "subtotal", shipping);
+    json_object_set_int_member (sm, "original_tax_total", 0);
+    json_object_set_int_member (sm, "tax_total", 0);
+    json_array_add_object_element (array, sm);
+  }
+  json_object_set_array_member (o, "shipping_methods", array);
+  json_object_set_array_member (o, "swaps", json_array_new ());
+
+  json_object_set_int_member (o, "subtotal", subtotal);
+  json_object_set_int_member (o, "discount_total", 0);
+  json_object_set_int_member (o, "shipping_total", shipping);
+  json_object_set_int_member (o, "refunded_total", refunded);
+  json_object_set_int_member (o, "paid_total", paid);
+  json_object_set_int_member (o, "refundable_amount", paid - refunded);
+  json_object_set_int_member (o, "item_tax_total", 0);
+  json_object_set_int_member (o, "shipping_tax_total", 0);
+  json_object_set_int_member (o, "tax_total", 0);
+  json_object_set_int_member (o, "gift_card_total", 0);
+  json_object_set_int_member (o, "gift_card_tax_total", 0);
+  json_object_set_int_member (o, "raw_discount_total", 0);
+  json_object_set_int_member (o, "total", total);
+
+  order->json = o;
+  return order;
+}
+
+/* The order as sent: @fields/@expand as the list route projects them
+ * (NULL = not given), @detail for GET /store/orders/{id}. */
+static JsonObject *
+order_project (MedusaFakeServer *self,
+               FakeOrder        *order,
+               GStrv             fields,
+               GStrv             expand,
+               gboolean          detail)
+{
+  JsonObject *out = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (order->json);
+  gboolean fields_have_totals = FALSE;
+
+  if (fields != NULL)
+    for (guint i = 0; fields[i] != NULL; i++)
+      if (strv_has (order_total_keys, fields[i]))
+        fields_have_totals = TRUE;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      gboolean include = TRUE;
+
+      if (detail && strv_has (order_detail_hidden_keys, name))
+        continue;
+
+      if (strv_has (order_scalar_keys, name))
+        {
+          if (fields != NULL)
+            include = strv_has ((const char * const *) fields, name) ||
+                      g_strcmp0 (name, "object") == 0 || g_strcmp0 (name, "id") == 0 ||
+                      g_strcmp0 (name, "created_at") == 0 || g_strcmp0 (name, "tax_rate") == 0;
+        }
+      else if (strv_has (order_relation_keys, name))
+        {
+          if (expand != NULL)
+            {
+              include = strv_has (order_base_relation_keys, name);
+              for (guint i = 0; expand[i] != NULL && !include; i++)
+                {
+                  g_autofree char *head = g_strdup (expand[i]);
+                  char *dot = strchr (head, '.');
+
+                  if (dot != NULL)
+                    *dot = '\0';
+                  include = g_strcmp0 (head, name) == 0;
+                }
+            }
+        }
+      else if (strv_has (order_total_keys, name))
+        {
+          if (fields_have_totals)
+            include = strv_has ((const char * const *) fields, name);
+        }
+
+      if (!include)
+        continue;
+
+      if (g_strcmp0 (name, "customer") == 0)
+        {
+          FakeCustomer *c = find_customer_by_id (self, order->customer_id);
+
+          if (c != NULL)
+            {
+              json_object_set_object_member (out, name, customer_scalars_json (c));
+              continue;
+            }
+        }
+      json_object_set_member (out, name, json_object_dup_member (order->json, name));
+    }
+  return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Query strings (Express + qs)                                        */
+
+typedef struct
+{
+  char *name;
+  char *sub;    /* (nullable) the part in brackets; "" for [] */
+  char *value;
+} QueryParam;
+
+static void
+query_param_free (QueryParam *p)
+{
+  g_free (p->name);
+  g_free (p->sub);
+  g_free (p->value);
+  g_free (p);
+}
+
+static char *
+qs_decode (const char *str)
+{
+  g_autofree char *plus = g_strdup (str);
+  char *decoded;
+
+  g_strdelimit (plus, "+", ' ');
+  decoded = g_uri_unescape_string (plus, NULL);
+  return decoded != NULL ? decoded : g_strdup (plus);
+}
+
+static GPtrArray *
+parse_query (const char *query)
+{
+  GPtrArray *params = g_ptr_array_new_with_free_func ((GDestroyNotify) query_param_free);
+  g_auto(GStrv) pairs = NULL;
+
+  if (query == NULL || *query == '\0')
+    return params;
+  pairs = g_strsplit (query, "&", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      QueryParam *p;
+      char *eq;
+      g_autofree char *key = NULL;
+      char *bracket;
+
+      if (*pairs[i] == '\0')
+        continue;
+      p = g_new0 (QueryParam, 1);
+      eq = strchr (pairs[i], '=');
+      if (eq != NULL)
+        {
+          *eq = '\0';
+          p->value = qs_decode (eq + 1);
+        }
+      else
+        p->value = g_strdup ("");
+      key = qs_decode (pairs[i]);
+      bracket = strchr (key, '[');
+      if (bracket != NULL && bracket != key && g_str_has_suffix (bracket, "]"))
+        {
+          p->name = g_strndup (key, bracket - key);
+          p->sub = g_strndup (bracket + 1, strlen (bracket) - 2);
+        }
+      else
+        p->name = g_strdup (key);
+      g_ptr_array_add (params, p);
+    }
+  return params;
+}
+
+static GDateTime *
+parse_query_date (const char *value)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  gboolean digits = *value != '\0';
+
+  for (const char *p = value; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      digits = FALSE;
+  if (digits)
+    return g_date_time_new_from_unix_utc (g_ascii_strtoll (value, NULL, 10));
+  if (strlen (value) == 10)
+    {
+      g_autofree char *full = g_strdup_printf ("%sT00:00:00Z", value);
+
+      return g_date_time_new_from_iso8601 (full, utc);
+    }
+  return g_date_time_new_from_iso8601 (value, utc);
+}
+
+static gboolean
+is_integer (const char *value,
+            gboolean   *negative)
+{
+  const char *p = value;
+
+  *negative = FALSE;
+  if (*p == '-')
+    {
+      *negative = TRUE;
+      p++;
+    }
+  if (*p == '\0')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *date_fields[] = { "created_at", "updated_at", "canceled_at", NULL };
+static const char *date_ops[] = { "lt", "gt", "lte", "gte", NULL };
+
+typedef struct
+{
+  GPtrArray *status;              /* (nullable) of (unowned) char* */
+  GPtrArray *fulfillment_status;
+  GPtrArray *payment_status;
+  const char *id;
+  const char *q;
+  const char *display_id;
+  const char *cart_id;
+  const char *email;
+  const char *region_id;
+  const char *currency_code;
+  const char *tax_rate;
+  GDateTime  *dates[3][4];
+  gint64      limit;
+  gint64      offset;
+  GStrv       fields;
+  GStrv       expand;
+} OrderFilter;
+
+static void
+order_filter_clear (OrderFilter *f)
+{
+  g_clear_pointer (&f->status, g_ptr_array_unref);
+  g_clear_pointer (&f->fulfillment_status, g_ptr_array_unref);
+  g_clear_pointer (&f->payment_status, g_ptr_array_unref);
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < 4; j++)
+      g_clear_pointer (&f->dates[i][j], g_date_time_unref);
+  g_clear_pointer (&f->fields, g_strfreev);
+  g_clear_pointer (&f->expand, g_strfreev);
+}
+
+static GStrv
+split_comma_list (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (out, g_strdup (parts[i]));
+  g_ptr_array_add (out, NULL);
+  return (GStrv) g_ptr_array_free (out, FALSE);
+}
+
+/* Returns FALSE with a response set on @msg when the query is rejected. */
+static gboolean
+order_filter_parse (OrderFilter       *f,
+                    GPtrArray         *params,
+                    SoupServerMessage *msg)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  gboolean server_error = FALSE;
+
+  f->limit = 10;
+  f->offset = 0;
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      QueryParam *p = g_ptr_array_index (params, i);
+      const char * const *allowed = NULL;
+      GPtrArray **target = NULL;
+      int date_index = -1;
+
+      if (g_strcmp0 (p->name, "status") == 0)
+        {
+          allowed = status_values;
+          target = &f->status;
+        }
+      else if (g_strcmp0 (p->name, "fulfillment_status") == 0)
+        {
+          allowed = fulfillment_status_values;
+          target = &f->fulfillment_status;
+        }
+      else if (g_strcmp0 (p->name, "payment_status") == 0)
+        {
+          allowed = payment_status_values;
+          target = &f->payment_status;
+        }
+
+      for (guint d = 0; date_fields[d] != NULL; d++)
+        if (g_strcmp0 (p->name, date_fields[d]) == 0)
+          date_index = d;
+
+      if (target != NULL)
+        {
+          if (*target == NULL)
+            *target = g_ptr_array_new ();
+          if (!strv_has (allowed, p->value))
+            {
+              g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+              char *message = g_strdup_printf ("each value in %s must be one of the following values: %s",
+                                               p->name, list);
+              gboolean dup = FALSE;
+
+              for (guint e = 0; e < errors->len; e++)
+                if (g_strcmp0 (g_ptr_array_index (errors, e), message) == 0)
+                  dup = TRUE;
+              if (dup)
+                g_free (message);
+              else
+                g_ptr_array_add (errors, message);
+            }
+          else
+            g_ptr_array_add (*target, p->value);
+        }
+      else if (date_index >= 0)
+        {
+          int op_index = -1;
+
+          if (p->sub == NULL)
+            {
+              g_ptr_array_add (errors, g_strdup_printf ("nested property %s must be either object or array",
+                                                        p->name));
+              continue;
+            }
+          for (guint o = 0; date_ops[o] != NULL; o++)
+            if (g_strcmp0 (p->sub, date_ops[o]) == 0)
+              op_index = o;
+          if (op_index < 0)
+            {
+              g_ptr_array_add (errors, g_strdup_printf ("property %s should not exist", p->sub));
+              continue;
+            }
+          g_clear_pointer (&f->dates[date_index][op_index], g_date_time_unref);
+          f->dates[date_index][op_index] = parse_query_date (p->value);
+          if (f->dates[date_index][op_index] == NULL)
+            g_ptr_array_add (errors, g_strdup_printf ("%s must be a Date instance", p->sub));
+        }
+      else if (g_strcmp0 (p->name, "limit") == 0 || g_strcmp0 (p->name, "offset") == 0)
+        {
+          gboolean negative;
+
+          if (!is_integer (p->value, &negative))
+            g_ptr_array_add (errors, g_strdup_printf ("%s must be a number conforming to the specified constraints",
+                                                      p->name));
+          else if (negative)
+            server_error = TRUE;
+          else if (g_strcmp0 (p->name, "limit") == 0)
+            f->limit = g_ascii_strtoll (p->value, NULL, 10);
+          else
+            f->offset = g_ascii_strtoll (p->value, NULL, 10);
+        }
+      else if (g_strcmp0 (p->name, "display_id") == 0)
+        {
+          gboolean negative;
+
+          if (!is_integer (p->value, &negative))
+            server_error = TRUE;
+          f->display_id = p->value;
+        }
+      else if (g_strcmp0 (p->name, "fields") == 0)
+        {
+          g_clear_pointer (&f->fields, g_strfreev);
+          f->fields = split_comma_list (p->value);
+          for (guint k = 0; f->fields[k] != NULL; k++)
+            if (!strv_has (order_scalar_keys, f->fields[k]) &&
+                !strv_has (order_total_keys, f->fields[k]) &&
+                g_strcmp0 (f->fields[k], "updated_at") != 0 &&
+                g_strcmp0 (f->fields[k], "canceled_at") != 0 &&
+                g_strcmp0 (f->fields[k], "metadata") != 0)
+              server_error = TRUE;
+        }
+      else if (g_strcmp0 (p->name, "expand") == 0)
+        {
+          g_clear_pointer (&f->expand, g_strfreev);
+          f->expand = split_comma_list (p->value);
+          for (guint k = 0; f->expand[k] != NULL; k++)
+            {
+              g_autofree char *head = g_strdup (f->expand[k]);
+              char *dot = strchr (head, '.');
+
+              if (dot != NULL)
+                *dot = '\0';
+              if (!strv_has (order_relation_keys, head))
+                server_error = TRUE;
+            }
+        }
+      else if (g_strcmp0 (p->name, "id") == 0)
+        f->id = p->value;
+      else if (g_strcmp0 (p->name, "q") == 0)
+        f->q = p->value;
+      else if (g_strcmp0 (p->name, "cart_id") == 0)
+        f->cart_id = p->value;
+      else if (g_strcmp0 (p->name, "email") == 0)
+        f->email = p->value;
+      else if (g_strcmp0 (p->name, "region_id") == 0)
+        f->region_id = p->value;
+      else if (g_strcmp0 (p->name, "currency_code") == 0)
+        f->currency_code = p->value;
+      else if (g_strcmp0 (p->name, "tax_rate") == 0)
+        f->tax_rate = p->value;
+      else
+        g_ptr_array_add (errors, g_strdup_printf ("property %s should not exist", p->name));
+    }
+
+  if (errors->len > 0)
+    {
+      respond_invalid_data (msg, errors);
+      return FALSE;
+    }
+  if (server_error)
+    {
+      respond_unknown_error (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+string_in (GPtrArray  *values,
+           const char *value)
+{
+  if (values == NULL)
+    return TRUE;
+  for (guint i = 0; i < values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+order_matches (MedusaFakeServer  *self,
+               FakeOrder         *order,
+               FakeCustomer      *customer,
+               const OrderFilter *f)
+{
+  JsonObject *o = order->json;
+
+  if (g_strcmp0 (order->customer_id, customer->id) != 0)
+    return FALSE;
+  if (!string_in (f->status, json_object_get_string_member (o, "status")) ||
+      !string_in (f->fulfillment_status, json_object_get_string_member (o, "fulfillment_status")) ||
+      !string_in (f->payment_status, json_object_get_string_member (o, "payment_status")))
+    return FALSE;
+  if (f->id != NULL && g_strcmp0 (f->id, order->id) != 0)
+    return FALSE;
+  if (f->display_id != NULL && g_ascii_strtoull (f->display_id, NULL, 10) != order->display_id)
+    return FALSE;
+  if (f->cart_id != NULL && g_strcmp0 (f->cart_id, json_object_get_string_member (o, "cart_id")) != 0)
+    return FALSE;
+  if (f->email != NULL && g_strcmp0 (f->email, json_object_get_string_member (o, "email")) != 0)
+    return FALSE;
+  if (f->region_id != NULL && g_strcmp0 (f->region_id, json_object_get_string_member (o, "region_id")) != 0)
+    return FALSE;
+  if (f->currency_code != NULL &&
+      g_strcmp0 (f->currency_code, json_object_get_string_member (o, "currency_code")) != 0)
+    return FALSE;
+  if (f->tax_rate != NULL)
+    return FALSE; /* every order has tax_rate null */
+
+  for (guint d = 0; d < 3; d++)
+    {
+      GDateTime *value = d == 0 ? order->created_at : d == 1 ? order->updated_at : order->canceled_at;
+
+      for (guint op = 0; op < 4; op++)
+        {
+          GDateTime *bound = f->dates[d][op];
+          int cmp;
+
+          if (bound == NULL)
+            continue;
+          if (value == NULL)
+            return FALSE;
+          cmp = g_date_time_compare (value, bound);
+          if ((op == 0 && !(cmp < 0)) || (op == 1 && !(cmp > 0)) ||
+              (op == 2 && !(cmp <= 0)) || (op == 3 && !(cmp >= 0)))
+            return FALSE;
+        }
+    }
+
+  if (f->q != NULL && *f->q != '\0')
+    {
+      JsonObject *shipping = json_object_get_object_member (o, "shipping_address");
+      g_autofree char *display = g_strdup_printf ("%u", order->display_id);
+
+      if (!ci_contains (json_object_get_string_member_with_default (shipping, "first_name", NULL), f->q) &&
+          !ci_contains (json_object_get_string_member (o, "email"), f->q) &&
+          !ci_contains (display, f->q) &&
+          !ci_contains (customer->first_name, f->q) &&
+          !ci_contains (customer->last_name, f->q) &&
+          !ci_contains (customer->phone, f->q))
+        return FALSE;
+    }
+  (void) self;
+  return TRUE;
+}
+
+static int
+order_compare_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  FakeOrder *oa = *(FakeOrder **) a;
+  FakeOrder *ob = *(FakeOrder **) b;
+
+  return g_date_time_compare (ob->created_at, oa->created_at);
+}
+
+/* ------------------------------------------------------------------ */
+/* Routes                                                              */
+
+static JsonObject *
+ctx_body (RequestCtx *ctx)
+{
+  JsonNode *node = ctx->record->body_json;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+  return NULL;
+}
+
+static void
+route_auth_token (RequestCtx *ctx,
+                  JsonObject *body,
+                  gboolean    cookie)
+{
+  static const FieldSpec specs[] = {
+    { "email", FIELD_EMAIL, TRUE },
+    { "password", FIELD_NOT_EMPTY, TRUE },
+    { NULL, 0, FALSE }
+  };
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  FakeCustomer *c;
+
+  validate_fields (body, specs, errors);
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+  c = find_customer_by_email (ctx->self, json_object_get_string_member (body, "email"));
+  if (c == NULL || !c->has_account || c->password == NULL ||
+      g_strcmp0 (c->password, json_object_get_string_member (body, "password")) != 0)
+    {
+      respond_unauthorized_text (ctx->msg);
+      return;
+    }
+
+  if (cookie)
+    {
+      ctx_log_in (ctx, c);
+      respond_wrapped (ctx->msg, "customer", customer_auth_json (ctx->self, c));
+    }
+  else
+    {
+      g_autofree char *token = make_jwt (c->id, 30 * 24 * 3600);
+      JsonObject *root = json_object_new ();
+
+      g_hash_table_replace (ctx->self->tokens, g_strdup (token), g_strdup (c->id));
+      json_object_set_string_member (root, "access_token", token);
+      respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+    }
+}
+
+static void
+route_register (RequestCtx *ctx,
+                JsonObject *body)
+{
+  static const FieldSpec specs[] = {
+    { "email", FIELD_EMAIL, TRUE },
+    { "password", FIELD_STRING, TRUE },
+    { "first_name", FIELD_STRING, FALSE },
+    { "last_name", FIELD_STRING, FALSE },
+    { "phone", FIELD_STRING, FALSE },
+    { NULL, 0, FALSE }
+  };
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  const char *email;
+  const char *password;
+  FakeCustomer *c;
+
+  validate_fields (body, specs, errors);
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+  email = json_object_get_string_member (body, "email");
+  password = json_object_get_string_member (body, "password");
+  c = find_customer_by_email (ctx->self, email);
+  if (c != NULL && c->has_account)
+    {
+      respond_error (ctx->msg, 422, "invalid_request_error", "duplicate_error",
+                     "A customer with the given email already has an account. Log in instead");
+      return;
+    }
+  if (c == NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (email, -1);
+
+      medusa_fake_server_add_customer (ctx->self, lower, NULL, NULL, NULL);
+      c = find_customer_by_email (ctx->self, lower);
+    }
+  g_clear_pointer (&c->password, g_free);
+  if (*password != '\0')
+    c->password = g_strdup (password);
+  c->has_account = *password != '\0';
+  if (json_object_has_member (body, "first_name"))
+    {
+      g_free (c->first_name);
+      c->first_name = g_strdup (json_object_get_string_member_with_default (body, "first_name", NULL));
+    }
+  if (json_object_has_member (body, "last_name"))
+    {
+      g_free (c->last_name);
+      c->last_name = g_strdup (json_object_get_string_member_with_default (body, "last_name", NULL));
+    }
+  if (json_object_has_member (body, "phone"))
+    {
+      g_free (c->phone);
+      c->phone = g_strdup (json_object_get_string_member_with_default (body, "phone", NULL));
+    }
+
+  ctx_log_in (ctx, c);
+  respond_wrapped (ctx->msg, "customer", customer_me_json (c));
+}
+
+static void
+route_update_me (RequestCtx   *ctx,
+                 FakeCustomer *c,
+                 JsonObject   *body)
+{
+  static const FieldSpec specs[] = {
+    { "first_name", FIELD_STRING, FALSE },
+    { "last_name", FIELD_STRING, FALSE },
+    { "phone", FIELD_STRING, FALSE },
+    { "email", FIELD_EMAIL, FALSE },
+    { "password", FIELD_STRING, FALSE },
+    { "metadata", FIELD_OBJECT, FALSE },
+    { "billing_address", FIELD_ADDRESS_OR_STRING, FALSE },
+    { NULL, 0, FALSE }
+  };
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *node;
+  gboolean email_null = FALSE;
+  JsonObject *out;
+
+  validate_fields (body, specs, errors);
+  node = json_object_get_member (body, "billing_address");
+  if (errors->len == 0 && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    validate_fields (json_node_get_object (node), address_update_specs, errors);
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *payload = json_node_get_object (node);
+
+      if (json_object_has_member (payload, "country_code") &&
+          !country_exists (json_object_get_string_member_with_default (payload, "country_code", NULL)))
+        {
+          g_autofree char *message = g_strdup_printf ("Country with country_code %s does not exist.",
+                                                      json_object_get_string_member_with_default (payload, "country_code", ""));
+
+          respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+          return;
+        }
+    }
+
+  /* the duplicate check comes before any change */
+  node = json_object_get_member (body, "email");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      const char *email = json_node_get_string (node);
+
+      for (guint i = 0; i < ctx->self->customers->len; i++)
+        {
+          FakeCustomer *other = g_ptr_array_index (ctx->self->customers, i);
+
+          if (other != c && other->has_account && g_strcmp0 (other->email, email) == 0)
+            {
+              g_autofree char *message = g_strdup_printf ("Customer with email, has_account %s, t already exists.",
+                                                          email);
+
+              respond_error (ctx->msg, 422, "invalid_request_error", "duplicate_error", message);
+              return;
+            }
+        }
+      /* stored unchanged: a mixed-case email can never sign in again */
+      g_free (c->email);
+      c->email = g_strdup (email);
+    }
+  else if (node != NULL)
+    email_null = TRUE;
+
+  node = json_object_get_member (body, "password");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      g_free (c->password);
+      c->password = g_strdup (json_node_get_string (node));
+    }
+
+#define UPDATE_NULLABLE(field) \
+  node = json_object_get_member (body, #field); \
+  if (node != NULL) \
+    { \
+      g_free (c->field); \
+      c->field = JSON_NODE_HOLDS_NULL (node) ? NULL : g_strdup (json_node_get_string (node)); \
+    }
+  UPDATE_NULLABLE (first_name)
+  UPDATE_NULLABLE (last_name)
+  UPDATE_NULLABLE (phone)
+#undef UPDATE_NULLABLE
+
+  node = json_object_get_member (body, "metadata");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *patch = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (patch);
+
+      if (c->metadata == NULL)
+        c->metadata = json_object_new ();
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (patch, l->data);
+
+          if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+              *json_node_get_string (value) == '\0')
+            json_object_remove_member (c->metadata, l->data);
+          else
+            json_object_set_member (c->metadata, l->data, json_node_copy (value));
+        }
+    }
+
+  node = json_object_get_member (body, "billing_address");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (c->billing_address == NULL)
+        {
+          c->billing_address = address_new (ctx->self, NULL);
+          g_free (c->billing_address_id);
+          c->billing_address_id = g_strdup (json_object_get_string_member (c->billing_address, "id"));
+        }
+      address_apply (c->billing_address, json_node_get_object (node));
+    }
+  else if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      const char *id = json_node_get_string (node);
+
+      g_clear_pointer (&c->billing_address, json_object_unref);
+      g_free (c->billing_address_id);
+      c->billing_address_id = g_strdup (id);
+      for (guint i = 0; i < c->addresses->len; i++)
+        {
+          JsonObject *a = g_ptr_array_index (c->addresses, i);
+
+          if (g_strcmp0 (json_object_get_string_member (a, "id"), id) == 0)
+            c->billing_address = json_object_ref (a);
+        }
+    }
+
+  g_free (c->updated_at);
+  c->updated_at = now_string ();
+
+  out = customer_me_json (c);
+  if (email_null)
+    json_object_set_null_member (out, "email");
+  respond_wrapped (ctx->msg, "customer", out);
+}
+
+static void
+route_password_token (RequestCtx *ctx,
+                      JsonObject *body)
+{
+  static const FieldSpec specs[] = {
+    { "email", FIELD_EMAIL, TRUE },
+    { NULL, 0, FALSE }
+  };
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  FakeCustomer *c;
+
+  validate_fields (body, specs, errors);
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+  c = find_customer_by_email (ctx->self, json_object_get_string_member (body, "email"));
+  if (c != NULL && c->has_account)
+    {
+      g_free (c->reset_token);
+      c->reset_token = make_jwt (c->id, 15 * 60);
+    }
+  soup_server_message_set_status (ctx->msg, SOUP_STATUS_NO_CONTENT, NULL);
+}
+
+static void
+route_password_reset (RequestCtx *ctx,
+                      JsonObject *body)
+{
+  static const FieldSpec specs[] = {
+    { "email", FIELD_EMAIL, TRUE },
+    { "token", FIELD_STRING, TRUE },
+    { "password", FIELD_STRING, TRUE },
+    { NULL, 0, FALSE }
+  };
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  FakeCustomer *c;
+
+  validate_fields (body, specs, errors);
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+  c = find_customer_by_email (ctx->self, json_object_get_string_member (body, "email"));
+  if (c == NULL || !c->has_account)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_UNAUTHORIZED, NULL, "unauthorized",
+                     "Invalid or expired password reset token");
+      return;
+    }
+  if (c->reset_token == NULL ||
+      g_strcmp0 (c->reset_token, json_object_get_string_member (body, "token")) != 0)
+    {
+      respond_unknown_error (ctx->msg);
+      return;
+    }
+  /* valid once: the real token is signed with the old password hash */
+  g_clear_pointer (&c->reset_token, g_free);
+  g_free (c->password);
+  c->password = g_strdup (json_object_get_string_member (body, "password"));
+  g_free (c->updated_at);
+  c->updated_at = now_string ();
+  respond_wrapped (ctx->msg, "customer", customer_scalars_json (c));
+}
+
+static void
+route_list_orders (RequestCtx   *ctx,
+                   FakeCustomer *c)
+{
+  MedusaFakeServer *self = ctx->self;
+  g_autoptr(GPtrArray) params = parse_query (ctx->record->query);
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  OrderFilter filter = { 0 };
+  JsonObject *root;
+  JsonArray *orders;
+
+  if (!order_filter_parse (&filter, params, ctx->msg))
+    {
+      order_filter_clear (&filter);
+      return;
+    }
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (order_matches (self, order, c, &filter))
+        g_ptr_array_add (matches, order);
+    }
+  g_ptr_array_sort (matches, order_compare_desc);
+
+  orders = json_array_new ();
+  for (guint i = filter.offset; i < matches->len; i++)
+    {
+      if (filter.limit > 0 && i >= filter.offset + filter.limit)
+        break;
+      json_array_add_object_element (orders, order_project (self, g_ptr_array_index (matches, i),
+                                                            filter.fields, filter.expand, FALSE));
+    }
+
+  root = json_object_new ();
+  json_object_set_array_member (root, "orders", orders);
+  json_object_set_int_member (root, "count", matches->len);
+  json_object_set_int_member (root, "offset", filter.offset);
+  json_object_set_int_member (root, "limit", filter.limit);
+  respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+  order_filter_clear (&filter);
+}
+
+static void
+route_add_address (RequestCtx   *ctx,
+                   FakeCustomer *c,
+                   JsonObject   *body)
+{
+  static const FieldSpec specs[] = {
+    { "address", FIELD_OBJECT, TRUE },
+    { NULL, 0, FALSE }
+  };
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *payload;
+  JsonObject *address;
+
+  validate_fields (body, specs, errors);
+  if (errors->len == 0)
+    validate_fields (json_object_get_object_member (body, "address"), address_payload_specs, errors);
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+  payload = json_object_get_object_member (body, "address");
+  if (!country_exists (json_object_get_string_member (payload, "country_code")))
+    {
+      g_autofree char *message = g_strdup_printf ("Country with country_code %s does not exist.",
+                                                  json_object_get_string_member (payload, "country_code"));
+
+      respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+      return;
+    }
+  /* like the real one: an equal address is added again, not merged */
+  address = address_new (ctx->self, c->id);
+  address_apply (address, payload);
+  g_ptr_array_add (c->addresses, address);
+  respond_wrapped (ctx->msg, "customer", customer_me_json (c));
+}
+
+static void
+route_update_address (RequestCtx   *ctx,
+                      FakeCustomer *c,
+                      const char   *address_id,
+                      JsonObject   *body)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *address = NULL;
+
+  validate_fields (body, address_update_specs, errors);
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+  for (guint i = 0; i < c->addresses->len; i++)
+    {
+      JsonObject *a = g_ptr_array_index (c->addresses, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "id"), address_id) == 0)
+        address = a;
+    }
+  if (address == NULL)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "Could not find address for customer");
+      return;
+    }
+  if (json_object_has_member (body, "country_code") &&
+      !country_exists (json_object_get_string_member_with_default (body, "country_code", NULL)))
+    {
+      g_autofree char *message = g_strdup_printf ("Country with country_code %s does not exist.",
+                                                  json_object_get_string_member_with_default (body, "country_code", "null"));
+
+      respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+      return;
+    }
+  address_apply (address, body);
+  respond_wrapped (ctx->msg, "customer", customer_me_json (c));
+}
+
+static void
+route_delete_address (RequestCtx   *ctx,
+                      FakeCustomer *c,
+                      const char   *address_id)
+{
+  for (guint i = 0; i < c->addresses->len; i++)
+    {
+      JsonObject *a = g_ptr_array_index (c->addresses, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "id"), address_id) == 0)
+        {
+          g_ptr_array_remove_index (c->addresses, i);
+          break;
+        }
+    }
+  /* an unknown id also gets 200 and changes nothing */
+  respond_wrapped (ctx->msg, "customer", customer_me_json (c));
+}
+
+static void
+route_retrieve_order (RequestCtx *ctx,
+                      const char *order_id)
+{
+  for (guint i = 0; i < ctx->self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (ctx->self->orders, i);
+
+      if (g_strcmp0 (order->id, order_id) == 0)
+        {
+          respond_wrapped (ctx->msg, "order", order_project (ctx->self, order, NULL, NULL, TRUE));
+          return;
+        }
+    }
+  {
+    g_autofree char *message = g_strdup_printf ("Order with id %s was not found", order_id);
+
+    respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+  }
+}
+
+static void
+route_regions (RequestCtx *ctx)
+{
+  JsonObject *root = json_object_new ();
+  JsonArray *regions = json_array_new ();
+
+  json_array_add_object_element (regions, region_json (TRUE));
+  json_object_set_array_member (root, "regions", regions);
+  json_object_set_int_member (root, "count", 1);
+  json_object_set_int_member (root, "limit", 100);
+  json_object_set_int_member (root, "offset", 0);
+  respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+}
+
+static void
+route (RequestCtx *ctx)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *method = soup_server_message_get_method (ctx->msg);
+  const char *path = ctx->path;
+  gboolean is_get = g_strcmp0 (method, "GET") == 0;
+  gboolean is_post = g_strcmp0 (method, "POST") == 0;
+  gboolean is_delete = g_strcmp0 (method, "DELETE") == 0;
+  g_autoptr(JsonObject) empty = json_object_new ();
+  JsonObject *body = ctx_body (ctx);
+  FakeCustomer *c;
+
+  if (body == NULL)
+    body = empty;
+
+  /* express.json(): a JSON body that does not parse → Express's HTML 400 */
+  if (is_post && ctx->record->body[0] != '\0' && ctx->record->body_json == NULL)
+    {
+      const char *type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (ctx->msg),
+                                                                NULL);
+
+      if (type != NULL && strstr (type, "json") != NULL)
+        {
+          respond_html_400 (ctx->msg);
+          return;
+        }
+    }
+
+  if (g_strcmp0 (path, "/store/auth/token") == 0 && is_post)
+    {
+      if (!self->token_route_enabled)
+        respond_not_found_route (ctx);
+      else
+        route_auth_token (ctx, body, FALSE);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/auth") == 0)
+    {
+      if (is_post)
+        route_auth_token (ctx, body, TRUE);
+      else if (is_get)
+        {
+          c = ctx_get_customer (ctx);
+          if (c == NULL)
+            respond_unauthorized_plain (ctx->msg);
+          else
+            respond_wrapped (ctx->msg, "customer", customer_auth_json (self, c));
+        }
+      else if (is_delete)
+        {
+          if (ctx->sid != NULL)
+            g_hash_table_remove (self->sessions, ctx->sid);
+          ctx->session_destroyed = TRUE;
+          respond_raw (ctx->msg, SOUP_STATUS_OK, "text/plain; charset=utf-8", "OK");
+        }
+      else
+        respond_not_found_route (ctx);
+      return;
+    }
+  if (g_str_has_prefix (path, "/store/auth/") && is_get && strchr (path + strlen ("/store/auth/"), '/') == NULL)
+    {
+      const char *email = path + strlen ("/store/auth/");
+      FakeCustomer *found = find_customer_by_email (self, email);
+      JsonObject *root = json_object_new ();
+
+      json_object_set_boolean_member (root, "exists", found != NULL && found->has_account);
+      respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/customers") == 0 && is_post)
+    {
+      route_register (ctx, body);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/customers/password-token") == 0 && is_post)
+    {
+      route_password_token (ctx, body);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/customers/password-reset") == 0 && is_post)
+    {
+      route_password_reset (ctx, body);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/regions") == 0 && is_get)
+    {
+      route_regions (ctx);
+      return;
+    }
+  if (g_str_has_prefix (path, "/store/orders/") && is_get &&
+      strchr (path + strlen ("/store/orders/"), '/') == NULL)
+    {
+      route_retrieve_order (ctx, path + strlen ("/store/orders/"));
+      return;
+    }
+
+  if (g_str_has_prefix (path, "/store/customers/me"))
+    {
+      const char *rest = path + strlen ("/store/customers/me");
+      gboolean known = (*rest == '\0' && (is_get || is_post)) ||
+                       (g_strcmp0 (rest, "/orders") == 0 && is_get) ||
+                       (g_strcmp0 (rest, "/payment-methods") == 0 && is_get) ||
+                       (g_strcmp0 (rest, "/addresses") == 0 && is_post) ||
+                       (g_str_has_prefix (rest, "/addresses/") && (is_post || is_delete) &&
+                        strchr (rest + strlen ("/addresses/"), '/') == NULL &&
+                        rest[strlen ("/addresses/")] != '\0');
+
+      if (!known)
+        {
+          respond_not_found_route (ctx);
+          return;
+        }
+      c = ctx_get_customer (ctx);
+      if (c == NULL)
+        {
+          respond_unauthorized_plain (ctx->msg);
+          return;
+        }
+      if (*rest == '\0' && is_get)
+        respond_wrapped (ctx->msg, "customer", customer_me_json (c));
+      else if (*rest == '\0')
+        route_update_me (ctx, c, body);
+      else if (g_strcmp0 (rest, "/orders") == 0)
+        route_list_orders (ctx, c);
+      else if (g_strcmp0 (rest, "/payment-methods") == 0)
+        {
+          JsonObject *root = json_object_new ();
+
+          json_object_set_array_member (root, "payment_methods", json_array_new ());
+          respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+        }
+      else if (g_strcmp0 (rest, "/addresses") == 0)
+        route_add_address (ctx, c, body);
+      else if (is_post)
+        route_update_address (ctx, c, rest + strlen ("/addresses/"), body);
+      else
+        route_delete_address (ctx, c, rest + strlen ("/addresses/"));
+      return;
+    }
+
+  respond_not_found_route (ctx);
+}
+
+/* ------------------------------------------------------------------ */
+/* Faults and dispatch                                                 */
+
+static void
+write_raw_and_close (SoupServerMessage *msg,
+                     const char        *data)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+  if (stream == NULL)
+    return;
+  if (data != NULL)
+    g_output_stream_write_all (g_io_stream_get_output_stream (stream), data, strlen (data),
+                               NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+static void
+apply_status_fault (RequestCtx *ctx)
+{
+  Fault *f = &ctx->fault;
+  guint status = f->status != 0 ? f->status : 503;
+
+  if (f->body != NULL)
+    respond_raw (ctx->msg, status, f->content_type != NULL ? f->content_type : "application/json; charset=utf-8",
+                 f->body);
+  else if (status == 401)
+    respond_unauthorized_plain (ctx->msg);
+  else if (status == 429)
+    respond_raw (ctx->msg, status, "text/plain; charset=utf-8", "Too many requests, please try again later.");
+  else if (status >= 500)
+    respond_raw (ctx->msg, status, "application/json; charset=utf-8", unknown_error_body);
+  else if (status == 404)
+    respond_error (ctx->msg, status, NULL, "not_found", "Not found");
+  else if (status == 409)
+    respond_error (ctx->msg, status, "invalid_state_error", "conflict", "The resource was changed meanwhile");
+  else if (status == 422)
+    respond_error (ctx->msg, status, "invalid_request_error", "duplicate_error", "Duplicate");
+  else if (status >= 400)
+    respond_error (ctx->msg, status, NULL, "invalid_data", "Invalid request");
+  else
+    soup_server_message_set_status (ctx->msg, status, NULL);
+
+  if (f->retry_after != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (ctx->msg),
+                                  "Retry-After", f->retry_after);
+}
+
+/* Answers the request: a fault, or the route (then maybe cut). */
+static void
+dispatch (RequestCtx *ctx)
+{
+  SoupServerMessage *msg = ctx->msg;
+  gboolean normal = !ctx->has_fault || ctx->fault.fault == MEDUSA_FAKE_FAULT_DELAY ||
+                    ctx->fault.fault == MEDUSA_FAKE_FAULT_CUT_JSON;
+
+  if (ctx->has_fault)
+    {
+      switch (ctx->fault.fault)
+        {
+        case MEDUSA_FAKE_FAULT_STATUS:
+          apply_status_fault (ctx);
+          break;
+        case MEDUSA_FAKE_FAULT_TRUNCATED:
+          write_raw_and_close (msg,
+                               "HTTP/1.1 200 OK\r\n"
+                               "Content-Type: application/json; charset=utf-8\r\n"
+                               "Content-Length: 4096\r\n"
+                               "Connection: close\r\n"
+                               "\r\n"
+                               "{\"customer\":{\"id\":\"cus_01FAKE\",\"email\":\"trunc");
+          ctx->record->status = 0;
+          return;
+        case MEDUSA_FAKE_FAULT_DISCONNECT:
+          write_raw_and_close (msg, NULL);
+          ctx->record->status = 0;
+          return;
+        case MEDUSA_FAKE_FAULT_MALFORMED_JSON:
+          respond_raw (msg, SOUP_STATUS_OK, "application/json; charset=utf-8",
+                       "{\"customer\":{\"id\":\"cus_01FAKE\",,]]} not json");
+          break;
+        case MEDUSA_FAKE_FAULT_PLAIN_401:
+          respond_unauthorized_plain (msg);
+          break;
+        case MEDUSA_FAKE_FAULT_HTML_400:
+          respond_html_400 (msg);
+          break;
+        case MEDUSA_FAKE_FAULT_REDIRECT_307:
+          {
+            const char *query = ctx->record->query;
+            GUri *uri = soup_server_message_get_uri (msg);
+            g_autofree char *location = g_strdup_printf ("%s%s%s%s", ctx->self->url, g_uri_get_path (uri),
+                                                         query != NULL ? "?" : "", query != NULL ? query : "");
+
+            soup_server_message_set_redirect (msg, SOUP_STATUS_TEMPORARY_REDIRECT, location);
+          }
+          break;
+        case MEDUSA_FAKE_FAULT_DELAY:
+        case MEDUSA_FAKE_FAULT_CUT_JSON:
+        default:
+          break;
+        }
+    }
+
+  if (normal)
+    route (ctx);
+
+  if (ctx->has_fault && ctx->fault.fault == MEDUSA_FAKE_FAULT_CUT_JSON)
+    {
+      SoupMessageBody *body = soup_server_message_get_response_body (msg);
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+      gsize len = g_bytes_get_size (bytes);
+
+      soup_message_body_truncate (body);
+      soup_message_body_append (body, SOUP_MEMORY_COPY, g_bytes_get_data (bytes, NULL), len / 2);
+    }
+
+  /* express-session, saveUninitialized: every answer to a request without a
+   * valid cookie carries a new one */
+  if (ctx->new_session && !ctx->session_destroyed)
+    add_session_cookie (ctx);
+
+  ctx->record->status = soup_server_message_get_status (msg);
+}
+
+static gboolean
+delay_done_cb (gpointer user_data)
+{
+  RequestCtx *ctx = user_data;
+  MedusaFakeServer *self = ctx->self;
+
+  ctx->source_id = 0;
+  self->pending = g_list_remove (self->pending, ctx);
+  if (!ctx->disconnected)
+    {
+      dispatch (ctx);
+      soup_server_message_unpause (ctx->msg);
+    }
+  request_ctx_free (ctx);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_message_disconnected_cb (SoupServerMessage *msg,
+                            gpointer           user_data)
+{
+  RequestCtx *ctx = user_data;
+
+  ctx->disconnected = TRUE;
+}
+
+static gboolean
+take_fault (MedusaFakeServer *self,
+            const char       *method,
+            const char       *path,
+            Fault            *out)
+{
+  for (guint i = 0; i < self->faults->len; i++)
+    {
+      Fault *f = g_ptr_array_index (self->faults, i);
+
+      if (f->method != NULL && g_ascii_strcasecmp (f->method, method) != 0)
+        continue;
+      if (f->prefix != NULL && !g_str_has_prefix (path, f->prefix))
+        continue;
+
+      *out = *f;
+      out->method = g_strdup (f->method);
+      out->prefix = g_strdup (f->prefix);
+      out->retry_after = g_strdup (f->retry_after);
+      out->content_type = g_strdup (f->content_type);
+      out->body = g_strdup (f->body);
+      f->used++;
+      if (f->times != 0 && f->used >= f->times)
+        g_ptr_array_remove_index (self->faults, i);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *unused_path,
+           GHashTable        *unused_query,
+           gpointer           user_data)
+{
+  MedusaFakeServer *self = MEDUSA_FAKE_SERVER (user_data);
+  GUri *uri = soup_server_message_get_uri (msg);
+  SoupMessageBody *request_body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (request_body);
+  MedusaFakeRequest *record = g_new0 (MedusaFakeRequest, 1);
+  RequestCtx *ctx = g_new0 (RequestCtx, 1);
+  char *decoded;
+
+  decoded = g_uri_unescape_string (g_uri_get_path (uri), NULL);
+  record->method = g_strdup (soup_server_message_get_method (msg));
+  record->path = decoded != NULL ? decoded : g_strdup (g_uri_get_path (uri));
+  record->query = g_strdup (g_uri_get_query (uri));
+  record->headers = soup_message_headers_ref (soup_server_message_get_request_headers (msg));
+  record->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (record->body[0] != '\0')
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, record->body, -1, NULL))
+        record->body_json = json_parser_steal_root (parser);
+    }
+  g_ptr_array_add (self->requests, record);
+  g_debug ("fake: %s %s", record->method, record->path);
+
+  ctx->self = self;
+  ctx->msg = g_object_ref (msg);
+  ctx->record = record;
+  ctx->path = g_strdup (record->path);
+  ctx->sid = parse_session_cookie (msg);
+  if (ctx->sid == NULL || !g_hash_table_contains (self->sessions, ctx->sid))
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      g_free (ctx->sid);
+      g_strdelimit (uuid, "-", 'S');
+      ctx->sid = g_steal_pointer (&uuid);
+      ctx->new_session = TRUE;
+      g_hash_table_replace (self->sessions, g_strdup (ctx->sid), g_strdup (""));
+    }
+  ctx->has_fault = take_fault (self, record->method, record->path, &ctx->fault);
+
+  if (ctx->has_fault && ctx->fault.fault == MEDUSA_FAKE_FAULT_DELAY)
+    {
+      GSource *source = g_timeout_source_new (ctx->fault.delay_ms != 0 ? ctx->fault.delay_ms : 3000);
+
+      soup_server_message_pause (msg);
+      ctx->disconnected_id = g_signal_connect (msg, "disconnected",
+                                               G_CALLBACK (on_message_disconnected_cb), ctx);
+      g_source_set_callback (source, delay_done_cb, ctx, NULL);
+      ctx->source_id = g_source_attach (source, self->context);
+      g_source_unref (source);
+      self->pending = g_list_prepend (self->pending, ctx);
+      return;
+    }
+
+  dispatch (ctx);
+  request_ctx_free (ctx);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+medusa_fake_server_dispose (GObject *object)
+{
+  MedusaFakeServer *self = MEDUSA_FAKE_SERVER (object);
+
+  while (self->pending != NULL)
+    {
+      RequestCtx *ctx = self->pending->data;
+
+      self->pending = g_list_delete_link (self->pending, self->pending);
+      request_ctx_free (ctx);
+    }
+  if (self->server != NULL)
+    {
+      soup_server_disconnect (self->server);
+      g_clear_object (&self->server);
+    }
+
+  G_OBJECT_CLASS (medusa_fake_server_parent_class)->dispose (object);
+}
+
+static void
+medusa_fake_server_finalize (GObject *object)
+{
+  MedusaFakeServer *self = MEDUSA_FAKE_SERVER (object);
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->customers, g_ptr_array_unref);
+  g_clear_pointer (&self->orders, g_ptr_array_unref);
+  g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_clear_pointer (&self->sessions, g_hash_table_unref);
+  g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (medusa_fake_server_parent_class)->finalize (object);
+}
+
+static void
+medusa_fake_server_class_init (MedusaFakeServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = medusa_fake_server_dispose;
+  object_class->finalize = medusa_fake_server_finalize;
+}
+
+static void
+medusa_fake_server_init (MedusaFakeServer *self)
+{
+  self->customers = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_customer_free);
+  self->orders = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_order_free);
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) fault_free);
+  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_request_free);
+  self->next_display_id = 1;
+  self->token_route_enabled = TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                          */
+
+MedusaFakeServer *
+medusa_fake_server_new (void)
+{
+  MedusaFakeServer *self = g_object_new (MEDUSA_TYPE_FAKE_SERVER, NULL);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  GUri *uri;
+
+  self->context = g_main_context_ref_thread_default ();
+  self->server = soup_server_new ("server-header", "Express", NULL);
+  soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
+  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (self->server);
+  g_assert_nonnull (uris);
+  uri = uris->data;
+  self->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return self;
+}
+
+const char *
+medusa_fake_server_get_url (MedusaFakeServer *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+
+  return self->url;
+}
+
+const char *
+medusa_fake_server_add_customer (MedusaFakeServer *self,
+                                 const char       *email,
+                                 const char       *password,
+                                 const char       *first_name,
+                                 const char       *last_name)
+{
+  FakeCustomer *c;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  g_return_val_if_fail (email != NULL, NULL);
+
+  c = g_new0 (FakeCustomer, 1);
+  c->id = make_id (self, "cus");
+  c->created_at = now_string ();
+  c->updated_at = g_strdup (c->created_at);
+  c->email = g_ascii_strdown (email, -1);
+  g_strstrip (c->email);
+  c->password = g_strdup (password);
+  c->has_account = password != NULL && *password != '\0';
+  c->first_name = g_strdup (first_name);
+  c->last_name = g_strdup (last_name);
+  c->addresses = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_ptr_array_add (self->customers, c);
+  return c->id;
+}
+
+void
+medusa_fake_server_add_orders (MedusaFakeServer *self,
+                               const char       *email,
+                               guint             n)
+{
+  FakeCustomer *c;
+
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  c = find_customer_by_email (self, email);
+  g_return_if_fail (c != NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->orders, order_new (self, c, self->next_display_id++));
+}
+
+const char *
+medusa_fake_server_add_address (MedusaFakeServer *self,
+                                const char       *email,
+                                const char       *first_name,
+                                const char       *last_name,
+                                const char       *address_1,
+                                const char       *city,
+                                const char       *country_code,
+                                const char       *postal_code)
+{
+  FakeCustomer *c;
+  JsonObject *a;
+  g_autofree char *country = NULL;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  c = find_customer_by_email (self, email);
+  g_return_val_if_fail (c != NULL, NULL);
+
+  a = address_new (self, c->id);
+  set_nullable_string (a, "first_name", first_name);
+  set_nullable_string (a, "last_name", last_name);
+  set_nullable_string (a, "address_1", address_1);
+  set_nullable_string (a, "city", city);
+  country = country_code != NULL ? g_ascii_strdown (country_code, -1) : NULL;
+  set_nullable_string (a, "country_code", country);
+  set_nullable_string (a, "postal_code", postal_code);
+  g_ptr_array_add (c->addresses, a);
+  return json_object_get_string_member (a, "id");
+}
+
+JsonObject *
+medusa_fake_server_dup_customer_json (MedusaFakeServer *self,
+                                      const char       *email)
+{
+  FakeCustomer *c;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  c = find_customer_by_email (self, email);
+  return c != NULL ? customer_me_json (c) : NULL;
+}
+
+const char *
+medusa_fake_server_get_order_id (MedusaFakeServer *self,
+                                 guint             display_id)
+{
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (order->display_id == display_id)
+        return order->id;
+    }
+  return NULL;
+}
+
+gboolean
+medusa_fake_server_check_password (MedusaFakeServer *self,
+                                   const char       *email,
+                                   const char       *password)
+{
+  FakeCustomer *c;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), FALSE);
+  c = find_customer_by_email (self, email);
+  return c != NULL && c->password != NULL && g_strcmp0 (c->password, password) == 0;
+}
+
+char *
+medusa_fake_server_issue_token (MedusaFakeServer *self,
+                                const char       *email)
+{
+  FakeCustomer *c;
+  char *token;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  c = find_customer_by_email (self, email);
+  g_return_val_if_fail (c != NULL, NULL);
+
+  token = make_jwt (c->id, 30 * 24 * 3600);
+  g_hash_table_replace (self->tokens, g_strdup (token), g_strdup (c->id));
+  return token;
+}
+
+void
+medusa_fake_server_revoke_credentials (MedusaFakeServer *self)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  g_hash_table_remove_all (self->tokens);
+  g_hash_table_remove_all (self->sessions);
+}
+
+const char *
+medusa_fake_server_get_reset_token (MedusaFakeServer *self,
+                                    const char       *email)
+{
+  FakeCustomer *c;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  c = find_customer_by_email (self, email);
+  return c != NULL ? c->reset_token : NULL;
+}
+
+void
+medusa_fake_server_set_token_route_enabled (MedusaFakeServer *self,
+                                            gboolean          enabled)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  self->token_route_enabled = !!enabled;
+}
+
+void
+medusa_fake_server_add_fault_full (MedusaFakeServer          *self,
+                                   const char                *method,
+                                   const char                *path_prefix,
+                                   const MedusaFakeFaultSpec *spec,
+                                   guint                      times)
+{
+  Fault *f;
+
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+  g_return_if_fail (spec != NULL);
+
+  f = g_new0 (Fault, 1);
+  f->method = g_strdup (method);
+  f->prefix = g_strdup (path_prefix);
+  f->fault = spec->fault;
+  f->status = spec->status;
+  f->retry_after = g_strdup (spec->retry_after);
+  f->content_type = g_strdup (spec->content_type);
+  f->body = g_strdup (spec->body);
+  f->delay_ms = spec->delay_ms;
+  f->times = times;
+  g_ptr_array_add (self->faults, f);
+}
+
+void
+medusa_fake_server_add_fault (MedusaFakeServer *self,
+                              const char       *method,
+                              const char       *path_prefix,
+                              MedusaFakeFault   fault,
+                              guint             times)
+{
+  MedusaFakeFaultSpec spec = { .fault = fault };
+
+  medusa_fake_server_add_fault_full (self, method, path_prefix, &spec, times);
+}
+
+void
+medusa_fake_server_add_status_fault (MedusaFakeServer *self,
+                                     const char       *method,
+                                     const char       *path_prefix,
+                                     guint             status,
+                                     const char       *retry_after,
+                                     const char       *body,
+                                     guint             times)
+{
+  MedusaFakeFaultSpec spec = {
+    .fault = MEDUSA_FAKE_FAULT_STATUS,
+    .status = status,
+    .retry_after = retry_after,
+    .body = body,
+  };
+
+  medusa_fake_server_add_fault_full (self, method, path_prefix, &spec, times);
+}
+
+void
+medusa_fake_server_add_delay_fault (MedusaFakeServer *self,
+                                    const char       *method,
+                                    const char       *path_prefix,
+                                    guint             delay_ms,
+                                    guint             times)
+{
+  MedusaFakeFaultSpec spec = {
+    .fault = MEDUSA_FAKE_FAULT_DELAY,
+    .delay_ms = delay_ms,
+  };
+
+  medusa_fake_server_add_fault_full (self, method, path_prefix, &spec, times);
+}
+
+void
+medusa_fake_server_clear_faults (MedusaFakeServer *self)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  g_ptr_array_set_size (self->faults, 0);
+}
+
+static gboolean
+request_matches (MedusaFakeRequest *request,
+                 const char        *method,
+                 const char        *path)
+{
+  return (method == NULL || g_ascii_strcasecmp (request->method, method) == 0) &&
+         (path == NULL || g_strcmp0 (request->path, path) == 0);
+}
+
+guint
+medusa_fake_server_get_n_requests (MedusaFakeServer *self,
+                                   const char       *method,
+                                   const char       *path)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), 0);
+
+  for (guint i = 0; i < self->requests->len; i++)
+    if (request_matches (g_ptr_array_index (self->requests, i), method, path))
+      n++;
+  return n;
+}
+
+const MedusaFakeRequest *
+medusa_fake_server_get_last_request (MedusaFakeServer *self,
+                                     const char       *method,
+                                     const char       *path)
+{
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+
+  for (guint i = self->requests->len; i > 0; i--)
+    {
+      MedusaFakeRequest *request = g_ptr_array_index (self->requests, i - 1);
+
+      if (request_matches (request, method, path))
+        return request;
+    }
+  return NULL;
+}
+
+const MedusaFakeRequest *
+medusa_fake_server_get_request (MedusaFakeServer *self,
+                                guint             index)
+{
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  g_return_val_if_fail (index < self->requests->len, NULL);
+
+  return g_ptr_array_index (self->requests, index);
+}
+
+void
+medusa_fake_server_clear_requests (MedusaFakeServer *self)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  /* records of paused requests stay alive until they finish */
+  if (self->pending == NULL)
+    g_ptr_array_set_size (self->requests, 0);
+  else
+    {
+      GPtrArray *keep = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_request_free);
+      guint index;
+
+      for (GList *l = self->pending; l != NULL; l = l->next)
+        {
+          RequestCtx *ctx = l->data;
+
+          /* steal it from the old array so that unref does not free it */
+          if (g_ptr_array_find (self->requests, ctx->record, &index))
+            g_ptr_array_steal_index (self->requests, index);
+          g_ptr_array_add (keep, ctx->record);
+        }
+      g_ptr_array_unref (self->requests);
+      self->requests = keep;
+    }
+}
+
+const char *
+medusa_fake_request_get_method (const MedusaFakeRequest *request)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+  return request->method;
+}
+
+const char *
+medusa_fake_request_get_path (const MedusaFakeRequest *request)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+  return request->path;
+}
+
+const char *
+medusa_fake_request_get_query (const MedusaFakeRequest *request)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+  return request->query;
+}
+
+const char *
+medusa_fake_request_get_header (const MedusaFakeRequest *request,
+                                const char              *name)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+  return soup_message_headers_get_list (request->headers, name);
+}
+
+const char *
+medusa_fake_request_get_body (const MedusaFakeRequest *request)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+  return request->body;
+}
+
+JsonNode *
+medusa_fake_request_get_body_json (const MedusaFakeRequest *request)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+  return request->body_json;
+}
+
+guint
+medusa_fake_request_get_status (const MedusaFakeRequest *request)
+{
+  g_return_val_if_fail (request != NULL, 0);
+  return request->status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Test helpers                                                        */
+
+void
+medusa_fake_async_result_cb (GObject      *source_object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+GAsyncResult *
+medusa_fake_wait_result (GAsyncResult **slot)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+
+  while (*slot == NULL)
+    g_main_context_iteration (context, TRUE);
+  return g_steal_pointer (slot);
+}
+
+static gboolean
+iterate_done_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+medusa_fake_iterate_ms (guint ms)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  GSource *source = g_timeout_source_new (ms);
+  gboolean done = FALSE;
+
+  g_source_set_callback (source, iterate_done_cb, &done, NULL);
+  g_source_attach (source, context);
+  while (!done)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+void
+medusa_fake_settle_object (gpointer object)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  while (g_atomic_int_get (&G_OBJECT (object)->ref_count) > 1 &&
+         g_get_monotonic_time () < deadline)
+    {
+      while (g_main_context_iteration (context, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+gboolean
+medusa_fake_json_equal (JsonNode   *node,
+                        const char *expected)
+{
+  g_autoptr(JsonNode) other = json_from_string (expected, NULL);
+
+  if (node == NULL || other == NULL)
+    return node == other;
+  return json_node_equal (node, other);
+}
