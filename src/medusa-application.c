@@ -1,0 +1,250 @@
+/* medusa-application.c: the application
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaApplication"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa-application.h"
+#include "medusa-preferences-window.h"
+#include "medusa-store-profiles.h"
+#include "medusa-window.h"
+
+#define STORE_URL_ENV "MEDUSA_ACCOUNT_STORE_URL"
+#define STORE_NAME_ENV "MEDUSA_ACCOUNT_STORE_NAME"
+#define PUBLISHABLE_KEY_ENV "MEDUSA_ACCOUNT_PUBLISHABLE_KEY"
+
+struct _MedusaApplication
+{
+  AdwApplication  parent_instance;
+
+  MedusaSession  *session;  /* (owned) (nullable): created on first activation */
+};
+
+G_DEFINE_FINAL_TYPE (MedusaApplication, medusa_application, ADW_TYPE_APPLICATION)
+
+/* The store of MEDUSA_ACCOUNT_STORE_URL is added when missing and selected. */
+static void
+apply_store_from_environment (MedusaStoreProfiles *profiles)
+{
+  const char *url = g_getenv (STORE_URL_ENV);
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (url == NULL || *url == '\0')
+    return;
+
+  normalized = medusa_store_profiles_check_url (url, NULL, &error);
+  if (normalized == NULL)
+    {
+      g_warning ("Ignoring %s: %s", STORE_URL_ENV, error->message);
+      return;
+    }
+
+  if (medusa_store_profiles_lookup (profiles, normalized) == NULL &&
+      medusa_store_profiles_add (profiles, g_getenv (STORE_NAME_ENV), normalized,
+                                 g_getenv (PUBLISHABLE_KEY_ENV), &error) == NULL)
+    {
+      g_warning ("Ignoring %s: %s", STORE_URL_ENV, error->message);
+      return;
+    }
+
+  medusa_store_profiles_set_current (profiles, normalized);
+}
+
+static void
+ensure_session (MedusaApplication *self)
+{
+  MedusaStoreProfiles *profiles;
+  MedusaStoreProfile *current;
+
+  if (self->session != NULL)
+    return;
+
+  self->session = medusa_session_new ();
+  profiles = medusa_store_profiles_get_default ();
+  apply_store_from_environment (profiles);
+
+  current = medusa_store_profiles_get_current (profiles);
+  if (current != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!medusa_session_set_store (self->session,
+                                     medusa_store_profile_get_url (current),
+                                     medusa_store_profile_get_publishable_key (current),
+                                     medusa_store_profile_get_name (current),
+                                     &error))
+        g_warning ("Could not select the store: %s", error->message);
+    }
+}
+
+/* Actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows;
+
+  /* Closing (not just quitting) lets every window save its size. */
+  windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MedusaApplication *self = MEDUSA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  preferences = medusa_preferences_window_new (parent, self->session);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Medusa Account authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Medusa Account"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Medusa Account authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Manage your account at a Medusa store: profile, addresses and orders."),
+                        "website", "https://github.com/medusaaccount/medusa-account",
+                        "issue-url", "https://github.com/medusaaccount/medusa-account/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Medusa Account authors",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action, NULL, NULL, NULL },
+  { "preferences", preferences_action, NULL, NULL, NULL },
+  { "about", about_action, NULL, NULL, NULL },
+  { "shortcuts", shortcuts_action, NULL, NULL, NULL },
+};
+
+/* GApplication */
+
+static void
+medusa_application_startup (GApplication *application)
+{
+  GtkApplication *app = GTK_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.refresh", { "<Control>r", "F5", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.back", { "<Alt>Left", NULL } },
+  };
+
+  G_APPLICATION_CLASS (medusa_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+medusa_application_activate (GApplication *application)
+{
+  MedusaApplication *self = MEDUSA_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  ensure_session (self);
+  window = GTK_WINDOW (medusa_window_new (GTK_APPLICATION (application), self->session));
+  gtk_window_present (window);
+  medusa_window_start (MEDUSA_WINDOW (window));
+}
+
+static void
+medusa_application_dispose (GObject *object)
+{
+  MedusaApplication *self = MEDUSA_APPLICATION (object);
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_application_parent_class)->dispose (object);
+}
+
+static void
+medusa_application_class_init (MedusaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = medusa_application_dispose;
+  app_class->startup = medusa_application_startup;
+  app_class->activate = medusa_application_activate;
+}
+
+static void
+medusa_application_init (MedusaApplication *self)
+{
+}
+
+MedusaApplication *
+medusa_application_new (void)
+{
+  return g_object_new (MEDUSA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/medusaaccount/MedusaAccount",
+                       NULL);
+}
+
+MedusaSession *
+medusa_application_get_session (MedusaApplication *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_APPLICATION (self), NULL);
+  return self->session;
+}

@@ -1,0 +1,1100 @@
+/* medusa-session.c: who is signed in at which store
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "medusa-auth.h"
+#include "medusa-credentials.h"
+#include "medusa-customers.h"
+#include "medusa-error.h"
+#include "medusa-session.h"
+#include "medusa-store-profiles.h"
+
+struct _MedusaSession
+{
+  GObject              parent_instance;
+
+  MedusaStoreProfiles *profiles;     /* (owned) */
+  MedusaClient        *client;       /* (owned) (nullable): NULL until a store is set */
+  MedusaCustomer      *customer;     /* (owned) (nullable) */
+  MedusaSessionState   state;
+  char                *email;        /* (owned) (nullable) */
+  char                *store_url;    /* (owned) (nullable) */
+  char                *store_name;   /* (owned) (nullable) */
+  GCancellable        *cancellable;  /* (owned): cancelled on sign-out / store change */
+
+  /* Bumped on sign-out and store change: results of operations that started
+   * before are dropped instead of being applied to the new state. */
+  guint                generation;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaSession, medusa_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_CUSTOMER,
+  PROP_STATE,
+  PROP_EMAIL,
+  PROP_STORE_URL,
+  PROP_STORE_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One running operation (sign in, register, reset, restore, refresh). */
+typedef struct
+{
+  MedusaClient       *client;          /* (owned) */
+  char               *store_url;       /* (owned) */
+  char               *email;           /* (owned) (nullable) */
+  char               *password;        /* (owned) (nullable): wiped on free */
+  MedusaCustomer     *customer;        /* (owned) (nullable) */
+  MedusaSessionState  previous_state;
+  guint               generation;
+  guint               pending;         /* sign-out: requests still running */
+  GError             *first_error;     /* (owned) (nullable): sign-out */
+} OpData;
+
+static void
+op_data_free (OpData *data)
+{
+  g_clear_object (&data->client);
+  g_clear_object (&data->customer);
+  g_free (data->store_url);
+  g_free (data->email);
+  if (data->password != NULL)
+    {
+      explicit_bzero (data->password, strlen (data->password));
+      g_free (data->password);
+    }
+  g_clear_error (&data->first_error);
+  g_free (data);
+}
+
+static OpData *
+op_data_new (MedusaSession *self,
+             const char    *email,
+             const char    *password)
+{
+  OpData *data = g_new0 (OpData, 1);
+
+  data->client = self->client ? g_object_ref (self->client) : NULL;
+  data->store_url = g_strdup (self->store_url);
+  data->email = email ? g_utf8_strdown (email, -1) : NULL;
+  if (data->email != NULL)
+    g_strstrip (data->email);
+  data->password = g_strdup (password);
+  data->previous_state = self->state;
+  data->generation = self->generation;
+
+  return data;
+}
+
+/* TRUE when the session moved on (sign-out, other store) since @data started. */
+static gboolean
+op_is_stale (MedusaSession *self,
+             OpData        *data)
+{
+  return data->generation != self->generation || data->client != self->client;
+}
+
+static void
+return_stale (GTask *task)
+{
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                           "The session changed while the request was running");
+}
+
+static void
+set_state (MedusaSession      *self,
+           MedusaSessionState  state)
+{
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_email (MedusaSession *self,
+           const char    *email)
+{
+  if (email != NULL && *email == '\0')
+    email = NULL;
+  if (g_strcmp0 (self->email, email) == 0)
+    return;
+
+  g_free (self->email);
+  self->email = g_strdup (email);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+}
+
+static void
+replace_customer (MedusaSession  *self,
+                  MedusaCustomer *customer)
+{
+  if (g_set_object (&self->customer, customer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
+}
+
+static void
+reset_cancellable (MedusaSession *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+}
+
+static MedusaClient *
+new_client (const char  *url,
+            const char  *publishable_key,
+            GError     **error)
+{
+  MedusaClient *client = medusa_client_new (url, error);
+
+  if (client != NULL && publishable_key != NULL && *publishable_key != '\0')
+    medusa_client_set_publishable_key (client, publishable_key);
+
+  return client;
+}
+
+static void
+warn_keyring_error (const char   *what,
+                    const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* libsecret's messages carry no secret, only what went wrong. */
+  g_message ("Could not %s the keyring credential: %s", what, error->message);
+}
+
+static void
+forget_keyring_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_credentials_clear_finish (result, &error))
+    warn_keyring_error ("remove", error);
+}
+
+static void
+remember_keyring_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_credentials_store_finish (result, &error))
+    warn_keyring_error ("store", error);
+}
+
+/* GObject */
+
+static void
+medusa_session_dispose (GObject *object)
+{
+  MedusaSession *self = MEDUSA_SESSION (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->customer);
+  g_clear_object (&self->client);
+  g_clear_object (&self->profiles);
+
+  G_OBJECT_CLASS (medusa_session_parent_class)->dispose (object);
+}
+
+static void
+medusa_session_finalize (GObject *object)
+{
+  MedusaSession *self = MEDUSA_SESSION (object);
+
+  g_free (self->email);
+  g_free (self->store_url);
+  g_free (self->store_name);
+
+  G_OBJECT_CLASS (medusa_session_parent_class)->finalize (object);
+}
+
+static void
+medusa_session_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MedusaSession *self = MEDUSA_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_CUSTOMER:
+      g_value_set_object (value, self->customer);
+      break;
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+    case PROP_STORE_URL:
+      g_value_set_string (value, self->store_url);
+      break;
+    case PROP_STORE_NAME:
+      g_value_set_string (value, self->store_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_session_class_init (MedusaSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = medusa_session_dispose;
+  object_class->finalize = medusa_session_finalize;
+  object_class->get_property = medusa_session_get_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, MEDUSA_TYPE_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CUSTOMER] =
+    g_param_spec_object ("customer", NULL, NULL, MEDUSA_TYPE_CUSTOMER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A plain int: the state enum has no registered GType. */
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL,
+                      MEDUSA_SESSION_STATE_SIGNED_OUT, MEDUSA_SESSION_STATE_EXPIRED,
+                      MEDUSA_SESSION_STATE_SIGNED_OUT,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_URL] =
+    g_param_spec_string ("store-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_NAME] =
+    g_param_spec_string ("store-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+medusa_session_init (MedusaSession *self)
+{
+  self->state = MEDUSA_SESSION_STATE_SIGNED_OUT;
+  self->cancellable = g_cancellable_new ();
+  self->profiles = g_object_ref (medusa_store_profiles_get_default ());
+}
+
+/* Public API */
+
+MedusaSession *
+medusa_session_new (void)
+{
+  return g_object_new (MEDUSA_TYPE_SESSION, NULL);
+}
+
+gboolean
+medusa_session_set_store (MedusaSession  *self,
+                          const char     *url,
+                          const char     *publishable_key,
+                          const char     *display_name,
+                          GError        **error)
+{
+  g_autoptr(MedusaClient) client = NULL;
+  MedusaStoreProfile *profile;
+
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Remembers the store (or updates its name and key) and selects it. */
+  profile = medusa_store_profiles_add (self->profiles, display_name, url, publishable_key, error);
+  if (profile == NULL)
+    return FALSE;
+  medusa_store_profiles_set_current (self->profiles, medusa_store_profile_get_url (profile));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->client != NULL &&
+      g_strcmp0 (self->store_url, medusa_store_profile_get_url (profile)) == 0)
+    {
+      /* Same store: keep the session, take the new name and key. */
+      medusa_client_set_publishable_key (self->client, medusa_store_profile_get_publishable_key (profile));
+    }
+  else
+    {
+      client = new_client (medusa_store_profile_get_url (profile),
+                           medusa_store_profile_get_publishable_key (profile), error);
+      if (client == NULL)
+        {
+          g_object_thaw_notify (G_OBJECT (self));
+          return FALSE;
+        }
+
+      /* Signs out locally: the old store's credential stays in the keyring. */
+      reset_cancellable (self);
+      g_set_object (&self->client, client);
+      g_free (self->store_url);
+      self->store_url = g_strdup (medusa_store_profile_get_url (profile));
+      replace_customer (self, NULL);
+      set_state (self, MEDUSA_SESSION_STATE_SIGNED_OUT);
+      set_email (self, medusa_store_profiles_get_last_email (self->profiles, self->store_url));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_URL]);
+    }
+
+  if (g_strcmp0 (self->store_name, medusa_store_profile_get_name (profile)) != 0)
+    {
+      g_free (self->store_name);
+      self->store_name = g_strdup (medusa_store_profile_get_name (profile));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_NAME]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+const char *
+medusa_session_get_store_url (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->store_url;
+}
+
+const char *
+medusa_session_get_store_name (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->store_name;
+}
+
+MedusaClient *
+medusa_session_get_client (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->client;
+}
+
+MedusaCustomer *
+medusa_session_get_customer (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->customer;
+}
+
+void
+medusa_session_set_customer (MedusaSession  *self,
+                             MedusaCustomer *customer)
+{
+  const char *new_email;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (customer == NULL || MEDUSA_IS_CUSTOMER (customer));
+
+  if (customer == NULL || self->store_url == NULL)
+    {
+      replace_customer (self, customer);
+      return;
+    }
+
+  /* An email change moves the keyring item and the remembered email. */
+  new_email = medusa_customer_get_email (customer);
+  if (new_email != NULL && *new_email != '\0' && self->email != NULL &&
+      g_strcmp0 (new_email, self->email) != 0 &&
+      self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    {
+      const char *token = self->client ? medusa_client_get_token (self->client) : NULL;
+
+      if (token != NULL)
+        {
+          medusa_credentials_clear_async (self->store_url, self->email, NULL,
+                                          forget_keyring_cb, NULL);
+          medusa_credentials_store_async (self->store_url, new_email, token, NULL,
+                                          remember_keyring_cb, NULL);
+        }
+      medusa_store_profiles_set_last_email (self->profiles, self->store_url, new_email);
+      set_email (self, new_email);
+    }
+
+  replace_customer (self, customer);
+}
+
+MedusaSessionState
+medusa_session_get_state (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), MEDUSA_SESSION_STATE_SIGNED_OUT);
+  return self->state;
+}
+
+const char *
+medusa_session_get_email (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->email;
+}
+
+GCancellable *
+medusa_session_get_cancellable (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->cancellable;
+}
+
+static gboolean
+check_store (MedusaSession *self,
+             GTask         *task)
+{
+  if (self->client == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s",
+                               _("Choose a store first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Finishing a sign-in (shared by sign in, register and reset) */
+
+static void
+finish_sign_in (GTask *task)
+{
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+
+  if (op_is_stale (self, data))
+    {
+      return_stale (task);
+      return;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_email (self, data->email);
+  replace_customer (self, data->customer);
+  set_state (self, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sign_in_store_token_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without a keyring the sign-in still works, it just is not remembered. */
+  if (!medusa_credentials_store_finish (result, &error))
+    warn_keyring_error ("store", error);
+
+  finish_sign_in (task);
+}
+
+static void
+complete_sign_in (GTask          *task,
+                  MedusaCustomer *customer)
+{
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+  const char *email = medusa_customer_get_email (customer);
+  const char *token;
+
+  if (op_is_stale (self, data))
+    {
+      return_stale (task);
+      return;
+    }
+
+  g_set_object (&data->customer, customer);
+  if (email != NULL && *email != '\0')
+    {
+      g_free (data->email);
+      data->email = g_strdup (email);
+    }
+
+  medusa_store_profiles_set_last_email (self->profiles, data->store_url, data->email);
+
+  token = medusa_client_get_token (data->client);
+  if (token != NULL && data->email != NULL)
+    medusa_credentials_store_async (data->store_url, data->email, token,
+                                    NULL, sign_in_store_token_cb, g_object_ref (task));
+  else
+    finish_sign_in (task);
+}
+
+static void
+fail_sign_in (GTask  *task,
+              GError *error)
+{
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+
+  if (op_is_stale (self, data))
+    {
+      g_error_free (error);
+      return_stale (task);
+      return;
+    }
+
+  set_state (self, data->previous_state);
+  g_task_return_error (task, error);
+}
+
+static GTask *
+start_sign_in_task (MedusaSession       *self,
+                    gpointer             source_tag,
+                    const char          *email,
+                    const char          *password,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (!check_store (self, task))
+    return NULL;
+
+  g_task_set_task_data (task, op_data_new (self, email, password), (GDestroyNotify) op_data_free);
+  set_state (self, MEDUSA_SESSION_STATE_BUSY);
+
+  return g_steal_pointer (&task);
+}
+
+/* Sign in */
+
+static void
+sign_in_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  customer = medusa_client_sign_in_finish (MEDUSA_CLIENT (source), result, &error);
+  if (customer == NULL)
+    fail_sign_in (task, error);
+  else
+    complete_sign_in (task, customer);
+}
+
+void
+medusa_session_sign_in_async (MedusaSession       *self,
+                              const char          *email,
+                              const char          *password,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (email != NULL);
+  g_return_if_fail (password != NULL);
+
+  task = start_sign_in_task (self, medusa_session_sign_in_async, email, NULL,
+                             cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+
+  medusa_client_sign_in_async (self->client, email, password, cancellable, sign_in_cb, task);
+}
+
+gboolean
+medusa_session_sign_in_finish (MedusaSession  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_sign_in_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Register */
+
+static void
+register_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  customer = medusa_client_register_finish (MEDUSA_CLIENT (source), result, &error);
+  if (customer == NULL)
+    fail_sign_in (task, error);
+  else
+    complete_sign_in (task, customer);
+}
+
+void
+medusa_session_register_async (MedusaSession       *self,
+                               const char          *email,
+                               const char          *password,
+                               const char          *first_name,
+                               const char          *last_name,
+                               const char          *phone,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (email != NULL);
+  g_return_if_fail (password != NULL);
+
+  task = start_sign_in_task (self, medusa_session_register_async, email, NULL,
+                             cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+
+  medusa_client_register_async (self->client, email, password, first_name, last_name,
+                                (phone != NULL && *phone != '\0') ? phone : NULL,
+                                cancellable, register_cb, task);
+}
+
+gboolean
+medusa_session_register_finish (MedusaSession  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_register_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Reset password, then sign in */
+
+static void
+reset_sign_in_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  customer = medusa_client_sign_in_finish (MEDUSA_CLIENT (source), result, &error);
+  if (customer == NULL)
+    fail_sign_in (task, error);
+  else
+    complete_sign_in (task, customer);
+}
+
+static void
+reset_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  OpData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  customer = medusa_client_reset_password_finish (MEDUSA_CLIENT (source), result, &error);
+  if (customer == NULL)
+    {
+      fail_sign_in (task, error);
+      return;
+    }
+
+  medusa_client_sign_in_async (data->client, data->email, data->password,
+                               g_task_get_cancellable (task), reset_sign_in_cb,
+                               g_object_ref (task));
+}
+
+void
+medusa_session_reset_password_async (MedusaSession       *self,
+                                     const char          *email,
+                                     const char          *token,
+                                     const char          *password,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  OpData *data;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (email != NULL);
+  g_return_if_fail (token != NULL);
+  g_return_if_fail (password != NULL);
+
+  task = start_sign_in_task (self, medusa_session_reset_password_async, email, password,
+                             cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+
+  data = g_task_get_task_data (task);
+  medusa_client_reset_password_async (self->client, data->email, token, password,
+                                      cancellable, reset_cb, task);
+}
+
+gboolean
+medusa_session_reset_password_finish (MedusaSession  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_reset_password_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Restore */
+
+static void
+restore_retrieve_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+
+  customer = medusa_client_retrieve_customer_finish (MEDUSA_CLIENT (source), result, &error);
+
+  if (op_is_stale (self, data))
+    {
+      return_stale (task);
+      return;
+    }
+
+  if (customer != NULL)
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      replace_customer (self, customer);
+      set_state (self, MEDUSA_SESSION_STATE_SIGNED_IN);
+      g_object_thaw_notify (G_OBJECT (self));
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  medusa_client_forget_credential (data->client);
+
+  if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED) ||
+      g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS))
+    {
+      /* Stale: forget it, keep the email so the sign-in form is filled in. */
+      medusa_credentials_clear_async (data->store_url, data->email, NULL, forget_keyring_cb, NULL);
+      set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  /* The store could not be asked: keep the credential for the next start. */
+  set_state (self, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+restore_lookup_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+  char *token;
+
+  token = medusa_credentials_lookup_finish (result, &error);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      medusa_credentials_free_token (token);
+      return;
+    }
+
+  if (op_is_stale (self, data))
+    {
+      medusa_credentials_free_token (token);
+      return_stale (task);
+      return;
+    }
+
+  if (token == NULL)
+    {
+      if (error != NULL)
+        warn_keyring_error ("read", error);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  medusa_client_set_token (data->client, token);
+  medusa_credentials_free_token (token);
+
+  set_state (self, MEDUSA_SESSION_STATE_BUSY);
+  medusa_client_retrieve_customer_async (data->client, g_task_get_cancellable (task),
+                                         restore_retrieve_cb, g_object_ref (task));
+}
+
+void
+medusa_session_restore_async (MedusaSession       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *email;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_session_restore_async);
+  if (!check_store (self, task))
+    return;
+
+  email = medusa_store_profiles_get_last_email (self->profiles, self->store_url);
+  if (email == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  set_email (self, email);
+  g_task_set_task_data (task, op_data_new (self, email, NULL), (GDestroyNotify) op_data_free);
+  medusa_credentials_lookup_async (self->store_url, email, cancellable,
+                                   restore_lookup_cb, g_steal_pointer (&task));
+}
+
+gboolean
+medusa_session_restore_finish (MedusaSession  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_restore_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Refresh */
+
+static void
+refresh_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+
+  customer = medusa_client_retrieve_customer_finish (MEDUSA_CLIENT (source), result, &error);
+
+  if (op_is_stale (self, data))
+    {
+      g_clear_error (&error);
+      return_stale (task);
+      return;
+    }
+
+  if (customer == NULL)
+    {
+      medusa_session_handle_error (self, error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  medusa_session_set_customer (self, customer);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+medusa_session_refresh_async (MedusaSession       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_session_refresh_async);
+  if (!check_store (self, task))
+    return;
+
+  g_task_set_task_data (task, op_data_new (self, NULL, NULL), (GDestroyNotify) op_data_free);
+  medusa_client_retrieve_customer_async (self->client, cancellable, refresh_cb,
+                                         g_steal_pointer (&task));
+}
+
+gboolean
+medusa_session_refresh_finish (MedusaSession  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_refresh_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Sign out */
+
+static void
+sign_out_step_done (GTask  *task,
+                    GError *error)
+{
+  OpData *data = g_task_get_task_data (task);
+
+  if (error != NULL && data->first_error == NULL)
+    data->first_error = g_error_copy (error);
+
+  if (--data->pending > 0)
+    return;
+
+  if (data->first_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->first_error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+sign_out_server_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  medusa_client_sign_out_finish (MEDUSA_CLIENT (source), result, &error);
+  sign_out_step_done (task, error);
+}
+
+static void
+sign_out_keyring_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_credentials_clear_finish (result, &error))
+    warn_keyring_error ("remove", error);
+  /* A keyring without the item, or no keyring at all, is not a failure. */
+  sign_out_step_done (task, NULL);
+}
+
+void
+medusa_session_sign_out_async (MedusaSession       *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(MedusaClient) fresh = NULL;
+  OpData *data;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_session_sign_out_async);
+  if (!check_store (self, task))
+    return;
+
+  data = op_data_new (self, self->email, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) op_data_free);
+
+  /* The signed-in client finishes its DELETE /store/auth on its own, while
+   * the session continues with a clean client: a quick new sign-in can
+   * never be undone by the old sign-out. */
+  fresh = new_client (self->store_url,
+                      medusa_client_get_publishable_key (self->client), NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  reset_cancellable (self);
+  if (fresh != NULL)
+    {
+      g_set_object (&self->client, fresh);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+    }
+  replace_customer (self, NULL);
+  set_state (self, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  data->pending = 1;
+  if (data->email != NULL)
+    {
+      data->pending++;
+      medusa_credentials_clear_async (data->store_url, data->email, NULL,
+                                      sign_out_keyring_cb, g_object_ref (task));
+    }
+  medusa_client_sign_out_async (data->client, cancellable, sign_out_server_cb,
+                                g_steal_pointer (&task));
+}
+
+gboolean
+medusa_session_sign_out_finish (MedusaSession  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_sign_out_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Lock and errors */
+
+void
+medusa_session_lock (MedusaSession *self)
+{
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+
+  if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+}
+
+gboolean
+medusa_session_handle_error (MedusaSession *self,
+                             const GError  *error)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), FALSE);
+
+  if (error == NULL || !g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+    return FALSE;
+
+  switch (self->state)
+    {
+    case MEDUSA_SESSION_STATE_SIGNED_IN:
+      set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+      return TRUE;
+    case MEDUSA_SESSION_STATE_EXPIRED:
+    case MEDUSA_SESSION_STATE_BUSY:
+      return TRUE;
+    case MEDUSA_SESSION_STATE_SIGNED_OUT:
+    default:
+      return FALSE;
+    }
+}

@@ -1,0 +1,102 @@
+/* medusa-store-profiles.h: the stores this workstation knows (GSettings)
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define MEDUSA_SETTINGS_SCHEMA_ID "io.github.medusaaccount.MedusaAccount"
+
+/* One store: display name, URL (normalised, no trailing slash) and an
+ * optional publishable key. Immutable. Properties (read-only): "name",
+ * "url", "publishable-key", "insecure" (plain http to a non-loopback host). */
+#define MEDUSA_TYPE_STORE_PROFILE (medusa_store_profile_get_type ())
+G_DECLARE_FINAL_TYPE (MedusaStoreProfile, medusa_store_profile, MEDUSA, STORE_PROFILE, GObject)
+
+const char          *medusa_store_profile_get_name             (MedusaStoreProfile  *self);
+const char          *medusa_store_profile_get_url              (MedusaStoreProfile  *self);
+/* (nullable) */
+const char          *medusa_store_profile_get_publishable_key  (MedusaStoreProfile  *self);
+gboolean             medusa_store_profile_get_insecure         (MedusaStoreProfile  *self);
+
+/* MedusaStoreProfiles: the list of profiles (a GListModel of
+ * MedusaStoreProfile, in the order they were added), the current store and
+ * the last email used per store. Backed by the GSettings schema
+ * MEDUSA_SETTINGS_SCHEMA_ID when it is installed (or found through
+ * GSETTINGS_SCHEMA_DIR); otherwise the data lives in memory only.
+ * Properties: "current-url" (string, notify), "settings" (GSettings, nullable).
+ * Signal: the GListModel "items-changed". */
+#define MEDUSA_TYPE_STORE_PROFILES (medusa_store_profiles_get_type ())
+G_DECLARE_FINAL_TYPE (MedusaStoreProfiles, medusa_store_profiles, MEDUSA, STORE_PROFILES, GObject)
+
+/* The shared instance (created on first use). */
+MedusaStoreProfiles *medusa_store_profiles_get_default         (void);
+/* @settings: (nullable): a settings object of MEDUSA_SETTINGS_SCHEMA_ID, or
+ * NULL to keep everything in memory (tests). */
+MedusaStoreProfiles *medusa_store_profiles_new                 (GSettings           *settings);
+/* (nullable) (transfer none) */
+GSettings           *medusa_store_profiles_get_settings        (MedusaStoreProfiles *self);
+
+/* Adds a profile or, when a profile with the same URL exists, updates its
+ * name and key. An empty @display_name becomes the URL's host. Returns the
+ * profile (transfer none), or NULL with @error for an invalid URL. */
+MedusaStoreProfile  *medusa_store_profiles_add                 (MedusaStoreProfiles *self,
+                                                                const char          *display_name,
+                                                                const char          *url,
+                                                                const char          *publishable_key,
+                                                                GError             **error);
+/* Removes the profile of @url (and its last email); when it was the current
+ * store, the current store becomes "". Returns FALSE when there was none. */
+gboolean             medusa_store_profiles_remove              (MedusaStoreProfiles *self,
+                                                                const char          *url);
+/* (nullable) (transfer none) */
+MedusaStoreProfile  *medusa_store_profiles_lookup              (MedusaStoreProfiles *self,
+                                                                const char          *url);
+GListModel          *medusa_store_profiles_get_model           (MedusaStoreProfiles *self);
+guint                medusa_store_profiles_get_n_profiles      (MedusaStoreProfiles *self);
+
+/* The selected store's URL, or NULL when none is selected / it is unknown. */
+const char          *medusa_store_profiles_get_current_url     (MedusaStoreProfiles *self);
+/* (nullable) (transfer none) */
+MedusaStoreProfile  *medusa_store_profiles_get_current         (MedusaStoreProfiles *self);
+/* Selects a known store (@url NULL or "" clears the selection). Returns
+ * FALSE for a URL that is not in the list. */
+gboolean             medusa_store_profiles_set_current         (MedusaStoreProfiles *self,
+                                                                const char          *url);
+
+/* The last email used on @url (not a secret), or NULL. */
+const char          *medusa_store_profiles_get_last_email      (MedusaStoreProfiles *self,
+                                                                const char          *url);
+/* @email NULL or "" forgets it. */
+void                 medusa_store_profiles_set_last_email      (MedusaStoreProfiles *self,
+                                                                const char          *url,
+                                                                const char          *email);
+
+/* URL rules. Checks that @url is an absolute http(s) URL with a host and
+ * returns it normalised (trimmed, no trailing slash, lower-case scheme and
+ * host), or NULL with a G_IO_ERROR_INVALID_ARGUMENT (a human message).
+ * @insecure (out, optional): TRUE for http:// to a host that is not loopback
+ * (127.0.0.0/8, ::1, localhost) — the UI must warn before using it. */
+char                *medusa_store_profiles_check_url           (const char          *url,
+                                                                gboolean            *insecure,
+                                                                GError             **error);
+gboolean             medusa_store_profiles_is_loopback_host    (const char          *host);
+
+/* Validates a store by calling it: GET /store/regions through a temporary
+ * MedusaClient. Finishes TRUE when the store answered like a Medusa store;
+ * @insecure as for medusa_store_profiles_check_url(). Errors are
+ * G_IO_ERROR_INVALID_ARGUMENT for a bad URL, else MEDUSA_ERROR. */
+void                 medusa_store_profiles_check_store_async   (const char          *url,
+                                                                const char          *publishable_key,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean             medusa_store_profiles_check_store_finish  (GAsyncResult        *result,
+                                                                gboolean            *insecure,
+                                                                GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,686 @@
+/* medusa-order-details-page.c: everything about one order
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa-money.h"
+#include "medusa-order-details-page.h"
+#include "medusa-order-row.h"
+#include "medusa-orders.h"
+#include "medusa-ui-utils.h"
+
+struct _MedusaOrderDetailsPage
+{
+  AdwBin         parent_instance;
+
+  MedusaSession *session;
+  GCancellable  *cancellable;   /* (nullable): the running load */
+  char          *order_id;      /* what is shown or loading */
+  MedusaOrder   *order;         /* (nullable): what is shown */
+
+  /* template widgets */
+  GtkStack      *stack;
+  GtkSpinner    *spinner;
+  AdwStatusPage *error_page;
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel      *title_label;
+  GtkLabel      *date_label;
+  GtkBox        *badges_box;
+  GtkListBox    *items_list;
+  GtkListBox    *totals_list;
+  GtkListBox    *shipping_list;
+  GtkListBox    *payment_list;
+  GtkListBox    *fulfillments_list;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaOrderDetailsPage, medusa_order_details_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Auxiliary methods */
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+static GtkWidget *
+suffix_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+/* A plain row: @subtitle and @suffix may be NULL. */
+static GtkWidget *
+info_row (GtkListBox *list,
+          const char *title,
+          const char *subtitle,
+          const char *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (suffix != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix_label (suffix));
+  gtk_list_box_append (list, row);
+
+  return row;
+}
+
+static void
+money_row (MedusaOrderDetailsPage *self,
+           const char             *title,
+           gint64                  amount,
+           gboolean                negative,
+           gboolean                always)
+{
+  g_autofree char *text = NULL;
+
+  if (amount == 0 && !always)
+    return;
+
+  text = medusa_money_format (negative && amount > 0 ? -amount : amount,
+                              medusa_order_get_currency_code (self->order));
+  info_row (self->totals_list, title, NULL, text);
+}
+
+/* "manual" → "Manual" */
+static char *
+provider_title (const char *provider_id)
+{
+  char *text;
+
+  if (provider_id == NULL || *provider_id == '\0')
+    return g_strdup (_("Payment"));
+
+  text = g_strdelimit (g_strdup (provider_id), "_-", ' ');
+  text[0] = g_ascii_toupper (text[0]);
+  return text;
+}
+
+static void
+fill_items (MedusaOrderDetailsPage *self)
+{
+  GListModel *items = medusa_order_get_items (self->order);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
+      const char *currency = medusa_line_item_get_currency_code (item);
+      const char *variant = medusa_line_item_get_variant_title (item);
+      const char *title = medusa_line_item_get_title (item);
+      gint64 quantity = medusa_line_item_get_quantity (item);
+      gint64 unit_price = medusa_line_item_get_unit_price (item);
+      gint64 line_total = medusa_line_item_get_subtotal (item);
+      g_autofree char *unit = NULL;
+      g_autofree char *total = NULL;
+      g_autofree char *detail = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *qty = NULL;
+
+      if (currency == NULL)
+        currency = medusa_order_get_currency_code (self->order);
+      if (line_total == 0)
+        line_total = quantity * unit_price;
+
+      unit = medusa_money_format (unit_price, currency);
+      total = medusa_money_format (line_total, currency);
+      /* Translators: quantity × unit price, e.g. "2 × €19.50" */
+      qty = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
+      detail = g_strdup_printf (_("%s × %s"), qty, unit);
+
+      if (variant != NULL && *variant != '\0' && g_strcmp0 (variant, title) != 0)
+        subtitle = g_strdup_printf ("%s · %s", variant, detail);
+      else
+        subtitle = g_steal_pointer (&detail);
+
+      info_row (self->items_list, title != NULL && *title != '\0' ? title : _("Item"), subtitle, total);
+    }
+
+  if (n == 0)
+    info_row (self->items_list, _("No items"), NULL, NULL);
+}
+
+static void
+fill_totals (MedusaOrderDetailsPage *self)
+{
+  g_autofree char *total = medusa_money_format (medusa_order_get_total (self->order),
+                                                medusa_order_get_currency_code (self->order));
+  GtkWidget *row;
+  GtkWidget *label;
+
+  money_row (self, _("Subtotal"), medusa_order_get_subtotal (self->order), FALSE, TRUE);
+  money_row (self, _("Shipping"), medusa_order_get_shipping_total (self->order), FALSE, FALSE);
+  money_row (self, _("Discount"), medusa_order_get_discount_total (self->order), TRUE, FALSE);
+  money_row (self, _("Tax"), medusa_order_get_tax_total (self->order), FALSE, FALSE);
+  money_row (self, _("Gift card"), medusa_order_get_gift_card_total (self->order), TRUE, FALSE);
+  money_row (self, _("Refunded"), medusa_order_get_refunded_total (self->order), TRUE, FALSE);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Total"));
+  label = suffix_label (total);
+  gtk_widget_add_css_class (label, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_list_box_append (self->totals_list, row);
+}
+
+static void
+fill_shipping (MedusaOrderDetailsPage *self)
+{
+  MedusaAddress *address = medusa_order_get_shipping_address (self->order);
+  GListModel *methods = medusa_order_get_shipping_methods (self->order);
+
+  if (address != NULL)
+    {
+      g_autofree char *text = medusa_address_format_multiline (address);
+      GtkWidget *row = info_row (self->shipping_list, _("Ship to"), text, NULL);
+
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (row, "property");
+    }
+  else
+    {
+      info_row (self->shipping_list, _("Ship to"), _("No shipping address"), NULL);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (methods); i++)
+    {
+      g_autoptr(MedusaShippingMethod) method = g_list_model_get_item (methods, i);
+      const char *name = medusa_shipping_method_get_name (method);
+      g_autofree char *price = medusa_money_format (medusa_shipping_method_get_total (method),
+                                                    medusa_order_get_currency_code (self->order));
+
+      info_row (self->shipping_list,
+                name != NULL && *name != '\0' ? name : _("Shipping method"),
+                _("Shipping method"), price);
+    }
+}
+
+static void
+fill_payment (MedusaOrderDetailsPage *self)
+{
+  MedusaPaymentStatus status = medusa_order_get_payment_status (self->order);
+  GListModel *payments = medusa_order_get_payments (self->order);
+  GtkWidget *row;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Status"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             medusa_status_badge_new (medusa_payment_status_to_label (status),
+                                                      medusa_payment_status_style (status)));
+  gtk_list_box_append (self->payment_list, row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (payments); i++)
+    {
+      g_autoptr(MedusaPayment) payment = g_list_model_get_item (payments, i);
+      g_autofree char *title = provider_title (medusa_payment_get_provider_id (payment));
+      const char *currency = medusa_payment_get_currency_code (payment);
+      g_autofree char *amount = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      gint64 refunded = medusa_payment_get_amount_refunded (payment);
+
+      if (currency == NULL)
+        currency = medusa_order_get_currency_code (self->order);
+      amount = medusa_money_format (medusa_payment_get_amount (payment), currency);
+
+      if (medusa_payment_get_canceled_at (payment) != NULL)
+        {
+          g_autofree char *date = medusa_ui_format_date (medusa_payment_get_canceled_at (payment));
+
+          when = g_strdup_printf (_("Canceled %s"), date);
+        }
+      else if (medusa_payment_get_captured_at (payment) != NULL)
+        {
+          g_autofree char *date = medusa_ui_format_date (medusa_payment_get_captured_at (payment));
+
+          when = g_strdup_printf (_("Captured %s"), date);
+        }
+      else
+        {
+          when = g_strdup (_("Not captured yet"));
+        }
+
+      if (refunded > 0)
+        {
+          g_autofree char *refund = medusa_money_format (refunded, currency);
+
+          subtitle = g_strdup_printf (_("%s · %s refunded"), when, refund);
+        }
+      else
+        {
+          subtitle = g_steal_pointer (&when);
+        }
+
+      info_row (self->payment_list, title, subtitle, amount);
+    }
+}
+
+static GtkWidget *
+tracking_widget (MedusaTrackingLink *link)
+{
+  const char *number = medusa_tracking_link_get_tracking_number (link);
+  const char *url = medusa_tracking_link_get_url (link);
+  GtkWidget *widget;
+
+  if (url != NULL && *url != '\0')
+    {
+      g_autofree char *tooltip = g_strdup_printf (_("Track the shipment %s"), number);
+
+      widget = gtk_link_button_new_with_label (url, number);
+      gtk_widget_set_tooltip_text (widget, tooltip);
+    }
+  else
+    {
+      widget = gtk_label_new (number);
+      gtk_label_set_selectable (GTK_LABEL (widget), TRUE);
+      gtk_widget_add_css_class (widget, "monospace");
+    }
+
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  return widget;
+}
+
+static void
+fill_fulfillments (MedusaOrderDetailsPage *self)
+{
+  GListModel *fulfillments = medusa_order_get_fulfillments (self->order);
+  guint n = g_list_model_get_n_items (fulfillments);
+
+  if (n == 0)
+    {
+      MedusaFulfillmentStatus status = medusa_order_get_fulfillment_status (self->order);
+
+      info_row (self->fulfillments_list,
+                status == MEDUSA_FULFILLMENT_STATUS_CANCELED ? _("Canceled") : _("Not shipped yet"),
+                NULL, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
+      GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
+      gint64 n_items = medusa_fulfillment_get_n_items (fulfillment);
+      g_autofree char *title = g_strdup_printf (_("Shipment %u"), i + 1);
+      g_autofree char *state = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *items = g_strdup_printf (ngettext ("%u item", "%u items", (gulong) n_items),
+                                                (guint) n_items);
+
+      if (medusa_fulfillment_get_canceled_at (fulfillment) != NULL)
+        {
+          g_autofree char *date = medusa_ui_format_date (medusa_fulfillment_get_canceled_at (fulfillment));
+
+          state = g_strdup_printf (_("Canceled %s"), date);
+        }
+      else if (medusa_fulfillment_get_shipped_at (fulfillment) != NULL)
+        {
+          g_autofree char *date = medusa_ui_format_date (medusa_fulfillment_get_shipped_at (fulfillment));
+
+          state = g_strdup_printf (_("Shipped %s"), date);
+        }
+      else
+        {
+          state = g_strdup (_("Being prepared"));
+        }
+
+      subtitle = g_strdup_printf ("%s · %s", state, items);
+      info_row (self->fulfillments_list, title, subtitle, NULL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+        {
+          g_autoptr(MedusaTrackingLink) link = g_list_model_get_item (links, j);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *widget = tracking_widget (link);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tracking number"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+          gtk_list_box_append (self->fulfillments_list, row);
+        }
+    }
+}
+
+static void
+clear_content (MedusaOrderDetailsPage *self)
+{
+  clear_box (GTK_WIDGET (self->badges_box));
+  clear_box (GTK_WIDGET (self->items_list));
+  clear_box (GTK_WIDGET (self->totals_list));
+  clear_box (GTK_WIDGET (self->shipping_list));
+  clear_box (GTK_WIDGET (self->payment_list));
+  clear_box (GTK_WIDGET (self->fulfillments_list));
+  gtk_label_set_text (self->title_label, "");
+  gtk_label_set_text (self->date_label, "");
+}
+
+static void
+show_state (MedusaOrderDetailsPage *self,
+            const char             *name)
+{
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+fill (MedusaOrderDetailsPage *self)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *placed = NULL;
+  GtkAdjustment *adjustment;
+
+  clear_content (self);
+
+  /* Translators: the heading of an order's page, e.g. "Order #1042" */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (self->order));
+  title = g_strdup_printf (_("Order #%s"), number);
+  date = medusa_ui_format_date (medusa_order_get_created_at (self->order));
+  /* Translators: %s is a date */
+  placed = g_strdup_printf (_("Placed %s"), date);
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->date_label, placed);
+  medusa_order_append_status_badges (self->order, self->badges_box);
+
+  fill_items (self);
+  fill_totals (self);
+  fill_shipping (self);
+  fill_payment (self);
+  fill_fulfillments (self);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  gtk_adjustment_set_value (adjustment, 0);
+  show_state (self, "order");
+
+  /* Keyboard users land in the order (and Escape goes back) unless they
+   * are already somewhere on this page. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->items_list));
+    }
+}
+
+static void
+retrieve_order_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  MedusaOrderDetailsPage *self;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  order = medusa_client_retrieve_order_finish (MEDUSA_CLIENT (source), result, &error);
+  if (medusa_ui_is_cancelled (error))
+    return;
+
+  self = MEDUSA_ORDER_DETAILS_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = medusa_ui_error_message (error, _("Could not load the order"));
+
+      medusa_session_handle_error (self->session, error);
+      if (self->order != NULL && g_strcmp0 (medusa_order_get_id (self->order), self->order_id) == 0)
+        {
+          /* A failed refresh keeps what is shown. */
+          medusa_ui_show_toast (GTK_WIDGET (self), message);
+          return;
+        }
+      g_clear_object (&self->order);
+      clear_content (self);
+      adw_status_page_set_description (self->error_page, message);
+      show_state (self, "error");
+      return;
+    }
+
+  g_set_object (&self->order, order);
+  fill (self);
+}
+
+static void
+load (MedusaOrderDetailsPage *self)
+{
+  MedusaClient *client = medusa_session_get_client (self->session);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->order_id == NULL || client == NULL)
+    return;
+
+  if (self->order == NULL || g_strcmp0 (medusa_order_get_id (self->order), self->order_id) != 0)
+    {
+      g_clear_object (&self->order);
+      clear_content (self);
+      show_state (self, "loading");
+    }
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", FALSE);
+  medusa_client_retrieve_order_async (client, self->order_id, self->cancellable,
+                                      retrieve_order_cb, self);
+}
+
+/* Callbacks */
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  load (MEDUSA_ORDER_DETAILS_PAGE (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  medusa_ui_navigate (widget, "orders");
+}
+
+static void
+state_changed_cb (MedusaOrderDetailsPage *self)
+{
+  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
+    return;
+
+  /* Nothing of the last person's order stays behind. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->order_id, g_free);
+  g_clear_object (&self->order);
+  clear_content (self);
+  show_state (self, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
+}
+
+/* GObject */
+
+static void
+medusa_order_details_page_constructed (GObject *object)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_order_details_page_parent_class)->constructed (object);
+
+  g_return_if_fail (self->session != NULL);
+
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+medusa_order_details_page_dispose (GObject *object)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
+  g_clear_object (&self->order);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_order_details_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_order_details_page_finalize (GObject *object)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
+
+  g_free (self->order_id);
+
+  G_OBJECT_CLASS (medusa_order_details_page_parent_class)->finalize (object);
+}
+
+static void
+medusa_order_details_page_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_details_page_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_set_object (&self->session, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_order_details_page_constructed;
+  object_class->dispose = medusa_order_details_page_dispose;
+  object_class->finalize = medusa_order_details_page_finalize;
+  object_class->get_property = medusa_order_details_page_get_property;
+  object_class->set_property = medusa_order_details_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-order-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, badges_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, items_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, totals_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, shipping_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, payment_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, fulfillments_list);
+
+  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "page.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "page.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "page.back", NULL);
+}
+
+static void
+medusa_order_details_page_init (MedusaOrderDetailsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+medusa_order_details_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_ORDER_DETAILS_PAGE,
+                       "session", session,
+                       NULL);
+}
+
+void
+medusa_order_details_page_show_order (MedusaOrderDetailsPage *self,
+                                      const char             *order_id)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_DETAILS_PAGE (self));
+  g_return_if_fail (order_id != NULL && *order_id != '\0');
+
+  if (g_strcmp0 (self->order_id, order_id) != 0)
+    {
+      g_free (self->order_id);
+      self->order_id = g_strdup (order_id);
+    }
+
+  load (self);
+}

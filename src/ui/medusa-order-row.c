@@ -1,0 +1,341 @@
+/* medusa-order-row.c: one order in the order history list
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa-money.h"
+#include "medusa-order-row.h"
+#include "medusa-ui-utils.h"
+
+struct _MedusaOrderRow
+{
+  AdwBin       parent_instance;
+
+  MedusaOrder *order;
+
+  /* template widgets */
+  GtkLabel    *number_label;
+  GtkLabel    *date_label;
+  GtkBox      *badges_box;
+  GtkLabel    *total_label;
+  GtkLabel    *items_label;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Badges look the same wherever they are; the rule is ours, so it ships here. */
+static const char badge_css[] =
+  ".medusa-badge {"
+  "  padding: 1px 8px;"
+  "  border-radius: 999px;"
+  "  font-size: smaller;"
+  "  font-weight: bold;"
+  "  background-color: alpha(currentColor, 0.12);"
+  "}"
+  /* beats "label.error { margin-top }" meant for form errors */
+  "label.medusa-badge, label.medusa-badge.error {"
+  "  margin: 0;"
+  "}";
+
+static void
+ensure_badge_css (void)
+{
+  static gboolean installed = FALSE;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display;
+
+  if (installed)
+    return;
+
+  display = gdk_display_get_default ();
+  if (display == NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, badge_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  installed = TRUE;
+}
+
+const char *
+medusa_order_status_style (MedusaOrderStatus status)
+{
+  switch (status)
+    {
+    case MEDUSA_ORDER_STATUS_COMPLETED:
+      return "success";
+    case MEDUSA_ORDER_STATUS_CANCELED:
+      return "error";
+    case MEDUSA_ORDER_STATUS_REQUIRES_ACTION:
+      return "warning";
+    case MEDUSA_ORDER_STATUS_PENDING:
+    case MEDUSA_ORDER_STATUS_ARCHIVED:
+    case MEDUSA_ORDER_STATUS_UNKNOWN:
+    default:
+      return "dim-label";
+    }
+}
+
+const char *
+medusa_fulfillment_status_style (MedusaFulfillmentStatus status)
+{
+  switch (status)
+    {
+    case MEDUSA_FULFILLMENT_STATUS_SHIPPED:
+    case MEDUSA_FULFILLMENT_STATUS_FULFILLED:
+      return "success";
+    case MEDUSA_FULFILLMENT_STATUS_PARTIALLY_FULFILLED:
+    case MEDUSA_FULFILLMENT_STATUS_PARTIALLY_SHIPPED:
+    case MEDUSA_FULFILLMENT_STATUS_PARTIALLY_RETURNED:
+    case MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION:
+      return "warning";
+    case MEDUSA_FULFILLMENT_STATUS_CANCELED:
+      return "error";
+    case MEDUSA_FULFILLMENT_STATUS_NOT_FULFILLED:
+    case MEDUSA_FULFILLMENT_STATUS_RETURNED:
+    case MEDUSA_FULFILLMENT_STATUS_UNKNOWN:
+    default:
+      return "dim-label";
+    }
+}
+
+const char *
+medusa_payment_status_style (MedusaPaymentStatus status)
+{
+  switch (status)
+    {
+    case MEDUSA_PAYMENT_STATUS_CAPTURED:
+      return "success";
+    case MEDUSA_PAYMENT_STATUS_AWAITING:
+    case MEDUSA_PAYMENT_STATUS_NOT_PAID:
+    case MEDUSA_PAYMENT_STATUS_PARTIALLY_REFUNDED:
+    case MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION:
+      return "warning";
+    case MEDUSA_PAYMENT_STATUS_CANCELED:
+      return "error";
+    case MEDUSA_PAYMENT_STATUS_REFUNDED:
+    case MEDUSA_PAYMENT_STATUS_UNKNOWN:
+    default:
+      return "dim-label";
+    }
+}
+
+GtkWidget *
+medusa_status_badge_new (const char *text,
+                         const char *style_class)
+{
+  GtkWidget *label;
+
+  ensure_badge_css ();
+
+  label = gtk_label_new (text);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "medusa-badge");
+  gtk_widget_add_css_class (label, "status-badge");
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+
+  return label;
+}
+
+static void
+append_badge (GtkBox     *box,
+              const char *label,
+              const char *style_class,
+              const char *tooltip)
+{
+  GtkWidget *badge = medusa_status_badge_new (label, style_class);
+
+  gtk_widget_set_tooltip_text (badge, tooltip);
+  gtk_box_append (box, badge);
+}
+
+void
+medusa_order_append_status_badges (MedusaOrder *order,
+                                   GtkBox      *box)
+{
+  const char *status = medusa_order_status_to_label (medusa_order_get_status (order));
+  const char *fulfillment = medusa_fulfillment_status_to_label (medusa_order_get_fulfillment_status (order));
+  const char *payment = medusa_payment_status_to_label (medusa_order_get_payment_status (order));
+  /* The three can read alike ("Canceled"): the tooltips say which is which. */
+  /* Translators: %s is an order status, e.g. "Pending" */
+  g_autofree char *status_tip = g_strdup_printf (_("Order: %s"), status);
+  /* Translators: %s is a fulfillment status, e.g. "Shipped" */
+  g_autofree char *fulfillment_tip = g_strdup_printf (_("Shipping: %s"), fulfillment);
+  /* Translators: %s is a payment status, e.g. "Paid" */
+  g_autofree char *payment_tip = g_strdup_printf (_("Payment: %s"), payment);
+
+  append_badge (box, status, medusa_order_status_style (medusa_order_get_status (order)), status_tip);
+  append_badge (box, fulfillment,
+                medusa_fulfillment_status_style (medusa_order_get_fulfillment_status (order)),
+                fulfillment_tip);
+  append_badge (box, payment, medusa_payment_status_style (medusa_order_get_payment_status (order)),
+                payment_tip);
+}
+
+static void
+update (MedusaOrderRow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
+    gtk_box_remove (self->badges_box, child);
+
+  if (self->order == NULL)
+    {
+      gtk_label_set_text (self->number_label, "");
+      gtk_label_set_text (self->date_label, "");
+      gtk_label_set_text (self->total_label, "");
+      gtk_label_set_text (self->items_label, "");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+  else
+    {
+      gint64 n_items = medusa_order_get_n_items (self->order);
+      g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT, medusa_order_get_display_id (self->order));
+      g_autofree char *date = medusa_ui_format_date (medusa_order_get_created_at (self->order));
+      g_autofree char *total = medusa_money_format (medusa_order_get_total (self->order),
+                                                    medusa_order_get_currency_code (self->order));
+      g_autofree char *items = g_strdup_printf (ngettext ("%u item", "%u items", (gulong) n_items),
+                                                (guint) n_items);
+      g_autofree char *label = NULL;
+
+      gtk_label_set_text (self->number_label, number);
+      gtk_label_set_text (self->date_label, date);
+      gtk_label_set_text (self->total_label, total);
+      gtk_label_set_text (self->items_label, items);
+      medusa_order_append_status_badges (self->order, self->badges_box);
+
+      /* Translators: order number, date, three statuses, item count, total */
+      label = g_strdup_printf (_("Order %s, %s, %s, %s, %s, %s, %s"),
+                               number, date,
+                               medusa_order_status_to_label (medusa_order_get_status (self->order)),
+                               medusa_fulfillment_status_to_label (medusa_order_get_fulfillment_status (self->order)),
+                               medusa_payment_status_to_label (medusa_order_get_payment_status (self->order)),
+                               items, total);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+}
+
+static void
+medusa_order_row_dispose (GObject *object)
+{
+  MedusaOrderRow *self = MEDUSA_ORDER_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDER_ROW);
+  g_clear_object (&self->order);
+
+  G_OBJECT_CLASS (medusa_order_row_parent_class)->dispose (object);
+}
+
+static void
+medusa_order_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MedusaOrderRow *self = MEDUSA_ORDER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ORDER:
+      g_value_set_object (value, self->order);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MedusaOrderRow *self = MEDUSA_ORDER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ORDER:
+      medusa_order_row_set_order (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_row_class_init (MedusaOrderRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = medusa_order_row_dispose;
+  object_class->get_property = medusa_order_row_get_property;
+  object_class->set_property = medusa_order_row_set_property;
+
+  properties[PROP_ORDER] =
+    g_param_spec_object ("order", NULL, NULL,
+                         MEDUSA_TYPE_ORDER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-order-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderRow, badges_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderRow, total_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderRow, items_label);
+}
+
+static void
+medusa_order_row_init (MedusaOrderRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_badge_css ();
+}
+
+GtkWidget *
+medusa_order_row_new (void)
+{
+  return g_object_new (MEDUSA_TYPE_ORDER_ROW, NULL);
+}
+
+MedusaOrder *
+medusa_order_row_get_order (MedusaOrderRow *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_ROW (self), NULL);
+
+  return self->order;
+}
+
+void
+medusa_order_row_set_order (MedusaOrderRow *self,
+                            MedusaOrder    *order)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_ROW (self));
+  g_return_if_fail (order == NULL || MEDUSA_IS_ORDER (order));
+
+  if (!g_set_object (&self->order, order))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
+}

@@ -1,0 +1,786 @@
+/* medusa-orders-page.c: the order history: search, filters, a paged list
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa-order-list.h"
+#include "medusa-order-row.h"
+#include "medusa-orders-page.h"
+#include "medusa-ui-utils.h"
+
+/* What a row shows, and nothing more (totals are always added). */
+#define ORDER_LIST_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at,currency_code"
+#define ORDER_LIST_EXPAND "items"
+
+#define N_ORDER_STATUSES       (MEDUSA_ORDER_STATUS_REQUIRES_ACTION)
+#define N_FULFILLMENT_STATUSES (MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION)
+#define N_PAYMENT_STATUSES     (MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION)
+
+#define FILTER_APPLY_DELAY_MS 300
+
+struct _MedusaOrdersPage
+{
+  AdwBin           parent_instance;
+
+  MedusaSession   *session;
+  MedusaOrderList *list;            /* (nullable) */
+  GtkNoSelection  *selection;
+  char            *list_customer_id;
+  const GError    *last_error;      /* compared by address only */
+  guint            apply_id;
+  gboolean         resetting;
+
+  GtkCheckButton  *status_checks[N_ORDER_STATUSES + 1];
+  GtkCheckButton  *fulfillment_checks[N_FULFILLMENT_STATUSES + 1];
+  GtkCheckButton  *payment_checks[N_PAYMENT_STATUSES + 1];
+
+  /* template widgets */
+  GtkSearchEntry  *search_entry;
+  GtkMenuButton   *filters_button;
+  GtkPopover      *filters_popover;
+  GtkFlowBox      *status_box;
+  GtkFlowBox      *fulfillment_box;
+  GtkFlowBox      *payment_box;
+  GtkEntry        *from_entry;
+  GtkEntry        *to_entry;
+  GtkEntry        *number_entry;
+  GtkLabel        *filter_error_label;
+  GtkLabel        *filters_count_label;
+  GtkLabel        *count_label;
+  GtkStack        *stack;
+  GtkSpinner      *spinner;
+  AdwStatusPage   *error_page;
+  GtkSpinner      *more_spinner;
+  GtkListView     *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaOrdersPage, medusa_orders_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Auxiliary methods */
+
+/* "YYYY-MM-DD" → local midnight. "" → TRUE with *out NULL. */
+static gboolean
+parse_date (const char  *text,
+            GDateTime  **out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  int year, month, day;
+
+  *out = NULL;
+
+  if (*copy == '\0')
+    return TRUE;
+
+  if (strlen (copy) != 10 || copy[4] != '-' || copy[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (copy[i]))
+        return FALSE;
+    }
+
+  year = atoi (copy);
+  month = atoi (copy + 5);
+  day = atoi (copy + 8);
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  *out = g_date_time_new_local (year, month, day, 0, 0, 0);
+  return *out != NULL;
+}
+
+static gboolean
+is_digits (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_entry_error (GtkEntry *entry,
+                 gboolean  error)
+{
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* The query for what the controls say; invalid filter input is left out
+ * (and marked). *n_filters counts the active filters of the popover. */
+static MedusaOrderQuery *
+build_query (MedusaOrdersPage *self,
+             guint            *n_filters)
+{
+  MedusaOrderQuery *query = medusa_order_query_new ();
+  g_autofree char *q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_entry))));
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  gboolean from_ok, to_ok, number_ok;
+  const char *error = NULL;
+  guint n = 0;
+
+  medusa_order_query_set_fields (query, ORDER_LIST_FIELDS);
+  medusa_order_query_set_expand (query, ORDER_LIST_EXPAND);
+  medusa_order_query_set_q (query, q);
+
+  for (guint i = 1; i <= N_ORDER_STATUSES; i++)
+    {
+      if (gtk_check_button_get_active (self->status_checks[i]))
+        {
+          medusa_order_query_add_status (query, i);
+          n++;
+        }
+    }
+  for (guint i = 1; i <= N_FULFILLMENT_STATUSES; i++)
+    {
+      if (gtk_check_button_get_active (self->fulfillment_checks[i]))
+        {
+          medusa_order_query_add_fulfillment_status (query, i);
+          n++;
+        }
+    }
+  for (guint i = 1; i <= N_PAYMENT_STATUSES; i++)
+    {
+      if (gtk_check_button_get_active (self->payment_checks[i]))
+        {
+          medusa_order_query_add_payment_status (query, i);
+          n++;
+        }
+    }
+
+  from_ok = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &from);
+  to_ok = parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &to);
+  if (!from_ok || !to_ok)
+    error = _("Enter dates as YYYY-MM-DD, e.g. 2026-03-12.");
+  else if (from != NULL && to != NULL && g_date_time_compare (from, to) > 0)
+    {
+      error = _("The start date is after the end date.");
+      from_ok = to_ok = FALSE;
+      g_clear_pointer (&from, g_date_time_unref);
+      g_clear_pointer (&to, g_date_time_unref);
+    }
+  set_entry_error (self->from_entry, !from_ok);
+  set_entry_error (self->to_entry, !to_ok);
+
+  if (from != NULL)
+    {
+      medusa_order_query_set_date (query, MEDUSA_ORDER_DATE_CREATED_AT, MEDUSA_ORDER_DATE_GTE, from);
+      n++;
+    }
+  if (to != NULL)
+    {
+      /* The whole "to" day is included. */
+      g_autoptr(GDateTime) next_day = g_date_time_add_days (to, 1);
+
+      medusa_order_query_set_date (query, MEDUSA_ORDER_DATE_CREATED_AT, MEDUSA_ORDER_DATE_LT, next_day);
+      n++;
+    }
+
+  number_ok = (*number == '\0' || is_digits (number));
+  set_entry_error (self->number_entry, !number_ok);
+  if (!number_ok)
+    error = error != NULL ? error : _("An order number has digits only.");
+  else if (*number != '\0')
+    {
+      /* "0042" and "42" are the same order */
+      const char *digits = number;
+
+      while (digits[0] == '0' && digits[1] != '\0')
+        digits++;
+      medusa_order_query_set_display_id (query, digits);
+      n++;
+    }
+
+  gtk_label_set_text (self->filter_error_label, error != NULL ? error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), error != NULL);
+
+  if (n_filters != NULL)
+    *n_filters = n;
+
+  return query;
+}
+
+static void
+update_filters_badge (MedusaOrdersPage *self,
+                      guint             n_filters)
+{
+  if (n_filters > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", n_filters);
+      g_autofree char *description = g_strdup_printf (ngettext ("%u filter active", "%u filters active", n_filters),
+                                                      n_filters);
+
+      gtk_label_set_text (self->filters_count_label, count);
+      gtk_widget_set_visible (GTK_WIDGET (self->filters_count_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->filters_button), "suggested-action");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->filters_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->filters_count_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filters_button), "suggested-action");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->filters_button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+show_state (MedusaOrdersPage *self,
+            const char       *name)
+{
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) != 0)
+    gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+update_state (MedusaOrdersPage *self)
+{
+  guint n_items;
+  gint64 n_total;
+  gboolean loading;
+  const GError *error;
+
+  if (self->list == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), FALSE);
+      gtk_spinner_set_spinning (self->more_spinner, FALSE);
+      show_state (self, "loading");
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  n_total = medusa_order_list_get_n_total (self->list);
+  loading = medusa_order_list_get_loading (self->list);
+  error = medusa_order_list_get_error (self->list);
+
+  if (n_items > 0)
+    show_state (self, "list");
+  else if (error != NULL)
+    {
+      g_autofree char *message = medusa_ui_error_message (error, _("Could not load your orders"));
+
+      adw_status_page_set_description (self->error_page, message);
+      show_state (self, "error");
+    }
+  else if (loading || n_total < 0)
+    show_state (self, "loading");
+  else if (medusa_order_query_has_filters (medusa_order_list_get_query (self->list)))
+    show_state (self, "no-matches");
+  else
+    show_state (self, "empty");
+
+  if (n_total >= 0 && n_items > 0)
+    {
+      /* Translators: "12 of 40 orders": loaded of all that match */
+      g_autofree char *text = g_strdup_printf (ngettext ("%u of %u order", "%u of %u orders", (gulong) n_total),
+                                               n_items, (guint) n_total);
+
+      gtk_label_set_text (self->count_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), loading && n_items > 0);
+  gtk_spinner_set_spinning (self->more_spinner, loading && n_items > 0);
+}
+
+static void
+list_error_cb (MedusaOrdersPage *self)
+{
+  const GError *error = medusa_order_list_get_error (self->list);
+
+  if (error != NULL && error != self->last_error)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+        medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+                              _("Could not load more orders"));
+      else
+        medusa_session_handle_error (self->session, error);
+    }
+  self->last_error = error;
+
+  update_state (self);
+}
+
+static void
+teardown_list (MedusaOrdersPage *self)
+{
+  if (self->list == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->list, self);
+  medusa_order_list_cancel (self->list);
+  gtk_no_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->list_customer_id, g_free);
+  self->last_error = NULL;
+}
+
+/* Creates the list for the signed-in customer, once they are signed in and
+ * the page is shown; a new customer or store gets a new list. */
+static void
+ensure_list (MedusaOrdersPage *self)
+{
+  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  MedusaClient *client = medusa_session_get_client (self->session);
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  guint n_filters = 0;
+
+  if (customer == NULL || client == NULL ||
+      medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+    return;
+
+  if (self->list != NULL &&
+      medusa_order_list_get_client (self->list) == client &&
+      g_strcmp0 (self->list_customer_id, medusa_customer_get_id (customer)) == 0)
+    return;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && self->list == NULL)
+    return;
+
+  teardown_list (self);
+
+  query = build_query (self, &n_filters);
+  update_filters_badge (self, n_filters);
+
+  self->list = medusa_order_list_new (client, query);
+  self->list_customer_id = g_strdup (medusa_customer_get_id (customer));
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::n-total", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::error", G_CALLBACK (list_error_cb), self, G_CONNECT_SWAPPED);
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+
+  update_state (self);
+}
+
+static void
+apply_filters (MedusaOrdersPage *self)
+{
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  guint n_filters = 0;
+
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+
+  if (self->resetting)
+    return;
+
+  query = build_query (self, &n_filters);
+  update_filters_badge (self, n_filters);
+
+  if (self->list != NULL)
+    {
+      self->last_error = NULL;
+      medusa_order_list_set_query (self->list, query);
+      update_state (self);
+    }
+  else
+    {
+      ensure_list (self);
+    }
+}
+
+static gboolean
+apply_timeout_cb (gpointer user_data)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (user_data);
+
+  self->apply_id = 0;
+  apply_filters (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reset_filters (MedusaOrdersPage *self,
+               gboolean          clear_search)
+{
+  self->resetting = TRUE;
+
+  for (guint i = 1; i <= N_ORDER_STATUSES; i++)
+    gtk_check_button_set_active (self->status_checks[i], FALSE);
+  for (guint i = 1; i <= N_FULFILLMENT_STATUSES; i++)
+    gtk_check_button_set_active (self->fulfillment_checks[i], FALSE);
+  for (guint i = 1; i <= N_PAYMENT_STATUSES; i++)
+    gtk_check_button_set_active (self->payment_checks[i], FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->number_entry), "");
+  if (clear_search)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  self->resetting = FALSE;
+}
+
+static GtkCheckButton *
+add_check (MedusaOrdersPage *self,
+           GtkFlowBox       *box,
+           const char       *label);
+
+/* Callbacks */
+
+static void
+filter_changed_cb (MedusaOrdersPage *self)
+{
+  if (self->resetting)
+    return;
+
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  self->apply_id = g_timeout_add (FILTER_APPLY_DELAY_MS, apply_timeout_cb, self);
+}
+
+static GtkCheckButton *
+add_check (MedusaOrdersPage *self,
+           GtkFlowBox       *box,
+           const char       *label)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  g_signal_connect_object (check, "toggled", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_flow_box_append (box, check);
+  /* The flow box child itself need not take the focus: the check does. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
+
+  return GTK_CHECK_BUTTON (check);
+}
+
+static void
+search_changed_cb (MedusaOrdersPage *self)
+{
+  if (!self->resetting)
+    apply_filters (self);
+}
+
+static void
+stop_search_cb (MedusaOrdersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+clear_filters_cb (MedusaOrdersPage *self)
+{
+  reset_filters (self, TRUE);
+  apply_filters (self);
+  gtk_popover_popdown (self->filters_popover);
+}
+
+static void
+edge_reached_cb (MedusaOrdersPage *self,
+                 GtkPositionType   position)
+{
+  if (position == GTK_POS_BOTTOM && self->list != NULL)
+    medusa_order_list_load_more (self->list);
+}
+
+static void
+order_activated_cb (MedusaOrdersPage *self,
+                    guint             position)
+{
+  g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (order == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-order", "s", medusa_order_get_id (order));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, medusa_order_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (widget);
+
+  if (self->list != NULL)
+    {
+      self->last_error = NULL;
+      medusa_order_list_reload (self->list);
+      update_state (self);
+    }
+  else
+    {
+      ensure_list (self);
+    }
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  medusa_orders_page_focus_search (MEDUSA_ORDERS_PAGE (widget));
+}
+
+static void
+session_changed_cb (MedusaOrdersPage *self)
+{
+  MedusaSessionState state = medusa_session_get_state (self->session);
+
+  if (state == MEDUSA_SESSION_STATE_SIGNED_OUT || medusa_session_get_customer (self->session) == NULL)
+    {
+      if (state == MEDUSA_SESSION_STATE_SIGNED_OUT)
+        {
+          /* Nothing of the last person's search stays behind. */
+          g_clear_handle_id (&self->apply_id, g_source_remove);
+          teardown_list (self);
+          reset_filters (self, TRUE);
+          update_filters_badge (self, 0);
+          gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), FALSE);
+          update_state (self);
+        }
+      return;
+    }
+
+  ensure_list (self);
+}
+
+/* GtkWidget */
+
+static void
+medusa_orders_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (medusa_orders_page_parent_class)->map (widget);
+
+  ensure_list (MEDUSA_ORDERS_PAGE (widget));
+}
+
+/* GObject */
+
+static void
+medusa_orders_page_constructed (GObject *object)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_orders_page_parent_class)->constructed (object);
+
+  g_return_if_fail (self->session != NULL);
+
+  g_signal_connect_object (self->session, "notify::customer",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::client",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  update_state (self);
+}
+
+static void
+medusa_orders_page_dispose (GObject *object)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  teardown_list (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDERS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_orders_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_orders_page_finalize (GObject *object)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+
+  g_free (self->list_customer_id);
+
+  G_OBJECT_CLASS (medusa_orders_page_parent_class)->finalize (object);
+}
+
+static void
+medusa_orders_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_orders_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_set_object (&self->session, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_orders_page_constructed;
+  object_class->dispose = medusa_orders_page_dispose;
+  object_class->finalize = medusa_orders_page_finalize;
+  object_class->get_property = medusa_orders_page_get_property;
+  object_class->set_property = medusa_orders_page_set_property;
+
+  widget_class->map = medusa_orders_page_map;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MEDUSA_TYPE_ORDER_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-orders-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filters_popover);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, fulfillment_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, payment_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, number_entry);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filter_error_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filters_count_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, more_spinner);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
+  gtk_widget_class_bind_template_callback (widget_class, order_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.focus-search", NULL);
+}
+
+static void
+medusa_orders_page_init (MedusaOrdersPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search orders"),
+                                  -1);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_entry, "stop-search",
+                           G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 1; i <= N_ORDER_STATUSES; i++)
+    self->status_checks[i] = add_check (self, self->status_box, medusa_order_status_to_label (i));
+  for (guint i = 1; i <= N_FULFILLMENT_STATUSES; i++)
+    self->fulfillment_checks[i] = add_check (self, self->fulfillment_box, medusa_fulfillment_status_to_label (i));
+  for (guint i = 1; i <= N_PAYMENT_STATUSES; i++)
+    self->payment_checks[i] = add_check (self, self->payment_box, medusa_payment_status_to_label (i));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->selection = gtk_no_selection_new (NULL);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+GtkWidget *
+medusa_orders_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_ORDERS_PAGE,
+                       "session", session,
+                       NULL);
+}
+
+void
+medusa_orders_page_focus_search (MedusaOrdersPage *self)
+{
+  g_return_if_fail (MEDUSA_IS_ORDERS_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

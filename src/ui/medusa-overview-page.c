@@ -1,0 +1,413 @@
+/* medusa-overview-page.c: who is signed in, and the ways into the account
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaOverviewPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa-customers.h"
+#include "medusa-error.h"
+#include "medusa-order-query.h"
+#include "medusa-overview-page.h"
+#include "medusa-ui-utils.h"
+
+struct _MedusaOverviewPage
+{
+  AdwBin          parent_instance;
+
+  MedusaSession  *session;            /* (owned) */
+  MedusaCustomer *customer;           /* (owned) (nullable): the one shown */
+  GListModel     *addresses;          /* (owned) (nullable): its shipping addresses */
+  GCancellable   *cancellable;        /* (owned) (nullable): the order count */
+  GCancellable   *refresh_cancellable;/* (owned) (nullable): page.refresh */
+  char           *counted_customer_id;/* (owned) (nullable) */
+
+  AdwAvatar      *avatar;
+  GtkLabel       *name_label;
+  GtkLabel       *store_label;
+  GtkLabel       *email_label;
+  GtkLabel       *phone_label;
+  GtkLabel       *member_since_label;
+  GtkLabel       *addresses_count_label;
+  GtkLabel       *orders_count_label;
+  GtkSpinner     *orders_spinner;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaOverviewPage, medusa_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load_order_count (MedusaOverviewPage *self);
+
+static const char *
+or_dash (const char *text)
+{
+  /* An em dash for a value the customer has not given. */
+  return text != NULL && *text != '\0' ? text : "—";
+}
+
+static void
+update_addresses_count (MedusaOverviewPage *self)
+{
+  g_autofree char *text = NULL;
+  guint n = self->addresses != NULL ? g_list_model_get_n_items (self->addresses) : 0;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u address", "%u addresses", n), n);
+  gtk_label_set_label (self->addresses_count_label, self->customer != NULL ? text : "");
+}
+
+static void
+on_addresses_changed_cb (GListModel         *model,
+                         guint               position,
+                         guint               removed,
+                         guint               added,
+                         MedusaOverviewPage *self)
+{
+  update_addresses_count (self);
+}
+
+static void
+update_store_label (MedusaOverviewPage *self)
+{
+  const char *name = medusa_session_get_store_name (self->session);
+  g_autofree char *text = NULL;
+
+  if (name == NULL || *name == '\0')
+    name = medusa_session_get_store_url (self->session);
+
+  if (name != NULL && *name != '\0')
+    text = g_strdup_printf (_("Your account at %s"), name);
+
+  gtk_label_set_label (self->store_label, text != NULL ? text : "");
+}
+
+static void
+update_customer (MedusaOverviewPage *self)
+{
+  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  g_autofree char *display_name = NULL;
+  g_autofree char *since = NULL;
+
+  if (self->addresses != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->addresses, on_addresses_changed_cb, self);
+      g_clear_object (&self->addresses);
+    }
+  g_set_object (&self->customer, customer);
+
+  if (customer == NULL)
+    {
+      adw_avatar_set_text (self->avatar, NULL);
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->email_label, "");
+      gtk_label_set_label (self->phone_label, "");
+      gtk_label_set_label (self->member_since_label, "");
+      gtk_label_set_label (self->orders_count_label, "");
+      update_addresses_count (self);
+      return;
+    }
+
+  display_name = medusa_customer_dup_display_name (customer);
+  since = medusa_ui_format_date (medusa_customer_get_created_at (customer));
+
+  adw_avatar_set_text (self->avatar, display_name);
+  gtk_label_set_label (self->name_label, display_name);
+  gtk_label_set_label (self->email_label, or_dash (medusa_customer_get_email (customer)));
+  gtk_label_set_label (self->phone_label, or_dash (medusa_customer_get_phone (customer)));
+  gtk_label_set_label (self->member_since_label, or_dash (since));
+
+  self->addresses = g_object_ref (medusa_customer_get_shipping_addresses (customer));
+  g_signal_connect_object (self->addresses, "items-changed",
+                           G_CALLBACK (on_addresses_changed_cb), self, 0);
+  update_addresses_count (self);
+
+  /* The order count belongs to the account, not to one copy of the customer:
+   * fetch it again only when somebody else signed in. */
+  if (g_strcmp0 (self->counted_customer_id, medusa_customer_get_id (customer)) != 0)
+    load_order_count (self);
+}
+
+static void
+list_orders_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MedusaOverviewPage) self = user_data;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 count;
+
+  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
+  if (medusa_ui_is_cancelled (error))
+    return;
+
+  gtk_spinner_stop (self->orders_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->orders_spinner), FALSE);
+
+  if (page == NULL)
+    {
+      g_clear_pointer (&self->counted_customer_id, g_free);
+      gtk_label_set_label (self->orders_count_label, _("Unavailable"));
+      medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+                            _("Could not count your orders"));
+      return;
+    }
+
+  count = medusa_order_page_get_count (page);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d order", "%d orders", (gulong) count),
+                          (int) count);
+  gtk_label_set_label (self->orders_count_label, text);
+}
+
+static void
+load_order_count (MedusaOverviewPage *self)
+{
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (customer == NULL)
+    return;
+
+  g_free (self->counted_customer_id);
+  self->counted_customer_id = g_strdup (medusa_customer_get_id (customer));
+  self->cancellable = g_cancellable_new ();
+
+  /* One order is enough: the answer carries the total count. */
+  query = medusa_order_query_new ();
+  medusa_order_query_set_limit (query, 1);
+
+  gtk_label_set_label (self->orders_count_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->orders_spinner), TRUE);
+  gtk_spinner_start (self->orders_spinner);
+
+  medusa_client_list_orders_async (medusa_session_get_client (self->session),
+                                   query,
+                                   self->cancellable,
+                                   list_orders_cb,
+                                   g_object_ref (self));
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(MedusaOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_session_refresh_finish (MEDUSA_SESSION (object), result, &error))
+    {
+      if (medusa_ui_is_cancelled (error))
+        return;
+
+      medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+                            _("Could not refresh your account"));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (widget);
+
+  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+    return;
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+
+  gtk_widget_action_set_enabled (widget, "page.refresh", FALSE);
+  medusa_session_refresh_async (self->session, self->refresh_cancellable,
+                                refresh_cb, g_object_ref (self));
+  load_order_count (self);
+}
+
+static void
+on_session_customer_changed_cb (MedusaSession      *session,
+                                GParamSpec         *pspec,
+                                MedusaOverviewPage *self)
+{
+  update_customer (self);
+}
+
+static void
+on_session_state_changed_cb (MedusaSession      *session,
+                             GParamSpec         *pspec,
+                             MedusaOverviewPage *self)
+{
+  if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_OUT)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      g_cancellable_cancel (self->refresh_cancellable);
+      g_clear_object (&self->refresh_cancellable);
+      g_clear_pointer (&self->counted_customer_id, g_free);
+      gtk_spinner_stop (self->orders_spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->orders_spinner), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
+      update_customer (self);
+    }
+}
+
+static void
+on_session_store_changed_cb (MedusaSession      *session,
+                             GParamSpec         *pspec,
+                             MedusaOverviewPage *self)
+{
+  update_store_label (self);
+}
+
+static void
+medusa_overview_page_constructed (GObject *object)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_overview_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->session, "notify::customer",
+                           G_CALLBACK (on_session_customer_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (on_session_state_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::store-url",
+                           G_CALLBACK (on_session_store_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::store-name",
+                           G_CALLBACK (on_session_store_changed_cb), self, 0);
+
+  update_store_label (self);
+  update_customer (self);
+}
+
+static void
+medusa_overview_page_dispose (GObject *object)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  if (self->addresses != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->addresses, on_addresses_changed_cb, self);
+      g_clear_object (&self->addresses);
+    }
+  g_clear_object (&self->customer);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_overview_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_overview_page_finalize (GObject *object)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
+
+  g_free (self->counted_customer_id);
+
+  G_OBJECT_CLASS (medusa_overview_page_parent_class)->finalize (object);
+}
+
+static void
+medusa_overview_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_overview_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_overview_page_class_init (MedusaOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_overview_page_constructed;
+  object_class->dispose = medusa_overview_page_dispose;
+  object_class->finalize = medusa_overview_page_finalize;
+  object_class->get_property = medusa_overview_page_get_property;
+  object_class->set_property = medusa_overview_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, store_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, email_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, member_since_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, addresses_count_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, orders_count_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOverviewPage, orders_spinner);
+}
+
+static void
+medusa_overview_page_init (MedusaOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+medusa_overview_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_OVERVIEW_PAGE, "session", session, NULL);
+}

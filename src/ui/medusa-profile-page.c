@@ -1,0 +1,1370 @@
+/* medusa-profile-page.c: name and phone, email, password, billing address
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaProfilePage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "medusa-auth.h"
+#include "medusa-customers.h"
+#include "medusa-error.h"
+#include "medusa-orders.h"
+#include "medusa-payloads.h"
+#include "medusa-profile-page.h"
+#include "medusa-region.h"
+#include "medusa-ui-utils.h"
+
+#define MIN_PASSWORD_LENGTH 8
+#define DIALOG_DATA_KEY "medusa-credential-dialog"
+
+struct _MedusaProfilePage
+{
+  AdwBin          parent_instance;
+
+  MedusaSession  *session;               /* (owned) */
+  MedusaCustomer *customer;              /* (owned) (nullable): what the form was filled from */
+  GCancellable   *cancellable;           /* (owned) (nullable): saving the names */
+  GCancellable   *billing_cancellable;   /* (owned) (nullable): saving the billing address */
+  GCancellable   *regions_cancellable;   /* (owned) (nullable): the country list */
+  GCancellable   *refresh_cancellable;   /* (owned) (nullable): page.refresh */
+  GPtrArray      *billing_ids;           /* (owned): combo index → address id, NULL = none/new */
+  GListStore     *countries;             /* (owned): MedusaCountry */
+  GtkWidget      *dialog;                /* (nullable) weak: the open credential dialog */
+  gboolean        saving;
+  gboolean        billing_saving;
+  gboolean        regions_loaded;
+  gboolean        updating_choice;
+
+  AdwEntryRow    *first_name_row;
+  AdwEntryRow    *last_name_row;
+  AdwEntryRow    *phone_row;
+  GtkWidget      *names_group;
+  GtkLabel       *names_error_label;
+  GtkButton      *save_button;
+  AdwActionRow   *email_row;
+  AdwActionRow   *billing_current_row;
+  AdwComboRow    *billing_choice_row;
+  GtkRevealer    *billing_revealer;
+  GtkListBox     *billing_form_list;
+  AdwEntryRow    *billing_first_name_row;
+  AdwEntryRow    *billing_last_name_row;
+  AdwEntryRow    *billing_address_1_row;
+  AdwEntryRow    *billing_address_2_row;
+  AdwEntryRow    *billing_postal_code_row;
+  AdwEntryRow    *billing_city_row;
+  AdwComboRow    *billing_country_row;
+  AdwEntryRow    *billing_province_row;
+  AdwEntryRow    *billing_phone_row;
+  GtkLabel       *billing_error_label;
+  GtkButton      *billing_save_button;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaProfilePage, medusa_profile_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static const char *
+row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+row_dup_stripped (gpointer row)
+{
+  return g_strstrip (g_strdup (row_text (row)));
+}
+
+static const char *
+nonnull (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+static void
+set_row_invalid (gpointer  row,
+                 gboolean  invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+set_label_error (GtkLabel   *label,
+                 const char *message)
+{
+  gtk_label_set_label (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static gboolean
+email_looks_valid (const char *email)
+{
+  const char *at;
+
+  if (email == NULL)
+    return FALSE;
+
+  at = strchr (email, '@');
+  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strchr (email, ' ') == NULL;
+}
+
+static void
+replace_cancellable (GCancellable **cancellable)
+{
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+}
+
+static void
+drop_cancellable (GCancellable **cancellable)
+{
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}
+
+/* Personal details */
+
+static gboolean
+field_changed (gpointer    row,
+               const char *saved)
+{
+  g_autofree char *text = row_dup_stripped (row);
+  g_autofree char *saved_stripped = g_strstrip (g_strdup (nonnull (saved)));
+
+  return g_strcmp0 (text, saved_stripped) != 0;
+}
+
+static gboolean
+names_changed (MedusaProfilePage *self)
+{
+  if (self->customer == NULL)
+    return FALSE;
+
+  return field_changed (self->first_name_row, medusa_customer_get_first_name (self->customer)) ||
+         field_changed (self->last_name_row, medusa_customer_get_last_name (self->customer)) ||
+         field_changed (self->phone_row, medusa_customer_get_phone (self->customer));
+}
+
+static void
+update_save_sensitivity (MedusaProfilePage *self)
+{
+  if (!self->saving)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), names_changed (self));
+}
+
+static void
+set_saving (MedusaProfilePage *self,
+            gboolean           saving)
+{
+  self->saving = saving;
+  gtk_widget_set_sensitive (self->names_group, !saving);
+  medusa_ui_button_set_busy (self->save_button, saving);
+  update_save_sensitivity (self);
+}
+
+/* Keeps what the user is typing: a row is only refilled when it still holds
+ * the value it was filled with. */
+static void
+refill_row (gpointer    row,
+            const char *old_value,
+            const char *new_value)
+{
+  if (!field_changed (row, old_value))
+    gtk_editable_set_text (GTK_EDITABLE (row), nonnull (new_value));
+}
+
+static void
+update_customer_update_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(MedusaProfilePage) self = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (medusa_ui_is_cancelled (error))
+    return;
+
+  set_saving (self, FALSE);
+
+  if (customer == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      medusa_session_handle_error (self->session, error);
+      message = medusa_ui_error_message (error, _("Could not save your profile"));
+      /* The edits stay in the rows. */
+      set_label_error (self->names_error_label, message);
+      return;
+    }
+
+  /* Take the saved values as they are now (the form shows them already). */
+  g_set_object (&self->customer, customer);
+  medusa_session_set_customer (self->session, customer);
+  update_save_sensitivity (self);
+  medusa_ui_show_toast (GTK_WIDGET (self), _("Profile saved"));
+}
+
+static void
+save_names (MedusaProfilePage *self)
+{
+  g_autoptr(MedusaCustomerUpdate) update = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *last_name = NULL;
+  g_autofree char *phone = NULL;
+
+  if (self->saving || self->customer == NULL || !names_changed (self))
+    return;
+
+  set_label_error (self->names_error_label, NULL);
+
+  first_name = row_dup_stripped (self->first_name_row);
+  last_name = row_dup_stripped (self->last_name_row);
+  phone = row_dup_stripped (self->phone_row);
+
+  /* Only what changed is sent. */
+  update = medusa_customer_update_new ();
+  if (field_changed (self->first_name_row, medusa_customer_get_first_name (self->customer)))
+    medusa_customer_update_set_first_name (update, first_name);
+  if (field_changed (self->last_name_row, medusa_customer_get_last_name (self->customer)))
+    medusa_customer_update_set_last_name (update, last_name);
+  if (field_changed (self->phone_row, medusa_customer_get_phone (self->customer)))
+    medusa_customer_update_set_phone (update, phone);
+
+  replace_cancellable (&self->cancellable);
+  set_saving (self, TRUE);
+  medusa_client_update_customer_async (medusa_session_get_client (self->session),
+                                       update,
+                                       self->cancellable,
+                                       update_customer_update_cb,
+                                       g_object_ref (self));
+}
+
+static void
+on_save_clicked_cb (GtkButton         *button,
+                    MedusaProfilePage *self)
+{
+  save_names (self);
+}
+
+static void
+on_name_activated_cb (AdwEntryRow       *row,
+                      MedusaProfilePage *self)
+{
+  save_names (self);
+}
+
+static void
+on_name_changed_cb (GtkEditable       *editable,
+                    MedusaProfilePage *self)
+{
+  set_label_error (self->names_error_label, NULL);
+  update_save_sensitivity (self);
+}
+
+/* Billing address */
+
+static guint
+billing_new_index (MedusaProfilePage *self)
+{
+  return self->billing_ids->len - 1;
+}
+
+static MedusaAddressInput *
+billing_input_from_form (MedusaProfilePage *self)
+{
+  MedusaAddressInput *input = medusa_address_input_new ();
+  MedusaCountry *country = adw_combo_row_get_selected_item (self->billing_country_row);
+  struct {
+    const char *field;
+    gpointer    row;
+    gboolean    optional;
+  } fields[] = {
+    { "first_name", self->billing_first_name_row, FALSE },
+    { "last_name", self->billing_last_name_row, FALSE },
+    { "address_1", self->billing_address_1_row, FALSE },
+    { "address_2", self->billing_address_2_row, TRUE },
+    { "postal_code", self->billing_postal_code_row, FALSE },
+    { "city", self->billing_city_row, FALSE },
+    { "province", self->billing_province_row, TRUE },
+    { "phone", self->billing_phone_row, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *text = row_dup_stripped (fields[i].row);
+
+      /* A new address: empty optional fields are simply not sent. */
+      if (!fields[i].optional || *text != '\0')
+        medusa_address_input_set (input, fields[i].field, text);
+    }
+
+  if (country != NULL)
+    medusa_address_input_set (input, "country_code", medusa_country_get_iso_2 (country));
+
+  return input;
+}
+
+static void
+update_billing_save_sensitivity (MedusaProfilePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->billing_choice_row);
+  gboolean sensitive = FALSE;
+
+  if (self->billing_saving || self->customer == NULL || selected == GTK_INVALID_LIST_POSITION)
+    sensitive = FALSE;
+  else if (selected == billing_new_index (self))
+    {
+      g_autoptr(MedusaAddressInput) input = billing_input_from_form (self);
+      g_auto(GStrv) missing = medusa_address_input_missing_required (input);
+
+      sensitive = missing == NULL;
+    }
+  else if (selected > 0 && selected < self->billing_ids->len)
+    {
+      const char *id = g_ptr_array_index (self->billing_ids, selected);
+
+      sensitive = g_strcmp0 (id, medusa_customer_get_billing_address_id (self->customer)) != 0;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->billing_save_button), sensitive);
+}
+
+static void
+set_billing_saving (MedusaProfilePage *self,
+                    gboolean           saving)
+{
+  self->billing_saving = saving;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->billing_choice_row), !saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->billing_form_list), !saving);
+  medusa_ui_button_set_busy (self->billing_save_button, saving);
+  update_billing_save_sensitivity (self);
+}
+
+static void
+list_regions_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MedusaProfilePage) self = user_data;
+  g_autoptr(GListModel) regions = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_regions;
+
+  regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
+  if (medusa_ui_is_cancelled (error))
+    return;
+
+  if (regions == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      medusa_session_handle_error (self->session, error);
+      message = medusa_ui_error_message (error, _("Could not load the list of countries"));
+      set_label_error (self->billing_error_label, message);
+      return;
+    }
+
+  self->regions_loaded = TRUE;
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  n_regions = g_list_model_get_n_items (regions);
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      g_autoptr(MedusaRegion) region = g_list_model_get_item (regions, i);
+      GListModel *countries = medusa_region_get_countries (region);
+      guint n_countries = g_list_model_get_n_items (countries);
+
+      for (guint j = 0; j < n_countries; j++)
+        {
+          g_autoptr(MedusaCountry) country = g_list_model_get_item (countries, j);
+          const char *iso_2 = medusa_country_get_iso_2 (country);
+
+          if (g_hash_table_contains (seen, iso_2))
+            continue;
+
+          /* The strings live as long as the store holds the countries. */
+          g_hash_table_add (seen, (gpointer) iso_2);
+          g_list_store_append (self->countries, country);
+        }
+    }
+
+  update_billing_save_sensitivity (self);
+}
+
+static void
+load_regions (MedusaProfilePage *self)
+{
+  if (self->regions_loaded || self->regions_cancellable != NULL)
+    return;
+
+  self->regions_cancellable = g_cancellable_new ();
+  medusa_client_list_regions_async (medusa_session_get_client (self->session),
+                                    self->regions_cancellable,
+                                    list_regions_cb,
+                                    g_object_ref (self));
+}
+
+static void
+show_billing_form (MedusaProfilePage *self,
+                   gboolean           show)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->billing_revealer), show);
+  gtk_revealer_set_reveal_child (self->billing_revealer, show);
+
+  if (show)
+    {
+      /* Start from the customer's own name, the usual case. */
+      if (*row_text (self->billing_first_name_row) == '\0' && self->customer != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->billing_first_name_row),
+                               nonnull (medusa_customer_get_first_name (self->customer)));
+      if (*row_text (self->billing_last_name_row) == '\0' && self->customer != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->billing_last_name_row),
+                               nonnull (medusa_customer_get_last_name (self->customer)));
+      load_regions (self);
+    }
+}
+
+static void
+update_billing (MedusaProfilePage *self)
+{
+  g_autoptr(GtkStringList) choices = NULL;
+  MedusaAddress *billing = NULL;
+  const char *billing_id = NULL;
+  GListModel *addresses = NULL;
+  guint previous = adw_combo_row_get_selected (self->billing_choice_row);
+  gboolean was_new = self->billing_ids->len > 0 && previous == billing_new_index (self);
+  guint selected = 0;
+  guint n = 0;
+
+  if (self->customer != NULL)
+    {
+      billing = medusa_customer_get_billing_address (self->customer);
+      billing_id = medusa_customer_get_billing_address_id (self->customer);
+      addresses = medusa_customer_get_shipping_addresses (self->customer);
+      n = g_list_model_get_n_items (addresses);
+    }
+
+  if (billing != NULL)
+    {
+      g_autofree char *line = medusa_address_format_one_line (billing);
+
+      adw_action_row_set_subtitle (self->billing_current_row, line);
+    }
+  else if (billing_id != NULL && *billing_id != '\0')
+    {
+      MedusaAddress *saved = medusa_customer_find_address (self->customer, billing_id);
+      g_autofree char *line = saved != NULL ? medusa_address_format_one_line (saved) : NULL;
+
+      adw_action_row_set_subtitle (self->billing_current_row,
+                                   line != NULL ? line : _("An address is on file"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->billing_current_row, _("None"));
+    }
+
+  choices = gtk_string_list_new (NULL);
+  g_ptr_array_set_size (self->billing_ids, 0);
+
+  gtk_string_list_append (choices, _("None"));
+  g_ptr_array_add (self->billing_ids, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaAddress) address = g_list_model_get_item (addresses, i);
+      g_autofree char *line = medusa_address_format_one_line (address);
+
+      gtk_string_list_append (choices, line);
+      g_ptr_array_add (self->billing_ids, g_strdup (medusa_address_get_id (address)));
+      if (g_strcmp0 (billing_id, medusa_address_get_id (address)) == 0)
+        selected = i + 1;
+    }
+
+  gtk_string_list_append (choices, _("Enter a new address"));
+  g_ptr_array_add (self->billing_ids, NULL);
+
+  if (was_new)
+    selected = billing_new_index (self);
+
+  self->updating_choice = TRUE;
+  adw_combo_row_set_model (self->billing_choice_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->billing_choice_row, selected);
+  self->updating_choice = FALSE;
+
+  show_billing_form (self, selected == billing_new_index (self));
+  update_billing_save_sensitivity (self);
+}
+
+static void
+billing_update_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MedusaProfilePage) self = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean was_new;
+
+  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (medusa_ui_is_cancelled (error))
+    return;
+
+  set_billing_saving (self, FALSE);
+
+  if (customer == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      medusa_session_handle_error (self->session, error);
+      message = medusa_ui_error_message (error, _("Could not save your billing address"));
+      set_label_error (self->billing_error_label, message);
+      return;
+    }
+
+  was_new = adw_combo_row_get_selected (self->billing_choice_row) == billing_new_index (self);
+
+  if (was_new)
+    {
+      /* Saved: the new address is now the current one, the form starts empty. */
+      gpointer rows[] = {
+        self->billing_first_name_row, self->billing_last_name_row,
+        self->billing_address_1_row, self->billing_address_2_row,
+        self->billing_postal_code_row, self->billing_city_row,
+        self->billing_province_row, self->billing_phone_row,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+
+      self->updating_choice = TRUE;
+      adw_combo_row_set_selected (self->billing_choice_row, 0);
+      self->updating_choice = FALSE;
+    }
+
+  /* The session's notify refills the page from this customer. */
+  medusa_session_set_customer (self->session, customer);
+  medusa_ui_show_toast (GTK_WIDGET (self), _("Billing address saved"));
+}
+
+static void
+save_billing (MedusaProfilePage *self)
+{
+  g_autoptr(MedusaCustomerUpdate) update = NULL;
+  guint selected = adw_combo_row_get_selected (self->billing_choice_row);
+
+  if (self->billing_saving || self->customer == NULL)
+    return;
+
+  set_label_error (self->billing_error_label, NULL);
+  update = medusa_customer_update_new ();
+
+  if (selected == billing_new_index (self))
+    {
+      g_autoptr(MedusaAddressInput) input = billing_input_from_form (self);
+      g_auto(GStrv) missing = medusa_address_input_missing_required (input);
+
+      if (missing != NULL)
+        {
+          set_label_error (self->billing_error_label,
+                           _("Fill in the name, the first address line, the postal code, "
+                             "the city and the country."));
+          return;
+        }
+
+      medusa_customer_update_set_billing_address (update, input);
+    }
+  else if (selected > 0 && selected < self->billing_ids->len)
+    {
+      medusa_customer_update_set_billing_address_id (update,
+                                                     g_ptr_array_index (self->billing_ids, selected));
+    }
+  else
+    {
+      return;
+    }
+
+  replace_cancellable (&self->billing_cancellable);
+  set_billing_saving (self, TRUE);
+  medusa_client_update_customer_async (medusa_session_get_client (self->session),
+                                       update,
+                                       self->billing_cancellable,
+                                       billing_update_cb,
+                                       g_object_ref (self));
+}
+
+static void
+on_billing_save_clicked_cb (GtkButton         *button,
+                            MedusaProfilePage *self)
+{
+  save_billing (self);
+}
+
+static void
+on_billing_activated_cb (AdwEntryRow       *row,
+                         MedusaProfilePage *self)
+{
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->billing_save_button)))
+    save_billing (self);
+}
+
+static void
+on_billing_changed_cb (GtkEditable       *editable,
+                       MedusaProfilePage *self)
+{
+  set_label_error (self->billing_error_label, NULL);
+  update_billing_save_sensitivity (self);
+}
+
+static void
+on_billing_country_selected_cb (AdwComboRow       *row,
+                                GParamSpec        *pspec,
+                                MedusaProfilePage *self)
+{
+  update_billing_save_sensitivity (self);
+}
+
+static void
+on_billing_choice_selected_cb (AdwComboRow       *row,
+                               GParamSpec        *pspec,
+                               MedusaProfilePage *self)
+{
+  if (self->updating_choice || self->billing_ids->len == 0)
+    return;
+
+  set_label_error (self->billing_error_label, NULL);
+  show_billing_form (self, adw_combo_row_get_selected (row) == billing_new_index (self));
+  update_billing_save_sensitivity (self);
+}
+
+/* Filling the page from the customer */
+
+static void
+load_customer (MedusaProfilePage *self)
+{
+  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  MedusaCustomer *old = self->customer;
+
+  if (customer != NULL)
+    {
+      refill_row (self->first_name_row,
+                  old != NULL ? medusa_customer_get_first_name (old) : NULL,
+                  medusa_customer_get_first_name (customer));
+      refill_row (self->last_name_row,
+                  old != NULL ? medusa_customer_get_last_name (old) : NULL,
+                  medusa_customer_get_last_name (customer));
+      refill_row (self->phone_row,
+                  old != NULL ? medusa_customer_get_phone (old) : NULL,
+                  medusa_customer_get_phone (customer));
+      adw_action_row_set_subtitle (self->email_row, nonnull (medusa_customer_get_email (customer)));
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->first_name_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->last_name_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
+      adw_action_row_set_subtitle (self->email_row, "");
+      set_label_error (self->names_error_label, NULL);
+      set_label_error (self->billing_error_label, NULL);
+    }
+
+  g_set_object (&self->customer, customer);
+  update_save_sensitivity (self);
+  update_billing (self);
+}
+
+/* The "Change Email…" and "Change Password…" dialogs */
+
+typedef struct
+{
+  MedusaProfilePage *page;         /* (owned) */
+  GtkWidget         *window;       /* (unowned): owns this data */
+  GCancellable      *cancellable;  /* (owned) */
+  gboolean           is_password;
+  gboolean           busy;
+  GtkWidget         *list;
+  GtkWidget         *email_row;    /* email dialog only */
+  GtkWidget         *current_row;
+  GtkWidget         *new_row;      /* password dialog only */
+  GtkWidget         *confirm_row;  /* password dialog only */
+  GtkWidget         *hint_label;   /* password dialog only */
+  GtkWidget         *error_label;
+  GtkWidget         *submit_button;
+  GtkWidget         *cancel_button;
+} CredentialDialog;
+
+static void
+credential_dialog_free (gpointer data)
+{
+  CredentialDialog *d = data;
+
+  g_cancellable_cancel (d->cancellable);
+  g_clear_object (&d->cancellable);
+  g_clear_object (&d->page);
+  g_free (d);
+}
+
+static gboolean
+credential_dialog_validate (CredentialDialog *d)
+{
+  gboolean valid;
+
+  if (d->is_password)
+    {
+      const char *password = row_text (d->new_row);
+      const char *confirm = row_text (d->confirm_row);
+      glong len = g_utf8_strlen (password, -1);
+      GtkLabel *hint = GTK_LABEL (d->hint_label);
+      gboolean password_ok = FALSE;
+
+      gtk_widget_remove_css_class (d->hint_label, "error");
+      gtk_widget_remove_css_class (d->hint_label, "success");
+      gtk_widget_remove_css_class (d->hint_label, "dim-label");
+
+      if (len == 0)
+        {
+          gtk_label_set_label (hint, _("Use at least 8 characters for your password."));
+          gtk_widget_add_css_class (d->hint_label, "dim-label");
+        }
+      else if (len < MIN_PASSWORD_LENGTH)
+        {
+          gtk_label_set_label (hint, _("The password needs at least 8 characters."));
+          gtk_widget_add_css_class (d->hint_label, "error");
+        }
+      else if (*confirm == '\0')
+        {
+          gtk_label_set_label (hint, _("Type the new password again to confirm it."));
+          gtk_widget_add_css_class (d->hint_label, "dim-label");
+        }
+      else if (g_strcmp0 (password, confirm) != 0)
+        {
+          gtk_label_set_label (hint, _("The passwords do not match."));
+          gtk_widget_add_css_class (d->hint_label, "error");
+        }
+      else
+        {
+          gtk_label_set_label (hint, _("The passwords match."));
+          gtk_widget_add_css_class (d->hint_label, "success");
+          password_ok = TRUE;
+        }
+
+      set_row_invalid (d->confirm_row, *confirm != '\0' && len >= MIN_PASSWORD_LENGTH &&
+                                       g_strcmp0 (password, confirm) != 0);
+      valid = password_ok && *row_text (d->current_row) != '\0';
+    }
+  else
+    {
+      g_autofree char *email = medusa_normalize_email (row_text (d->email_row));
+      MedusaCustomer *customer = medusa_session_get_customer (d->page->session);
+      const char *current = customer != NULL ? medusa_customer_get_email (customer) : NULL;
+
+      valid = email_looks_valid (email) &&
+              g_strcmp0 (email, current) != 0 &&
+              *row_text (d->current_row) != '\0';
+    }
+
+  if (!d->busy)
+    gtk_widget_set_sensitive (d->submit_button, valid);
+
+  return valid;
+}
+
+static void
+credential_dialog_set_busy (CredentialDialog *d,
+                            gboolean          busy)
+{
+  d->busy = busy;
+  gtk_widget_set_sensitive (d->list, !busy);
+  medusa_ui_button_set_busy (GTK_BUTTON (d->submit_button), busy);
+  if (!busy)
+    credential_dialog_validate (d);
+}
+
+static void
+credential_dialog_fail (CredentialDialog *d,
+                        const GError     *error,
+                        const char       *what_failed)
+{
+  g_autofree char *message = NULL;
+
+  credential_dialog_set_busy (d, FALSE);
+  medusa_session_handle_error (d->page->session, error);
+
+  if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS))
+    {
+      message = g_strdup (_("The current password is incorrect."));
+      set_row_invalid (d->current_row, TRUE);
+      gtk_widget_grab_focus (d->current_row);
+    }
+  else if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
+    {
+      message = g_strdup (_("Another account already uses this email address."));
+      if (d->email_row != NULL)
+        {
+          set_row_invalid (d->email_row, TRUE);
+          gtk_widget_grab_focus (d->email_row);
+        }
+    }
+  else
+    {
+      message = medusa_ui_error_message (error, what_failed);
+    }
+
+  set_label_error (GTK_LABEL (d->error_label), message);
+}
+
+static void
+credential_update_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GtkWidget) window = user_data;
+  CredentialDialog *d = g_object_get_data (G_OBJECT (window), DIALOG_DATA_KEY);
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaProfilePage *page;
+
+  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (medusa_ui_is_cancelled (error) || d == NULL || g_cancellable_is_cancelled (d->cancellable))
+    return;
+
+  if (customer == NULL)
+    {
+      credential_dialog_fail (d, error, d->is_password ? _("Could not change your password")
+                                                       : _("Could not change your email"));
+      return;
+    }
+
+  page = d->page;
+  medusa_session_set_customer (page->session, customer);
+  medusa_ui_show_toast (GTK_WIDGET (page), d->is_password ? _("Password changed")
+                                                          : _("Email address changed"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+credential_check_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GtkWidget) window = user_data;
+  CredentialDialog *d = g_object_get_data (G_OBJECT (window), DIALOG_DATA_KEY);
+  g_autoptr(MedusaCustomer) checked = NULL;
+  g_autoptr(MedusaCustomerUpdate) update = NULL;
+  g_autoptr(GError) error = NULL;
+
+  checked = medusa_client_sign_in_finish (MEDUSA_CLIENT (object), result, &error);
+  if (medusa_ui_is_cancelled (error) || d == NULL || g_cancellable_is_cancelled (d->cancellable))
+    return;
+
+  if (checked == NULL)
+    {
+      credential_dialog_fail (d, error, _("Could not check your current password"));
+      return;
+    }
+
+  update = medusa_customer_update_new ();
+  if (d->is_password)
+    {
+      medusa_customer_update_set_password (update, row_text (d->new_row));
+    }
+  else
+    {
+      /* The server stores this one as sent: always lower case. */
+      g_autofree char *email = medusa_normalize_email (row_text (d->email_row));
+
+      medusa_customer_update_set_email (update, email);
+    }
+
+  medusa_client_update_customer_async (MEDUSA_CLIENT (object),
+                                       update,
+                                       d->cancellable,
+                                       credential_update_cb,
+                                       g_object_ref (window));
+}
+
+static void
+credential_dialog_submit (CredentialDialog *d)
+{
+  MedusaCustomer *customer = medusa_session_get_customer (d->page->session);
+
+  if (d->busy || !credential_dialog_validate (d) || customer == NULL)
+    return;
+
+  set_label_error (GTK_LABEL (d->error_label), NULL);
+  credential_dialog_set_busy (d, TRUE);
+
+  /* The current password is checked by signing in with it; the fresh token
+   * this gives the client is as good as the old one. */
+  medusa_client_sign_in_async (medusa_session_get_client (d->page->session),
+                               medusa_customer_get_email (customer),
+                               row_text (d->current_row),
+                               d->cancellable,
+                               credential_check_cb,
+                               g_object_ref (d->window));
+}
+
+static void
+on_credential_submit_clicked_cb (GtkButton        *button,
+                                 CredentialDialog *d)
+{
+  credential_dialog_submit (d);
+}
+
+static void
+on_credential_row_activated_cb (AdwEntryRow      *row,
+                                CredentialDialog *d)
+{
+  credential_dialog_submit (d);
+}
+
+static void
+on_credential_row_changed_cb (GtkEditable      *editable,
+                              CredentialDialog *d)
+{
+  set_row_invalid (editable, FALSE);
+  set_label_error (GTK_LABEL (d->error_label), NULL);
+  credential_dialog_validate (d);
+}
+
+static void
+on_credential_cancel_clicked_cb (GtkButton        *button,
+                                 CredentialDialog *d)
+{
+  gtk_window_close (GTK_WINDOW (d->window));
+}
+
+static gboolean
+on_credential_close_request_cb (GtkWindow        *window,
+                                CredentialDialog *d)
+{
+  /* Closing gives up on a running change. */
+  g_cancellable_cancel (d->cancellable);
+  return FALSE;
+}
+
+static GtkWidget *
+credential_dialog_add_row (CredentialDialog *d,
+                           gboolean          password,
+                           const char       *title)
+{
+  GtkWidget *row = password ? adw_password_entry_row_new () : adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (!password)
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_credential_row_activated_cb), d);
+  g_signal_connect (row, "changed", G_CALLBACK (on_credential_row_changed_cb), d);
+  gtk_list_box_append (GTK_LIST_BOX (d->list), row);
+
+  return row;
+}
+
+static void
+open_credential_dialog (MedusaProfilePage *self,
+                        gboolean           is_password)
+{
+  CredentialDialog *d;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *toolbar;
+  GtkWidget *header;
+  GtkWidget *content;
+  GtkWidget *intro;
+  GtkEventController *shortcuts;
+  const char *title = is_password ? _("Change Password") : _("Change Email");
+
+  if (self->dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->dialog));
+      return;
+    }
+
+  if (medusa_session_get_customer (self->session) == NULL)
+    return;
+
+  d = g_new0 (CredentialDialog, 1);
+  d->page = g_object_ref (self);
+  d->cancellable = g_cancellable_new ();
+  d->is_password = is_password;
+
+  d->window = adw_window_new ();
+  g_object_set_data_full (G_OBJECT (d->window), DIALOG_DATA_KEY, d, credential_dialog_free);
+  gtk_window_set_title (GTK_WINDOW (d->window), title);
+  gtk_window_set_modal (GTK_WINDOW (d->window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (d->window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 520, -1);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (d->window), GTK_WINDOW (root));
+  g_signal_connect (d->window, "close-request", G_CALLBACK (on_credential_close_request_cb), d);
+
+  /* Escape closes, as in every dialog. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (d->window, shortcuts);
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+
+  d->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect (d->cancel_button, "clicked", G_CALLBACK (on_credential_cancel_clicked_cb), d);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), d->cancel_button);
+
+  d->submit_button = gtk_button_new_with_label (title);
+  gtk_widget_add_css_class (d->submit_button, "suggested-action");
+  gtk_widget_set_sensitive (d->submit_button, FALSE);
+  g_signal_connect (d->submit_button, "clicked", G_CALLBACK (on_credential_submit_clicked_cb), d);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), d->submit_button);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  gtk_box_append (GTK_BOX (toolbar), content);
+
+  intro = gtk_label_new (is_password
+                         ? _("Enter your current password, then the new one twice.")
+                         : _("Enter the new email address and your current password. "
+                             "You will sign in with the new address from now on."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_add_css_class (intro, "dim-label");
+  gtk_box_append (GTK_BOX (content), intro);
+
+  d->list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (d->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (d->list, "boxed-list");
+  gtk_box_append (GTK_BOX (content), d->list);
+
+  if (is_password)
+    {
+      d->current_row = credential_dialog_add_row (d, TRUE, _("Current password"));
+      d->new_row = credential_dialog_add_row (d, TRUE, _("New password"));
+      d->confirm_row = credential_dialog_add_row (d, TRUE, _("Confirm password"));
+
+      d->hint_label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (d->hint_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (d->hint_label), 0);
+      gtk_widget_add_css_class (d->hint_label, "caption");
+      gtk_box_append (GTK_BOX (content), d->hint_label);
+    }
+  else
+    {
+      d->email_row = credential_dialog_add_row (d, FALSE, _("Email"));
+      d->current_row = credential_dialog_add_row (d, TRUE, _("Current password"));
+    }
+
+  d->error_label = g_object_new (GTK_TYPE_LABEL,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                 "wrap", TRUE,
+                                 "xalign", 0.0f,
+                                 "visible", FALSE,
+                                 NULL);
+  gtk_widget_add_css_class (d->error_label, "error");
+  gtk_box_append (GTK_BOX (content), d->error_label);
+
+  adw_window_set_content (ADW_WINDOW (d->window), toolbar);
+  gtk_window_set_default_widget (GTK_WINDOW (d->window), d->submit_button);
+
+  credential_dialog_validate (d);
+
+  self->dialog = d->window;
+  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+
+  gtk_window_present (GTK_WINDOW (d->window));
+  gtk_widget_grab_focus (is_password ? d->current_row : d->email_row);
+}
+
+static void
+close_dialog (MedusaProfilePage *self)
+{
+  if (self->dialog != NULL)
+    {
+      GtkWidget *dialog = self->dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+      self->dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+change_email_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_credential_dialog (MEDUSA_PROFILE_PAGE (widget), FALSE);
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  open_credential_dialog (MEDUSA_PROFILE_PAGE (widget), TRUE);
+}
+
+/* Reloading */
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(MedusaProfilePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_session_refresh_finish (MEDUSA_SESSION (object), result, &error))
+    {
+      if (medusa_ui_is_cancelled (error))
+        return;
+
+      medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+                            _("Could not reload your profile"));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (widget);
+
+  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+    return;
+
+  replace_cancellable (&self->refresh_cancellable);
+  gtk_widget_action_set_enabled (widget, "page.refresh", FALSE);
+  medusa_session_refresh_async (self->session, self->refresh_cancellable,
+                                refresh_cb, g_object_ref (self));
+}
+
+/* Session */
+
+static void
+on_session_customer_changed_cb (MedusaSession     *session,
+                                GParamSpec        *pspec,
+                                MedusaProfilePage *self)
+{
+  load_customer (self);
+}
+
+static void
+on_session_state_changed_cb (MedusaSession     *session,
+                             GParamSpec        *pspec,
+                             MedusaProfilePage *self)
+{
+  if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
+    return;
+
+  drop_cancellable (&self->cancellable);
+  drop_cancellable (&self->billing_cancellable);
+  drop_cancellable (&self->refresh_cancellable);
+  close_dialog (self);
+
+  if (self->saving)
+    set_saving (self, FALSE);
+  if (self->billing_saving)
+    set_billing_saving (self, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
+
+  /* Nothing of the previous account stays in the form. */
+  g_clear_object (&self->customer);
+  load_customer (self);
+}
+
+/* GObject */
+
+static void
+medusa_profile_page_constructed (GObject *object)
+{
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_profile_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->session, "notify::customer",
+                           G_CALLBACK (on_session_customer_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (on_session_state_changed_cb), self, 0);
+
+  load_customer (self);
+}
+
+static void
+medusa_profile_page_dispose (GObject *object)
+{
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
+
+  drop_cancellable (&self->cancellable);
+  drop_cancellable (&self->billing_cancellable);
+  drop_cancellable (&self->regions_cancellable);
+  drop_cancellable (&self->refresh_cancellable);
+  close_dialog (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_PROFILE_PAGE);
+  g_clear_object (&self->customer);
+  g_clear_object (&self->countries);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_profile_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_profile_page_finalize (GObject *object)
+{
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
+
+  g_clear_pointer (&self->billing_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (medusa_profile_page_parent_class)->finalize (object);
+}
+
+static void
+medusa_profile_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_profile_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_profile_page_class_init (MedusaProfilePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_profile_page_constructed;
+  object_class->dispose = medusa_profile_page_dispose;
+  object_class->finalize = medusa_profile_page_finalize;
+  object_class->get_property = medusa_profile_page_get_property;
+  object_class->set_property = medusa_profile_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "profile.change-email", NULL, change_email_action);
+  gtk_widget_class_install_action (widget_class, "profile.change-password", NULL, change_password_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-profile-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, names_group);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, names_error_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_current_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_choice_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_form_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_address_1_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_address_2_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_postal_code_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_city_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_country_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_province_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_error_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_billing_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_billing_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_billing_country_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_billing_choice_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_billing_save_clicked_cb);
+}
+
+static void
+medusa_profile_page_init (MedusaProfilePage *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  self->billing_ids = g_ptr_array_new_with_free_func (g_free);
+  self->countries = g_list_store_new (MEDUSA_TYPE_COUNTRY);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  expression = gtk_property_expression_new (MEDUSA_TYPE_COUNTRY, NULL, "display-name");
+  adw_combo_row_set_expression (self->billing_country_row, expression);
+  adw_combo_row_set_model (self->billing_country_row, G_LIST_MODEL (self->countries));
+}
+
+GtkWidget *
+medusa_profile_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_PROFILE_PAGE, "session", session, NULL);
+}

@@ -1,0 +1,488 @@
+/* medusa-register-page.c: create an account at the store
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaRegisterPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "medusa-error.h"
+#include "medusa-payloads.h"
+#include "medusa-register-page.h"
+#include "medusa-ui-utils.h"
+
+/* Same key as in medusa-sign-in-page.c: the fallback hand-over of an email
+ * when the window has no "win.sign-in-with-email" action. */
+#define CARRIED_EMAIL_KEY "medusa-ui-carried-email-sign-in"
+
+#define MIN_PASSWORD_LENGTH 8
+
+struct _MedusaRegisterPage
+{
+  AdwBin               parent_instance;
+
+  MedusaSession       *session;      /* (owned) */
+  GCancellable        *cancellable;  /* (owned) (nullable) */
+  char                *duplicate_email; /* (owned) (nullable) */
+  gboolean             busy;
+
+  GtkListBox          *name_list;
+  GtkListBox          *password_list;
+  AdwEntryRow         *first_name_row;
+  AdwEntryRow         *last_name_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *phone_row;
+  AdwPasswordEntryRow *password_row;
+  AdwPasswordEntryRow *confirm_row;
+  GtkLabel            *hint_label;
+  GtkWidget           *error_box;
+  GtkLabel            *error_label;
+  GtkButton           *sign_in_instead_button;
+  GtkButton           *create_button;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaRegisterPage, medusa_register_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+row_dup_stripped (gpointer row)
+{
+  return g_strstrip (g_strdup (row_text (row)));
+}
+
+static void
+set_row_invalid (gpointer  row,
+                 gboolean  invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static gboolean
+email_looks_valid (const char *email)
+{
+  const char *at;
+
+  if (email == NULL)
+    return FALSE;
+
+  at = strchr (email, '@');
+  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strchr (email, ' ') == NULL;
+}
+
+static void
+show_error (MedusaRegisterPage *self,
+            const char         *message,
+            gboolean            offer_sign_in)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (self->error_box, message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_instead_button), offer_sign_in);
+}
+
+/* Checks the form as it is typed: the hint under the password rows says what
+ * is missing, and "Create Account" is only sensitive for a valid form. */
+static gboolean
+update_validity (MedusaRegisterPage *self)
+{
+  g_autofree char *first_name = row_dup_stripped (self->first_name_row);
+  g_autofree char *last_name = row_dup_stripped (self->last_name_row);
+  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+  const char *password = row_text (self->password_row);
+  const char *confirm = row_text (self->confirm_row);
+  glong password_len = g_utf8_strlen (password, -1);
+  gboolean password_ok = FALSE;
+  gboolean valid;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+
+  if (password_len == 0)
+    {
+      gtk_label_set_label (self->hint_label, _("Use at least 8 characters for your password."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+      set_row_invalid (self->confirm_row, FALSE);
+    }
+  else if (password_len < MIN_PASSWORD_LENGTH)
+    {
+      gtk_label_set_label (self->hint_label, _("The password needs at least 8 characters."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
+      set_row_invalid (self->confirm_row, FALSE);
+    }
+  else if (*confirm == '\0')
+    {
+      gtk_label_set_label (self->hint_label, _("Type the password again to confirm it."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+      set_row_invalid (self->confirm_row, FALSE);
+    }
+  else if (g_strcmp0 (password, confirm) != 0)
+    {
+      gtk_label_set_label (self->hint_label, _("The passwords do not match."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
+      set_row_invalid (self->confirm_row, TRUE);
+    }
+  else
+    {
+      gtk_label_set_label (self->hint_label, _("The passwords match."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "success");
+      set_row_invalid (self->confirm_row, FALSE);
+      password_ok = TRUE;
+    }
+
+  valid = password_ok &&
+          *first_name != '\0' &&
+          *last_name != '\0' &&
+          email_looks_valid (email);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), valid && !self->busy);
+
+  return valid;
+}
+
+static void
+set_busy (MedusaRegisterPage *self,
+          gboolean            busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_list), !busy);
+  medusa_ui_button_set_busy (self->create_button, busy);
+  if (!busy)
+    update_validity (self);
+}
+
+static void
+register_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(MedusaRegisterPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_session_register_finish (MEDUSA_SESSION (object), result, &error))
+    {
+      if (medusa_ui_is_cancelled (error))
+        return;
+
+      set_busy (self, FALSE);
+      medusa_session_handle_error (self->session, error);
+
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
+        {
+          g_free (self->duplicate_email);
+          self->duplicate_email = medusa_normalize_email (row_text (self->email_row));
+          set_row_invalid (self->email_row, TRUE);
+          show_error (self,
+                      _("An account with this email address already exists. "
+                        "You can sign in to it instead."),
+                      TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_instead_button));
+        }
+      else
+        {
+          g_autofree char *message = medusa_ui_error_message (error, _("Could not create your account"));
+
+          show_error (self, message, FALSE);
+        }
+      return;
+    }
+
+  set_busy (self, FALSE);
+  show_error (self, NULL, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+  medusa_ui_show_toast (GTK_WIDGET (self), _("Welcome! Your account has been created."));
+  medusa_ui_navigate (GTK_WIDGET (self), "overview");
+}
+
+static void
+submit (MedusaRegisterPage *self)
+{
+  g_autofree char *first_name = NULL;
+  g_autofree char *last_name = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+
+  if (self->busy || !update_validity (self))
+    return;
+
+  show_error (self, NULL, FALSE);
+
+  first_name = row_dup_stripped (self->first_name_row);
+  last_name = row_dup_stripped (self->last_name_row);
+  email = medusa_normalize_email (row_text (self->email_row));
+  phone = row_dup_stripped (self->phone_row);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, TRUE);
+  medusa_session_register_async (self->session,
+                                 email,
+                                 row_text (self->password_row),
+                                 first_name,
+                                 last_name,
+                                 *phone != '\0' ? phone : NULL,
+                                 self->cancellable,
+                                 register_cb,
+                                 g_object_ref (self));
+}
+
+static void
+on_create_clicked_cb (GtkButton          *button,
+                      MedusaRegisterPage *self)
+{
+  submit (self);
+}
+
+/* Enter moves on to the next empty row, and submits a complete form. */
+static void
+on_entry_activated_cb (AdwEntryRow        *row,
+                       MedusaRegisterPage *self)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->first_name_row),
+    GTK_WIDGET (self->last_name_row),
+    GTK_WIDGET (self->email_row),
+    GTK_WIDGET (self->password_row),
+    GTK_WIDGET (self->confirm_row),
+  };
+
+  if (update_validity (self))
+    {
+      submit (self);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (*row_text (order[i]) == '\0')
+        {
+          gtk_widget_grab_focus (order[i]);
+          return;
+        }
+    }
+
+  /* Everything is filled but something is wrong: the hint says what. */
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+on_form_changed_cb (GtkEditable        *editable,
+                    MedusaRegisterPage *self)
+{
+  if (editable == GTK_EDITABLE (self->email_row))
+    {
+      g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+
+      set_row_invalid (self->email_row, FALSE);
+      /* The duplicate message is about the address that was sent. */
+      if (self->duplicate_email != NULL && g_strcmp0 (email, self->duplicate_email) != 0)
+        {
+          g_clear_pointer (&self->duplicate_email, g_free);
+          show_error (self, NULL, FALSE);
+        }
+    }
+
+  update_validity (self);
+}
+
+static void
+on_sign_in_instead_clicked_cb (GtkButton          *button,
+                               MedusaRegisterPage *self)
+{
+  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+
+  /* Nothing secret is carried: the password typed here is dropped. */
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+  show_error (self, NULL, FALSE);
+  set_row_invalid (self->email_row, FALSE);
+  g_clear_pointer (&self->duplicate_email, g_free);
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in-with-email", "s",
+                                   email != NULL ? email : ""))
+    {
+      g_object_set_data_full (G_OBJECT (self->session), CARRIED_EMAIL_KEY,
+                              g_strdup (email), g_free);
+      medusa_ui_navigate (GTK_WIDGET (self), "sign-in");
+    }
+}
+
+static void
+on_session_state_changed_cb (MedusaSession      *session,
+                             GParamSpec         *pspec,
+                             MedusaRegisterPage *self)
+{
+  if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_IN && !self->busy)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+      show_error (self, NULL, FALSE);
+    }
+}
+
+static void
+medusa_register_page_map (GtkWidget *widget)
+{
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (widget);
+
+  GTK_WIDGET_CLASS (medusa_register_page_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
+}
+
+static void
+medusa_register_page_constructed (GObject *object)
+{
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_register_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (on_session_state_changed_cb), self, 0);
+  update_validity (self);
+}
+
+static void
+medusa_register_page_dispose (GObject *object)
+{
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_REGISTER_PAGE);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_register_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_register_page_finalize (GObject *object)
+{
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
+
+  g_free (self->duplicate_email);
+
+  G_OBJECT_CLASS (medusa_register_page_parent_class)->finalize (object);
+}
+
+static void
+medusa_register_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_register_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_register_page_class_init (MedusaRegisterPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_register_page_constructed;
+  object_class->dispose = medusa_register_page_dispose;
+  object_class->finalize = medusa_register_page_finalize;
+  object_class->get_property = medusa_register_page_get_property;
+  object_class->set_property = medusa_register_page_set_property;
+
+  widget_class->map = medusa_register_page_map;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-register-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, name_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, password_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, error_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, sign_in_instead_button);
+  gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, create_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_instead_clicked_cb);
+}
+
+static void
+medusa_register_page_init (MedusaRegisterPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+medusa_register_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_REGISTER_PAGE, "session", session, NULL);
+}

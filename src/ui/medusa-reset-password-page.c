@@ -1,0 +1,574 @@
+/* medusa-reset-password-page.c: a new password with the emailed token
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaResetPasswordPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "medusa-error.h"
+#include "medusa-payloads.h"
+#include "medusa-reset-password-page.h"
+#include "medusa-ui-utils.h"
+
+/* Hand-over of emails between the forgot-password page and this one when
+ * the window has no "win.reset-password-with-email" action. */
+#define CARRIED_EMAIL_KEY "medusa-ui-carried-email-reset-password"
+#define CARRIED_FORGOT_EMAIL_KEY "medusa-ui-carried-email-forgot-password"
+
+#define MIN_PASSWORD_LENGTH 8
+
+struct _MedusaResetPasswordPage
+{
+  AdwBin               parent_instance;
+
+  MedusaSession       *session;      /* (owned) */
+  GCancellable        *cancellable;  /* (owned) (nullable) */
+  gboolean             busy;
+  gboolean             rewriting_token;
+  glong                token_length;   /* to tell a paste from typing */
+
+  GtkListBox          *token_list;
+  GtkListBox          *password_list;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *token_row;
+  AdwPasswordEntryRow *password_row;
+  AdwPasswordEntryRow *confirm_row;
+  GtkLabel            *hint_label;
+  GtkWidget           *error_box;
+  GtkLabel            *error_label;
+  GtkButton           *request_button;
+  GtkButton           *reset_button;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaResetPasswordPage, medusa_reset_password_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_row_invalid (gpointer  row,
+                 gboolean  invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static gboolean
+email_looks_valid (const char *email)
+{
+  const char *at;
+
+  if (email == NULL)
+    return FALSE;
+
+  at = strchr (email, '@');
+  return at != NULL && at != email && at[1] != '\0' && strchr (email, ' ') == NULL;
+}
+
+/* Reads token= and email= from a query string (already percent-encoded). */
+static gboolean
+parse_params (const char  *params,
+              char       **token_out,
+              char       **email_out)
+{
+  g_autoptr(GHashTable) table = NULL;
+  const char *token;
+  const char *email;
+
+  if (params == NULL || *params == '\0')
+    return FALSE;
+
+  table = g_uri_parse_params (params, -1, "&;", G_URI_PARAMS_NONE, NULL);
+  if (table == NULL)
+    return FALSE;
+
+  token = g_hash_table_lookup (table, "token");
+  if (token == NULL || *token == '\0')
+    return FALSE;
+
+  email = g_hash_table_lookup (table, "email");
+  *token_out = g_strstrip (g_strdup (token));
+  *email_out = email != NULL && *email != '\0' ? g_strstrip (g_strdup (email)) : NULL;
+
+  return TRUE;
+}
+
+/* Accepts a pasted reset link such as
+ * "https://shop.example/reset-password?token=eyJ…&email=a%40b.c" (the token
+ * may also sit in the fragment, e.g. "#/reset?token=…"), or a bare
+ * "token=…&email=…" query. Returns FALSE for a bare token. */
+static gboolean
+parse_reset_link (const char  *text,
+                  char       **token_out,
+                  char       **email_out)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GUri) uri = NULL;
+  const char *question;
+
+  *token_out = NULL;
+  *email_out = NULL;
+
+  if (strstr (stripped, "token=") == NULL)
+    return FALSE;
+
+  uri = g_uri_parse (stripped, G_URI_FLAGS_ENCODED_QUERY | G_URI_FLAGS_ENCODED_FRAGMENT, NULL);
+  if (uri != NULL)
+    {
+      const char *fragment = g_uri_get_fragment (uri);
+
+      if (parse_params (g_uri_get_query (uri), token_out, email_out))
+        return TRUE;
+
+      if (fragment != NULL)
+        {
+          question = strchr (fragment, '?');
+          if (parse_params (question != NULL ? question + 1 : fragment, token_out, email_out))
+            return TRUE;
+        }
+    }
+
+  /* Not an absolute URL: "?token=…", "/reset?token=…" or "token=…". */
+  question = strchr (stripped, '?');
+  return parse_params (question != NULL ? question + 1 : stripped, token_out, email_out);
+}
+
+static void
+show_error (MedusaResetPasswordPage *self,
+            const char              *message,
+            gboolean                 offer_new_link)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (self->error_box, message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->request_button), offer_new_link);
+}
+
+static gboolean
+update_validity (MedusaResetPasswordPage *self)
+{
+  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+  g_autofree char *token = g_strstrip (g_strdup (row_text (self->token_row)));
+  const char *password = row_text (self->password_row);
+  const char *confirm = row_text (self->confirm_row);
+  glong password_len = g_utf8_strlen (password, -1);
+  gboolean password_ok = FALSE;
+  gboolean valid;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+
+  if (password_len == 0)
+    {
+      gtk_label_set_label (self->hint_label, _("Use at least 8 characters for your password."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+      set_row_invalid (self->confirm_row, FALSE);
+    }
+  else if (password_len < MIN_PASSWORD_LENGTH)
+    {
+      gtk_label_set_label (self->hint_label, _("The password needs at least 8 characters."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
+      set_row_invalid (self->confirm_row, FALSE);
+    }
+  else if (*confirm == '\0')
+    {
+      gtk_label_set_label (self->hint_label, _("Type the password again to confirm it."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+      set_row_invalid (self->confirm_row, FALSE);
+    }
+  else if (g_strcmp0 (password, confirm) != 0)
+    {
+      gtk_label_set_label (self->hint_label, _("The passwords do not match."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
+      set_row_invalid (self->confirm_row, TRUE);
+    }
+  else
+    {
+      gtk_label_set_label (self->hint_label, _("The passwords match."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "success");
+      set_row_invalid (self->confirm_row, FALSE);
+      password_ok = TRUE;
+    }
+
+  valid = password_ok && *token != '\0' && email_looks_valid (email);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), valid && !self->busy);
+
+  return valid;
+}
+
+static void
+set_busy (MedusaResetPasswordPage *self,
+          gboolean                 busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->token_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_list), !busy);
+  medusa_ui_button_set_busy (self->reset_button, busy);
+  if (!busy)
+    update_validity (self);
+}
+
+static void
+reset_password_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MedusaResetPasswordPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_session_reset_password_finish (MEDUSA_SESSION (object), result, &error))
+    {
+      if (medusa_ui_is_cancelled (error))
+        return;
+
+      set_busy (self, FALSE);
+      medusa_session_handle_error (self->session, error);
+
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN))
+        {
+          set_row_invalid (self->token_row, TRUE);
+          show_error (self, _("This reset link is invalid or has expired."), TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->request_button));
+        }
+      else
+        {
+          g_autofree char *message = medusa_ui_error_message (error, _("Could not reset your password"));
+
+          show_error (self, message, FALSE);
+        }
+      return;
+    }
+
+  set_busy (self, FALSE);
+  show_error (self, NULL, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+  medusa_ui_show_toast (GTK_WIDGET (self), _("Your password has been changed"));
+  medusa_ui_navigate (GTK_WIDGET (self), "overview");
+}
+
+static void
+submit (MedusaResetPasswordPage *self)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = NULL;
+
+  if (self->busy)
+    return;
+
+  /* A link typed by hand (not pasted) is read now. */
+  if (parse_reset_link (row_text (self->token_row), &token, &email))
+    {
+      self->rewriting_token = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
+      self->token_length = g_utf8_strlen (token, -1);
+      self->rewriting_token = FALSE;
+      if (email != NULL)
+        {
+          g_autofree char *normalized = medusa_normalize_email (email);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->email_row), normalized);
+        }
+      g_clear_pointer (&token, g_free);
+      g_clear_pointer (&email, g_free);
+    }
+
+  if (!update_validity (self))
+    return;
+
+  show_error (self, NULL, FALSE);
+
+  email = medusa_normalize_email (row_text (self->email_row));
+  token = g_strstrip (g_strdup (row_text (self->token_row)));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, TRUE);
+  medusa_session_reset_password_async (self->session,
+                                       email,
+                                       token,
+                                       row_text (self->password_row),
+                                       self->cancellable,
+                                       reset_password_cb,
+                                       g_object_ref (self));
+}
+
+static void
+on_reset_clicked_cb (GtkButton               *button,
+                     MedusaResetPasswordPage *self)
+{
+  submit (self);
+}
+
+static void
+on_entry_activated_cb (AdwEntryRow             *row,
+                       MedusaResetPasswordPage *self)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->email_row),
+    GTK_WIDGET (self->token_row),
+    GTK_WIDGET (self->password_row),
+    GTK_WIDGET (self->confirm_row),
+  };
+
+  if (update_validity (self))
+    {
+      submit (self);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (*row_text (order[i]) == '\0')
+        {
+          gtk_widget_grab_focus (order[i]);
+          return;
+        }
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+on_form_changed_cb (GtkEditable             *editable,
+                    MedusaResetPasswordPage *self)
+{
+  set_row_invalid (editable, FALSE);
+  update_validity (self);
+}
+
+static void
+on_token_changed_cb (GtkEditable             *editable,
+                     MedusaResetPasswordPage *self)
+{
+  g_autofree char *token = NULL;
+  g_autofree char *email = NULL;
+  gboolean pasted;
+  glong length;
+
+  if (self->rewriting_token)
+    return;
+
+  set_row_invalid (self->token_row, FALSE);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->request_button)))
+    show_error (self, NULL, FALSE);
+
+  /* A pasted link becomes its token, and fills the email it names. A link
+   * typed by hand is left alone until it is submitted. */
+  length = g_utf8_strlen (row_text (self->token_row), -1);
+  pasted = length - self->token_length > 1;
+  self->token_length = length;
+
+  if (pasted && parse_reset_link (row_text (self->token_row), &token, &email))
+    {
+      self->rewriting_token = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
+      gtk_editable_set_position (GTK_EDITABLE (self->token_row), -1);
+      self->token_length = g_utf8_strlen (token, -1);
+      self->rewriting_token = FALSE;
+
+      if (email != NULL)
+        {
+          g_autofree char *normalized = medusa_normalize_email (email);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->email_row), normalized);
+        }
+    }
+
+  update_validity (self);
+}
+
+static void
+on_request_clicked_cb (GtkButton               *button,
+                       MedusaResetPasswordPage *self)
+{
+  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+
+  show_error (self, NULL, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+
+  g_object_set_data_full (G_OBJECT (self->session), CARRIED_FORGOT_EMAIL_KEY,
+                          g_strdup (email != NULL ? email : ""), g_free);
+  medusa_ui_navigate (GTK_WIDGET (self), "forgot-password");
+}
+
+static void
+medusa_reset_password_page_map (GtkWidget *widget)
+{
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (widget);
+  const char *carried;
+
+  GTK_WIDGET_CLASS (medusa_reset_password_page_parent_class)->map (widget);
+
+  carried = g_object_get_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY);
+  if (carried != NULL)
+    {
+      g_autofree char *email = g_strdup (carried);
+
+      g_object_set_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY, NULL);
+      medusa_reset_password_page_set_email (self, email);
+    }
+  else if (*row_text (self->email_row) == '\0' && medusa_session_get_email (self->session) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->email_row),
+                             medusa_session_get_email (self->session));
+    }
+
+  if (*row_text (self->email_row) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
+}
+
+static void
+medusa_reset_password_page_constructed (GObject *object)
+{
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_reset_password_page_parent_class)->constructed (object);
+
+  update_validity (self);
+}
+
+static void
+medusa_reset_password_page_dispose (GObject *object)
+{
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_RESET_PASSWORD_PAGE);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_reset_password_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_reset_password_page_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_reset_password_page_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_reset_password_page_class_init (MedusaResetPasswordPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_reset_password_page_constructed;
+  object_class->dispose = medusa_reset_password_page_dispose;
+  object_class->get_property = medusa_reset_password_page_get_property;
+  object_class->set_property = medusa_reset_password_page_set_property;
+
+  widget_class->map = medusa_reset_password_page_map;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-reset-password-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, token_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, password_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, token_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, error_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, request_button);
+  gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, reset_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_token_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_request_clicked_cb);
+}
+
+static void
+medusa_reset_password_page_init (MedusaResetPasswordPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+medusa_reset_password_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_RESET_PASSWORD_PAGE, "session", session, NULL);
+}
+
+void
+medusa_reset_password_page_set_email (MedusaResetPasswordPage *self,
+                                      const char              *email)
+{
+  g_return_if_fail (MEDUSA_IS_RESET_PASSWORD_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email != NULL ? email : "");
+  show_error (self, NULL, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (email != NULL && *email != '\0'
+                                     ? GTK_WIDGET (self->token_row)
+                                     : GTK_WIDGET (self->email_row)));
+}

@@ -1,0 +1,422 @@
+/* medusa-sign-in-page.c: email + password, then the account
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaSignInPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "medusa-error.h"
+#include "medusa-payloads.h"
+#include "medusa-sign-in-page.h"
+#include "medusa-ui-utils.h"
+
+/* An email another page hands over (e.g. "Sign In Instead" on the register
+ * page) when the window has no "win.sign-in-with-email" action: kept on the
+ * session, taken by the page when it is shown. */
+#define CARRIED_EMAIL_KEY "medusa-ui-carried-email-sign-in"
+
+struct _MedusaSignInPage
+{
+  AdwBin               parent_instance;
+
+  MedusaSession       *session;      /* (owned) */
+  GCancellable        *cancellable;  /* (owned) (nullable) */
+  gboolean             busy;
+
+  GtkLabel            *store_label;
+  GtkListBox          *form_list;
+  AdwEntryRow         *email_row;
+  AdwPasswordEntryRow *password_row;
+  GtkLabel            *error_label;
+  GtkButton           *sign_in_button;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaSignInPage, medusa_sign_in_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_row_invalid (gpointer  row,
+                 gboolean  invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+show_error (MedusaSignInPage *self,
+            const char       *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+clear_error (MedusaSignInPage *self)
+{
+  show_error (self, NULL);
+  set_row_invalid (self->email_row, FALSE);
+  set_row_invalid (self->password_row, FALSE);
+}
+
+static void
+set_busy (MedusaSignInPage *self,
+          gboolean          busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
+  medusa_ui_button_set_busy (self->sign_in_button, busy);
+}
+
+static void
+update_store_label (MedusaSignInPage *self)
+{
+  const char *name = medusa_session_get_store_name (self->session);
+  const char *url = medusa_session_get_store_url (self->session);
+  g_autofree char *text = NULL;
+
+  if (name == NULL || *name == '\0')
+    name = url;
+
+  if (name != NULL && *name != '\0')
+    text = g_strdup_printf (_("Sign in to your account at %s"), name);
+  else
+    text = g_strdup (_("Sign in to your account"));
+
+  gtk_label_set_label (self->store_label, text);
+}
+
+static void
+take_carried_email (MedusaSignInPage *self)
+{
+  const char *carried = g_object_get_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY);
+
+  if (carried != NULL)
+    {
+      medusa_sign_in_page_set_email (self, carried);
+      g_object_set_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY, NULL);
+    }
+  else if (*row_text (self->email_row) == '\0')
+    {
+      const char *email = medusa_session_get_email (self->session);
+
+      if (email != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
+    }
+}
+
+static void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(MedusaSignInPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_session_sign_in_finish (MEDUSA_SESSION (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (medusa_ui_is_cancelled (error))
+        return;
+
+      set_busy (self, FALSE);
+      medusa_session_handle_error (self->session, error);
+
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS))
+        {
+          set_row_invalid (self->password_row, TRUE);
+          message = medusa_ui_error_message (error, NULL);
+        }
+      else
+        {
+          message = medusa_ui_error_message (error, _("Could not sign in"));
+        }
+
+      /* The email and the password stay as typed. */
+      show_error (self, message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      return;
+    }
+
+  set_busy (self, FALSE);
+  clear_error (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+
+  /* The window also follows the session's state; landing on the overview
+   * after a fresh sign-in is right either way. */
+  medusa_ui_navigate (GTK_WIDGET (self), "overview");
+}
+
+static void
+submit (MedusaSignInPage *self)
+{
+  g_autofree char *email = NULL;
+  const char *password;
+
+  if (self->busy)
+    return;
+
+  clear_error (self);
+
+  email = medusa_normalize_email (row_text (self->email_row));
+  password = row_text (self->password_row);
+
+  if (email == NULL || *email == '\0' || strchr (email, '@') == NULL)
+    {
+      set_row_invalid (self->email_row, TRUE);
+      show_error (self, _("Enter the email address of your account."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+      return;
+    }
+
+  if (*password == '\0')
+    {
+      set_row_invalid (self->password_row, TRUE);
+      show_error (self, _("Enter your password."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, TRUE);
+  medusa_session_sign_in_async (self->session, email, password, self->cancellable,
+                                sign_in_cb, g_object_ref (self));
+}
+
+static void
+on_sign_in_clicked_cb (GtkButton        *button,
+                       MedusaSignInPage *self)
+{
+  submit (self);
+}
+
+static void
+on_email_activated_cb (AdwEntryRow      *row,
+                       MedusaSignInPage *self)
+{
+  if (*row_text (self->password_row) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  else
+    submit (self);
+}
+
+static void
+on_password_activated_cb (AdwEntryRow      *row,
+                          MedusaSignInPage *self)
+{
+  submit (self);
+}
+
+static void
+on_form_changed_cb (GtkEditable      *editable,
+                    MedusaSignInPage *self)
+{
+  set_row_invalid (editable, FALSE);
+}
+
+static void
+on_session_state_changed_cb (MedusaSession    *session,
+                             GParamSpec       *pspec,
+                             MedusaSignInPage *self)
+{
+  MedusaSessionState state = medusa_session_get_state (session);
+
+  if (state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    {
+      /* Nothing secret stays in a hidden page. */
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      clear_error (self);
+    }
+  else if (state == MEDUSA_SESSION_STATE_SIGNED_OUT && !self->busy)
+    {
+      const char *email = medusa_session_get_email (session);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      if (email != NULL && *row_text (self->email_row) == '\0')
+        gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
+    }
+}
+
+static void
+on_session_store_changed_cb (MedusaSession    *session,
+                             GParamSpec       *pspec,
+                             MedusaSignInPage *self)
+{
+  update_store_label (self);
+}
+
+static void
+medusa_sign_in_page_map (GtkWidget *widget)
+{
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (medusa_sign_in_page_parent_class)->map (widget);
+
+  take_carried_email (self);
+  update_store_label (self);
+
+  if (*row_text (self->email_row) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+medusa_sign_in_page_constructed (GObject *object)
+{
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_sign_in_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (on_session_state_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::store-url",
+                           G_CALLBACK (on_session_store_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::store-name",
+                           G_CALLBACK (on_session_store_changed_cb), self, 0);
+
+  update_store_label (self);
+  if (medusa_session_get_email (self->session) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->email_row),
+                           medusa_session_get_email (self->session));
+}
+
+static void
+medusa_sign_in_page_dispose (GObject *object)
+{
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_SIGN_IN_PAGE);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_sign_in_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_sign_in_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_sign_in_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_sign_in_page_class_init (MedusaSignInPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_sign_in_page_constructed;
+  object_class->dispose = medusa_sign_in_page_dispose;
+  object_class->get_property = medusa_sign_in_page_get_property;
+  object_class->set_property = medusa_sign_in_page_set_property;
+
+  widget_class->map = medusa_sign_in_page_map;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-sign-in-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, store_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, form_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, sign_in_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_email_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+}
+
+static void
+medusa_sign_in_page_init (MedusaSignInPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+medusa_sign_in_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_SIGN_IN_PAGE, "session", session, NULL);
+}
+
+void
+medusa_sign_in_page_set_email (MedusaSignInPage *self,
+                               const char       *email)
+{
+  g_return_if_fail (MEDUSA_IS_SIGN_IN_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email != NULL ? email : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  clear_error (self);
+  gtk_widget_grab_focus (GTK_WIDGET (email != NULL && *email != '\0'
+                                     ? GTK_WIDGET (self->password_row)
+                                     : GTK_WIDGET (self->email_row)));
+}

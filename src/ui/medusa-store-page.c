@@ -1,0 +1,578 @@
+/* medusa-store-page.c: choose a saved store or add one
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaStorePage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa-error.h"
+#include "medusa-store-page.h"
+#include "medusa-store-profiles.h"
+#include "medusa-ui-utils.h"
+
+struct _MedusaStorePage
+{
+  AdwBin               parent_instance;
+
+  MedusaSession       *session;        /* (owned) */
+  MedusaStoreProfiles *profiles;       /* (owned) */
+  GCancellable        *cancellable;    /* (owned) (nullable) */
+  char                *confirmed_url;  /* (owned) (nullable): insecure URL the user accepted */
+  GtkWidget           *confirm_dialog; /* (unowned) (nullable) */
+  gboolean             busy;
+
+  GtkWidget           *saved_group;
+  GtkListBox          *saved_list;
+  GtkListBox          *form_list;
+  AdwEntryRow         *url_row;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *key_row;
+  GtkLabel            *warning_label;
+  GtkLabel            *error_label;
+  GtkButton           *connect_button;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaStorePage, medusa_store_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void check_store (MedusaStorePage *self);
+
+static const char *
+row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+row_dup_stripped (gpointer row)
+{
+  return g_strstrip (g_strdup (row_text (row)));
+}
+
+static void
+set_row_invalid (gpointer  row,
+                 gboolean  invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+show_error (MedusaStorePage *self,
+            const char      *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+set_busy (MedusaStorePage *self,
+          gboolean         busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
+  medusa_ui_button_set_busy (self->connect_button, busy);
+}
+
+/* Makes @url the session's store and goes on to sign in. */
+static gboolean
+use_store (MedusaStorePage *self,
+           const char      *url,
+           const char      *publishable_key,
+           const char      *display_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_session_set_store (self->session, url, publishable_key, display_name, &error))
+    {
+      g_autofree char *message = medusa_ui_error_message (error, _("Could not use this store"));
+
+      show_error (self, message);
+      return FALSE;
+    }
+
+  medusa_ui_navigate (GTK_WIDGET (self), "sign-in");
+  return TRUE;
+}
+
+/* Saved stores */
+
+static void
+on_remove_clicked_cb (GtkButton       *button,
+                      MedusaStorePage *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (button), "medusa-store-url");
+
+  if (url == NULL || self->busy)
+    return;
+
+  /* The session keeps working with its store; only the list entry goes. */
+  medusa_store_profiles_remove (self->profiles, url);
+}
+
+static void
+on_saved_row_activated_cb (GtkListBox      *list,
+                           GtkListBoxRow   *row,
+                           MedusaStorePage *self)
+{
+  MedusaStoreProfile *profile = g_object_get_data (G_OBJECT (row), "medusa-store-profile");
+  g_autofree char *url = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+
+  if (profile == NULL || self->busy)
+    return;
+
+  /* Copies: choosing a store updates the list, which rebuilds this row. */
+  url = g_strdup (medusa_store_profile_get_url (profile));
+  key = g_strdup (medusa_store_profile_get_publishable_key (profile));
+  name = g_strdup (medusa_store_profile_get_name (profile));
+
+  show_error (self, NULL);
+  use_store (self, url, key, name);
+}
+
+static GtkWidget *
+create_profile_row (gpointer item,
+                    gpointer user_data)
+{
+  MedusaStorePage *self = user_data;
+  MedusaStoreProfile *profile = item;
+  const char *url = medusa_store_profile_get_url (profile);
+  g_autofree char *remove_label = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), medusa_store_profile_get_name (profile));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "medusa-store-profile",
+                          g_object_ref (profile), g_object_unref);
+
+  if (g_strcmp0 (url, medusa_session_get_store_url (self->session)) == 0)
+    {
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_set_tooltip_text (check, _("Current store"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Current store"),
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+    }
+
+  if (medusa_store_profile_get_insecure (profile))
+    {
+      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_tooltip_text (warning, _("Not encrypted (http)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not encrypted (http)"),
+                                      -1);
+      gtk_widget_add_css_class (warning, "warning");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
+    }
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Store"));
+  remove_label = g_strdup_printf (_("Remove %s"), medusa_store_profile_get_name (profile));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "medusa-store-url", g_strdup (url), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
+}
+
+static void
+update_saved_visibility (MedusaStorePage *self)
+{
+  gtk_widget_set_visible (self->saved_group,
+                          medusa_store_profiles_get_n_profiles (self->profiles) > 0);
+}
+
+static void
+rebuild_saved_list (MedusaStorePage *self)
+{
+  gtk_list_box_bind_model (self->saved_list,
+                           medusa_store_profiles_get_model (self->profiles),
+                           create_profile_row, self, NULL);
+  update_saved_visibility (self);
+}
+
+static void
+on_profiles_changed_cb (GListModel      *model,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        MedusaStorePage *self)
+{
+  update_saved_visibility (self);
+}
+
+/* Connecting a new store */
+
+static void
+check_store_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MedusaStorePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
+
+  if (!medusa_store_profiles_check_store_finish (result, NULL, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (medusa_ui_is_cancelled (error))
+        return;
+
+      set_busy (self, FALSE);
+      set_row_invalid (self->url_row, TRUE);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+        message = g_strdup (error->message);
+      else if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND) ||
+               g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE))
+        message = g_strdup (_("No Medusa store answered at this address. Check the address and try again."));
+      else
+        message = medusa_ui_error_message (error, _("Could not reach the store"));
+
+      show_error (self, message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      return;
+    }
+
+  set_busy (self, FALSE);
+
+  url = row_dup_stripped (self->url_row);
+  name = row_dup_stripped (self->name_row);
+  key = row_dup_stripped (self->key_row);
+
+  if (use_store (self, url, *key != '\0' ? key : NULL, name))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+    }
+}
+
+static void
+check_store (MedusaStorePage *self)
+{
+  g_autofree char *url = row_dup_stripped (self->url_row);
+  g_autofree char *key = row_dup_stripped (self->key_row);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, TRUE);
+  medusa_store_profiles_check_store_async (url,
+                                           *key != '\0' ? key : NULL,
+                                           self->cancellable,
+                                           check_store_cb,
+                                           g_object_ref (self));
+}
+
+static void
+on_confirm_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        MedusaStorePage  *self)
+{
+  self->confirm_dialog = NULL;
+
+  if (g_strcmp0 (response, "connect") != 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      return;
+    }
+
+  g_free (self->confirmed_url);
+  self->confirmed_url = row_dup_stripped (self->url_row);
+  check_store (self);
+}
+
+static void
+ask_insecure (MedusaStorePage *self,
+              const char      *url)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Connect Without Encryption?"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” uses plain http. Your password and your account data "
+                                    "would travel unencrypted, and others on the network could "
+                                    "read or change them. Only continue if you trust this network."),
+                                  url);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "connect", _("Connect _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+
+  self->confirm_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+submit (MedusaStorePage *self)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean insecure = FALSE;
+
+  if (self->busy || self->confirm_dialog != NULL)
+    return;
+
+  show_error (self, NULL);
+  url = row_dup_stripped (self->url_row);
+
+  if (*url == '\0')
+    {
+      set_row_invalid (self->url_row, TRUE);
+      show_error (self, _("Enter the address of the store, for example https://shop.example.com."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      return;
+    }
+
+  normalized = medusa_store_profiles_check_url (url, &insecure, &error);
+  if (normalized == NULL)
+    {
+      set_row_invalid (self->url_row, TRUE);
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      return;
+    }
+
+  if (insecure && g_strcmp0 (self->confirmed_url, url) != 0)
+    {
+      ask_insecure (self, normalized);
+      return;
+    }
+
+  check_store (self);
+}
+
+static void
+on_connect_clicked_cb (GtkButton       *button,
+                       MedusaStorePage *self)
+{
+  submit (self);
+}
+
+static void
+on_entry_activated_cb (AdwEntryRow     *row,
+                       MedusaStorePage *self)
+{
+  submit (self);
+}
+
+static void
+on_url_changed_cb (GtkEditable     *editable,
+                   MedusaStorePage *self)
+{
+  g_autofree char *url = row_dup_stripped (self->url_row);
+  g_autofree char *normalized = NULL;
+  gboolean insecure = FALSE;
+
+  set_row_invalid (self->url_row, FALSE);
+  show_error (self, NULL);
+
+  normalized = medusa_store_profiles_check_url (url, &insecure, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), normalized != NULL && insecure);
+}
+
+static void
+on_session_store_changed_cb (MedusaSession   *session,
+                             GParamSpec      *pspec,
+                             MedusaStorePage *self)
+{
+  rebuild_saved_list (self);
+}
+
+static void
+medusa_store_page_map (GtkWidget *widget)
+{
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (medusa_store_page_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+}
+
+static void
+medusa_store_page_constructed (GObject *object)
+{
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_store_page_parent_class)->constructed (object);
+
+  self->profiles = g_object_ref (medusa_store_profiles_get_default ());
+  g_signal_connect_object (medusa_store_profiles_get_model (self->profiles), "items-changed",
+                           G_CALLBACK (on_profiles_changed_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (self->session, "notify::store-url",
+                           G_CALLBACK (on_session_store_changed_cb), self, 0);
+  g_signal_connect (self->saved_list, "row-activated",
+                    G_CALLBACK (on_saved_row_activated_cb), self);
+
+  rebuild_saved_list (self);
+}
+
+static void
+medusa_store_page_dispose (GObject *object)
+{
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->confirm_dialog != NULL)
+    {
+      GtkWidget *dialog = g_steal_pointer (&self->confirm_dialog);
+
+      g_signal_handlers_disconnect_by_func (dialog, on_confirm_response_cb, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  if (self->saved_list != NULL)
+    gtk_list_box_bind_model (self->saved_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_STORE_PAGE);
+  g_clear_object (&self->profiles);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (medusa_store_page_parent_class)->dispose (object);
+}
+
+static void
+medusa_store_page_finalize (GObject *object)
+{
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
+
+  g_free (self->confirmed_url);
+
+  G_OBJECT_CLASS (medusa_store_page_parent_class)->finalize (object);
+}
+
+static void
+medusa_store_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_store_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_store_page_class_init (MedusaStorePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = medusa_store_page_constructed;
+  object_class->dispose = medusa_store_page_dispose;
+  object_class->finalize = medusa_store_page_finalize;
+  object_class->get_property = medusa_store_page_get_property;
+  object_class->set_property = medusa_store_page_set_property;
+
+  widget_class->map = medusa_store_page_map;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MEDUSA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medusaaccount/MedusaAccount/medusa-store-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, saved_group);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, form_list);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, url_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, key_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, connect_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_connect_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_url_changed_cb);
+}
+
+static void
+medusa_store_page_init (MedusaStorePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+medusa_store_page_new (MedusaSession *session)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_new (MEDUSA_TYPE_STORE_PAGE, "session", session, NULL);
+}

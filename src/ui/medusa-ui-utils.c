@@ -1,0 +1,310 @@
+/* medusa-ui-utils.c: small helpers every page uses
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "MedusaUiUtils"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "medusa-error.h"
+#include "medusa-ui-utils.h"
+
+#define BUSY_CHILD_KEY "medusa-ui-busy-child"
+#define BUSY_LABEL_KEY "medusa-ui-busy-label"
+
+/* The server's message, when a person can read it: no JSON, no HTML, no
+ * code identifiers. Returns a new string with a capital and a full stop,
+ * or NULL. A message that is itself JSON ({"message": ...}) is unwrapped. */
+static char *
+human_server_message (const char *message,
+                      gboolean    allow_identifiers)
+{
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (message == NULL)
+    return NULL;
+
+  text = g_strstrip (g_strdup (message));
+  if (*text == '{')
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+      const char *inner = NULL;
+
+      if (json_parser_load_from_data (parser, text, -1, NULL) &&
+          (root = json_parser_get_root (parser)) != NULL &&
+          JSON_NODE_HOLDS_OBJECT (root))
+        inner = json_object_get_string_member_with_default (json_node_get_object (root),
+                                                            "message", NULL);
+      if (inner == NULL || *inner == '{')
+        return NULL;
+      g_free (text);
+      text = g_strstrip (g_strdup (inner));
+    }
+
+  len = strlen (text);
+  if (len == 0 || len > 300 || strpbrk (text, "{}<>[]\\") != NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  if (strchr (text, '_') != NULL)
+    {
+      if (!allow_identifiers)
+        return NULL;
+      /* "first_name must be a string" → "first name must be a string" */
+      g_strdelimit (text, "_", ' ');
+    }
+
+  if (g_ascii_islower (text[0]))
+    text[0] = g_ascii_toupper (text[0]);
+  if (!g_str_has_suffix (text, ".") && !g_str_has_suffix (text, "!") &&
+      !g_str_has_suffix (text, "?"))
+    {
+      char *with_stop = g_strconcat (text, ".", NULL);
+      g_free (text);
+      text = with_stop;
+    }
+
+  return g_steal_pointer (&text);
+}
+
+static char *
+reason_for_error (const GError *error)
+{
+  char *server;
+
+  if (error == NULL)
+    return g_strdup (_("Something went wrong. Try again."));
+
+  if (error->domain == MEDUSA_ERROR)
+    {
+      switch ((MedusaError) error->code)
+        {
+        case MEDUSA_ERROR_NETWORK:
+          return g_strdup (_("Could not reach the store. Check your connection and try again."));
+        case MEDUSA_ERROR_TIMEOUT:
+          return g_strdup (_("The store took too long to answer. Try again."));
+        case MEDUSA_ERROR_TLS:
+          return g_strdup (_("The store’s security certificate could not be verified."));
+        case MEDUSA_ERROR_INVALID_CREDENTIALS:
+          return g_strdup (_("The email or password is incorrect."));
+        case MEDUSA_ERROR_UNAUTHORIZED:
+          return g_strdup (_("Your session has expired. Sign in again."));
+        case MEDUSA_ERROR_INVALID_DATA:
+          server = human_server_message (error->message, TRUE);
+          return server ? server : g_strdup (_("The store did not accept the data. Check the form and try again."));
+        case MEDUSA_ERROR_NOT_ALLOWED:
+          server = human_server_message (error->message, FALSE);
+          return server ? server : g_strdup (_("The store does not allow this."));
+        case MEDUSA_ERROR_NOT_FOUND:
+          server = human_server_message (error->message, FALSE);
+          return server ? server : g_strdup (_("The store could not find what was asked for."));
+        case MEDUSA_ERROR_DUPLICATE:
+          server = human_server_message (error->message, FALSE);
+          return server ? server : g_strdup (_("An account with this email address already exists."));
+        case MEDUSA_ERROR_CONFLICT:
+          return g_strdup (_("The data changed on the store meanwhile. Reload and try again."));
+        case MEDUSA_ERROR_RATE_LIMITED:
+          return g_strdup (_("Too many attempts. Wait a moment and try again."));
+        case MEDUSA_ERROR_INVALID_RESET_TOKEN:
+          return g_strdup (_("This reset link is invalid or has expired."));
+        case MEDUSA_ERROR_SERVER:
+          return g_strdup (_("The store had a problem. Try again later."));
+        case MEDUSA_ERROR_PARSE:
+          return g_strdup (_("The store sent an answer that could not be understood."));
+        default:
+          break;
+        }
+    }
+  else if (error->domain == G_IO_ERROR)
+    {
+      /* The only G_IO_ERRORs we raise ourselves; everything else is generic. */
+      if (error->code == G_IO_ERROR_INVALID_ARGUMENT)
+        return g_strdup (_("This store address is not valid."));
+      if (error->code == G_IO_ERROR_NOT_INITIALIZED)
+        return g_strdup (_("Choose a store first."));
+      if (error->code == G_IO_ERROR_TIMED_OUT)
+        return g_strdup (_("The store took too long to answer. Try again."));
+    }
+
+  return g_strdup (_("Something went wrong. Try again."));
+}
+
+char *
+medusa_ui_error_message (const GError *error,
+                         const char   *what_failed)
+{
+  g_autofree char *reason = reason_for_error (error);
+
+  if (what_failed == NULL || *what_failed == '\0')
+    return g_steal_pointer (&reason);
+
+  /* Translators: "<what failed>. <why>", e.g. "Could not save your profile. The store had a problem." */
+  return g_strdup_printf (_("%s. %s"), what_failed, reason);
+}
+
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  GtkWidget *ancestor;
+  GtkRoot *root;
+  GtkWindow *window;
+
+  ancestor = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (ancestor != NULL)
+    return ADW_TOAST_OVERLAY (ancestor);
+
+  /* A dialog: use the overlay of the window it belongs to. */
+  root = gtk_widget_get_root (widget);
+  if (root == NULL || !GTK_IS_WINDOW (root))
+    return NULL;
+
+  for (window = GTK_WINDOW (root); window != NULL; window = gtk_window_get_transient_for (window))
+    {
+      GtkWidget *content = NULL;
+
+      if (ADW_IS_APPLICATION_WINDOW (window))
+        content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+      else if (ADW_IS_WINDOW (window))
+        content = adw_window_get_content (ADW_WINDOW (window));
+      else
+        content = gtk_window_get_child (window);
+
+      if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
+        return ADW_TOAST_OVERLAY (content);
+    }
+
+  return NULL;
+}
+
+void
+medusa_ui_show_toast (GtkWidget  *widget,
+                      const char *message)
+{
+  AdwToastOverlay *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  overlay = find_toast_overlay (widget);
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+void
+medusa_ui_show_error (GtkWidget     *widget,
+                      MedusaSession *session,
+                      const GError  *error,
+                      const char    *what_failed)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (error == NULL || medusa_ui_is_cancelled (error))
+    return;
+
+  /* An expired session asks for the password in place: no toast needed. */
+  if (session != NULL && medusa_session_handle_error (session, error))
+    return;
+
+  message = medusa_ui_error_message (error, what_failed);
+  medusa_ui_show_toast (widget, message);
+}
+
+void
+medusa_ui_navigate (GtkWidget  *widget,
+                    const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  if (!gtk_widget_activate_action (widget, "win.navigate", "s", name))
+    g_warning ("No window action to navigate to “%s”", name);
+}
+
+void
+medusa_ui_button_set_busy (GtkButton *button,
+                           gboolean   busy)
+{
+  gboolean is_busy;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  is_busy = g_object_get_data (G_OBJECT (button), BUSY_CHILD_KEY) != NULL ||
+            g_object_get_data (G_OBJECT (button), BUSY_LABEL_KEY) != NULL;
+  if (is_busy == !!busy)
+    return;
+
+  if (busy)
+    {
+      const char *label = gtk_button_get_label (button);
+      GtkWidget *spinner;
+
+      /* Keep what was there, to put it back afterwards. */
+      if (label != NULL)
+        g_object_set_data_full (G_OBJECT (button), BUSY_LABEL_KEY, g_strdup (label), g_free);
+      else if (gtk_button_get_child (button) != NULL)
+        g_object_set_data_full (G_OBJECT (button), BUSY_CHILD_KEY,
+                                g_object_ref (gtk_button_get_child (button)), g_object_unref);
+      else
+        g_object_set_data_full (G_OBJECT (button), BUSY_LABEL_KEY, g_strdup (""), g_free);
+
+      spinner = gtk_spinner_new ();
+      gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+      gtk_button_set_child (button, spinner);
+      gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
+    }
+  else
+    {
+      const char *label = g_object_get_data (G_OBJECT (button), BUSY_LABEL_KEY);
+      GtkWidget *child = g_object_get_data (G_OBJECT (button), BUSY_CHILD_KEY);
+
+      if (label != NULL)
+        gtk_button_set_label (button, label);
+      else if (child != NULL)
+        gtk_button_set_child (button, child);
+
+      g_object_set_data (G_OBJECT (button), BUSY_LABEL_KEY, NULL);
+      g_object_set_data (G_OBJECT (button), BUSY_CHILD_KEY, NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (button), TRUE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
+    }
+}
+
+char *
+medusa_ui_format_date (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (when);
+  /* Translators: a date as in "12 Mar 2026"; see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+gboolean
+medusa_ui_is_cancelled (const GError *error)
+{
+  return error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
