@@ -1,0 +1,299 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Medusa Account authors
+"""Drive the real medusa-account window as a person would: find widgets by
+their accessible names (AT-SPI), click them, type with xdotool, read what the
+window shows. Facts this relies on are in GUI-TESTING notes of the project:
+GTK 4.8 exposes AdwEntryRow as role 'text' named after the row title, buttons
+as 'push button' named after the label; STATE_SHOWING is only set on windows,
+so visibility is judged by extents and the 'visible' state of every ancestor."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+DEFAULT_TIMEOUT = float(os.environ.get("MEDUSA_GUI_TIMEOUT", "20"))
+
+
+class GuiError(AssertionError):
+    pass
+
+
+def _states(node):
+    try:
+        return node.getState()
+    except Exception:
+        return None
+
+
+def _on_screen(node, frame):
+    ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    cx, cy = ext.x + ext.width // 2, ext.y + ext.height // 2
+    return (frame.x <= cx < frame.x + frame.width and frame.y + 48 <= cy < frame.y + frame.height)
+
+
+def _is_visible(node):
+    """Visible on screen: every ancestor up to the frame has STATE_VISIBLE
+    and the node has a non-empty extent."""
+    n = node
+    while n is not None:
+        st = _states(n)
+        if st is None:
+            return False
+        if n.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_APPLICATION):
+            break
+        if not st.contains(pyatspi.STATE_VISIBLE):
+            return False
+        try:
+            n = n.parent
+        except Exception:
+            return False
+    try:
+        ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        if ext.width <= 0 or ext.height <= 0:
+            return False
+        return True
+    except Exception:
+        return False
+
+
+def _walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from _walk(child, depth + 1)
+
+
+class App:
+    def __init__(self, argv, env, name="medusa-account", log=None):
+        self.name = name
+        self.log = log or sys.stderr
+        self.proc = subprocess.Popen(argv, env=env, stdout=self.log, stderr=self.log)
+        self.app = None
+        self._wait(lambda: self._find_app(), "application on the accessibility bus", 30)
+        self.focus_window()
+
+    def _find_app(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            try:
+                a = desktop.getChildAtIndex(i)
+            except Exception:
+                continue
+            if a is not None and a.name == self.name:
+                self.app = a
+                return a
+        if self.proc.poll() is not None:
+            raise GuiError("the app exited with status %s" % self.proc.returncode)
+        return None
+
+    def _wait(self, fn, what, timeout=DEFAULT_TIMEOUT):
+        end = time.monotonic() + timeout
+        last_exc = None
+        while time.monotonic() < end:
+            try:
+                r = fn()
+                if r:
+                    return r
+            except GuiError:
+                raise
+            except Exception as e:  # AT-SPI objects vanish while the UI changes
+                last_exc = e
+            if self.proc.poll() is not None:
+                raise GuiError("the app exited with status %s while waiting for %s"
+                               % (self.proc.returncode, what))
+            time.sleep(0.2)
+        raise GuiError("timed out after %.0fs waiting for %s%s" % (
+            timeout, what, " (%s)" % last_exc if last_exc else ""))
+
+    def focus_window(self):
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid",
+                        str(self.proc.pid), "windowfocus", "--sync"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20)
+
+    def page(self, type_name):
+        """The subtree of a page widget (GTK exposes it as a filler named
+        after its type, e.g. 'MedusaSignInPage'); names repeat across pages."""
+        for n in _walk(self.app):
+            try:
+                if n.name == type_name:
+                    return n
+            except Exception:
+                continue
+        return None
+
+    def nodes(self, role=None, name=None, visible=True, within=None):
+        out = []
+        if self.app is None:
+            return out
+        root = self.app
+        if within is not None:
+            root = self.page(within)
+            if root is None:
+                return out
+        for n in _walk(root):
+            try:
+                if role is not None and n.getRoleName() != role:
+                    continue
+                if name is not None and n.name != name:
+                    continue
+                if visible and not _is_visible(n):
+                    continue
+                out.append(n)
+            except Exception:
+                continue
+        return out
+
+    def find(self, role, name, within=None, timeout=DEFAULT_TIMEOUT):
+        def one():
+            found = self.nodes(role, name, within=within)
+            return found[0] if found else None
+        return self._wait(one, "%s '%s'%s" % (role, name, " in " + within if within else ""),
+                          timeout)
+
+    def gone(self, role, name, timeout=DEFAULT_TIMEOUT):
+        self._wait(lambda: not self.nodes(role, name), "%s '%s' to go away" % (role, name), timeout)
+
+    def click(self, name, role="push button", within=None, timeout=DEFAULT_TIMEOUT):
+        node = self.find(role, name, within, timeout)
+        def sensitive():
+            st = node.getState()
+            return st.contains(pyatspi.STATE_SENSITIVE)
+        self._wait(sensitive, "button '%s' to become sensitive" % name)
+        node.queryAction().doAction(0)
+        return node
+
+    def frame(self):
+        for i in range(self.app.childCount):
+            w = self.app.getChildAtIndex(i)
+            if w is not None and w.getState().contains(pyatspi.STATE_ACTIVE):
+                return w
+        return self.app.getChildAtIndex(self.app.childCount - 1)
+
+    def scroll_into_view(self, node):
+        """Wheel-scroll the view under the pointer until @node's centre is
+        inside the window (AT-SPI's scrollTo is not implemented by GTK 4.8)."""
+        frame = self.frame().queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        for _ in range(40):
+            if _on_screen(node, frame):
+                return
+            ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            button = "5" if ext.y > frame.y + frame.height // 2 else "4"
+            subprocess.run(["xdotool", "mousemove", str(frame.x + frame.width * 2 // 3),
+                            str(frame.y + frame.height // 2), "click", button], check=True)
+            time.sleep(0.05)
+        raise GuiError("could not scroll '%s' into view" % node.name)
+
+    def title(self):
+        for n in _walk(self.frame()):
+            if n.name == "AdwWindowTitle":
+                for c in _walk(n):
+                    if c.getRoleName() == "label":
+                        return c.name
+        return None
+
+    def wait_page(self, title, timeout=DEFAULT_TIMEOUT):
+        """The window's header shows the current page's title."""
+        self._wait(lambda: self.title() == title, "the '%s' page" % title, timeout)
+
+    def mouse_click(self, node):
+        self.scroll_into_view(node)
+        ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        x, y = ext.x + ext.width // 2, ext.y + ext.height // 2
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
+        time.sleep(0.15)
+
+    def type_into(self, name, text, within=None, role="text", clear=True):
+        node = self.find(role, name, within)
+        self.mouse_click(node)
+        if clear:
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a", "BackSpace"], check=True)
+        if text:
+            subprocess.run(["xdotool", "type", "--delay", "8", text], check=True)
+        want = text
+        self._wait(lambda: self.text_of(node) == want or role == "password text",
+                   "'%s' to hold the typed text" % name)
+        return node
+
+    def key(self, *keys):
+        subprocess.run(["xdotool", "key", "--clearmodifiers"] + list(keys), check=True)
+        time.sleep(0.1)
+
+    @staticmethod
+    def text_of(node):
+        # GTK 4.8 answers getText(0, -1) with "" for AdwEntryRow: ask for
+        # the exact character count instead.
+        try:
+            t = node.queryText()
+            return t.getText(0, t.characterCount)
+        except Exception:
+            return node.name
+
+    def labels(self):
+        return [n.name for n in self.nodes("label") if n.name]
+
+    def wait_label(self, pred, what, timeout=DEFAULT_TIMEOUT):
+        def check():
+            for n in self.nodes(None):
+                try:
+                    if n.name and pred(n.name):
+                        return n
+                    if n.getRoleName() == "label":
+                        t = self.text_of(n)
+                        if t and pred(t):
+                            return n
+                except Exception:
+                    continue
+            return None
+        return self._wait(check, what, timeout)
+
+    def wait_text(self, substring, timeout=DEFAULT_TIMEOUT):
+        return self.wait_label(lambda s: substring in s, "text '%s' on screen" % substring, timeout)
+
+    def screenshot(self, path):
+        subprocess.run(["import", "-window", "root", path],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def quit(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class Tap:
+    """Minimal TAP producer so meson can count the steps."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def step(self, name, fn, *args):
+        self.n += 1
+        t = time.monotonic()
+        try:
+            fn(*args)
+            print("ok %d - %s (%.1fs)" % (self.n, name, time.monotonic() - t), flush=True)
+            return True
+        except Exception as e:
+            self.failed += 1
+            print("not ok %d - %s: %s" % (self.n, name, e), flush=True)
+            return False
+
+    def done(self):
+        print("1..%d" % self.n, flush=True)
+        return 1 if self.failed else 0

@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Medusa Account authors
+"""End-to-end: the real medusa-account binary, in Xvfb, against the real Medusa
+backend, driven as a person would (clicks and typed text, found by accessible
+names) and checked through what the window shows.
+
+Needs: DISPLAY (Xvfb), a D-Bus session with an unlocked Secret Service,
+MEDUSA_URL, MEDUSA_RESET_TOKEN_DIR, MEDUSA_SEED_ORDERS (path of seed-orders.sh).
+Usage: test-e2e.py PATH-TO-medusa-account SCHEMA-DIR"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from medusa_gui import App, GuiError, Tap  # noqa: E402
+
+APP, SCHEMA_DIR = sys.argv[1], sys.argv[2]
+URL = os.environ.get("MEDUSA_URL")
+TOKENS = os.environ.get("MEDUSA_RESET_TOKEN_DIR")
+SEED = os.environ.get("MEDUSA_SEED_ORDERS")
+SHOTS = os.environ.get("MEDUSA_GUI_SHOTS")  # optional folder for screenshots
+
+if not (URL and TOKENS and SEED and os.environ.get("DISPLAY")):
+    if os.environ.get("MEDUSA_REQUIRE_BACKEND"):
+        print("Bail out! MEDUSA_URL, MEDUSA_RESET_TOKEN_DIR, MEDUSA_SEED_ORDERS and DISPLAY are required")
+        sys.exit(1)
+    print("1..0 # SKIP needs a display and a real backend (MEDUSA_URL)")
+    sys.exit(0)
+
+stamp = "%d%d" % (time.time(), os.getpid())
+EMAIL = "gui-%s@example.com" % stamp
+PASSWORD = "first-pass-123"
+NEW_PASSWORD = "second-pass-456"
+
+home = tempfile.mkdtemp(prefix="medusa-gui-")
+env = dict(os.environ)
+env.update({
+    "HOME": home,
+    "XDG_CONFIG_HOME": os.path.join(home, "config"),
+    "XDG_DATA_HOME": os.path.join(home, "data"),
+    "XDG_CACHE_HOME": os.path.join(home, "cache"),
+    "GSETTINGS_BACKEND": "keyfile",
+    "GSETTINGS_SCHEMA_DIR": SCHEMA_DIR,
+    "MEDUSA_ACCOUNT_STORE_URL": URL,
+    "GTK_A11Y": "atspi",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+})
+env.pop("NO_AT_BRIDGE", None)
+log = open(os.path.join(home, "app.log"), "w")
+tap = Tap()
+app = None
+
+
+def shot(name):
+    if SHOTS and app is not None:
+        os.makedirs(SHOTS, exist_ok=True)
+        time.sleep(0.6)
+        app.screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def launch():
+    global app
+    app = App([APP], env, log=log)
+
+
+def sidebar(name):
+    app.mouse_click(app.find("label", name, within="Account Sections"))
+    app.wait_page(name)
+
+
+def expect_overview(email):
+    app.wait_page("Overview")
+    app.wait_label(lambda s: s == email, "the overview showing %s" % email)
+    app.find("push button", "Sign Out", within="MedusaOverviewPage")
+
+
+def register():
+    app.wait_page("Sign In")
+    shot("sign-in")
+    app.click("Create an account", within="MedusaSignInPage")
+    app.wait_page("Create Account")
+    page = "MedusaRegisterPage"
+    app.type_into("First name", "Ada", within=page)
+    app.type_into("Last name", "Lovelace", within=page)
+    app.type_into("Email", EMAIL, within=page)
+    app.type_into("Phone", "+49301111", within=page)
+    app.type_into("Password", PASSWORD, within=page)
+    app.type_into("Confirm password", PASSWORD, within=page)
+    shot("register")
+    app.click("Create Account", within=page)
+    expect_overview(EMAIL)
+    app.wait_text("Ada Lovelace")
+    shot("overview")
+
+
+def sign_out():
+    app.click("Sign Out", within="MedusaOverviewPage")
+    app.wait_page("Sign In")
+
+
+def wrong_password_keeps_input():
+    page = "MedusaSignInPage"
+    app.type_into("Email", EMAIL, within=page)
+    app.type_into("Password", "not-the-password", within=page)
+    app.click("Sign In", within=page)
+    app.wait_label(lambda s: "incorrect" in s.lower() or "wrong" in s.lower(),
+                   "an inline wrong-password message")
+    email = app.find("text", "Email", within=page)
+    if app.text_of(email) != EMAIL:
+        raise GuiError("the email was lost after the error: %r" % app.text_of(email))
+
+
+def sign_in(password):
+    page = "MedusaSignInPage"
+    app.type_into("Email", EMAIL, within=page)
+    app.type_into("Password", password, within=page)
+    app.key("Return")  # Enter submits the form
+    expect_overview(EMAIL)
+
+
+def edit_profile():
+    sidebar("Profile")
+    page = "MedusaProfilePage"
+    app.type_into("First name", "Augusta", within=page)
+    app.type_into("Phone", "+49302222", within=page)
+    shot("profile")
+    app.click("Save", within=page)
+    app.wait_text("Augusta Lovelace")
+    sidebar("Overview")
+    app.wait_text("+49302222")
+
+
+def add_address():
+    sidebar("Addresses")
+    app.click("Add Address", within="MedusaAddressesPage")
+    dialog = "MedusaAddressDialog"
+    app.type_into("First name", "Ada", within=dialog)
+    app.type_into("Last name", "Lovelace", within=dialog)
+    app.type_into("Address", "Teststrasse 42", within=dialog)
+    app.type_into("City", "Berlin", within=dialog)
+    app.type_into("Postal code", "10115", within=dialog)
+    shot("address-dialog")
+    app.click("Save", within=dialog)
+    app.wait_label(lambda s: "Teststrasse 42" in s, "the new address in the list")
+    shot("addresses")
+
+
+def reset_password():
+    token_file = os.path.join(TOKENS, EMAIL.lower() + ".json")
+    if os.path.exists(token_file):
+        os.unlink(token_file)
+    app.click("Forgot password?", within="MedusaSignInPage")
+    app.wait_page("Forgot Password")
+    page = "MedusaForgotPasswordPage"
+    app.type_into("Email", EMAIL, within=page)
+    app.click("Send Reset Email", within=page)
+    app.wait_text("If an account exists for this address")
+    end = time.monotonic() + 30
+    while not os.path.exists(token_file):
+        if time.monotonic() > end:
+            raise GuiError("the backend never emitted a reset token")
+        time.sleep(0.5)
+    token = json.load(open(token_file))["token"]
+    app.click("Enter Reset Token", within=page)
+    app.wait_page("Reset Password")
+    page = "MedusaResetPasswordPage"
+    # a pasted reset link works as well as the bare token
+    link = "https://shop.example/reset?token=%s&email=%s" % (token, EMAIL.replace("@", "%40"))
+    app.type_into("Reset token", link, within=page)
+    app.type_into("New password", NEW_PASSWORD, within=page)
+    app.type_into("Confirm password", NEW_PASSWORD, within=page)
+    shot("reset-password")
+    app.click("Reset Password", within=page)
+    expect_overview(EMAIL)
+
+
+def orders():
+    subprocess.run([SEED, "5"], check=True, stdout=log, stderr=log,
+                   env=dict(os.environ, DEMO_EMAIL=EMAIL, DEMO_PASSWORD=NEW_PASSWORD,
+                            MEDUSA_URL=URL))
+    sidebar("Orders")
+    page = "MedusaOrdersPage"
+    app.wait_text("5 of 5 orders")
+    shot("orders")
+    app.click("Filters", within=page)
+    app.mouse_click(app.find("check box", "Shipped"))
+    app.key("Escape")
+    app.wait_text("1 of 1 orders")
+    row = app.wait_label(lambda s: s.startswith("Order #") and "Shipped" in s, "the shipped order row")
+    app.mouse_click(row)
+    app.wait_text("TRACK-4")
+    shot("order-details")
+
+
+def restore_session():
+    app.quit()
+    launch()
+    expect_overview(EMAIL)
+
+
+def main():
+    try:
+        launch()
+        ok = tap.step("register a new customer and land on the overview", register)
+        ok = ok and tap.step("sign out", sign_out)
+        ok = ok and tap.step("a wrong password shows an inline error and keeps the email",
+                             wrong_password_keeps_input)
+        ok = ok and tap.step("sign in with Enter", sign_in, PASSWORD)
+        ok = ok and tap.step("edit the profile (name, phone) and save", edit_profile)
+        ok = ok and tap.step("add an address in the dialog", add_address)
+        ok = ok and tap.step("sign out again", sign_out)
+        ok = ok and tap.step("request a reset token and reset the password", reset_password)
+        ok = ok and tap.step("filter the order history and open an order", orders)
+        ok = ok and tap.step("restart: the keyring restores the session", restore_session)
+    finally:
+        if tap.failed and app is not None:
+            shot("failure")
+            app.screenshot(os.path.join(home, "failure.png"))
+            print("# app log and failure screenshot in %s" % home)
+        if app is not None:
+            app.quit()
+    return tap.done()
+
+
+sys.exit(main())
