@@ -1,0 +1,907 @@
+/* test-session.c: the session, store profiles and keyring credentials
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs against tests/fake. The keyring cases need a Secret Service on the
+ * session bus (e.g. gnome-keyring-daemon --unlock under dbus-run-session);
+ * without DBUS_SESSION_BUS_ADDRESS, or when the keyring cannot store an
+ * item, they are skipped.
+ */
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include <string.h>
+
+#include "medusa-auth.h"
+#include "medusa-client.h"
+#include "medusa-credentials.h"
+#include "medusa-customers.h"
+#include "medusa-error.h"
+#include "medusa-fake-server.h"
+#include "medusa-session.h"
+#include "medusa-store-profiles.h"
+
+#define ADA_EMAIL    "ada@example.com"
+#define ADA_PASSWORD "correct horse"
+
+typedef struct
+{
+  MedusaFakeServer *fake;      /* (owned) */
+  MedusaSession    *session;   /* (owned) */
+  char             *url;       /* (owned) */
+  GPtrArray        *states;    /* (owned) every "state" seen, as GINT_TO_POINTER */
+} Fixture;
+
+static int keyring_usable = -1;  /* -1 unknown, 0 no, 1 yes */
+
+/* Helpers */
+
+static void
+on_state_notify_cb (MedusaSession *session,
+                    GParamSpec    *pspec,
+                    Fixture       *f)
+{
+  g_ptr_array_add (f->states, GINT_TO_POINTER (medusa_session_get_state (session)));
+}
+
+static gboolean
+states_contain (Fixture            *f,
+                MedusaSessionState  state)
+{
+  for (guint i = 0; i < f->states->len; i++)
+    if (GPOINTER_TO_INT (g_ptr_array_index (f->states, i)) == (int) state)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+session_sign_in (Fixture     *f,
+                 const char  *email,
+                 const char  *password,
+                 GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_sign_in_async (f->session, email, password, NULL,
+                                medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_sign_in_finish (f->session, result, error);
+}
+
+static gboolean
+session_restore (MedusaSession  *session,
+                 GError        **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_restore_async (session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_restore_finish (session, result, error);
+}
+
+static gboolean
+session_sign_out (Fixture  *f,
+                  GError  **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_sign_out_async (f->session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_sign_out_finish (f->session, result, error);
+}
+
+static gboolean
+session_refresh (Fixture  *f,
+                 GError  **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_refresh_async (f->session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_refresh_finish (f->session, result, error);
+}
+
+static char *
+keyring_lookup (const char  *url,
+                const char  *email,
+                GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_credentials_lookup_async (url, email, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_credentials_lookup_finish (result, error);
+}
+
+static void
+keyring_clear (const char *url)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_credentials_clear_async (url, NULL, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  medusa_credentials_clear_finish (result, NULL);
+}
+
+/* TRUE when a Secret Service can store, find and remove an item here. */
+static gboolean
+check_keyring (void)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  const char *probe_url = "http://keyring-probe.invalid";
+
+  if (keyring_usable >= 0)
+    return keyring_usable == 1;
+
+  keyring_usable = 0;
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return FALSE;
+
+  medusa_credentials_store_async (probe_url, "probe@example.com", "probe-token", NULL,
+                                  medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  if (!medusa_credentials_store_finish (result, &error))
+    {
+      g_test_message ("No usable keyring: %s", error->message);
+      return FALSE;
+    }
+
+  token = keyring_lookup (probe_url, "probe@example.com", NULL);
+  keyring_clear (probe_url);
+  keyring_usable = g_strcmp0 (token, "probe-token") == 0 ? 1 : 0;
+  medusa_credentials_free_token (g_steal_pointer (&token));
+
+  return keyring_usable == 1;
+}
+
+static gboolean
+skip_without_keyring (void)
+{
+  if (check_keyring ())
+    return FALSE;
+  g_test_skip ("needs a Secret Service on DBUS_SESSION_BUS_ADDRESS");
+  return TRUE;
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->fake = medusa_fake_server_new ();
+  medusa_fake_server_add_customer (f->fake, ADA_EMAIL, ADA_PASSWORD, "Ada", "Lovelace");
+  f->url = g_strdup (medusa_fake_server_get_url (f->fake));
+  f->states = g_ptr_array_new ();
+
+  f->session = medusa_session_new ();
+  g_assert_true (medusa_session_set_store (f->session, f->url, NULL, "Fake Store", &error));
+  g_assert_no_error (error);
+  g_signal_connect (f->session, "notify::state", G_CALLBACK (on_state_notify_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+
+  if (keyring_usable == 1)
+    keyring_clear (f->url);
+
+  g_signal_handlers_disconnect_by_data (f->session, f);
+  medusa_fake_iterate_ms (20);
+  medusa_fake_settle_object (f->session);
+  g_assert_finalize_object (g_steal_pointer (&f->session));
+
+  /* Keep the shared profiles clean for the next case (ports get reused). */
+  medusa_store_profiles_remove (profiles, f->url);
+
+  g_clear_object (&f->fake);
+  g_clear_pointer (&f->url, g_free);
+  g_clear_pointer (&f->states, g_ptr_array_unref);
+}
+
+/* Store profiles: URL rules */
+
+static void
+test_profiles_check_url (void)
+{
+  static const struct {
+    const char *input;
+    const char *normalized;  /* NULL: invalid */
+    gboolean    insecure;
+  } cases[] = {
+    { "https://shop.example.com/", "https://shop.example.com", FALSE },
+    { "  HTTPS://Shop.Example.COM//  ", "https://shop.example.com", FALSE },
+    { "shop.example.com", "https://shop.example.com", FALSE },
+    { "https://shop.example.com:8443/medusa/", "https://shop.example.com:8443/medusa", FALSE },
+    { "http://127.0.0.1:9000", "http://127.0.0.1:9000", FALSE },
+    { "http://127.42.0.7:9000/", "http://127.42.0.7:9000", FALSE },
+    { "http://localhost:9000", "http://localhost:9000", FALSE },
+    { "http://[::1]:9000", "http://[::1]:9000", FALSE },
+    { "http://shop.example.com", "http://shop.example.com", TRUE },
+    { "http://192.168.1.10:9000", "http://192.168.1.10:9000", TRUE },
+    { "http://128.0.0.1", "http://128.0.0.1", TRUE },
+    { "http://localhost.example.com", "http://localhost.example.com", TRUE },
+    { "ftp://shop.example.com", NULL, FALSE },
+    { "", NULL, FALSE },
+    { "   ", NULL, FALSE },
+    { "https://", NULL, FALSE },
+    { "https://shop.example.com/?a=b", NULL, FALSE },
+    { "https://user:pw@shop.example.com", NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = NULL;
+      gboolean insecure = !cases[i].insecure;
+
+      normalized = medusa_store_profiles_check_url (cases[i].input, &insecure, &error);
+      g_test_message ("case %u: %s", i, cases[i].input);
+      if (cases[i].normalized == NULL)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+          g_assert_null (normalized);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (normalized, ==, cases[i].normalized);
+          g_assert_cmpint (insecure, ==, cases[i].insecure);
+        }
+    }
+
+  g_assert_true (medusa_store_profiles_is_loopback_host ("LOCALHOST"));
+  g_assert_true (medusa_store_profiles_is_loopback_host ("[::1]"));
+  g_assert_false (medusa_store_profiles_is_loopback_host ("::2"));
+  g_assert_false (medusa_store_profiles_is_loopback_host (NULL));
+}
+
+/* Store profiles: the list, the current store, last emails (in memory) */
+
+static void
+on_current_url_notify_cb (GObject    *object,
+                          GParamSpec *pspec,
+                          guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_profiles_list (void)
+{
+  g_autoptr(MedusaStoreProfiles) profiles = medusa_store_profiles_new (NULL);
+  g_autoptr(GError) error = NULL;
+  MedusaStoreProfile *profile;
+  guint notifies = 0;
+
+  g_signal_connect (profiles, "notify::current-url", G_CALLBACK (on_current_url_notify_cb), &notifies);
+
+  g_assert_null (medusa_store_profiles_get_settings (profiles));
+  g_assert_cmpuint (medusa_store_profiles_get_n_profiles (profiles), ==, 0);
+  g_assert_null (medusa_store_profiles_get_current_url (profiles));
+
+  profile = medusa_store_profiles_add (profiles, "", "https://a.example.com/", " pk_a ", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+  g_assert_cmpstr (medusa_store_profile_get_name (profile), ==, "a.example.com");
+  g_assert_cmpstr (medusa_store_profile_get_url (profile), ==, "https://a.example.com");
+  g_assert_cmpstr (medusa_store_profile_get_publishable_key (profile), ==, "pk_a");
+  g_assert_false (medusa_store_profile_get_insecure (profile));
+
+  profile = medusa_store_profiles_add (profiles, "Shop B", "http://b.example.com", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (medusa_store_profile_get_insecure (profile));
+  g_assert_null (medusa_store_profile_get_publishable_key (profile));
+
+  /* The same URL again updates in place: no duplicate. */
+  profile = medusa_store_profiles_add (profiles, "Shop A", "HTTPS://a.example.com", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_store_profiles_get_n_profiles (profiles), ==, 2);
+  g_assert_cmpstr (medusa_store_profile_get_name (profile), ==, "Shop A");
+  g_assert_null (medusa_store_profile_get_publishable_key (profile));
+  g_assert_true (medusa_store_profiles_lookup (profiles, "https://a.example.com") == profile);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_store_profiles_get_model (profiles)), ==, 2);
+
+  g_assert_null (medusa_store_profiles_add (profiles, "Bad", "gopher://x", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (medusa_store_profiles_get_n_profiles (profiles), ==, 2);
+
+  /* Current store */
+  g_assert_false (medusa_store_profiles_set_current (profiles, "https://unknown.example.com"));
+  g_assert_cmpuint (notifies, ==, 0);
+  g_assert_true (medusa_store_profiles_set_current (profiles, "https://a.example.com"));
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_true (medusa_store_profiles_set_current (profiles, "https://a.example.com"));
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpstr (medusa_store_profile_get_name (medusa_store_profiles_get_current (profiles)), ==, "Shop A");
+
+  /* Last emails */
+  g_assert_null (medusa_store_profiles_get_last_email (profiles, "https://a.example.com"));
+  medusa_store_profiles_set_last_email (profiles, "https://a.example.com", "ada@example.com");
+  g_assert_cmpstr (medusa_store_profiles_get_last_email (profiles, "https://a.example.com"), ==, "ada@example.com");
+  g_assert_null (medusa_store_profiles_get_last_email (profiles, "http://b.example.com"));
+
+  /* Removing the current store clears the selection and its email. */
+  g_assert_true (medusa_store_profiles_remove (profiles, "https://a.example.com"));
+  g_assert_false (medusa_store_profiles_remove (profiles, "https://a.example.com"));
+  g_assert_null (medusa_store_profiles_get_current_url (profiles));
+  g_assert_cmpuint (notifies, ==, 2);
+  g_assert_null (medusa_store_profiles_get_last_email (profiles, "https://a.example.com"));
+  g_assert_cmpuint (medusa_store_profiles_get_n_profiles (profiles), ==, 1);
+}
+
+/* Store profiles: persisted in GSettings, nothing secret in there */
+
+static void
+test_profiles_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(MedusaStoreProfiles) profiles = NULL;
+  g_autoptr(MedusaStoreProfiles) reloaded = NULL;
+  g_autoptr(GVariant) stores = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *printed = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, MEDUSA_SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("needs the compiled schema (GSETTINGS_SCHEMA_DIR=<builddir>/data)");
+      return;
+    }
+
+  backend = g_memory_settings_backend_new ();
+  settings = g_settings_new_full (schema, backend, NULL);
+
+  /* Defaults of the issue: idle lock off, 5 minutes. */
+  g_assert_false (g_settings_get_boolean (settings, "idle-lock-enabled"));
+  g_assert_cmpuint (g_settings_get_uint (settings, "idle-lock-minutes"), ==, 5);
+
+  profiles = medusa_store_profiles_new (settings);
+  g_assert_true (medusa_store_profiles_get_settings (profiles) == settings);
+  medusa_store_profiles_add (profiles, "Shop A", "https://a.example.com", "pk_a", &error);
+  g_assert_no_error (error);
+  medusa_store_profiles_add (profiles, "Local", "http://127.0.0.1:9000", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (medusa_store_profiles_set_current (profiles, "http://127.0.0.1:9000"));
+  medusa_store_profiles_set_last_email (profiles, "http://127.0.0.1:9000", "ada@example.com");
+
+  stores = g_settings_get_value (settings, "stores");
+  printed = g_variant_print (stores, FALSE);
+  g_assert_cmpstr (printed, ==,
+                   "[('Shop A', 'https://a.example.com', 'pk_a'), ('Local', 'http://127.0.0.1:9000', '')]");
+  {
+    g_autofree char *current = g_settings_get_string (settings, "current-store");
+    g_assert_cmpstr (current, ==, "http://127.0.0.1:9000");
+  }
+
+  /* A second instance (the next start) sees the same data. */
+  reloaded = medusa_store_profiles_new (settings);
+  g_assert_cmpuint (medusa_store_profiles_get_n_profiles (reloaded), ==, 2);
+  g_assert_cmpstr (medusa_store_profiles_get_current_url (reloaded), ==, "http://127.0.0.1:9000");
+  g_assert_cmpstr (medusa_store_profiles_get_last_email (reloaded, "http://127.0.0.1:9000"), ==, "ada@example.com");
+  g_assert_cmpstr (medusa_store_profile_get_publishable_key (medusa_store_profiles_lookup (reloaded, "https://a.example.com")),
+                   ==, "pk_a");
+
+  /* A hand-edited unusable entry is skipped, not fatal. */
+  g_settings_set_value (settings, "stores",
+                        g_variant_new_parsed ("[('X', 'ftp://x', ''), ('Y', 'https://y.example.com', '')]"));
+  g_clear_object (&reloaded);
+  reloaded = medusa_store_profiles_new (settings);
+  g_assert_cmpuint (medusa_store_profiles_get_n_profiles (reloaded), ==, 1);
+  g_assert_null (medusa_store_profiles_get_current_url (reloaded));
+}
+
+/* Checking a store by calling it */
+
+static void
+test_profiles_check_store (void)
+{
+  g_autoptr(MedusaFakeServer) fake = medusa_fake_server_new ();
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean insecure = TRUE;
+
+  medusa_store_profiles_check_store_async (medusa_fake_server_get_url (fake), "pk_test", NULL,
+                                           medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_store_profiles_check_store_finish (result, &insecure, &error));
+  g_assert_no_error (error);
+  g_assert_false (insecure);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fake, "GET", "/store/regions"), ==, 1);
+  g_assert_cmpstr (medusa_fake_request_get_header (medusa_fake_server_get_last_request (fake, "GET", "/store/regions"),
+                                                   "x-publishable-api-key"), ==, "pk_test");
+  g_clear_object (&result);
+
+  /* Not a store: a server error answers FALSE with a MEDUSA_ERROR. */
+  medusa_fake_server_add_status_fault (fake, "GET", "/store/regions", 404, NULL, NULL, 0);
+  medusa_store_profiles_check_store_async (medusa_fake_server_get_url (fake), NULL, NULL,
+                                           medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_store_profiles_check_store_finish (result, NULL, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A bad URL fails before any request. */
+  medusa_store_profiles_check_store_async ("ftp://x", NULL, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_store_profiles_check_store_finish (result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* Session */
+
+static void
+test_session_set_store (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MedusaClient *client = medusa_session_get_client (f->session);
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+
+  g_assert_nonnull (client);
+  g_assert_cmpstr (medusa_client_get_base_url (client), ==, f->url);
+  g_assert_cmpstr (medusa_session_get_store_url (f->session), ==, f->url);
+  g_assert_cmpstr (medusa_session_get_store_name (f->session), ==, "Fake Store");
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_assert_null (medusa_session_get_customer (f->session));
+  g_assert_nonnull (medusa_session_get_cancellable (f->session));
+
+  /* set_store remembers the store and selects it */
+  g_assert_cmpstr (medusa_store_profiles_get_current_url (profiles), ==, f->url);
+
+  /* An invalid URL changes nothing. */
+  g_assert_false (medusa_session_set_store (f->session, "ftp://nope", NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_true (medusa_session_get_client (f->session) == client);
+
+  /* The same store again keeps the client, takes the new name and key. */
+  g_assert_true (medusa_session_set_store (f->session, f->url, "pk_new", "Renamed", NULL));
+  g_assert_true (medusa_session_get_client (f->session) == client);
+  g_assert_cmpstr (medusa_session_get_store_name (f->session), ==, "Renamed");
+  g_assert_cmpstr (medusa_client_get_publishable_key (client), ==, "pk_new");
+}
+
+static void
+test_session_sign_in (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
+
+  g_assert_true (session_sign_in (f, "  Ada@Example.com ", ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_BUSY));
+  customer = medusa_session_get_customer (f->session);
+  g_assert_nonnull (customer);
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, ADA_EMAIL);
+  g_assert_cmpstr (medusa_session_get_email (f->session), ==, ADA_EMAIL);
+  g_assert_true (medusa_client_has_credential (medusa_session_get_client (f->session)));
+
+  /* The email (not a secret) is remembered per store; the password is not. */
+  g_assert_cmpstr (medusa_store_profiles_get_last_email (medusa_store_profiles_get_default (), f->url),
+                   ==, ADA_EMAIL);
+}
+
+static void
+test_session_sign_in_wrong_password (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (session_sign_in (f, ADA_EMAIL, "wrong password", &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_BUSY));
+  g_assert_null (medusa_session_get_customer (f->session));
+}
+
+static void
+test_session_handle_error (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) unauthorized = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED, "Unauthorized");
+  g_autoptr(GError) server = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_SERVER, "boom");
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  MedusaCustomer *customer;
+
+  /* Signed out: nothing to expire. */
+  g_assert_false (medusa_session_handle_error (f->session, unauthorized));
+  g_assert_false (medusa_session_handle_error (f->session, NULL));
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  customer = medusa_session_get_customer (f->session);
+
+  g_assert_false (medusa_session_handle_error (f->session, server));
+  g_assert_false (medusa_session_handle_error (f->session, cancelled));
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+
+  g_assert_true (medusa_session_handle_error (f->session, unauthorized));
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  /* Email and customer are kept, so the UI can ask for the password in place. */
+  g_assert_true (medusa_session_get_customer (f->session) == customer);
+  g_assert_cmpstr (medusa_session_get_email (f->session), ==, ADA_EMAIL);
+  /* Again while expired: still handled, no change. */
+  g_assert_true (medusa_session_handle_error (f->session, unauthorized));
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+}
+
+static void
+test_session_expired_reauth (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customer_id = NULL;
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  customer_id = g_strdup (medusa_customer_get_id (medusa_session_get_customer (f->session)));
+
+  /* The server forgets every credential: the next call expires the session. */
+  medusa_fake_server_revoke_credentials (f->fake);
+  g_assert_false (session_refresh (f, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_nonnull (medusa_session_get_customer (f->session));
+
+  /* A wrong password keeps it expired (the dialog stays). */
+  g_assert_false (session_sign_in (f, ADA_EMAIL, "nope nope", &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+
+  /* The password again: signed in, same customer. */
+  g_assert_true (session_sign_in (f, medusa_session_get_email (f->session), ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpstr (medusa_customer_get_id (medusa_session_get_customer (f->session)), ==, customer_id);
+
+  /* and working again */
+  g_assert_true (session_refresh (f, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_session_lock (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* Locking while signed out does nothing. */
+  medusa_session_lock (f->session);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  medusa_session_lock (f->session);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_nonnull (medusa_session_get_customer (f->session));
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+}
+
+static void
+test_session_sign_out (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) old_cancellable = NULL;
+  MedusaClient *old_client;
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  old_client = medusa_session_get_client (f->session);
+  old_cancellable = g_object_ref (medusa_session_get_cancellable (f->session));
+
+  g_assert_true (session_sign_out (f, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_assert_null (medusa_session_get_customer (f->session));
+  g_assert_true (g_cancellable_is_cancelled (old_cancellable));
+  g_assert_false (g_cancellable_is_cancelled (medusa_session_get_cancellable (f->session)));
+  /* A clean client for the same store, with no credential. */
+  g_assert_true (medusa_session_get_client (f->session) != old_client);
+  g_assert_false (medusa_client_has_credential (medusa_session_get_client (f->session)));
+  g_assert_cmpstr (medusa_client_get_base_url (medusa_session_get_client (f->session)), ==, f->url);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "DELETE", "/store/auth"), ==, 1);
+  /* The email stays, to fill in the sign-in form. */
+  g_assert_cmpstr (medusa_session_get_email (f->session), ==, ADA_EMAIL);
+}
+
+static void
+test_session_register (Fixture       *f,
+                       gconstpointer  data)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_session_register_async (f->session, "grace@example.com", "a long password", "Grace", "Hopper",
+                                 "", NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_register_finish (f->session, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpstr (medusa_customer_get_first_name (medusa_session_get_customer (f->session)), ==, "Grace");
+  g_assert_cmpstr (medusa_session_get_email (f->session), ==, "grace@example.com");
+
+  g_assert_true (session_sign_out (f, NULL));
+
+  /* A taken email: DUPLICATE, signed out as before. */
+  medusa_session_register_async (f->session, ADA_EMAIL, "a long password", "Ada", "Again",
+                                 NULL, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_session_register_finish (f->session, result, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+}
+
+static void
+test_session_reset_password (Fixture       *f,
+                             gconstpointer  data)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *token;
+
+  medusa_client_request_password_token_async (medusa_session_get_client (f->session), ADA_EMAIL, NULL,
+                                              medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_client_request_password_token_finish (medusa_session_get_client (f->session),
+                                                              result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  token = medusa_fake_server_get_reset_token (f->fake, ADA_EMAIL);
+  g_assert_nonnull (token);
+
+  /* A bad token: the reset-token error, still signed out. */
+  medusa_session_reset_password_async (f->session, ADA_EMAIL, "not-a-token", "brand new secret",
+                                       NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_session_reset_password_finish (f->session, result, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+
+  /* The real token: reset, then signed in with the new password. */
+  medusa_session_reset_password_async (f->session, ADA_EMAIL, token, "brand new secret",
+                                       NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_reset_password_finish (f->session, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_true (medusa_fake_server_check_password (f->fake, ADA_EMAIL, "brand new secret"));
+}
+
+static void
+test_session_store_change_drops_stale (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) other = medusa_fake_server_new ();
+  g_autofree char *other_url = g_strdup (medusa_fake_server_get_url (other));
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A slow sign-in at the first store … */
+  medusa_fake_server_add_delay_fault (f->fake, "POST", "/store/auth/token", 300, 1);
+  medusa_session_sign_in_async (f->session, ADA_EMAIL, ADA_PASSWORD, NULL,
+                                medusa_fake_async_result_cb, &slot);
+
+  /* … while the person switches to another store. */
+  g_assert_true (medusa_session_set_store (f->session, other_url, NULL, "Other", NULL));
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_session_sign_in_finish (f->session, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* The late answer was not applied to the new store. */
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_assert_null (medusa_session_get_customer (f->session));
+  g_assert_cmpstr (medusa_session_get_store_url (f->session), ==, other_url);
+
+  medusa_store_profiles_remove (medusa_store_profiles_get_default (), other_url);
+}
+
+static void
+test_session_restore_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No email was ever used here: nothing to restore, no error, no request. */
+  g_assert_false (session_restore (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
+}
+
+/* Keyring */
+
+static void
+test_keyring_credentials (Fixture       *f,
+                          gconstpointer  data)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  if (skip_without_keyring ())
+    return;
+
+  g_assert_cmpstr (medusa_credentials_get_schema ()->name, ==,
+                   "io.github.medusaaccount.MedusaAccount.Credential");
+
+  medusa_credentials_store_async (f->url, "one@example.com", "token-one", NULL,
+                                  medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_credentials_store_finish (result, &error));
+  g_clear_object (&result);
+  medusa_credentials_store_async (f->url, "two@example.com", "token-two", NULL,
+                                  medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_credentials_store_finish (result, &error));
+  g_clear_object (&result);
+
+  token = keyring_lookup (f->url, "one@example.com", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, "token-one");
+  medusa_credentials_free_token (token);
+
+  /* Keyed by store too: another URL has nothing. */
+  token = keyring_lookup ("http://elsewhere.invalid", "one@example.com", &error);
+  g_assert_no_error (error);
+  g_assert_null (token);
+
+  /* Clearing one email leaves the other. */
+  medusa_credentials_clear_async (f->url, "one@example.com", NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_credentials_clear_finish (result, &error));
+  g_clear_object (&result);
+  token = keyring_lookup (f->url, "one@example.com", NULL);
+  g_assert_null (token);
+  token = keyring_lookup (f->url, "two@example.com", NULL);
+  g_assert_cmpstr (token, ==, "token-two");
+  medusa_credentials_free_token (token);
+}
+
+static void
+test_keyring_restore (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(MedusaSession) next_start = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  if (skip_without_keyring ())
+    return;
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+
+  /* The bearer token is in the keyring, keyed by store and email. */
+  token = keyring_lookup (f->url, ADA_EMAIL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, medusa_client_get_token (medusa_session_get_client (f->session)));
+  g_assert_true (strstr (token, ADA_PASSWORD) == NULL);
+  medusa_credentials_free_token (token);
+
+  /* The next start restores silently. */
+  next_start = medusa_session_new ();
+  g_assert_true (medusa_session_set_store (next_start, f->url, NULL, "Fake Store", NULL));
+  g_assert_cmpstr (medusa_session_get_email (next_start), ==, ADA_EMAIL);
+  g_assert_true (session_restore (next_start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpstr (medusa_customer_get_email (medusa_session_get_customer (next_start)), ==, ADA_EMAIL);
+  g_clear_object (&next_start);
+
+  /* A stale credential: EXPIRED with the email kept, no error, and forgotten. */
+  medusa_fake_server_revoke_credentials (f->fake);
+  next_start = medusa_session_new ();
+  g_assert_true (medusa_session_set_store (next_start, f->url, NULL, "Fake Store", NULL));
+  g_assert_false (session_restore (next_start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpstr (medusa_session_get_email (next_start), ==, ADA_EMAIL);
+  g_assert_null (medusa_session_get_customer (next_start));
+  g_assert_false (medusa_client_has_credential (medusa_session_get_client (next_start)));
+  medusa_fake_iterate_ms (200);
+  token = keyring_lookup (f->url, ADA_EMAIL, NULL);
+  g_assert_null (token);
+}
+
+static void
+test_keyring_sign_out_forgets (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(MedusaSession) next_start = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  if (skip_without_keyring ())
+    return;
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  token = keyring_lookup (f->url, ADA_EMAIL, NULL);
+  g_assert_nonnull (token);
+  medusa_credentials_free_token (token);
+
+  g_assert_true (session_sign_out (f, NULL));
+  token = keyring_lookup (f->url, ADA_EMAIL, &error);
+  g_assert_no_error (error);
+  g_assert_null (token);
+
+  /* Nothing to restore after a sign-out. */
+  medusa_fake_server_clear_requests (f->fake);
+  next_start = medusa_session_new ();
+  g_assert_true (medusa_session_set_store (next_start, f->url, NULL, NULL, NULL));
+  g_assert_false (session_restore (next_start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Loopback only. With the isolated XDG dirs the GNOME proxy module would
+   * look for a schema that is not there (its GSettings lookup is fatal). */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/session/profiles/check-url", test_profiles_check_url);
+  g_test_add_func ("/session/profiles/list", test_profiles_list);
+  g_test_add_func ("/session/profiles/settings", test_profiles_settings);
+  g_test_add_func ("/session/profiles/check-store", test_profiles_check_store);
+  ADD ("/session/set-store", test_session_set_store);
+  ADD ("/session/sign-in", test_session_sign_in);
+  ADD ("/session/sign-in/wrong-password", test_session_sign_in_wrong_password);
+  ADD ("/session/handle-error", test_session_handle_error);
+  ADD ("/session/expired/reauth", test_session_expired_reauth);
+  ADD ("/session/lock", test_session_lock);
+  ADD ("/session/sign-out", test_session_sign_out);
+  ADD ("/session/register", test_session_register);
+  ADD ("/session/reset-password", test_session_reset_password);
+  ADD ("/session/store-change-drops-stale", test_session_store_change_drops_stale);
+  ADD ("/session/restore/nothing", test_session_restore_nothing);
+  ADD ("/session/keyring/credentials", test_keyring_credentials);
+  ADD ("/session/keyring/restore", test_keyring_restore);
+  ADD ("/session/keyring/sign-out-forgets", test_keyring_sign_out_forgets);
+
+#undef ADD
+
+  return g_test_run ();
+}
