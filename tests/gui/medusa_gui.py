@@ -81,6 +81,7 @@ class App:
         self.log = log or sys.stderr
         self.proc = subprocess.Popen(argv, env=env, stdout=self.log, stderr=self.log)
         self.app = None
+        self._pages = {}
         self._wait(lambda: self._find_app(), "application on the accessibility bus", 30)
         self.focus_window()
 
@@ -124,10 +125,20 @@ class App:
 
     def page(self, type_name):
         """The subtree of a page widget (GTK exposes it as a filler named
-        after its type, e.g. 'MedusaSignInPage'); names repeat across pages."""
+        after its type, e.g. 'MedusaSignInPage') or of a dialog window (a
+        frame named after its title); names repeat across pages."""
+        cached = self._pages.get(type_name)
+        if cached is not None:
+            try:
+                if cached.name == type_name and cached.getState().contains(pyatspi.STATE_VISIBLE):
+                    return cached
+            except Exception:
+                pass
+            del self._pages[type_name]
         for n in _walk(self.app):
             try:
                 if n.name == type_name:
+                    self._pages[type_name] = n
                     return n
             except Exception:
                 continue
@@ -171,7 +182,14 @@ class App:
             st = node.getState()
             return st.contains(pyatspi.STATE_SENSITIVE)
         self._wait(sensitive, "button '%s' to become sensitive" % name)
-        node.queryAction().doAction(0)
+        try:
+            action = node.queryAction()
+            if action.nActions > 0:
+                action.doAction(0)
+                return node
+        except NotImplementedError:
+            pass
+        self.mouse_click(node)  # e.g. GtkMenuButton exposes no action in GTK 4.8
         return node
 
     def frame(self):
@@ -206,6 +224,25 @@ class App:
     def wait_page(self, title, timeout=DEFAULT_TIMEOUT):
         """The window's header shows the current page's title."""
         self._wait(lambda: self.title() == title, "the '%s' page" % title, timeout)
+
+    def tab_to(self, node, limit=60):
+        """Move the keyboard focus with Tab until @node has it (GTK 4.8
+        reports popover children at wrong coordinates, so no mouse there)."""
+        for _ in range(limit):
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return
+            self.key("Tab")
+        raise GuiError("Tab never reached '%s'" % node.name)
+
+    def toggle(self, name, role="check box", within=None):
+        """Check a check box the way a keyboard user does: Tab to it, Space."""
+        node = self.find(role, name, within)
+        was = node.getState().contains(pyatspi.STATE_CHECKED)
+        self.tab_to(node)
+        self.key("space")
+        self._wait(lambda: node.getState().contains(pyatspi.STATE_CHECKED) != was,
+                   "'%s' to change its checked state" % name)
+        return node
 
     def mouse_click(self, node):
         self.scroll_into_view(node)
@@ -243,9 +280,10 @@ class App:
     def labels(self):
         return [n.name for n in self.nodes("label") if n.name]
 
-    def wait_label(self, pred, what, timeout=DEFAULT_TIMEOUT):
+    def wait_label(self, pred, what, within=None, timeout=DEFAULT_TIMEOUT):
         def check():
-            for n in self.nodes(None):
+            root = self.page(within) if within else self.frame()
+            for n in _walk(root):
                 try:
                     if n.name and pred(n.name):
                         return n
@@ -258,8 +296,9 @@ class App:
             return None
         return self._wait(check, what, timeout)
 
-    def wait_text(self, substring, timeout=DEFAULT_TIMEOUT):
-        return self.wait_label(lambda s: substring in s, "text '%s' on screen" % substring, timeout)
+    def wait_text(self, substring, within=None, timeout=DEFAULT_TIMEOUT):
+        return self.wait_label(lambda s: substring in s, "text '%s' on screen" % substring,
+                               within, timeout)
 
     def screenshot(self, path):
         subprocess.run(["import", "-window", "root", path],

@@ -139,7 +139,7 @@ def edit_profile():
 def add_address():
     sidebar("Addresses")
     app.click("Add Address", within="MedusaAddressesPage")
-    dialog = "MedusaAddressDialog"
+    dialog = "New Address"  # the dialog window, by its title
     app.type_into("First name", "Ada", within=dialog)
     app.type_into("Last name", "Lovelace", within=dialog)
     app.type_into("Address", "Teststrasse 42", within=dialog)
@@ -189,9 +189,10 @@ def orders():
     app.wait_text("5 of 5 orders")
     shot("orders")
     app.click("Filters", within=page)
-    app.mouse_click(app.find("check box", "Shipped"))
+    shot("order-filters")
+    app.toggle("Shipped")
     app.key("Escape")
-    app.wait_text("1 of 1 orders")
+    app.wait_text("1 of 1 order")
     row = app.wait_label(lambda s: s.startswith("Order #") and "Shipped" in s, "the shipped order row")
     app.mouse_click(row)
     app.wait_text("TRACK-4")
