@@ -11,6 +11,7 @@
 
 #include "medusa-client.h"
 #include "medusa-orders.h"
+#include "medusa-credentials.h"
 #include "medusa-store-profiles.h"
 
 /* MedusaStoreProfile */
@@ -463,6 +464,18 @@ medusa_store_profiles_add (MedusaStoreProfiles  *self,
   return profile;  /* the list holds a reference */
 }
 
+static void
+on_credentials_cleared_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_credentials_clear_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not remove the store’s keyring items: %s", error->message);
+}
+
 gboolean
 medusa_store_profiles_remove (MedusaStoreProfiles *self,
                               const char          *url)
@@ -482,6 +495,9 @@ medusa_store_profiles_remove (MedusaStoreProfiles *self,
 
   g_list_store_remove (self->profiles, position);
   save_profiles (self);
+
+  /* Nothing of the store remains: its tokens leave the keyring too. */
+  medusa_credentials_clear_async (url, NULL, NULL, on_credentials_cleared_cb, NULL);
 
   return TRUE;
 }

@@ -49,7 +49,7 @@ MedusaStoreProfile  *medusa_store_profiles_add                 (MedusaStoreProfi
                                                                 const char          *url,
                                                                 const char          *publishable_key,
                                                                 GError             **error);
-/* Removes the profile of @url (and its last email); when it was the current
+/* Removes the profile of @url, its last email and its keyring tokens; when it was the current
  * store, the current store becomes "". Returns FALSE when there was none. */
 gboolean             medusa_store_profiles_remove              (MedusaStoreProfiles *self,
                                                                 const char          *url);

@@ -471,6 +471,10 @@ medusa_addresses_page_dispose (GObject *object)
       g_clear_pointer (&self->pending, g_hash_table_unref);
     }
 
+  /* The bin's child is a bound template child (toast_overlay): let AdwBin
+   * drop it first, or dispose_template unparents it behind AdwBin's back and
+   * AdwBin's dispose then unparents a dead widget. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ADDRESSES_PAGE);
   g_clear_object (&self->session);
 

@@ -559,6 +559,9 @@ medusa_order_details_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* The bin's child is a bound template child (stack): let AdwBin drop it
+   * first, or AdwBin's dispose unparents a widget dispose_template freed. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
   g_clear_object (&self->order);
   g_clear_object (&self->session);

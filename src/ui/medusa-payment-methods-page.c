@@ -274,6 +274,9 @@ medusa_payment_methods_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* The bin's child is a bound template child (stack): let AdwBin drop it
+   * first, or AdwBin's dispose unparents a widget dispose_template freed. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
   g_clear_object (&self->session);
 

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "medusa-credentials.h"
 #include "medusa-preferences-window.h"
 #include "medusa-store-profiles.h"
 #include "medusa-ui-utils.h"
@@ -32,17 +31,6 @@ struct _MedusaPreferencesWindow
 G_DEFINE_FINAL_TYPE (MedusaPreferencesWindow, medusa_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static void
-clear_credentials_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!medusa_credentials_clear_finish (result, &error) && !medusa_ui_is_cancelled (error))
-    g_warning ("Could not remove the store’s keyring items: %s", error->message);
-}
-
-static void
 on_remove_clicked_cb (GtkButton               *button,
                       MedusaPreferencesWindow *self)
 {
@@ -52,10 +40,9 @@ on_remove_clicked_cb (GtkButton               *button,
   if (removed_url == NULL)
     return;
 
+  /* This also removes the store's tokens from the keyring. */
   if (medusa_store_profiles_remove (self->profiles, removed_url))
     {
-      /* Nothing of the store remains: its tokens leave the keyring too. */
-      medusa_credentials_clear_async (removed_url, NULL, NULL, clear_credentials_cb, NULL);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                         adw_toast_new (_("Store removed")));
     }

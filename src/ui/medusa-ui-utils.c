@@ -268,6 +268,11 @@ medusa_ui_button_set_busy (GtkButton *button,
 
       spinner = gtk_spinner_new ();
       gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+      /* The spinner replaces the label: keep the button's name for screen
+       * readers (and the GUI tests) while it is busy. */
+      if (label != NULL && *label != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
       gtk_button_set_child (button, spinner);
       gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
