@@ -1,0 +1,1003 @@
+/* test-widgets-account.c: the account pages driven through their widgets
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Addresses (list, add dialog, duplicate warning, edit, delete with and
+ * without undo, a failed save, an expired session), payment methods (empty,
+ * listed, error and retry), the order history (paging, search, status
+ * filter, no matches, empty, error and retry) and the order details
+ * (content, not found), each against the in-process fake Store API, in the
+ * real window.
+ */
+#define G_LOG_DOMAIN "WidgetTestAccount"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "medusa-address-dialog.h"
+#include "medusa-addresses-page.h"
+#include "medusa-enums.h"
+#include "medusa-money.h"
+#include "medusa-order-details-page.h"
+#include "medusa-orders-page.h"
+#include "medusa-payment-method.h"
+#include "medusa-payment-methods-page.h"
+#include "medusa-reauth-dialog.h"
+#include "medusa-region.h"
+#include "medusa-ui-utils.h"
+#include "widget-test-utils.h"
+
+#define ADDRESSES_PATH "/store/customers/me/addresses"
+#define ORDERS_PATH    "/store/customers/me/orders"
+#define METHODS_PATH   "/store/customers/me/payment-methods"
+
+/* The countries of the fake's one region (de, fr, nl, it, es, dk, se, at, be, gb). */
+#define N_FAKE_COUNTRIES 10
+
+/* Helpers */
+
+/* Starts the window and signs in (with whatever the test seeded in the fake
+ * before); the window then shows the overview. */
+static void
+sign_in (WtFixture *fixture)
+{
+  wt_fixture_start (fixture);
+  wt_fixture_sign_in (fixture, WT_EMAIL, WT_PASSWORD);
+}
+
+/* Shows the page @page of the signed-in window. */
+static GtkWidget *
+show_page (WtFixture  *fixture,
+           const char *page,
+           GType       page_type)
+{
+  GtkWidget *widget;
+
+  medusa_ui_navigate (GTK_WIDGET (fixture->window), page);
+  wt_fixture_wait_page (fixture, page);
+
+  widget = wt_find_by_type (GTK_WIDGET (fixture->window), page_type);
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  return widget;
+}
+
+static GtkWidget *
+open_page (WtFixture  *fixture,
+           const char *page,
+           GType       page_type)
+{
+  sign_in (fixture);
+  return show_page (fixture, page, page_type);
+}
+
+/* Waits for a visible label containing @text under @root. */
+#define wait_label(root, text) \
+  wt_wait_until (wt_find_label ((root), (text)) != NULL, WT_TIMEOUT)
+
+typedef gboolean (*MatchFunc) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_matching (GtkWidget    *root,
+               MatchFunc     match,
+               gconstpointer data)
+{
+  if (root == NULL)
+    return NULL;
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_tooltip_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+match_icon_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_check (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+/* The icon button of @row described by @tooltip ("Edit address", …). */
+static GtkWidget *
+row_button (GtkWidget  *row,
+            const char *tooltip)
+{
+  GtkWidget *button = find_matching (row, match_tooltip_button, tooltip);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The saved-address rows the page shows, in order. */
+static void
+collect_rows (GtkWidget *widget,
+              GtkWidget *page,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget) && GTK_IS_LIST_BOX (gtk_widget_get_parent (widget)))
+    {
+      if (wt_is_visible_in (widget, page))
+        g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, page, rows);
+}
+
+static GPtrArray *
+address_rows (GtkWidget *page)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_rows (page, page, rows);
+  return rows;
+}
+
+static guint
+n_address_rows (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) rows = address_rows (page);
+
+  return rows->len;
+}
+
+static gboolean
+first_row_subtitle_has (GtkWidget  *page,
+                        const char *text)
+{
+  g_autoptr(GPtrArray) rows = address_rows (page);
+
+  return rows->len > 0 &&
+         strstr (adw_action_row_get_subtitle (rows->pdata[0]), text) != NULL;
+}
+
+static GtkWidget *
+wait_dialog (void)
+{
+  GtkWidget *dialog;
+
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) != NULL, WT_TIMEOUT);
+  dialog = wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG);
+  g_assert_true (gtk_widget_get_visible (dialog));
+
+  return dialog;
+}
+
+static AdwComboRow *
+country_row (GtkWidget *dialog)
+{
+  GtkWidget *row = wt_find_row (dialog, "Country");
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  return ADW_COMBO_ROW (row);
+}
+
+static guint
+n_countries (GtkWidget *dialog)
+{
+  GListModel *model = adw_combo_row_get_model (country_row (dialog));
+
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+/* Picks the country @iso_2 in the chooser, as a click in its list would. */
+static void
+choose_country (GtkWidget  *dialog,
+                const char *iso_2)
+{
+  AdwComboRow *row = country_row (dialog);
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MedusaCountry) country = g_list_model_get_item (model, i);
+
+      if (g_ascii_strcasecmp (medusa_country_get_iso_2 (country), iso_2) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          wt_iterate_ms (5);
+          return;
+        }
+    }
+
+  g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, "country not offered");
+}
+
+static const char *
+chosen_country (GtkWidget *dialog)
+{
+  MedusaCountry *country = adw_combo_row_get_selected_item (country_row (dialog));
+
+  return country != NULL ? medusa_country_get_iso_2 (country) : NULL;
+}
+
+/* The visible GtkLabel with the "error" style class under @root, or NULL. */
+static gboolean
+match_error_label (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char *text;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_has_css_class (widget, "error"))
+    return FALSE;
+  if (!wt_is_visible_in (widget, (GtkWidget *) data))
+    return FALSE;
+
+  text = gtk_label_get_text (GTK_LABEL (widget));
+  return text != NULL && *text != '\0';
+}
+
+static const char *
+error_text (GtkWidget *root)
+{
+  GtkWidget *label = find_matching (root, match_error_label, root);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Types a complete new address into the open dialog. */
+static void
+fill_address (GtkWidget  *dialog,
+              const char *first_name,
+              const char *last_name,
+              const char *address_1,
+              const char *city,
+              const char *postal_code)
+{
+  wt_type (dialog, "First name", first_name);
+  wt_type (dialog, "Last name", last_name);
+  wt_type (dialog, "Address", address_1);
+  wt_type (dialog, "City", city);
+  wt_type (dialog, "Postal code", postal_code);
+}
+
+/* The toast's close button next to the visible toast button @label. */
+static GtkWidget *
+toast_close_button (GtkWidget  *root,
+                    const char *label)
+{
+  GtkWidget *button = wt_find_button (root, label);
+  GtkWidget *close;
+
+  g_assert_nonnull (button);
+  close = find_matching (gtk_widget_get_parent (button), match_icon_button, "window-close-symbolic");
+  g_assert_nonnull (close);
+  return close;
+}
+
+/* The last GET of the order list, with its query decoded ("" when none). */
+static char *
+last_orders_query (MedusaFakeServer *fake)
+{
+  const MedusaFakeRequest *request = medusa_fake_server_get_last_request (fake, "GET", ORDERS_PATH);
+  const char *query;
+
+  if (request == NULL)
+    return g_strdup ("");
+  query = medusa_fake_request_get_query (request);
+  if (query == NULL)
+    return g_strdup ("");
+  return g_uri_unescape_string (query, NULL);
+}
+
+static gboolean
+last_orders_query_has (MedusaFakeServer *fake,
+                       const char       *needle)
+{
+  g_autofree char *query = last_orders_query (fake);
+  g_auto(GStrv) params = g_strsplit (query, "&", -1);
+
+  for (guint i = 0; params[i] != NULL; i++)
+    {
+      if (g_str_equal (params[i], needle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* How many pages of the order history were fetched (the overview's own
+ * limit=1 peek at the latest order does not count). */
+static guint
+n_page_requests (MedusaFakeServer *fake)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < medusa_fake_server_get_n_requests (fake, NULL, NULL); i++)
+    {
+      const MedusaFakeRequest *request = medusa_fake_server_get_request (fake, i);
+      g_autofree char *query = NULL;
+      g_auto(GStrv) params = NULL;
+
+      if (g_strcmp0 (medusa_fake_request_get_method (request), "GET") != 0 ||
+          g_strcmp0 (medusa_fake_request_get_path (request), ORDERS_PATH) != 0 ||
+          medusa_fake_request_get_query (request) == NULL)
+        continue;
+
+      params = g_strsplit (medusa_fake_request_get_query (request), "&", -1);
+      if (g_strv_contains ((const char * const *) params, "limit=20"))
+        n++;
+    }
+
+  return n;
+}
+
+static GtkWidget *
+orders_scrolled_window (GtkWidget *page)
+{
+  GtkWidget *list_view = wt_find_by_type (page, GTK_TYPE_LIST_VIEW);
+  GtkWidget *w;
+
+  g_assert_nonnull (list_view);
+  for (w = list_view; w != NULL && !GTK_IS_SCROLLED_WINDOW (w); w = gtk_widget_get_parent (w))
+    ;
+  g_assert_nonnull (w);
+  return w;
+}
+
+/* Scrolls the order list to its end, as a user dragging down would. */
+static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (orders_scrolled_window (page)));
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  wt_iterate_ms (20);
+}
+
+static gboolean
+stack_shows (GtkWidget  *page,
+             const char *name)
+{
+  GtkWidget *stack = wt_find_by_type (page, GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), name) == 0;
+}
+
+/* Addresses */
+
+static void
+test_addresses_list (WtFixture     *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *page;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Ada", "Lovelace",
+                                  "Unter den Linden 1", "Berlin", "de", "10117");
+  medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Alan", "Turing",
+                                  "Bletchley Park", "Milton Keynes", "gb", "MK3 6EB");
+
+  page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+
+  wt_wait_until (n_address_rows (page) == 2, WT_TIMEOUT);
+  rows = address_rows (page);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Ada Lovelace");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), "Berlin"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), "10117"));
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[1]), ==, "Alan Turing");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[1]), "Milton Keynes"));
+  g_assert_null (wt_find_label (page, "No Saved Addresses"));
+  g_assert_true (wt_button_sensitive (page, "Add Address"));
+}
+
+static void
+test_addresses_empty (WtFixture     *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+
+  wait_label (page, "No Saved Addresses");
+  g_assert_cmpuint (n_address_rows (page), ==, 0);
+}
+
+static void
+test_addresses_add (WtFixture     *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  GtkWidget *dialog;
+  const MedusaFakeRequest *request;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  wt_click_label (page, "Add Address");
+  dialog = wait_dialog ();
+
+  /* The country chooser is filled from the store's regions. */
+  wt_wait_until (n_countries (dialog) == N_FAKE_COUNTRIES, WT_TIMEOUT);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "GET", "/store/regions"), >=, 1);
+  g_assert_nonnull (chosen_country (dialog));
+
+  /* Save only once every required field has something. */
+  g_assert_false (wt_button_sensitive (dialog, "Save"));
+  wt_type (dialog, "First name", "Grace");
+  g_assert_false (wt_button_sensitive (dialog, "Save"));
+  wt_type (dialog, "Last name", "Hopper");
+  wt_type (dialog, "Address", "1 Navy Way");
+  wt_type (dialog, "City", "Paris");
+  g_assert_false (wt_button_sensitive (dialog, "Save"));
+  wt_type (dialog, "Postal code", "75001");
+  g_assert_true (wt_button_sensitive (dialog, "Save"));
+
+  /* Emptying a required field again makes Save insensitive and says why. */
+  wt_type (dialog, "City", "");
+  g_assert_false (wt_button_sensitive (dialog, "Save"));
+  g_assert_nonnull (wt_find_label (dialog, "Required: City"));
+  wt_type (dialog, "City", "Paris");
+  g_assert_true (wt_button_sensitive (dialog, "Save"));
+
+  choose_country (dialog, "fr");
+  g_assert_cmpstr (chosen_country (dialog), ==, "fr");
+
+  wt_click_label (dialog, "Save");
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == NULL, WT_TIMEOUT);
+
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "POST", ADDRESSES_PATH), ==, 1);
+  request = medusa_fake_server_get_last_request (fixture->fake, "POST", ADDRESSES_PATH);
+  g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
+                                         "{\"address\":{\"first_name\":\"Grace\",\"last_name\":\"Hopper\","
+                                         "\"address_1\":\"1 Navy Way\",\"city\":\"Paris\","
+                                         "\"postal_code\":\"75001\",\"country_code\":\"fr\"}}"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+
+  wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
+  rows = address_rows (page);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Grace Hopper");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), "Paris"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), "FR"));
+  wait_label (page, "Address added");
+}
+
+static void
+test_addresses_duplicate (WtFixture     *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *page;
+  GtkWidget *dialog;
+
+  medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Ada", "Lovelace",
+                                  "Unter den Linden 1", "Berlin", "de", "10117");
+  page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
+
+  wt_click_label (page, "Add Address");
+  dialog = wait_dialog ();
+  wt_wait_until (n_countries (dialog) == N_FAKE_COUNTRIES, WT_TIMEOUT);
+  /* A new address starts in the country of the saved one. */
+  g_assert_cmpstr (chosen_country (dialog), ==, "de");
+
+  fill_address (dialog, "Ada", "Lovelace", "Unter den Linden 1", "Berlin", "10117");
+  medusa_fake_server_clear_requests (fixture->fake);
+  wt_click_label (dialog, "Save");
+  wt_iterate_ms (100);
+
+  g_assert_true (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == dialog);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "POST", NULL), ==, 0);
+  g_assert_cmpstr (error_text (dialog), ==, "You already saved this address.");
+  g_assert_cmpstr (wt_text_of (dialog, "Address"), ==, "Unter den Linden 1");
+  g_assert_cmpuint (n_address_rows (page), ==, 1);
+
+  /* Another street is no duplicate. */
+  wt_type (dialog, "Address", "Unter den Linden 2");
+  wt_click_label (dialog, "Save");
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == NULL, WT_TIMEOUT);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "POST", ADDRESSES_PATH), ==, 1);
+  wt_wait_until (n_address_rows (page) == 2, WT_TIMEOUT);
+}
+
+static void
+test_addresses_edit (WtFixture     *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *page;
+  GtkWidget *dialog;
+  const char *address_id;
+  g_autofree char *path = NULL;
+  const MedusaFakeRequest *request;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  address_id = medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Ada", "Lovelace",
+                                               "Unter den Linden 1", "Berlin", "de", "10117");
+  path = g_strconcat (ADDRESSES_PATH "/", address_id, NULL);
+  page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
+
+  rows = address_rows (page);
+  wt_click (row_button (rows->pdata[0], "Edit address"));
+  dialog = wait_dialog ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Address");
+
+  /* The form holds the saved values. */
+  g_assert_cmpstr (wt_text_of (dialog, "First name"), ==, "Ada");
+  g_assert_cmpstr (wt_text_of (dialog, "Last name"), ==, "Lovelace");
+  g_assert_cmpstr (wt_text_of (dialog, "Address"), ==, "Unter den Linden 1");
+  g_assert_cmpstr (wt_text_of (dialog, "City"), ==, "Berlin");
+  g_assert_cmpstr (wt_text_of (dialog, "Postal code"), ==, "10117");
+  wt_wait_until (n_countries (dialog) == N_FAKE_COUNTRIES, WT_TIMEOUT);
+  g_assert_cmpstr (chosen_country (dialog), ==, "de");
+
+  /* Enter in a field saves; only the changed field is sent. */
+  wt_type (dialog, "City", "Munich");
+  wt_press_enter (wt_find_entry (dialog, "City"));
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == NULL, WT_TIMEOUT);
+
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "POST", path), ==, 1);
+  request = medusa_fake_server_get_last_request (fixture->fake, "POST", path);
+  g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
+                                         "{\"city\":\"Munich\"}"));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "POST", ADDRESSES_PATH), ==, 0);
+
+  wt_wait_until (first_row_subtitle_has (page, "Munich"), WT_TIMEOUT);
+  g_assert_cmpuint (n_address_rows (page), ==, 1);
+  wait_label (page, "Address updated");
+}
+
+static void
+test_addresses_delete_undo (WtFixture     *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *page;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Ada", "Lovelace",
+                                  "Unter den Linden 1", "Berlin", "de", "10117");
+  page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
+
+  rows = address_rows (page);
+  wt_click (row_button (rows->pdata[0], "Delete address"));
+
+  /* Gone at once, with a way back. */
+  g_assert_cmpuint (n_address_rows (page), ==, 0);
+  wait_label (page, "Address deleted");
+  wt_wait_until (wt_find_button (page, "Undo") != NULL, WT_TIMEOUT);
+
+  wt_click_label (page, "Undo");
+  wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
+
+  /* Nothing was or will be sent. */
+  wt_iterate_ms (300);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "DELETE", NULL), ==, 0);
+  g_assert_cmpuint (n_address_rows (page), ==, 1);
+}
+
+static void
+test_addresses_delete (WtFixture     *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *page;
+  const char *address_id;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  address_id = medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Ada", "Lovelace",
+                                               "Unter den Linden 1", "Berlin", "de", "10117");
+  path = g_strconcat (ADDRESSES_PATH "/", address_id, NULL);
+  page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
+
+  rows = address_rows (page);
+  wt_click (row_button (rows->pdata[0], "Delete address"));
+  wait_label (page, "Address deleted");
+
+  /* Not sent while the undo is offered… */
+  wt_iterate_ms (100);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "DELETE", NULL), ==, 0);
+
+  /* …but once the toast goes away without it. */
+  wt_click (toast_close_button (page, "Undo"));
+  wt_wait_until (medusa_fake_server_get_n_requests (fixture->fake, "DELETE", path) == 1, WT_TIMEOUT);
+  wait_label (page, "No Saved Addresses");
+  g_assert_cmpuint (n_address_rows (page), ==, 0);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "DELETE", NULL), ==, 1);
+}
+
+static void
+test_addresses_save_error (WtFixture     *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  GtkWidget *dialog;
+  const char *message;
+
+  wt_click_label (page, "Add Address");
+  dialog = wait_dialog ();
+  wt_wait_until (n_countries (dialog) == N_FAKE_COUNTRIES, WT_TIMEOUT);
+  fill_address (dialog, "Grace", "Hopper", "1 Navy Way", "Paris", "75001");
+  choose_country (dialog, "fr");
+
+  medusa_fake_server_add_status_fault (fixture->fake, "POST", ADDRESSES_PATH, 500, NULL, NULL, 1);
+  wt_click_label (dialog, "Save");
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) != dialog || error_text (dialog) != NULL,
+                 WT_TIMEOUT);
+
+  /* The dialog and the input stay; the error is a sentence, not JSON. */
+  g_assert_true (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == dialog);
+  message = error_text (dialog);
+  g_assert_null (strchr (message, '{'));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "POST", ADDRESSES_PATH), ==, 1);
+  g_assert_true (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == dialog);
+  g_assert_cmpstr (wt_text_of (dialog, "First name"), ==, "Grace");
+  g_assert_cmpstr (wt_text_of (dialog, "Last name"), ==, "Hopper");
+  g_assert_cmpstr (wt_text_of (dialog, "Address"), ==, "1 Navy Way");
+  g_assert_cmpstr (wt_text_of (dialog, "City"), ==, "Paris");
+  g_assert_cmpstr (wt_text_of (dialog, "Postal code"), ==, "75001");
+  g_assert_cmpstr (chosen_country (dialog), ==, "fr");
+  g_assert_true (wt_button_sensitive (dialog, "Save"));
+  g_assert_cmpuint (n_address_rows (page), ==, 0);
+
+  /* Trying again works. */
+  wt_click_label (dialog, "Save");
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == NULL, WT_TIMEOUT);
+  wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
+}
+
+static void
+test_addresses_expired (WtFixture     *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *page = open_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  GtkWidget *dialog;
+
+  wt_click_label (page, "Add Address");
+  dialog = wait_dialog ();
+  wt_wait_until (n_countries (dialog) == N_FAKE_COUNTRIES, WT_TIMEOUT);
+  fill_address (dialog, "Grace", "Hopper", "1 Navy Way", "Paris", "75001");
+
+  /* The credential expires while the form is open. */
+  medusa_fake_server_revoke_credentials (fixture->fake);
+  wt_click_label (dialog, "Save");
+
+  /* The password is asked for in place; nothing typed is lost. */
+  wt_wait_until (medusa_session_get_state (fixture->session) == MEDUSA_SESSION_STATE_EXPIRED, WT_TIMEOUT);
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG) != NULL, WT_TIMEOUT);
+  g_assert_true (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == dialog);
+  g_assert_cmpstr (wt_text_of (dialog, "First name"), ==, "Grace");
+  g_assert_cmpstr (wt_text_of (dialog, "Postal code"), ==, "75001");
+  g_assert_cmpuint (medusa_fake_request_get_status (medusa_fake_server_get_last_request (fixture->fake, "POST", ADDRESSES_PATH)),
+                    ==, 401);
+  g_assert_cmpstr (wt_fixture_page (fixture), ==, "addresses");
+}
+
+/* Payment methods */
+
+static void
+test_payment_methods_empty (WtFixture     *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *page = open_page (fixture, "payment-methods", MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
+
+  wait_label (page, "No Saved Payment Methods");
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "GET", METHODS_PATH), ==, 1);
+}
+
+static void
+test_payment_methods_list (WtFixture     *fixture,
+                           gconstpointer  user_data)
+{
+  static const char *body =
+    "{\"payment_methods\":["
+    "{\"provider_id\":\"stripe\",\"data\":{\"card\":{\"brand\":\"visa\",\"last4\":\"4242\","
+    "\"exp_month\":4,\"exp_year\":2030}}},"
+    "{\"provider_id\":\"manual\",\"data\":{}}]}";
+  g_autoptr(JsonNode) node = json_from_string (body, NULL);
+  JsonArray *array = json_object_get_array_member (json_node_get_object (node), "payment_methods");
+  GtkWidget *page;
+
+  /* The fake has no saved methods of its own: answer with some. */
+  medusa_fake_server_add_status_fault (fixture->fake, "GET", METHODS_PATH, 200, NULL, body, 0);
+  page = open_page (fixture, "payment-methods", MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MedusaPaymentMethod) method =
+        medusa_payment_method_new_from_json (json_array_get_object_element (array, i), &error);
+      g_autofree char *summary = NULL;
+
+      g_assert_no_error (error);
+      summary = medusa_payment_method_dup_summary (method);
+      wt_wait_until (wt_find_row (page, summary) != NULL &&
+                     wt_is_visible_in (wt_find_row (page, summary), page), WT_TIMEOUT);
+    }
+
+  g_assert_nonnull (wt_find_row (page, "Visa •••• 4242 · 04/2030"));
+  g_assert_nonnull (wt_find_label (page, "Stripe"));
+  g_assert_null (wt_find_label (page, "No Saved Payment Methods"));
+}
+
+static void
+test_payment_methods_error (WtFixture     *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *page;
+
+  medusa_fake_server_add_status_fault (fixture->fake, "GET", METHODS_PATH, 500, NULL, NULL, 1);
+  page = open_page (fixture, "payment-methods", MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
+
+  wait_label (page, "Could Not Load Payment Methods");
+  g_assert_true (stack_shows (page, "error"));
+  g_assert_null (wt_find_label (page, "{"));
+
+  wt_click_label (page, "Retry");
+  wait_label (page, "No Saved Payment Methods");
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "GET", METHODS_PATH), ==, 2);
+}
+
+/* Orders */
+
+static void
+test_orders_paging (WtFixture     *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *page;
+  gint64 end;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 45);
+  page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+
+  wait_label (page, "20 of 45 orders");
+  g_assert_true (last_orders_query_has (fixture->fake, "limit=20"));
+  g_assert_false (last_orders_query_has (fixture->fake, "offset=20"));
+
+  /* Scrolling down fetches the rest, a page at a time. */
+  end = g_get_monotonic_time () + WT_TIMEOUT * 1000;
+  while (wt_find_label (page, "45 of 45 orders") == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      scroll_to_end (page);
+    }
+
+  g_assert_cmpuint (n_page_requests (fixture->fake), ==, 3);
+  g_assert_true (last_orders_query_has (fixture->fake, "offset=40"));
+
+  /* Nothing more to fetch. */
+  scroll_to_end (page);
+  wt_iterate_ms (200);
+  g_assert_cmpuint (n_page_requests (fixture->fake), ==, 3);
+}
+
+static GtkWidget *
+search_entry (GtkWidget *page)
+{
+  GtkWidget *entry = wt_find_by_type (page, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static void
+test_orders_search (WtFixture     *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *page;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 45);
+  page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (page, "20 of 45 orders");
+
+  /* Order numbers 4, 14, 24, 34 and 40–45 contain a 4. */
+  wt_set_text (search_entry (page), "4");
+  wt_wait_until (last_orders_query_has (fixture->fake, "q=4"), WT_TIMEOUT);
+  wait_label (page, "10 of 10 orders");
+}
+
+static void
+test_orders_status_filter (WtFixture     *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *page;
+  GtkWidget *menu_button;
+  GtkWidget *check;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 45);
+  page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (page, "20 of 45 orders");
+
+  menu_button = wt_find_by_type (page, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+
+  check = find_matching (page, match_check, medusa_order_status_to_label (MEDUSA_ORDER_STATUS_COMPLETED));
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_is_sensitive (check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+
+  /* Orders 2, 8, …, 44 are completed. */
+  wt_wait_until (last_orders_query_has (fixture->fake, "status[]=completed"), WT_TIMEOUT);
+  wait_label (page, "8 of 8 orders");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+}
+
+static void
+test_orders_no_matches (WtFixture     *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *page;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 45);
+  page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (page, "20 of 45 orders");
+
+  wt_set_text (search_entry (page), "nothing like this");
+  wait_label (page, "No Matching Orders");
+  g_assert_null (wt_find_label (page, "of 45 orders"));
+
+  medusa_fake_server_clear_requests (fixture->fake);
+  wt_click_label (page, "Clear Filters");
+  wait_label (page, "20 of 45 orders");
+  g_assert_cmpstr (wt_get_text (search_entry (page)), ==, "");
+  g_assert_false (last_orders_query_has (fixture->fake, "q=nothing like this"));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "GET", ORDERS_PATH), >=, 1);
+}
+
+static void
+test_orders_empty (WtFixture     *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWidget *page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+
+  wait_label (page, "No Orders Yet");
+  g_assert_null (wt_find_button (page, "Clear Filters"));
+}
+
+static void
+test_orders_error (WtFixture     *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWidget *page;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 45);
+  sign_in (fixture);
+  /* After the overview's own look at the latest order (a fault would hit it). */
+  wt_wait_until (medusa_fake_server_get_n_requests (fixture->fake, "GET", ORDERS_PATH) >= 1, WT_TIMEOUT);
+  medusa_fake_server_add_status_fault (fixture->fake, "GET", ORDERS_PATH, 500, NULL, NULL, 1);
+  page = show_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+
+  wait_label (page, "Could Not Load Orders");
+  g_assert_null (wt_find_label (page, "{"));
+  g_assert_null (wt_find_label (page, "of 45 orders"));
+
+  wt_click_label (page, "Retry");
+  wait_label (page, "20 of 45 orders");
+  g_assert_null (wt_find_label (page, "Could Not Load Orders"));
+}
+
+/* Order details */
+
+static void
+activate_order (GtkWidget *orders_page,
+                guint      position)
+{
+  GtkWidget *list_view = wt_find_by_type (orders_page, GTK_TYPE_LIST_VIEW);
+
+  g_assert_nonnull (list_view);
+  g_signal_emit_by_name (list_view, "activate", position);
+  wt_iterate_ms (5);
+}
+
+static void
+test_order_details (WtFixture     *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *orders;
+  GtkWidget *details;
+  g_autofree char *total = medusa_money_format (3 * 1950 + 1200 + 800, "eur");
+  g_autofree char *path = NULL;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 3);
+  orders = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (orders, "3 of 3 orders");
+
+  /* Newest first: the second row is order #2 (completed, shipped). */
+  activate_order (orders, 1);
+  wt_fixture_wait_page (fixture, "order-details");
+  details = wt_find_by_type (GTK_WIDGET (fixture->window), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
+  g_assert_nonnull (details);
+
+  wait_label (details, "Order #2");
+  g_assert_nonnull (wt_find_row (details, "Test T-Shirt"));
+  g_assert_nonnull (wt_find_row (details, "Test Mug"));
+  g_assert_nonnull (wt_find_row (details, "Total"));
+  g_assert_nonnull (wt_find_label (details, total));
+  g_assert_nonnull (wt_find_label (details, "TRACK-2"));
+
+  path = g_strconcat ("/store/orders/", medusa_fake_server_get_order_id (fixture->fake, 2), NULL);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "GET", path), ==, 1);
+}
+
+static void
+test_order_details_not_found (WtFixture     *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *orders;
+  GtkWidget *details;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 3);
+  orders = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (orders, "3 of 3 orders");
+
+  medusa_fake_server_add_status_fault (fixture->fake, "GET", "/store/orders/", 404, NULL, NULL, 1);
+  activate_order (orders, 0);
+  wt_fixture_wait_page (fixture, "order-details");
+  details = wt_find_by_type (GTK_WIDGET (fixture->window), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
+
+  wait_label (details, "Could Not Load the Order");
+  g_assert_nonnull (wt_find_label (details, "Could not load the order."));
+  g_assert_null (wt_find_label (details, "{"));
+  g_assert_null (wt_find_label (details, "Order #3"));
+
+  /* Retry shows it once the store has it. */
+  wt_click_label (details, "Retry");
+  wait_label (details, "Order #3");
+  g_assert_null (wt_find_label (details, "Could Not Load the Order"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  wt_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, WtFixture, NULL, wt_fixture_setup, func, wt_fixture_teardown)
+
+  ADD ("/widgets/addresses/list", test_addresses_list);
+  ADD ("/widgets/addresses/empty", test_addresses_empty);
+  ADD ("/widgets/addresses/add", test_addresses_add);
+  ADD ("/widgets/addresses/duplicate", test_addresses_duplicate);
+  ADD ("/widgets/addresses/edit", test_addresses_edit);
+  ADD ("/widgets/addresses/delete-undo", test_addresses_delete_undo);
+  ADD ("/widgets/addresses/delete", test_addresses_delete);
+  ADD ("/widgets/addresses/save-error", test_addresses_save_error);
+  ADD ("/widgets/addresses/expired", test_addresses_expired);
+  ADD ("/widgets/payment-methods/empty", test_payment_methods_empty);
+  ADD ("/widgets/payment-methods/list", test_payment_methods_list);
+  ADD ("/widgets/payment-methods/error", test_payment_methods_error);
+  ADD ("/widgets/orders/paging", test_orders_paging);
+  ADD ("/widgets/orders/search", test_orders_search);
+  ADD ("/widgets/orders/status-filter", test_orders_status_filter);
+  ADD ("/widgets/orders/no-matches", test_orders_no_matches);
+  ADD ("/widgets/orders/empty", test_orders_empty);
+  ADD ("/widgets/orders/error", test_orders_error);
+  ADD ("/widgets/order-details/show", test_order_details);
+  ADD ("/widgets/order-details/not-found", test_order_details_not_found);
+
+#undef ADD
+
+  return g_test_run ();
+}
