@@ -102,7 +102,7 @@ guint       medusa_fake_request_get_status     (const MedusaFakeRequest *request
 G_DECLARE_FINAL_TYPE (MedusaFakeServer, medusa_fake_server, MEDUSA, FAKE_SERVER, GObject)
 
 /* Listens at once; aborts the test if it cannot. Has one region (EU, eur,
- * countries de, dk, fr, gb, se, it, es) and no customers. */
+ * countries de, fr, nl, it, es, dk, se, at, be, gb) and no customers. */
 MedusaFakeServer        *medusa_fake_server_new                      (void);
 /* "http://127.0.0.1:PORT" (no trailing slash). */
 const char              *medusa_fake_server_get_url                  (MedusaFakeServer    *self);
