@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Medusa Account authors
+#
+# install-deps.sh - install the Debian 12 packages that the build, the tests
+# (unit, service, integration, GUI) and tools/demo.sh need.
+#
+# Idempotent: only packages that are missing are installed, and `apt-get
+# update` runs at most once, only when something is missing. Run as root (or
+# with sudo available). Prints nothing but a one-line summary when all is there.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
+  libjson-glib-dev libsecret-1-dev
+  # data validation (desktop file, metainfo)
+  desktop-file-utils appstream-util
+  # sanitizer runtime (ASan/UBSan builds)
+  libclang-rt-14-dev
+  # GUI tests and the demo: X server, session bus, accessibility, keyring
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi xdotool imagemagick
+  gnome-keyring libsecret-tools
+  # what GTK only recommends, but the running app needs (SVG icons, gtk4 tools)
+  librsvg2-common libgtk-4-bin
+  # the real Medusa backend (tests/integration/medusa-up.sh)
+  postgresql jq curl bc iproute2 nodejs npm
+)
+
+log() { echo "[install-deps] $*" >&2; }
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  case "$p" in
+    # Node may come from elsewhere (e.g. NodeSource's nodejs ships npm itself);
+    # installing Debian's npm on top of that would fight over the files.
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+  esac
+  installed "$p" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  log "all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=()
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { log "need root to install: ${missing[*]}"; exit 1; }
+  SUDO=(sudo)
+fi
+
+# The tests run their own PostgreSQL cluster on a private port; do not let the
+# Debian package create and start a system 'main' cluster on 5432.
+for p in "${missing[@]}"; do
+  if [ "$p" = postgresql ]; then
+    "${SUDO[@]}" mkdir -p /etc/postgresql-common
+    if ! grep -qs '^[[:space:]]*create_main_cluster[[:space:]]*=[[:space:]]*false' /etc/postgresql-common/createcluster.conf; then
+      echo "create_main_cluster = false" | "${SUDO[@]}" tee -a /etc/postgresql-common/createcluster.conf >/dev/null
+    fi
+  fi
+done
+
+log "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+  --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}"
+log "done"
