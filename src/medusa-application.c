@@ -39,15 +39,10 @@ apply_store_from_environment (MedusaStoreProfiles *profiles)
     return;
 
   normalized = medusa_store_profiles_check_url (url, NULL, &error);
-  if (normalized == NULL)
-    {
-      g_warning ("Ignoring %s: %s", STORE_URL_ENV, error->message);
-      return;
-    }
-
-  if (medusa_store_profiles_lookup (profiles, normalized) == NULL &&
-      medusa_store_profiles_add (profiles, g_getenv (STORE_NAME_ENV), normalized,
-                                 g_getenv (PUBLISHABLE_KEY_ENV), &error) == NULL)
+  if (normalized == NULL ||
+      (medusa_store_profiles_lookup (profiles, normalized) == NULL &&
+       medusa_store_profiles_add (profiles, g_getenv (STORE_NAME_ENV), normalized,
+                                  g_getenv (PUBLISHABLE_KEY_ENV), &error) == NULL))
     {
       g_warning ("Ignoring %s: %s", STORE_URL_ENV, error->message);
       return;

@@ -41,21 +41,55 @@ new_attributes (const char *store_url,
   return attributes;
 }
 
-/* Store */
+/* Every call's task: tagged with its public function, and holding the
+ * attributes that select the item(s) as task data. */
+static GTask *
+new_keyring_task (gpointer             source_tag,
+                  const char          *store_url,
+                  const char          *email,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, new_attributes (store_url, email),
+                        (GDestroyNotify) g_hash_table_unref);
+
+  return task;
+}
+
+/* Store and clear finish with TRUE, or with libsecret's error. */
 static void
-store_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+boolean_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
+  /* For a clear, FALSE without error means there was nothing to remove: that is fine. */
+  if (g_task_get_source_tag (task) == medusa_credentials_store_async)
+    secret_password_store_finish (result, &error);
+  else
+    secret_password_clear_finish (result, &error);
+
+  if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
+
+/* The check every _finish makes: @result is our task from @source_tag. */
+static gboolean
+is_task_of (GAsyncResult *result,
+            gpointer      source_tag)
+{
+  return g_task_is_valid (result, NULL) && g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
+/* Store */
 
 void
 medusa_credentials_store_async (const char          *store_url,
@@ -65,31 +99,27 @@ medusa_credentials_store_async (const char          *store_url,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
+  GTask *task;
   g_autofree char *label = NULL;
 
   g_return_if_fail (store_url != NULL && *store_url != '\0');
   g_return_if_fail (email != NULL && *email != '\0');
   g_return_if_fail (token != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_credentials_store_async);
-
-  attributes = new_attributes (store_url, email);
+  task = new_keyring_task (medusa_credentials_store_async, store_url, email,
+                           cancellable, callback, user_data);
   /* Translators: the keyring item's label; %s are an email and a store URL */
   label = g_strdup_printf (_("Medusa Account: %s at %s"), email, store_url);
-  secret_password_storev (medusa_credentials_get_schema (), attributes,
+  secret_password_storev (medusa_credentials_get_schema (), g_task_get_task_data (task),
                           SECRET_COLLECTION_DEFAULT, label, token,
-                          cancellable, store_cb, g_steal_pointer (&task));
+                          cancellable, boolean_cb, task);
 }
 
 gboolean
 medusa_credentials_store_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_credentials_store_async, FALSE);
+  g_return_val_if_fail (is_task_of (result, medusa_credentials_store_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -140,46 +170,26 @@ medusa_credentials_lookup_async (const char          *store_url,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
+  GTask *task;
 
   g_return_if_fail (store_url != NULL && *store_url != '\0');
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_credentials_lookup_async);
-
-  attributes = new_attributes (store_url, email);
-  secret_password_lookupv (medusa_credentials_get_schema (), attributes,
-                           cancellable, lookup_cb, g_steal_pointer (&task));
+  task = new_keyring_task (medusa_credentials_lookup_async, store_url, email,
+                           cancellable, callback, user_data);
+  secret_password_lookupv (medusa_credentials_get_schema (), g_task_get_task_data (task),
+                           cancellable, lookup_cb, task);
 }
 
 char *
 medusa_credentials_lookup_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_credentials_lookup_async, NULL);
+  g_return_val_if_fail (is_task_of (result, medusa_credentials_lookup_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Clear */
-
-static void
-clear_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* FALSE without error means there was nothing to remove: that is fine. */
-  secret_password_clear_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
 
 void
 medusa_credentials_clear_async (const char          *store_url,
@@ -188,25 +198,21 @@ medusa_credentials_clear_async (const char          *store_url,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
+  GTask *task;
 
   g_return_if_fail (store_url != NULL && *store_url != '\0');
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_credentials_clear_async);
-
-  attributes = new_attributes (store_url, email);
-  secret_password_clearv (medusa_credentials_get_schema (), attributes,
-                          cancellable, clear_cb, g_steal_pointer (&task));
+  task = new_keyring_task (medusa_credentials_clear_async, store_url, email,
+                           cancellable, callback, user_data);
+  secret_password_clearv (medusa_credentials_get_schema (), g_task_get_task_data (task),
+                          cancellable, boolean_cb, task);
 }
 
 gboolean
 medusa_credentials_clear_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_credentials_clear_async, FALSE);
+  g_return_val_if_fail (is_task_of (result, medusa_credentials_clear_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -98,19 +98,59 @@ op_data_new (MedusaSession *self,
   return data;
 }
 
-/* TRUE when the session moved on (sign-out, other store) since @data started. */
+/* TRUE, with @task finished as cancelled, when the session moved on
+ * (sign-out, other store) since the operation started. */
 static gboolean
-op_is_stale (MedusaSession *self,
-             OpData        *data)
+return_if_stale (GTask *task)
 {
-  return data->generation != self->generation || data->client != self->client;
-}
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
 
-static void
-return_stale (GTask *task)
-{
+  if (data->generation == self->generation && data->client == self->client)
+    return FALSE;
+
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
                            "The session changed while the request was running");
+  return TRUE;
+}
+
+/* The task of one operation, carrying its OpData; NULL (and the task
+ * finished with an error) while no store is chosen. */
+static GTask *
+new_op_task (MedusaSession       *self,
+             gpointer             source_tag,
+             const char          *email,
+             const char          *password,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->client == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s",
+                               _("Choose a store first."));
+      return NULL;
+    }
+
+  g_task_set_task_data (task, op_data_new (self, email, password), (GDestroyNotify) op_data_free);
+
+  return g_steal_pointer (&task);
+}
+
+/* Every _finish of the session: a boolean task from @self tagged @source_tag. */
+static gboolean
+finish_op_task (MedusaSession  *self,
+                GAsyncResult   *result,
+                gpointer        source_tag,
+                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -459,19 +499,6 @@ medusa_session_get_cancellable (MedusaSession *self)
   return self->cancellable;
 }
 
-static gboolean
-check_store (MedusaSession *self,
-             GTask         *task)
-{
-  if (self->client == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s",
-                               _("Choose a store first."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Finishing a sign-in (shared by sign in, register and reset) */
 
 static void
@@ -480,11 +507,8 @@ finish_sign_in (GTask *task)
   MedusaSession *self = g_task_get_source_object (task);
   OpData *data = g_task_get_task_data (task);
 
-  if (op_is_stale (self, data))
-    {
-      return_stale (task);
-      return;
-    }
+  if (return_if_stale (task))
+    return;
 
   g_object_freeze_notify (G_OBJECT (self));
   set_email (self, data->email);
@@ -501,12 +525,9 @@ sign_in_store_token_cb (GObject      *source,
                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
 
   /* Without a keyring the sign-in still works, it just is not remembered. */
-  if (!medusa_credentials_store_finish (result, &error))
-    warn_keyring_error ("store", error);
-
+  remember_keyring_cb (source, result, NULL);
   finish_sign_in (task);
 }
 
@@ -519,11 +540,8 @@ complete_sign_in (GTask          *task,
   const char *email = medusa_customer_get_email (customer);
   const char *token;
 
-  if (op_is_stale (self, data))
-    {
-      return_stale (task);
-      return;
-    }
+  if (return_if_stale (task))
+    return;
 
   g_set_object (&data->customer, customer);
   if (email != NULL && *email != '\0')
@@ -549,10 +567,9 @@ fail_sign_in (GTask  *task,
   MedusaSession *self = g_task_get_source_object (task);
   OpData *data = g_task_get_task_data (task);
 
-  if (op_is_stale (self, data))
+  if (return_if_stale (task))
     {
       g_error_free (error);
-      return_stale (task);
       return;
     }
 
@@ -569,35 +586,37 @@ start_sign_in_task (MedusaSession       *self,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = new_op_task (self, source_tag, email, password, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, source_tag);
-  if (!check_store (self, task))
-    return NULL;
+  if (task != NULL)
+    set_state (self, MEDUSA_SESSION_STATE_BUSY);
 
-  g_task_set_task_data (task, op_data_new (self, email, password), (GDestroyNotify) op_data_free);
-  set_state (self, MEDUSA_SESSION_STATE_BUSY);
-
-  return g_steal_pointer (&task);
+  return task;
 }
 
-/* Sign in */
-
+/* Sign in, register and the sign-in after a reset all answer with the
+ * signed-in customer. */
 static void
-sign_in_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+signed_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(MedusaCustomer) customer = NULL;
   GError *error = NULL;
 
-  customer = medusa_client_sign_in_finish (MEDUSA_CLIENT (source), result, &error);
+  if (g_task_get_source_tag (task) == medusa_session_register_async)
+    customer = medusa_client_register_finish (MEDUSA_CLIENT (source), result, &error);
+  else
+    customer = medusa_client_sign_in_finish (MEDUSA_CLIENT (source), result, &error);
+
   if (customer == NULL)
     fail_sign_in (task, error);
   else
     complete_sign_in (task, customer);
 }
+
+/* Sign in */
 
 void
 medusa_session_sign_in_async (MedusaSession       *self,
@@ -618,7 +637,7 @@ medusa_session_sign_in_async (MedusaSession       *self,
   if (task == NULL)
     return;
 
-  medusa_client_sign_in_async (self->client, email, password, cancellable, sign_in_cb, task);
+  medusa_client_sign_in_async (self->client, email, password, cancellable, signed_in_cb, task);
 }
 
 gboolean
@@ -626,29 +645,10 @@ medusa_session_sign_in_finish (MedusaSession  *self,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_sign_in_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_op_task (self, result, medusa_session_sign_in_async, error);
 }
 
 /* Register */
-
-static void
-register_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(MedusaCustomer) customer = NULL;
-  GError *error = NULL;
-
-  customer = medusa_client_register_finish (MEDUSA_CLIENT (source), result, &error);
-  if (customer == NULL)
-    fail_sign_in (task, error);
-  else
-    complete_sign_in (task, customer);
-}
 
 void
 medusa_session_register_async (MedusaSession       *self,
@@ -674,7 +674,7 @@ medusa_session_register_async (MedusaSession       *self,
 
   medusa_client_register_async (self->client, email, password, first_name, last_name,
                                 (phone != NULL && *phone != '\0') ? phone : NULL,
-                                cancellable, register_cb, task);
+                                cancellable, signed_in_cb, task);
 }
 
 gboolean
@@ -682,29 +682,10 @@ medusa_session_register_finish (MedusaSession  *self,
                                 GAsyncResult   *result,
                                 GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_register_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_op_task (self, result, medusa_session_register_async, error);
 }
 
 /* Reset password, then sign in */
-
-static void
-reset_sign_in_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(MedusaCustomer) customer = NULL;
-  GError *error = NULL;
-
-  customer = medusa_client_sign_in_finish (MEDUSA_CLIENT (source), result, &error);
-  if (customer == NULL)
-    fail_sign_in (task, error);
-  else
-    complete_sign_in (task, customer);
-}
 
 static void
 reset_cb (GObject      *source,
@@ -724,7 +705,7 @@ reset_cb (GObject      *source,
     }
 
   medusa_client_sign_in_async (data->client, data->email, data->password,
-                               g_task_get_cancellable (task), reset_sign_in_cb,
+                               g_task_get_cancellable (task), signed_in_cb,
                                g_object_ref (task));
 }
 
@@ -760,10 +741,7 @@ medusa_session_reset_password_finish (MedusaSession  *self,
                                       GAsyncResult   *result,
                                       GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_reset_password_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_op_task (self, result, medusa_session_reset_password_async, error);
 }
 
 /* Restore */
@@ -781,11 +759,8 @@ restore_retrieve_cb (GObject      *source,
 
   customer = medusa_client_retrieve_customer_finish (MEDUSA_CLIENT (source), result, &error);
 
-  if (op_is_stale (self, data))
-    {
-      return_stale (task);
-      return;
-    }
+  if (return_if_stale (task))
+    return;
 
   if (customer != NULL)
     {
@@ -827,16 +802,9 @@ restore_lookup_cb (GObject      *source,
 
   token = medusa_credentials_lookup_finish (result, &error);
 
-  if (g_task_return_error_if_cancelled (task))
+  if (g_task_return_error_if_cancelled (task) || return_if_stale (task))
     {
       medusa_credentials_free_token (token);
-      return;
-    }
-
-  if (op_is_stale (self, data))
-    {
-      medusa_credentials_free_token (token);
-      return_stale (task);
       return;
     }
 
@@ -867,12 +835,13 @@ medusa_session_restore_async (MedusaSession       *self,
 
   g_return_if_fail (MEDUSA_IS_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_session_restore_async);
-  if (!check_store (self, task))
+  /* NULL while no store is chosen: new_op_task() then fails the task. */
+  email = medusa_store_profiles_get_last_email (self->profiles, self->store_url);
+  task = new_op_task (self, medusa_session_restore_async, email, NULL,
+                      cancellable, callback, user_data);
+  if (task == NULL)
     return;
 
-  email = medusa_store_profiles_get_last_email (self->profiles, self->store_url);
   if (email == NULL)
     {
       g_task_return_boolean (task, FALSE);
@@ -880,7 +849,6 @@ medusa_session_restore_async (MedusaSession       *self,
     }
 
   set_email (self, email);
-  g_task_set_task_data (task, op_data_new (self, email, NULL), (GDestroyNotify) op_data_free);
   medusa_credentials_lookup_async (self->store_url, email, cancellable,
                                    restore_lookup_cb, g_steal_pointer (&task));
 }
@@ -890,10 +858,7 @@ medusa_session_restore_finish (MedusaSession  *self,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_restore_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_op_task (self, result, medusa_session_restore_async, error);
 }
 
 /* Refresh */
@@ -907,14 +872,12 @@ refresh_cb (GObject      *source,
   g_autoptr(MedusaCustomer) customer = NULL;
   GError *error = NULL;
   MedusaSession *self = g_task_get_source_object (task);
-  OpData *data = g_task_get_task_data (task);
 
   customer = medusa_client_retrieve_customer_finish (MEDUSA_CLIENT (source), result, &error);
 
-  if (op_is_stale (self, data))
+  if (return_if_stale (task))
     {
       g_clear_error (&error);
-      return_stale (task);
       return;
     }
 
@@ -935,18 +898,16 @@ medusa_session_refresh_async (MedusaSession       *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (MEDUSA_IS_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_session_refresh_async);
-  if (!check_store (self, task))
+  task = new_op_task (self, medusa_session_refresh_async, NULL, NULL,
+                      cancellable, callback, user_data);
+  if (task == NULL)
     return;
 
-  g_task_set_task_data (task, op_data_new (self, NULL, NULL), (GDestroyNotify) op_data_free);
-  medusa_client_retrieve_customer_async (self->client, cancellable, refresh_cb,
-                                         g_steal_pointer (&task));
+  medusa_client_retrieve_customer_async (self->client, cancellable, refresh_cb, task);
 }
 
 gboolean
@@ -954,10 +915,7 @@ medusa_session_refresh_finish (MedusaSession  *self,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_refresh_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_op_task (self, result, medusa_session_refresh_async, error);
 }
 
 /* Sign out */
@@ -998,11 +956,9 @@ sign_out_keyring_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!medusa_credentials_clear_finish (result, &error))
-    warn_keyring_error ("remove", error);
   /* A keyring without the item, or no keyring at all, is not a failure. */
+  forget_keyring_cb (source, result, NULL);
   sign_out_step_done (task, NULL);
 }
 
@@ -1018,13 +974,12 @@ medusa_session_sign_out_async (MedusaSession       *self,
 
   g_return_if_fail (MEDUSA_IS_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_session_sign_out_async);
-  if (!check_store (self, task))
+  task = new_op_task (self, medusa_session_sign_out_async, self->email, NULL,
+                      cancellable, callback, user_data);
+  if (task == NULL)
     return;
 
-  data = op_data_new (self, self->email, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) op_data_free);
+  data = g_task_get_task_data (task);
 
   /* The signed-in client finishes its DELETE /store/auth on its own, while
    * the session continues with a clean client: a quick new sign-in can
@@ -1059,10 +1014,7 @@ medusa_session_sign_out_finish (MedusaSession  *self,
                                 GAsyncResult   *result,
                                 GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_sign_out_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_op_task (self, result, medusa_session_sign_out_async, error);
 }
 
 /* Lock and errors */

@@ -600,9 +600,7 @@ save (MedusaAddressDialog *self)
     return;
 
   set_saving (self, TRUE);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
 
   if (self->address == NULL)
     medusa_client_add_address_async (client, input, self->cancellable, add_address_cb, self);
@@ -683,9 +681,7 @@ medusa_address_dialog_dispose (GObject *object)
 {
   MedusaAddressDialog *self = MEDUSA_ADDRESS_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ADDRESS_DIALOG);
 

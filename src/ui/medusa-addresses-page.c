@@ -249,24 +249,14 @@ create_row (MedusaAddressesPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
-  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _("Edit address"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit address"),
-                                  -1);
+  edit = medusa_ui_row_button_new ("document-edit-symbolic",
+                                   _("Edit address"), _("Edit address"));
   g_object_set_data_full (G_OBJECT (edit), "address", g_object_ref (address), g_object_unref);
   g_signal_connect_object (edit, "clicked", G_CALLBACK (edit_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
 
-  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_tooltip_text (delete, _("Delete address"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete address"),
-                                  -1);
+  delete = medusa_ui_row_button_new ("user-trash-symbolic",
+                                     _("Delete address"), _("Delete address"));
   g_object_set_data_full (G_OBJECT (delete), "address", g_object_ref (address), g_object_unref);
   g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
@@ -385,25 +375,6 @@ delete_clicked_cb (GtkButton           *button,
 }
 
 static void
-refresh_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  MedusaAddressesPage *self;
-  g_autoptr(GError) error = NULL;
-
-  medusa_session_refresh_finish (MEDUSA_SESSION (source), result, &error);
-  if (medusa_ui_is_cancelled (error))
-    return;
-
-  self = MEDUSA_ADDRESSES_PAGE (user_data);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
-  if (error != NULL)
-    medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
-                          _("Could not load your addresses"));
-}
-
-static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -413,8 +384,8 @@ refresh_action (GtkWidget  *widget,
   if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  gtk_widget_action_set_enabled (widget, "page.refresh", FALSE);
-  medusa_session_refresh_async (self->session, self->cancellable, refresh_cb, self);
+  medusa_ui_refresh_session (widget, self->session, self->cancellable,
+                             _("Could not load your addresses"));
 }
 
 static void
@@ -429,9 +400,7 @@ state_changed_cb (MedusaAddressesPage *self)
   if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 
   drop_pending_deletes (self);
@@ -461,9 +430,7 @@ medusa_addresses_page_dispose (GObject *object)
 {
   MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
 
   if (self->pending != NULL)
     {
@@ -471,11 +438,7 @@ medusa_addresses_page_dispose (GObject *object)
       g_clear_pointer (&self->pending, g_hash_table_unref);
     }
 
-  /* The bin's child is a bound template child (toast_overlay): let AdwBin
-   * drop it first, or dispose_template unparents it behind AdwBin's back and
-   * AdwBin's dispose then unparents a dead widget. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ADDRESSES_PAGE);
+  medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_ADDRESSES_PAGE);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_addresses_page_parent_class)->dispose (object);

@@ -16,11 +16,6 @@
 #include "medusa-payloads.h"
 #include "medusa-ui-utils.h"
 
-/* Hand-over of the email between this page and the reset page when the window
- * has no "win.reset-password-with-email" action (see the reset page). */
-#define CARRIED_EMAIL_KEY "medusa-ui-carried-email-forgot-password"
-#define CARRIED_RESET_EMAIL_KEY "medusa-ui-carried-email-reset-password"
-
 struct _MedusaForgotPasswordPage
 {
   AdwBin        parent_instance;
@@ -47,35 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-set_row_invalid (gpointer  row,
-                 gboolean  invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
-show_error (MedusaForgotPasswordPage *self,
-            const char               *message)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
 
 static void
 set_busy (MedusaForgotPasswordPage *self,
@@ -104,13 +70,13 @@ request_token_cb (GObject      *object,
       set_busy (self, FALSE);
       medusa_session_handle_error (self->session, error);
       message = medusa_ui_error_message (error, _("Could not send the reset email"));
-      show_error (self, message);
+      medusa_ui_label_set_error (self->error_label, message);
       return;
     }
 
   set_busy (self, FALSE);
   g_free (self->sent_email);
-  self->sent_email = medusa_normalize_email (row_text (self->email_row));
+  self->sent_email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
   /* The same words whether or not the address has an account. */
   gtk_widget_set_visible (self->sent_box, TRUE);
@@ -128,21 +94,19 @@ submit (MedusaForgotPasswordPage *self)
   if (self->busy)
     return;
 
-  show_error (self, NULL);
-  email = medusa_normalize_email (row_text (self->email_row));
+  medusa_ui_label_set_error (self->error_label, NULL);
+  email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
   at = email != NULL ? strchr (email, '@') : NULL;
 
   if (at == NULL || at == email || at[1] == '\0')
     {
-      set_row_invalid (self->email_row, TRUE);
-      show_error (self, _("Enter the email address of your account."));
+      medusa_ui_row_set_invalid (self->email_row, TRUE);
+      medusa_ui_label_set_error (self->error_label, _("Enter the email address of your account."));
       gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
       return;
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
 
   set_busy (self, TRUE);
   medusa_client_request_password_token_async (medusa_session_get_client (self->session),
@@ -179,10 +143,10 @@ static void
 on_email_changed_cb (GtkEditable              *editable,
                      MedusaForgotPasswordPage *self)
 {
-  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+  g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
-  set_row_invalid (self->email_row, FALSE);
-  show_error (self, NULL);
+  medusa_ui_row_set_invalid (self->email_row, FALSE);
+  medusa_ui_label_set_error (self->error_label, NULL);
 
   /* The confirmation belongs to the address it was sent for. */
   if (self->sent_email != NULL && g_strcmp0 (email, self->sent_email) != 0)
@@ -193,37 +157,26 @@ static void
 on_continue_clicked_cb (GtkButton                *button,
                         MedusaForgotPasswordPage *self)
 {
-  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+  g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.reset-password-with-email", "s",
-                                   email != NULL ? email : ""))
-    {
-      g_object_set_data_full (G_OBJECT (self->session), CARRIED_RESET_EMAIL_KEY,
-                              g_strdup (email), g_free);
-      medusa_ui_navigate (GTK_WIDGET (self), "reset-password");
-    }
+  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, "win.reset-password-with-email",
+                             MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD, "reset-password", email);
 }
 
 static void
 medusa_forgot_password_page_map (GtkWidget *widget)
 {
   MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (widget);
-  const char *carried;
+  g_autofree char *carried = NULL;
 
   GTK_WIDGET_CLASS (medusa_forgot_password_page_parent_class)->map (widget);
 
   /* An email carried from the reset page ("Request a New Link") wins. */
-  carried = g_object_get_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY);
+  carried = medusa_ui_take_carried_email (self->session, MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD);
   if (carried != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->email_row), carried);
-      g_object_set_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY, NULL);
-    }
-  else if (*row_text (self->email_row) == '\0' && medusa_session_get_email (self->session) != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->email_row),
-                             medusa_session_get_email (self->session));
-    }
+    gtk_editable_set_text (GTK_EDITABLE (self->email_row), carried);
+  else
+    medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (self->session));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
 }
@@ -233,8 +186,7 @@ medusa_forgot_password_page_dispose (GObject *object)
 {
   MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_FORGOT_PASSWORD_PAGE);
   g_clear_object (&self->session);
 

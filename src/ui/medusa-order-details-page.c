@@ -385,14 +385,6 @@ clear_content (MedusaOrderDetailsPage *self)
 }
 
 static void
-show_state (MedusaOrderDetailsPage *self,
-            const char             *name)
-{
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
-  gtk_stack_set_visible_child_name (self->stack, name);
-}
-
-static void
 fill (MedusaOrderDetailsPage *self)
 {
   g_autofree char *number = NULL;
@@ -422,7 +414,7 @@ fill (MedusaOrderDetailsPage *self)
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   gtk_adjustment_set_value (adjustment, 0);
-  show_state (self, "order");
+  medusa_ui_stack_show_state (self->stack, self->spinner, "order");
 
   /* Keyboard users land in the order (and Escape goes back) unless they
    * are already somewhere on this page. */
@@ -467,7 +459,7 @@ retrieve_order_cb (GObject      *source,
       g_clear_object (&self->order);
       clear_content (self);
       adw_status_page_set_description (self->error_page, message);
-      show_state (self, "error");
+      medusa_ui_stack_show_state (self->stack, self->spinner, "error");
       return;
     }
 
@@ -480,9 +472,7 @@ load (MedusaOrderDetailsPage *self)
 {
   MedusaClient *client = medusa_session_get_client (self->session);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
 
   if (self->order_id == NULL || client == NULL)
     return;
@@ -491,7 +481,7 @@ load (MedusaOrderDetailsPage *self)
     {
       g_clear_object (&self->order);
       clear_content (self);
-      show_state (self, "loading");
+      medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
     }
 
   self->cancellable = g_cancellable_new ();
@@ -525,13 +515,11 @@ state_changed_cb (MedusaOrderDetailsPage *self)
     return;
 
   /* Nothing of the last person's order stays behind. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   g_clear_pointer (&self->order_id, g_free);
   g_clear_object (&self->order);
   clear_content (self);
-  show_state (self, "loading");
+  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 }
 
@@ -555,14 +543,9 @@ medusa_order_details_page_dispose (GObject *object)
 {
   MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
 
-  /* The bin's child is a bound template child (stack): let AdwBin drop it
-   * first, or AdwBin's dispose unparents a widget dispose_template freed. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
+  medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
   g_clear_object (&self->order);
   g_clear_object (&self->session);
 

@@ -115,21 +115,6 @@ is_digits (const char *text)
   return TRUE;
 }
 
-static void
-set_entry_error (GtkEntry *entry,
-                 gboolean  error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 /* The query for what the controls say; invalid filter input is left out
  * (and marked). *n_filters counts the active filters of the popover. */
 static MedusaOrderQuery *
@@ -185,8 +170,8 @@ build_query (MedusaOrdersPage *self,
       g_clear_pointer (&from, g_date_time_unref);
       g_clear_pointer (&to, g_date_time_unref);
     }
-  set_entry_error (self->from_entry, !from_ok);
-  set_entry_error (self->to_entry, !to_ok);
+  medusa_ui_row_set_invalid (self->from_entry, !from_ok);
+  medusa_ui_row_set_invalid (self->to_entry, !to_ok);
 
   if (from != NULL)
     {
@@ -203,7 +188,7 @@ build_query (MedusaOrdersPage *self,
     }
 
   number_ok = (*number == '\0' || is_digits (number));
-  set_entry_error (self->number_entry, !number_ok);
+  medusa_ui_row_set_invalid (self->number_entry, !number_ok);
   if (!number_ok)
     error = error != NULL ? error : _("An order number has digits only.");
   else if (*number != '\0')
@@ -253,15 +238,6 @@ update_filters_badge (MedusaOrdersPage *self,
 }
 
 static void
-show_state (MedusaOrdersPage *self,
-            const char       *name)
-{
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) != 0)
-    gtk_stack_set_visible_child_name (self->stack, name);
-}
-
-static void
 update_state (MedusaOrdersPage *self)
 {
   guint n_items;
@@ -274,7 +250,7 @@ update_state (MedusaOrdersPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), FALSE);
       gtk_spinner_set_spinning (self->more_spinner, FALSE);
-      show_state (self, "loading");
+      medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
       return;
     }
 
@@ -284,20 +260,20 @@ update_state (MedusaOrdersPage *self)
   error = medusa_order_list_get_error (self->list);
 
   if (n_items > 0)
-    show_state (self, "list");
+    medusa_ui_stack_show_state (self->stack, self->spinner, "list");
   else if (error != NULL)
     {
       g_autofree char *message = medusa_ui_error_message (error, _("Could not load your orders"));
 
       adw_status_page_set_description (self->error_page, message);
-      show_state (self, "error");
+      medusa_ui_stack_show_state (self->stack, self->spinner, "error");
     }
   else if (loading || n_total < 0)
-    show_state (self, "loading");
+    medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
   else if (medusa_order_query_has_filters (medusa_order_list_get_query (self->list)))
-    show_state (self, "no-matches");
+    medusa_ui_stack_show_state (self->stack, self->spinner, "no-matches");
   else
-    show_state (self, "empty");
+    medusa_ui_stack_show_state (self->stack, self->spinner, "empty");
 
   if (n_total >= 0 && n_items > 0)
     {

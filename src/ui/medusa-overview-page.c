@@ -176,8 +176,7 @@ load_order_count (MedusaOverviewPage *self)
   g_autoptr(MedusaOrderQuery) query = NULL;
   MedusaCustomer *customer = medusa_session_get_customer (self->session);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
 
   if (customer == NULL)
     return;
@@ -202,26 +201,6 @@ load_order_count (MedusaOverviewPage *self)
 }
 
 static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(MedusaOverviewPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!medusa_session_refresh_finish (MEDUSA_SESSION (object), result, &error))
-    {
-      if (medusa_ui_is_cancelled (error))
-        return;
-
-      medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
-                            _("Could not refresh your account"));
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
-}
-
-static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -231,13 +210,9 @@ refresh_action (GtkWidget  *widget,
   if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-
-  gtk_widget_action_set_enabled (widget, "page.refresh", FALSE);
-  medusa_session_refresh_async (self->session, self->refresh_cancellable,
-                                refresh_cb, g_object_ref (self));
+  medusa_ui_refresh_session (widget, self->session,
+                             medusa_ui_renew_cancellable (&self->refresh_cancellable),
+                             _("Could not refresh your account"));
   load_order_count (self);
 }
 
@@ -256,10 +231,8 @@ on_session_state_changed_cb (MedusaSession      *session,
 {
   if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_OUT)
     {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      g_cancellable_cancel (self->refresh_cancellable);
-      g_clear_object (&self->refresh_cancellable);
+      medusa_ui_drop_cancellable (&self->cancellable);
+      medusa_ui_drop_cancellable (&self->refresh_cancellable);
       g_clear_pointer (&self->counted_customer_id, g_free);
       gtk_spinner_stop (self->orders_spinner);
       gtk_widget_set_visible (GTK_WIDGET (self->orders_spinner), FALSE);
@@ -301,10 +274,8 @@ medusa_overview_page_dispose (GObject *object)
 {
   MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->refresh_cancellable);
   if (self->addresses != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->addresses, on_addresses_changed_cb, self);

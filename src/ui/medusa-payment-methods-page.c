@@ -67,14 +67,6 @@ clear_groups (MedusaPaymentMethodsPage *self)
 }
 
 static void
-show_state (MedusaPaymentMethodsPage *self,
-            const char               *name)
-{
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
-  gtk_stack_set_visible_child_name (self->stack, name);
-}
-
-static void
 show_methods (MedusaPaymentMethodsPage *self,
               GListModel               *methods)
 {
@@ -109,7 +101,7 @@ show_methods (MedusaPaymentMethodsPage *self,
       adw_preferences_group_add (group, row);
     }
 
-  show_state (self, n > 0 ? "list" : "empty");
+  medusa_ui_stack_show_state (self->stack, self->spinner, n > 0 ? "list" : "empty");
 }
 
 static void
@@ -136,7 +128,7 @@ list_payment_methods_cb (GObject      *source,
       medusa_session_handle_error (self->session, error);
       g_clear_pointer (&self->loaded_for, g_free);
       adw_status_page_set_description (self->error_page, message);
-      show_state (self, "error");
+      medusa_ui_stack_show_state (self->stack, self->spinner, "error");
       return;
     }
 
@@ -149,9 +141,7 @@ load (MedusaPaymentMethodsPage *self)
   MedusaCustomer *customer = medusa_session_get_customer (self->session);
   MedusaClient *client = medusa_session_get_client (self->session);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
 
   if (customer == NULL || client == NULL ||
       medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
@@ -161,7 +151,7 @@ load (MedusaPaymentMethodsPage *self)
   self->loaded_for = g_strdup (medusa_customer_get_id (customer));
   self->loading = TRUE;
   self->cancellable = g_cancellable_new ();
-  show_state (self, "loading");
+  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
 
   medusa_client_list_payment_methods_async (client, self->cancellable,
                                             list_payment_methods_cb, self);
@@ -183,13 +173,11 @@ maybe_load (MedusaPaymentMethodsPage *self)
 static void
 reset (MedusaPaymentMethodsPage *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   g_clear_pointer (&self->loaded_for, g_free);
   self->loading = FALSE;
   clear_groups (self);
-  show_state (self, "loading");
+  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
 }
 
 /* Callbacks */
@@ -270,14 +258,9 @@ medusa_payment_methods_page_dispose (GObject *object)
 {
   MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
 
-  /* The bin's child is a bound template child (stack): let AdwBin drop it
-   * first, or AdwBin's dispose unparents a widget dispose_template freed. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
+  medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_payment_methods_page_parent_class)->dispose (object);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "medusa-auth.h"
 #include "medusa-customers.h"
@@ -19,7 +18,6 @@
 #include "medusa-region.h"
 #include "medusa-ui-utils.h"
 
-#define MIN_PASSWORD_LENGTH 8
 #define DIALOG_DATA_KEY "medusa-credential-dialog"
 
 struct _MedusaProfilePage
@@ -77,72 +75,9 @@ static GParamSpec *properties[N_PROPS];
 /* Helpers */
 
 static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static char *
-row_dup_stripped (gpointer row)
-{
-  return g_strstrip (g_strdup (row_text (row)));
-}
-
-static const char *
 nonnull (const char *text)
 {
   return text != NULL ? text : "";
-}
-
-static void
-set_row_invalid (gpointer  row,
-                 gboolean  invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
-set_label_error (GtkLabel   *label,
-                 const char *message)
-{
-  gtk_label_set_label (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static gboolean
-email_looks_valid (const char *email)
-{
-  const char *at;
-
-  if (email == NULL)
-    return FALSE;
-
-  at = strchr (email, '@');
-  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
-         strchr (email, ' ') == NULL;
-}
-
-static void
-replace_cancellable (GCancellable **cancellable)
-{
-  g_cancellable_cancel (*cancellable);
-  g_clear_object (cancellable);
-  *cancellable = g_cancellable_new ();
-}
-
-static void
-drop_cancellable (GCancellable **cancellable)
-{
-  g_cancellable_cancel (*cancellable);
-  g_clear_object (cancellable);
 }
 
 /* Personal details */
@@ -151,7 +86,7 @@ static gboolean
 field_changed (gpointer    row,
                const char *saved)
 {
-  g_autofree char *text = row_dup_stripped (row);
+  g_autofree char *text = medusa_ui_row_dup_stripped (row);
   g_autofree char *saved_stripped = g_strstrip (g_strdup (nonnull (saved)));
 
   return g_strcmp0 (text, saved_stripped) != 0;
@@ -218,7 +153,7 @@ update_customer_update_cb (GObject      *object,
       medusa_session_handle_error (self->session, error);
       message = medusa_ui_error_message (error, _("Could not save your profile"));
       /* The edits stay in the rows. */
-      set_label_error (self->names_error_label, message);
+      medusa_ui_label_set_error (self->names_error_label, message);
       return;
     }
 
@@ -240,11 +175,11 @@ save_names (MedusaProfilePage *self)
   if (self->saving || self->customer == NULL || !names_changed (self))
     return;
 
-  set_label_error (self->names_error_label, NULL);
+  medusa_ui_label_set_error (self->names_error_label, NULL);
 
-  first_name = row_dup_stripped (self->first_name_row);
-  last_name = row_dup_stripped (self->last_name_row);
-  phone = row_dup_stripped (self->phone_row);
+  first_name = medusa_ui_row_dup_stripped (self->first_name_row);
+  last_name = medusa_ui_row_dup_stripped (self->last_name_row);
+  phone = medusa_ui_row_dup_stripped (self->phone_row);
 
   /* Only what changed is sent. */
   update = medusa_customer_update_new ();
@@ -255,7 +190,7 @@ save_names (MedusaProfilePage *self)
   if (field_changed (self->phone_row, medusa_customer_get_phone (self->customer)))
     medusa_customer_update_set_phone (update, phone);
 
-  replace_cancellable (&self->cancellable);
+  medusa_ui_renew_cancellable (&self->cancellable);
   set_saving (self, TRUE);
   medusa_client_update_customer_async (medusa_session_get_client (self->session),
                                        update,
@@ -282,7 +217,7 @@ static void
 on_name_changed_cb (GtkEditable       *editable,
                     MedusaProfilePage *self)
 {
-  set_label_error (self->names_error_label, NULL);
+  medusa_ui_label_set_error (self->names_error_label, NULL);
   update_save_sensitivity (self);
 }
 
@@ -316,7 +251,7 @@ billing_input_from_form (MedusaProfilePage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      g_autofree char *text = row_dup_stripped (fields[i].row);
+      g_autofree char *text = medusa_ui_row_dup_stripped (fields[i].row);
 
       /* A new address: empty optional fields are simply not sent. */
       if (!fields[i].optional || *text != '\0')
@@ -386,7 +321,7 @@ list_regions_cb (GObject      *object,
 
       medusa_session_handle_error (self->session, error);
       message = medusa_ui_error_message (error, _("Could not load the list of countries"));
-      set_label_error (self->billing_error_label, message);
+      medusa_ui_label_set_error (self->billing_error_label, message);
       return;
     }
 
@@ -440,10 +375,10 @@ show_billing_form (MedusaProfilePage *self,
   if (show)
     {
       /* Start from the customer's own name, the usual case. */
-      if (*row_text (self->billing_first_name_row) == '\0' && self->customer != NULL)
+      if (*medusa_ui_row_text (self->billing_first_name_row) == '\0' && self->customer != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->billing_first_name_row),
                                nonnull (medusa_customer_get_first_name (self->customer)));
-      if (*row_text (self->billing_last_name_row) == '\0' && self->customer != NULL)
+      if (*medusa_ui_row_text (self->billing_last_name_row) == '\0' && self->customer != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->billing_last_name_row),
                                nonnull (medusa_customer_get_last_name (self->customer)));
       load_regions (self);
@@ -543,7 +478,7 @@ billing_update_cb (GObject      *object,
 
       medusa_session_handle_error (self->session, error);
       message = medusa_ui_error_message (error, _("Could not save your billing address"));
-      set_label_error (self->billing_error_label, message);
+      medusa_ui_label_set_error (self->billing_error_label, message);
       return;
     }
 
@@ -581,7 +516,7 @@ save_billing (MedusaProfilePage *self)
   if (self->billing_saving || self->customer == NULL)
     return;
 
-  set_label_error (self->billing_error_label, NULL);
+  medusa_ui_label_set_error (self->billing_error_label, NULL);
   update = medusa_customer_update_new ();
 
   if (selected == billing_new_index (self))
@@ -591,9 +526,9 @@ save_billing (MedusaProfilePage *self)
 
       if (missing != NULL)
         {
-          set_label_error (self->billing_error_label,
-                           _("Fill in the name, the first address line, the postal code, "
-                             "the city and the country."));
+          medusa_ui_label_set_error (self->billing_error_label,
+                                     _("Fill in the name, the first address line, the postal code, "
+                                       "the city and the country."));
           return;
         }
 
@@ -609,7 +544,7 @@ save_billing (MedusaProfilePage *self)
       return;
     }
 
-  replace_cancellable (&self->billing_cancellable);
+  medusa_ui_renew_cancellable (&self->billing_cancellable);
   set_billing_saving (self, TRUE);
   medusa_client_update_customer_async (medusa_session_get_client (self->session),
                                        update,
@@ -637,7 +572,7 @@ static void
 on_billing_changed_cb (GtkEditable       *editable,
                        MedusaProfilePage *self)
 {
-  set_label_error (self->billing_error_label, NULL);
+  medusa_ui_label_set_error (self->billing_error_label, NULL);
   update_billing_save_sensitivity (self);
 }
 
@@ -657,7 +592,7 @@ on_billing_choice_selected_cb (AdwComboRow       *row,
   if (self->updating_choice || self->billing_ids->len == 0)
     return;
 
-  set_label_error (self->billing_error_label, NULL);
+  medusa_ui_label_set_error (self->billing_error_label, NULL);
   show_billing_form (self, adw_combo_row_get_selected (row) == billing_new_index (self));
   update_billing_save_sensitivity (self);
 }
@@ -689,8 +624,8 @@ load_customer (MedusaProfilePage *self)
       gtk_editable_set_text (GTK_EDITABLE (self->last_name_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
       adw_action_row_set_subtitle (self->email_row, "");
-      set_label_error (self->names_error_label, NULL);
-      set_label_error (self->billing_error_label, NULL);
+      medusa_ui_label_set_error (self->names_error_label, NULL);
+      medusa_ui_label_set_error (self->billing_error_label, NULL);
     }
 
   g_set_object (&self->customer, customer);
@@ -723,8 +658,7 @@ credential_dialog_free (gpointer data)
 {
   CredentialDialog *d = data;
 
-  g_cancellable_cancel (d->cancellable);
-  g_clear_object (&d->cancellable);
+  medusa_ui_drop_cancellable (&d->cancellable);
   g_clear_object (&d->page);
   g_free (d);
 }
@@ -736,56 +670,23 @@ credential_dialog_validate (CredentialDialog *d)
 
   if (d->is_password)
     {
-      const char *password = row_text (d->new_row);
-      const char *confirm = row_text (d->confirm_row);
-      glong len = g_utf8_strlen (password, -1);
-      GtkLabel *hint = GTK_LABEL (d->hint_label);
-      gboolean password_ok = FALSE;
+      gboolean password_ok;
 
-      gtk_widget_remove_css_class (d->hint_label, "error");
-      gtk_widget_remove_css_class (d->hint_label, "success");
-      gtk_widget_remove_css_class (d->hint_label, "dim-label");
-
-      if (len == 0)
-        {
-          gtk_label_set_label (hint, _("Use at least 8 characters for your password."));
-          gtk_widget_add_css_class (d->hint_label, "dim-label");
-        }
-      else if (len < MIN_PASSWORD_LENGTH)
-        {
-          gtk_label_set_label (hint, _("The password needs at least 8 characters."));
-          gtk_widget_add_css_class (d->hint_label, "error");
-        }
-      else if (*confirm == '\0')
-        {
-          gtk_label_set_label (hint, _("Type the new password again to confirm it."));
-          gtk_widget_add_css_class (d->hint_label, "dim-label");
-        }
-      else if (g_strcmp0 (password, confirm) != 0)
-        {
-          gtk_label_set_label (hint, _("The passwords do not match."));
-          gtk_widget_add_css_class (d->hint_label, "error");
-        }
-      else
-        {
-          gtk_label_set_label (hint, _("The passwords match."));
-          gtk_widget_add_css_class (d->hint_label, "success");
-          password_ok = TRUE;
-        }
-
-      set_row_invalid (d->confirm_row, *confirm != '\0' && len >= MIN_PASSWORD_LENGTH &&
-                                       g_strcmp0 (password, confirm) != 0);
-      valid = password_ok && *row_text (d->current_row) != '\0';
+      password_ok = medusa_ui_update_password_hint (GTK_LABEL (d->hint_label), d->confirm_row,
+                                                    medusa_ui_row_text (d->new_row),
+                                                    medusa_ui_row_text (d->confirm_row),
+                                                    _("Type the new password again to confirm it."));
+      valid = password_ok && *medusa_ui_row_text (d->current_row) != '\0';
     }
   else
     {
-      g_autofree char *email = medusa_normalize_email (row_text (d->email_row));
+      g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (d->email_row));
       MedusaCustomer *customer = medusa_session_get_customer (d->page->session);
       const char *current = customer != NULL ? medusa_customer_get_email (customer) : NULL;
 
-      valid = email_looks_valid (email) &&
+      valid = medusa_ui_email_looks_valid (email) &&
               g_strcmp0 (email, current) != 0 &&
-              *row_text (d->current_row) != '\0';
+              *medusa_ui_row_text (d->current_row) != '\0';
     }
 
   if (!d->busy)
@@ -818,7 +719,7 @@ credential_dialog_fail (CredentialDialog *d,
   if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS))
     {
       message = g_strdup (_("The current password is incorrect."));
-      set_row_invalid (d->current_row, TRUE);
+      medusa_ui_row_set_invalid (d->current_row, TRUE);
       gtk_widget_grab_focus (d->current_row);
     }
   else if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
@@ -826,7 +727,7 @@ credential_dialog_fail (CredentialDialog *d,
       message = g_strdup (_("Another account already uses this email address."));
       if (d->email_row != NULL)
         {
-          set_row_invalid (d->email_row, TRUE);
+          medusa_ui_row_set_invalid (d->email_row, TRUE);
           gtk_widget_grab_focus (d->email_row);
         }
     }
@@ -835,7 +736,7 @@ credential_dialog_fail (CredentialDialog *d,
       message = medusa_ui_error_message (error, what_failed);
     }
 
-  set_label_error (GTK_LABEL (d->error_label), message);
+  medusa_ui_label_set_error (GTK_LABEL (d->error_label), message);
 }
 
 static void
@@ -891,12 +792,12 @@ credential_check_cb (GObject      *object,
   update = medusa_customer_update_new ();
   if (d->is_password)
     {
-      medusa_customer_update_set_password (update, row_text (d->new_row));
+      medusa_customer_update_set_password (update, medusa_ui_row_text (d->new_row));
     }
   else
     {
       /* The server stores this one as sent: always lower case. */
-      g_autofree char *email = medusa_normalize_email (row_text (d->email_row));
+      g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (d->email_row));
 
       medusa_customer_update_set_email (update, email);
     }
@@ -916,14 +817,14 @@ credential_dialog_submit (CredentialDialog *d)
   if (d->busy || !credential_dialog_validate (d) || customer == NULL)
     return;
 
-  set_label_error (GTK_LABEL (d->error_label), NULL);
+  medusa_ui_label_set_error (GTK_LABEL (d->error_label), NULL);
   credential_dialog_set_busy (d, TRUE);
 
   /* The current password is checked by signing in with it; the fresh token
    * this gives the client is as good as the old one. */
   medusa_client_sign_in_async (medusa_session_get_client (d->page->session),
                                medusa_customer_get_email (customer),
-                               row_text (d->current_row),
+                               medusa_ui_row_text (d->current_row),
                                d->cancellable,
                                credential_check_cb,
                                g_object_ref (d->window));
@@ -947,8 +848,8 @@ static void
 on_credential_row_changed_cb (GtkEditable      *editable,
                               CredentialDialog *d)
 {
-  set_row_invalid (editable, FALSE);
-  set_label_error (GTK_LABEL (d->error_label), NULL);
+  medusa_ui_row_set_invalid (editable, FALSE);
+  medusa_ui_label_set_error (GTK_LABEL (d->error_label), NULL);
   credential_dialog_validate (d);
 }
 
@@ -1138,26 +1039,6 @@ change_password_action (GtkWidget  *widget,
 /* Reloading */
 
 static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(MedusaProfilePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!medusa_session_refresh_finish (MEDUSA_SESSION (object), result, &error))
-    {
-      if (medusa_ui_is_cancelled (error))
-        return;
-
-      medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
-                            _("Could not reload your profile"));
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
-}
-
-static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -1167,10 +1048,9 @@ refresh_action (GtkWidget  *widget,
   if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  replace_cancellable (&self->refresh_cancellable);
-  gtk_widget_action_set_enabled (widget, "page.refresh", FALSE);
-  medusa_session_refresh_async (self->session, self->refresh_cancellable,
-                                refresh_cb, g_object_ref (self));
+  medusa_ui_refresh_session (widget, self->session,
+                             medusa_ui_renew_cancellable (&self->refresh_cancellable),
+                             _("Could not reload your profile"));
 }
 
 /* Session */
@@ -1191,9 +1071,9 @@ on_session_state_changed_cb (MedusaSession     *session,
   if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
     return;
 
-  drop_cancellable (&self->cancellable);
-  drop_cancellable (&self->billing_cancellable);
-  drop_cancellable (&self->refresh_cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->billing_cancellable);
+  medusa_ui_drop_cancellable (&self->refresh_cancellable);
   close_dialog (self);
 
   if (self->saving)
@@ -1229,10 +1109,10 @@ medusa_profile_page_dispose (GObject *object)
 {
   MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
 
-  drop_cancellable (&self->cancellable);
-  drop_cancellable (&self->billing_cancellable);
-  drop_cancellable (&self->regions_cancellable);
-  drop_cancellable (&self->refresh_cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->billing_cancellable);
+  medusa_ui_drop_cancellable (&self->regions_cancellable);
+  medusa_ui_drop_cancellable (&self->refresh_cancellable);
   close_dialog (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_PROFILE_PAGE);
   g_clear_object (&self->customer);

@@ -114,9 +114,7 @@ on_continue_clicked_cb (MedusaReauthDialog *self)
   show_error (self, NULL);
   set_busy (self, TRUE);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
 
   medusa_session_sign_in_async (self->session, email, password, self->cancellable,
                                 sign_in_cb, g_object_ref (self));
@@ -160,8 +158,7 @@ medusa_reauth_dialog_dispose (GObject *object)
 {
   MedusaReauthDialog *self = MEDUSA_REAUTH_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_REAUTH_DIALOG);

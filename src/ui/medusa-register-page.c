@@ -8,18 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "medusa-error.h"
 #include "medusa-payloads.h"
 #include "medusa-register-page.h"
 #include "medusa-ui-utils.h"
-
-/* Same key as in medusa-sign-in-page.c: the fallback hand-over of an email
- * when the window has no "win.sign-in-with-email" action. */
-#define CARRIED_EMAIL_KEY "medusa-ui-carried-email-sign-in"
-
-#define MIN_PASSWORD_LENGTH 8
 
 struct _MedusaRegisterPage
 {
@@ -55,46 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static char *
-row_dup_stripped (gpointer row)
-{
-  return g_strstrip (g_strdup (row_text (row)));
-}
-
-static void
-set_row_invalid (gpointer  row,
-                 gboolean  invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static gboolean
-email_looks_valid (const char *email)
-{
-  const char *at;
-
-  if (email == NULL)
-    return FALSE;
-
-  at = strchr (email, '@');
-  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
-         strchr (email, ' ') == NULL;
-}
-
 static void
 show_error (MedusaRegisterPage *self,
             const char         *message,
@@ -110,55 +63,21 @@ show_error (MedusaRegisterPage *self,
 static gboolean
 update_validity (MedusaRegisterPage *self)
 {
-  g_autofree char *first_name = row_dup_stripped (self->first_name_row);
-  g_autofree char *last_name = row_dup_stripped (self->last_name_row);
-  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
-  const char *password = row_text (self->password_row);
-  const char *confirm = row_text (self->confirm_row);
-  glong password_len = g_utf8_strlen (password, -1);
-  gboolean password_ok = FALSE;
+  g_autofree char *first_name = medusa_ui_row_dup_stripped (self->first_name_row);
+  g_autofree char *last_name = medusa_ui_row_dup_stripped (self->last_name_row);
+  g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
+  gboolean password_ok;
   gboolean valid;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-
-  if (password_len == 0)
-    {
-      gtk_label_set_label (self->hint_label, _("Use at least 8 characters for your password."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-      set_row_invalid (self->confirm_row, FALSE);
-    }
-  else if (password_len < MIN_PASSWORD_LENGTH)
-    {
-      gtk_label_set_label (self->hint_label, _("The password needs at least 8 characters."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-      set_row_invalid (self->confirm_row, FALSE);
-    }
-  else if (*confirm == '\0')
-    {
-      gtk_label_set_label (self->hint_label, _("Type the password again to confirm it."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-      set_row_invalid (self->confirm_row, FALSE);
-    }
-  else if (g_strcmp0 (password, confirm) != 0)
-    {
-      gtk_label_set_label (self->hint_label, _("The passwords do not match."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-      set_row_invalid (self->confirm_row, TRUE);
-    }
-  else
-    {
-      gtk_label_set_label (self->hint_label, _("The passwords match."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "success");
-      set_row_invalid (self->confirm_row, FALSE);
-      password_ok = TRUE;
-    }
+  password_ok = medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row),
+                                                medusa_ui_row_text (self->password_row),
+                                                medusa_ui_row_text (self->confirm_row),
+                                                _("Type the password again to confirm it."));
 
   valid = password_ok &&
           *first_name != '\0' &&
           *last_name != '\0' &&
-          email_looks_valid (email);
+          medusa_ui_email_looks_valid (email);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), valid && !self->busy);
 
@@ -196,8 +115,8 @@ register_cb (GObject      *object,
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
         {
           g_free (self->duplicate_email);
-          self->duplicate_email = medusa_normalize_email (row_text (self->email_row));
-          set_row_invalid (self->email_row, TRUE);
+          self->duplicate_email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
+          medusa_ui_row_set_invalid (self->email_row, TRUE);
           show_error (self,
                       _("An account with this email address already exists. "
                         "You can sign in to it instead."),
@@ -234,19 +153,17 @@ submit (MedusaRegisterPage *self)
 
   show_error (self, NULL, FALSE);
 
-  first_name = row_dup_stripped (self->first_name_row);
-  last_name = row_dup_stripped (self->last_name_row);
-  email = medusa_normalize_email (row_text (self->email_row));
-  phone = row_dup_stripped (self->phone_row);
+  first_name = medusa_ui_row_dup_stripped (self->first_name_row);
+  last_name = medusa_ui_row_dup_stripped (self->last_name_row);
+  email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
+  phone = medusa_ui_row_dup_stripped (self->phone_row);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
 
   set_busy (self, TRUE);
   medusa_session_register_async (self->session,
                                  email,
-                                 row_text (self->password_row),
+                                 medusa_ui_row_text (self->password_row),
                                  first_name,
                                  last_name,
                                  *phone != '\0' ? phone : NULL,
@@ -281,17 +198,9 @@ on_entry_activated_cb (AdwEntryRow        *row,
       return;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      if (*row_text (order[i]) == '\0')
-        {
-          gtk_widget_grab_focus (order[i]);
-          return;
-        }
-    }
-
   /* Everything is filled but something is wrong: the hint says what. */
-  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (!medusa_ui_focus_first_empty_row (order, G_N_ELEMENTS (order)))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -300,9 +209,9 @@ on_form_changed_cb (GtkEditable        *editable,
 {
   if (editable == GTK_EDITABLE (self->email_row))
     {
-      g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+      g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
-      set_row_invalid (self->email_row, FALSE);
+      medusa_ui_row_set_invalid (self->email_row, FALSE);
       /* The duplicate message is about the address that was sent. */
       if (self->duplicate_email != NULL && g_strcmp0 (email, self->duplicate_email) != 0)
         {
@@ -318,22 +227,17 @@ static void
 on_sign_in_instead_clicked_cb (GtkButton          *button,
                                MedusaRegisterPage *self)
 {
-  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+  g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
   /* Nothing secret is carried: the password typed here is dropped. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
   show_error (self, NULL, FALSE);
-  set_row_invalid (self->email_row, FALSE);
+  medusa_ui_row_set_invalid (self->email_row, FALSE);
   g_clear_pointer (&self->duplicate_email, g_free);
 
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in-with-email", "s",
-                                   email != NULL ? email : ""))
-    {
-      g_object_set_data_full (G_OBJECT (self->session), CARRIED_EMAIL_KEY,
-                              g_strdup (email), g_free);
-      medusa_ui_navigate (GTK_WIDGET (self), "sign-in");
-    }
+  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, "win.sign-in-with-email",
+                             MEDUSA_UI_CARRIED_EMAIL_SIGN_IN, "sign-in", email);
 }
 
 static void
@@ -376,8 +280,7 @@ medusa_register_page_dispose (GObject *object)
 {
   MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_REGISTER_PAGE);
   g_clear_object (&self->session);
 

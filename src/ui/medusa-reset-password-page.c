@@ -15,13 +15,6 @@
 #include "medusa-reset-password-page.h"
 #include "medusa-ui-utils.h"
 
-/* Hand-over of emails between the forgot-password page and this one when
- * the window has no "win.reset-password-with-email" action. */
-#define CARRIED_EMAIL_KEY "medusa-ui-carried-email-reset-password"
-#define CARRIED_FORGOT_EMAIL_KEY "medusa-ui-carried-email-forgot-password"
-
-#define MIN_PASSWORD_LENGTH 8
-
 struct _MedusaResetPasswordPage
 {
   AdwBin               parent_instance;
@@ -55,27 +48,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-set_row_invalid (gpointer  row,
-                 gboolean  invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
+/* Looser than medusa_ui_email_looks_valid(): a second "@" is not refused. */
 static gboolean
 email_looks_valid (const char *email)
 {
@@ -169,49 +142,15 @@ show_error (MedusaResetPasswordPage *self,
 static gboolean
 update_validity (MedusaResetPasswordPage *self)
 {
-  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
-  g_autofree char *token = g_strstrip (g_strdup (row_text (self->token_row)));
-  const char *password = row_text (self->password_row);
-  const char *confirm = row_text (self->confirm_row);
-  glong password_len = g_utf8_strlen (password, -1);
-  gboolean password_ok = FALSE;
+  g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
+  g_autofree char *token = medusa_ui_row_dup_stripped (self->token_row);
+  gboolean password_ok;
   gboolean valid;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-
-  if (password_len == 0)
-    {
-      gtk_label_set_label (self->hint_label, _("Use at least 8 characters for your password."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-      set_row_invalid (self->confirm_row, FALSE);
-    }
-  else if (password_len < MIN_PASSWORD_LENGTH)
-    {
-      gtk_label_set_label (self->hint_label, _("The password needs at least 8 characters."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-      set_row_invalid (self->confirm_row, FALSE);
-    }
-  else if (*confirm == '\0')
-    {
-      gtk_label_set_label (self->hint_label, _("Type the password again to confirm it."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-      set_row_invalid (self->confirm_row, FALSE);
-    }
-  else if (g_strcmp0 (password, confirm) != 0)
-    {
-      gtk_label_set_label (self->hint_label, _("The passwords do not match."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-      set_row_invalid (self->confirm_row, TRUE);
-    }
-  else
-    {
-      gtk_label_set_label (self->hint_label, _("The passwords match."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "success");
-      set_row_invalid (self->confirm_row, FALSE);
-      password_ok = TRUE;
-    }
+  password_ok = medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row),
+                                                medusa_ui_row_text (self->password_row),
+                                                medusa_ui_row_text (self->confirm_row),
+                                                _("Type the password again to confirm it."));
 
   valid = password_ok && *token != '\0' && email_looks_valid (email);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), valid && !self->busy);
@@ -249,7 +188,7 @@ reset_password_cb (GObject      *object,
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN))
         {
-          set_row_invalid (self->token_row, TRUE);
+          medusa_ui_row_set_invalid (self->token_row, TRUE);
           show_error (self, _("This reset link is invalid or has expired."), TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (self->request_button));
         }
@@ -281,7 +220,7 @@ submit (MedusaResetPasswordPage *self)
     return;
 
   /* A link typed by hand (not pasted) is read now. */
-  if (parse_reset_link (row_text (self->token_row), &token, &email))
+  if (parse_reset_link (medusa_ui_row_text (self->token_row), &token, &email))
     {
       self->rewriting_token = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
@@ -302,18 +241,16 @@ submit (MedusaResetPasswordPage *self)
 
   show_error (self, NULL, FALSE);
 
-  email = medusa_normalize_email (row_text (self->email_row));
-  token = g_strstrip (g_strdup (row_text (self->token_row)));
+  email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
+  token = medusa_ui_row_dup_stripped (self->token_row);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
 
   set_busy (self, TRUE);
   medusa_session_reset_password_async (self->session,
                                        email,
                                        token,
-                                       row_text (self->password_row),
+                                       medusa_ui_row_text (self->password_row),
                                        self->cancellable,
                                        reset_password_cb,
                                        g_object_ref (self));
@@ -343,23 +280,15 @@ on_entry_activated_cb (AdwEntryRow             *row,
       return;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      if (*row_text (order[i]) == '\0')
-        {
-          gtk_widget_grab_focus (order[i]);
-          return;
-        }
-    }
-
-  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (!medusa_ui_focus_first_empty_row (order, G_N_ELEMENTS (order)))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
 on_form_changed_cb (GtkEditable             *editable,
                     MedusaResetPasswordPage *self)
 {
-  set_row_invalid (editable, FALSE);
+  medusa_ui_row_set_invalid (editable, FALSE);
   update_validity (self);
 }
 
@@ -375,17 +304,17 @@ on_token_changed_cb (GtkEditable             *editable,
   if (self->rewriting_token)
     return;
 
-  set_row_invalid (self->token_row, FALSE);
+  medusa_ui_row_set_invalid (self->token_row, FALSE);
   if (gtk_widget_get_visible (GTK_WIDGET (self->request_button)))
     show_error (self, NULL, FALSE);
 
   /* A pasted link becomes its token, and fills the email it names. A link
    * typed by hand is left alone until it is submitted. */
-  length = g_utf8_strlen (row_text (self->token_row), -1);
+  length = g_utf8_strlen (medusa_ui_row_text (self->token_row), -1);
   pasted = length - self->token_length > 1;
   self->token_length = length;
 
-  if (pasted && parse_reset_link (row_text (self->token_row), &token, &email))
+  if (pasted && parse_reset_link (medusa_ui_row_text (self->token_row), &token, &email))
     {
       self->rewriting_token = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
@@ -408,39 +337,31 @@ static void
 on_request_clicked_cb (GtkButton               *button,
                        MedusaResetPasswordPage *self)
 {
-  g_autofree char *email = medusa_normalize_email (row_text (self->email_row));
+  g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
   show_error (self, NULL, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
 
-  g_object_set_data_full (G_OBJECT (self->session), CARRIED_FORGOT_EMAIL_KEY,
-                          g_strdup (email != NULL ? email : ""), g_free);
-  medusa_ui_navigate (GTK_WIDGET (self), "forgot-password");
+  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, NULL,
+                             MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD, "forgot-password",
+                             email != NULL ? email : "");
 }
 
 static void
 medusa_reset_password_page_map (GtkWidget *widget)
 {
   MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (widget);
-  const char *carried;
+  g_autofree char *carried = NULL;
 
   GTK_WIDGET_CLASS (medusa_reset_password_page_parent_class)->map (widget);
 
-  carried = g_object_get_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY);
+  carried = medusa_ui_take_carried_email (self->session, MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD);
   if (carried != NULL)
-    {
-      g_autofree char *email = g_strdup (carried);
+    medusa_reset_password_page_set_email (self, carried);
+  else
+    medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (self->session));
 
-      g_object_set_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY, NULL);
-      medusa_reset_password_page_set_email (self, email);
-    }
-  else if (*row_text (self->email_row) == '\0' && medusa_session_get_email (self->session) != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->email_row),
-                             medusa_session_get_email (self->session));
-    }
-
-  if (*row_text (self->email_row) == '\0')
+  if (*medusa_ui_row_text (self->email_row) == '\0')
     gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
@@ -461,8 +382,7 @@ medusa_reset_password_page_dispose (GObject *object)
 {
   MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_RESET_PASSWORD_PAGE);
   g_clear_object (&self->session);
 

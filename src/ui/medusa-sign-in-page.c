@@ -15,11 +15,6 @@
 #include "medusa-sign-in-page.h"
 #include "medusa-ui-utils.h"
 
-/* An email another page hands over (e.g. "Sign In Instead" on the register
- * page) when the window has no "win.sign-in-with-email" action: kept on the
- * session, taken by the page when it is shown. */
-#define CARRIED_EMAIL_KEY "medusa-ui-carried-email-sign-in"
-
 struct _MedusaSignInPage
 {
   AdwBin               parent_instance;
@@ -46,41 +41,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-set_row_invalid (gpointer  row,
-                 gboolean  invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
-show_error (MedusaSignInPage *self,
-            const char       *message)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static void
 clear_error (MedusaSignInPage *self)
 {
-  show_error (self, NULL);
-  set_row_invalid (self->email_row, FALSE);
-  set_row_invalid (self->password_row, FALSE);
+  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_ui_row_set_invalid (self->email_row, FALSE);
+  medusa_ui_row_set_invalid (self->password_row, FALSE);
 }
 
 static void
@@ -110,23 +76,18 @@ update_store_label (MedusaSignInPage *self)
   gtk_label_set_label (self->store_label, text);
 }
 
+/* An email another page hands over (e.g. "Sign In Instead" on the register
+ * page) wins over the session's. */
 static void
 take_carried_email (MedusaSignInPage *self)
 {
-  const char *carried = g_object_get_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY);
+  g_autofree char *carried = medusa_ui_take_carried_email (self->session,
+                                                           MEDUSA_UI_CARRIED_EMAIL_SIGN_IN);
 
   if (carried != NULL)
-    {
-      medusa_sign_in_page_set_email (self, carried);
-      g_object_set_data (G_OBJECT (self->session), CARRIED_EMAIL_KEY, NULL);
-    }
-  else if (*row_text (self->email_row) == '\0')
-    {
-      const char *email = medusa_session_get_email (self->session);
-
-      if (email != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
-    }
+    medusa_sign_in_page_set_email (self, carried);
+  else
+    medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (self->session));
 }
 
 static void
@@ -149,7 +110,7 @@ sign_in_cb (GObject      *object,
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS))
         {
-          set_row_invalid (self->password_row, TRUE);
+          medusa_ui_row_set_invalid (self->password_row, TRUE);
           message = medusa_ui_error_message (error, NULL);
         }
       else
@@ -158,7 +119,7 @@ sign_in_cb (GObject      *object,
         }
 
       /* The email and the password stay as typed. */
-      show_error (self, message);
+      medusa_ui_label_set_error (self->error_label, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
@@ -183,28 +144,27 @@ submit (MedusaSignInPage *self)
 
   clear_error (self);
 
-  email = medusa_normalize_email (row_text (self->email_row));
-  password = row_text (self->password_row);
+  email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
+  password = medusa_ui_row_text (self->password_row);
 
   if (email == NULL || *email == '\0' || strchr (email, '@') == NULL)
     {
-      set_row_invalid (self->email_row, TRUE);
-      show_error (self, _("Enter the email address of your account."));
+      medusa_ui_row_set_invalid (self->email_row, TRUE);
+      medusa_ui_label_set_error (self->error_label,
+                                 _("Enter the email address of your account."));
       gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
       return;
     }
 
   if (*password == '\0')
     {
-      set_row_invalid (self->password_row, TRUE);
-      show_error (self, _("Enter your password."));
+      medusa_ui_row_set_invalid (self->password_row, TRUE);
+      medusa_ui_label_set_error (self->error_label, _("Enter your password."));
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
 
   set_busy (self, TRUE);
   medusa_session_sign_in_async (self->session, email, password, self->cancellable,
@@ -222,7 +182,7 @@ static void
 on_email_activated_cb (AdwEntryRow      *row,
                        MedusaSignInPage *self)
 {
-  if (*row_text (self->password_row) == '\0')
+  if (*medusa_ui_row_text (self->password_row) == '\0')
     gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
   else
     submit (self);
@@ -239,7 +199,7 @@ static void
 on_form_changed_cb (GtkEditable      *editable,
                     MedusaSignInPage *self)
 {
-  set_row_invalid (editable, FALSE);
+  medusa_ui_row_set_invalid (editable, FALSE);
 }
 
 static void
@@ -257,11 +217,8 @@ on_session_state_changed_cb (MedusaSession    *session,
     }
   else if (state == MEDUSA_SESSION_STATE_SIGNED_OUT && !self->busy)
     {
-      const char *email = medusa_session_get_email (session);
-
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-      if (email != NULL && *row_text (self->email_row) == '\0')
-        gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
+      medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (session));
     }
 }
 
@@ -283,7 +240,7 @@ medusa_sign_in_page_map (GtkWidget *widget)
   take_carried_email (self);
   update_store_label (self);
 
-  if (*row_text (self->email_row) == '\0')
+  if (*medusa_ui_row_text (self->email_row) == '\0')
     gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
@@ -314,8 +271,7 @@ medusa_sign_in_page_dispose (GObject *object)
 {
   MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_SIGN_IN_PAGE);
   g_clear_object (&self->session);
 

@@ -48,41 +48,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void check_store (MedusaStorePage *self);
 
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static char *
-row_dup_stripped (gpointer row)
-{
-  return g_strstrip (g_strdup (row_text (row)));
-}
-
-static void
-set_row_invalid (gpointer  row,
-                 gboolean  invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
-show_error (MedusaStorePage *self,
-            const char      *message)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static void
 set_busy (MedusaStorePage *self,
           gboolean         busy)
@@ -106,7 +71,7 @@ use_store (MedusaStorePage *self,
     {
       g_autofree char *message = medusa_ui_error_message (error, _("Could not use this store"));
 
-      show_error (self, message);
+      medusa_ui_label_set_error (self->error_label, message);
       return FALSE;
     }
 
@@ -147,7 +112,7 @@ on_saved_row_activated_cb (GtkListBox      *list,
   key = g_strdup (medusa_store_profile_get_publishable_key (profile));
   name = g_strdup (medusa_store_profile_get_name (profile));
 
-  show_error (self, NULL);
+  medusa_ui_label_set_error (self->error_label, NULL);
   use_store (self, url, key, name);
 }
 
@@ -193,14 +158,8 @@ create_profile_row (gpointer item,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
     }
 
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Store"));
   remove_label = g_strdup_printf (_("Remove %s"), medusa_store_profile_get_name (profile));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
+  button = medusa_ui_row_button_new ("user-trash-symbolic", _("Remove Store"), remove_label);
   g_object_set_data_full (G_OBJECT (button), "medusa-store-url", g_strdup (url), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -257,7 +216,7 @@ check_store_cb (GObject      *object,
         return;
 
       set_busy (self, FALSE);
-      set_row_invalid (self->url_row, TRUE);
+      medusa_ui_row_set_invalid (self->url_row, TRUE);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
         message = g_strdup (error->message);
@@ -267,16 +226,16 @@ check_store_cb (GObject      *object,
       else
         message = medusa_ui_error_message (error, _("Could not reach the store"));
 
-      show_error (self, message);
+      medusa_ui_label_set_error (self->error_label, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
 
   set_busy (self, FALSE);
 
-  url = row_dup_stripped (self->url_row);
-  name = row_dup_stripped (self->name_row);
-  key = row_dup_stripped (self->key_row);
+  url = medusa_ui_row_dup_stripped (self->url_row);
+  name = medusa_ui_row_dup_stripped (self->name_row);
+  key = medusa_ui_row_dup_stripped (self->key_row);
 
   if (use_store (self, url, *key != '\0' ? key : NULL, name))
     {
@@ -289,12 +248,10 @@ check_store_cb (GObject      *object,
 static void
 check_store (MedusaStorePage *self)
 {
-  g_autofree char *url = row_dup_stripped (self->url_row);
-  g_autofree char *key = row_dup_stripped (self->key_row);
+  g_autofree char *url = medusa_ui_row_dup_stripped (self->url_row);
+  g_autofree char *key = medusa_ui_row_dup_stripped (self->key_row);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  medusa_ui_renew_cancellable (&self->cancellable);
 
   set_busy (self, TRUE);
   medusa_store_profiles_check_store_async (url,
@@ -318,7 +275,7 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
     }
 
   g_free (self->confirmed_url);
-  self->confirmed_url = row_dup_stripped (self->url_row);
+  self->confirmed_url = medusa_ui_row_dup_stripped (self->url_row);
   check_store (self);
 }
 
@@ -362,13 +319,15 @@ submit (MedusaStorePage *self)
   if (self->busy || self->confirm_dialog != NULL)
     return;
 
-  show_error (self, NULL);
-  url = row_dup_stripped (self->url_row);
+  medusa_ui_label_set_error (self->error_label, NULL);
+  url = medusa_ui_row_dup_stripped (self->url_row);
 
   if (*url == '\0')
     {
-      set_row_invalid (self->url_row, TRUE);
-      show_error (self, _("Enter the address of the store, for example https://shop.example.com."));
+      medusa_ui_row_set_invalid (self->url_row, TRUE);
+      medusa_ui_label_set_error (self->error_label,
+                                 _("Enter the address of the store, for example "
+                                   "https://shop.example.com."));
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
@@ -376,8 +335,8 @@ submit (MedusaStorePage *self)
   normalized = medusa_store_profiles_check_url (url, &insecure, &error);
   if (normalized == NULL)
     {
-      set_row_invalid (self->url_row, TRUE);
-      show_error (self, error->message);
+      medusa_ui_row_set_invalid (self->url_row, TRUE);
+      medusa_ui_label_set_error (self->error_label, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
@@ -409,12 +368,12 @@ static void
 on_url_changed_cb (GtkEditable     *editable,
                    MedusaStorePage *self)
 {
-  g_autofree char *url = row_dup_stripped (self->url_row);
+  g_autofree char *url = medusa_ui_row_dup_stripped (self->url_row);
   g_autofree char *normalized = NULL;
   gboolean insecure = FALSE;
 
-  set_row_invalid (self->url_row, FALSE);
-  show_error (self, NULL);
+  medusa_ui_row_set_invalid (self->url_row, FALSE);
+  medusa_ui_label_set_error (self->error_label, NULL);
 
   normalized = medusa_store_profiles_check_url (url, &insecure, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), normalized != NULL && insecure);
@@ -461,8 +420,7 @@ medusa_store_page_dispose (GObject *object)
 {
   MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   if (self->confirm_dialog != NULL)
     {
       GtkWidget *dialog = g_steal_pointer (&self->confirm_dialog);

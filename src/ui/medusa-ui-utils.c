@@ -18,6 +18,8 @@
 #define BUSY_CHILD_KEY "medusa-ui-busy-child"
 #define BUSY_LABEL_KEY "medusa-ui-busy-label"
 
+#define MIN_PASSWORD_LENGTH 8
+
 /* The server's message, when a person can read it: no JSON, no HTML, no
  * code identifiers. Returns a new string with a capital and a full stop,
  * or NULL. A message that is itself JSON ({"message": ...}) is unwrapped. */
@@ -312,4 +314,268 @@ gboolean
 medusa_ui_is_cancelled (const GError *error)
 {
   return error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Forms */
+
+const char *
+medusa_ui_row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+char *
+medusa_ui_row_dup_stripped (gpointer row)
+{
+  return g_strstrip (g_strdup (medusa_ui_row_text (row)));
+}
+
+void
+medusa_ui_row_fill_if_empty (gpointer    row,
+                             const char *text)
+{
+  if (text != NULL && *medusa_ui_row_text (row) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+medusa_ui_row_set_invalid (gpointer widget,
+                           gboolean invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+void
+medusa_ui_label_set_error (GtkLabel   *label,
+                           const char *message)
+{
+  gtk_label_set_label (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+gboolean
+medusa_ui_email_looks_valid (const char *email)
+{
+  const char *at;
+
+  if (email == NULL)
+    return FALSE;
+
+  at = strchr (email, '@');
+  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strchr (email, ' ') == NULL;
+}
+
+gboolean
+medusa_ui_update_password_hint (GtkLabel   *hint,
+                                GtkWidget  *confirm_row,
+                                const char *password,
+                                const char *confirm,
+                                const char *confirm_prompt)
+{
+  glong password_len = g_utf8_strlen (password, -1);
+  const char *text;
+  const char *style;
+  gboolean mismatch = FALSE;
+
+  if (password_len == 0)
+    {
+      text = _("Use at least 8 characters for your password.");
+      style = "dim-label";
+    }
+  else if (password_len < MIN_PASSWORD_LENGTH)
+    {
+      text = _("The password needs at least 8 characters.");
+      style = "error";
+    }
+  else if (*confirm == '\0')
+    {
+      text = confirm_prompt;
+      style = "dim-label";
+    }
+  else if (g_strcmp0 (password, confirm) != 0)
+    {
+      text = _("The passwords do not match.");
+      style = "error";
+      mismatch = TRUE;
+    }
+  else
+    {
+      text = _("The passwords match.");
+      style = "success";
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (hint), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (hint), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (hint), "dim-label");
+  gtk_label_set_label (hint, text);
+  gtk_widget_add_css_class (GTK_WIDGET (hint), style);
+  medusa_ui_row_set_invalid (confirm_row, mismatch);
+
+  return g_str_equal (style, "success");
+}
+
+gboolean
+medusa_ui_focus_first_empty_row (GtkWidget * const *rows,
+                                 guint              n_rows)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (*medusa_ui_row_text (rows[i]) == '\0')
+        {
+          gtk_widget_grab_focus (rows[i]);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
+medusa_ui_row_button_new (const char *icon_name,
+                          const char *tooltip,
+                          const char *accessible_label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  return button;
+}
+
+/* Cancellables */
+
+GCancellable *
+medusa_ui_renew_cancellable (GCancellable **cancellable)
+{
+  medusa_ui_drop_cancellable (cancellable);
+  *cancellable = g_cancellable_new ();
+
+  return *cancellable;
+}
+
+void
+medusa_ui_drop_cancellable (GCancellable **cancellable)
+{
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}
+
+/* Pages */
+
+void
+medusa_ui_stack_show_state (GtkStack   *stack,
+                            GtkSpinner *spinner,
+                            const char *name)
+{
+  gtk_spinner_set_spinning (spinner, g_str_equal (name, "loading"));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), name) != 0)
+    gtk_stack_set_visible_child_name (stack, name);
+}
+
+void
+medusa_ui_bin_dispose_template (AdwBin *bin,
+                                GType   type)
+{
+  /* The bin's child is a bound template child: let AdwBin drop it first, or
+   * dispose_template unparents it behind AdwBin's back and AdwBin's dispose
+   * then unparents a dead widget. */
+  adw_bin_set_child (bin, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (bin), type);
+}
+
+typedef struct
+{
+  GtkWidget *page;         /* (owned) */
+  char      *what_failed;  /* (owned) */
+} RefreshData;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  g_object_unref (data->page);
+  g_free (data->what_failed);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshData, refresh_data_free)
+
+static void
+refresh_session_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RefreshData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_session_refresh_finish (MEDUSA_SESSION (object), result, &error))
+    {
+      if (medusa_ui_is_cancelled (error))
+        return;
+
+      medusa_ui_show_error (data->page, MEDUSA_SESSION (object), error, data->what_failed);
+    }
+
+  gtk_widget_action_set_enabled (data->page, "page.refresh", TRUE);
+}
+
+void
+medusa_ui_refresh_session (GtkWidget     *page,
+                           MedusaSession *session,
+                           GCancellable  *cancellable,
+                           const char    *what_failed)
+{
+  RefreshData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (MEDUSA_IS_SESSION (session));
+
+  data = g_new0 (RefreshData, 1);
+  data->page = g_object_ref (page);
+  data->what_failed = g_strdup (what_failed);
+
+  gtk_widget_action_set_enabled (page, "page.refresh", FALSE);
+  medusa_session_refresh_async (session, cancellable, refresh_session_cb, data);
+}
+
+/* Carrying an email between the auth pages */
+
+void
+medusa_ui_hand_over_email (GtkWidget     *widget,
+                           MedusaSession *session,
+                           const char    *action,
+                           const char    *key,
+                           const char    *page_name,
+                           const char    *email)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (MEDUSA_IS_SESSION (session));
+
+  if (action != NULL &&
+      gtk_widget_activate_action (widget, action, "s", email != NULL ? email : ""))
+    return;
+
+  g_object_set_data_full (G_OBJECT (session), key, g_strdup (email), g_free);
+  medusa_ui_navigate (widget, page_name);
+}
+
+char *
+medusa_ui_take_carried_email (MedusaSession *session,
+                              const char    *key)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+
+  return g_object_steal_data (G_OBJECT (session), key);
 }

@@ -753,9 +753,7 @@ medusa_window_dispose (GObject *object)
 {
   MedusaWindow *self = MEDUSA_WINDOW (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  medusa_ui_drop_cancellable (&self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
   dismiss_reauth_dialog (self);
 
