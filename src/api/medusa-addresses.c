@@ -7,37 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "medusa-addresses.h"
 #include "medusa-client-private.h"
-#include "medusa-error.h"
-
-/* The answer of every address route is {"customer": {...}}. */
-static void
-on_customer_response_cb (GObject      *source_object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  MedusaCustomer *customer = NULL;
-  JsonObject *object;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error == NULL)
-    {
-      object = medusa_json_get_object_member (root, "customer", &error);
-      if (object != NULL)
-        customer = medusa_customer_new_from_json (object, &error);
-    }
-
-  if (customer == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, customer, g_object_unref);
-}
 
 static char *
 address_path (const char *address_id)
@@ -45,18 +16,6 @@ address_path (const char *address_id)
   g_autofree char *escaped = g_uri_escape_string (address_id, NULL, TRUE);
 
   return g_strconcat ("/store/customers/me/addresses/", escaped, NULL);
-}
-
-static MedusaCustomer *
-customer_finish (MedusaClient  *self,
-                 GAsyncResult  *result,
-                 gpointer       source_tag,
-                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -93,9 +52,9 @@ medusa_client_add_address_async (MedusaClient             *self,
   json_object_unref (wrapper);
 
   /* Not idempotent: a repeated POST would add the address twice. */
-  medusa_client_request_async (self, "POST", "/store/customers/me/addresses", NULL, body,
-                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+  _medusa_client_request_customer (self, g_steal_pointer (&task),
+                                   "POST", "/store/customers/me/addresses", body,
+                                   MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 
 MedusaCustomer *
@@ -103,7 +62,7 @@ medusa_client_add_address_finish (MedusaClient  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return customer_finish (self, result, medusa_client_add_address_async, error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_add_address_async, error);
 }
 
 /**
@@ -140,9 +99,8 @@ medusa_client_update_address_async (MedusaClient             *self,
   path = address_path (address_id);
 
   /* Setting the same fields again gives the same address: safe to repeat. */
-  medusa_client_request_async (self, "POST", path, NULL, body,
-                               MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+  _medusa_client_request_customer (self, g_steal_pointer (&task), "POST", path, body,
+                                   MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 
 MedusaCustomer *
@@ -150,7 +108,7 @@ medusa_client_update_address_finish (MedusaClient  *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return customer_finish (self, result, medusa_client_update_address_async, error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_update_address_async, error);
 }
 
 /**
@@ -180,9 +138,8 @@ medusa_client_delete_address_async (MedusaClient        *self,
   g_task_set_source_tag (task, medusa_client_delete_address_async);
 
   path = address_path (address_id);
-  medusa_client_request_async (self, "DELETE", path, NULL, NULL,
-                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+  _medusa_client_request_customer (self, g_steal_pointer (&task), "DELETE", path, NULL,
+                                   MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 
 MedusaCustomer *
@@ -190,5 +147,5 @@ medusa_client_delete_address_finish (MedusaClient  *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return customer_finish (self, result, medusa_client_delete_address_async, error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_delete_address_async, error);
 }

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "medusa-auth.h"
@@ -27,11 +25,7 @@ static void
 credentials_free (Credentials *creds)
 {
   g_free (creds->email);
-  if (creds->password != NULL)
-    {
-      memset (creds->password, 0, strlen (creds->password));
-      g_free (creds->password);
-    }
+  _medusa_secret_free (creds->password);
   g_free (creds);
 }
 
@@ -62,19 +56,6 @@ credentials_to_json (const Credentials *creds)
   return json_builder_get_root (builder);
 }
 
-/* {"customer": {...}} → a MedusaCustomer, or MEDUSA_ERROR_PARSE. */
-static MedusaCustomer *
-customer_from_root (JsonNode  *root,
-                    GError   **error)
-{
-  JsonObject *object = medusa_json_get_object_member (root, "customer", error);
-
-  if (object == NULL)
-    return NULL;
-
-  return medusa_customer_new_from_json (object, error);
-}
-
 /* Authenticate: POST /store/auth/token, or POST /store/auth (cookie) when
  * the server has no token route. */
 
@@ -96,7 +77,7 @@ on_cookie_login_cb (GObject      *source_object,
       return;
     }
 
-  customer = customer_from_root (root, &error);
+  customer = _medusa_client_parse_customer (root, &error);
   if (customer == NULL)
     {
       medusa_client_forget_credential (self);
@@ -233,7 +214,7 @@ on_sign_in_me_cb (GObject      *source_object,
 
   root = medusa_client_request_finish (self, result, NULL, &error);
   if (error == NULL)
-    customer = customer_from_root (root, &error);
+    customer = _medusa_client_parse_customer (root, &error);
   else
     customer = NULL;
 
@@ -314,33 +295,10 @@ medusa_client_sign_in_finish (MedusaClient  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_sign_in_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_sign_in_async, error);
 }
 
 /* Session */
-
-static void
-on_get_session_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  MedusaCustomer *customer = NULL;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error == NULL)
-    customer = customer_from_root (root, &error);
-
-  if (customer == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, customer, g_object_unref);
-}
 
 void
 medusa_client_get_session_async (MedusaClient        *self,
@@ -355,9 +313,8 @@ medusa_client_get_session_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_get_session_async);
 
-  medusa_client_request_async (self, "GET", "/store/auth", NULL, NULL,
-                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_get_session_cb, g_steal_pointer (&task));
+  _medusa_client_request_customer (self, g_steal_pointer (&task), "GET", "/store/auth", NULL,
+                                   MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 
 MedusaCustomer *
@@ -365,10 +322,7 @@ medusa_client_get_session_finish (MedusaClient  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_get_session_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_get_session_async, error);
 }
 
 /* Email exists */
@@ -395,8 +349,8 @@ on_email_exists_cb (GObject      *source_object,
   if (exists == NULL || !JSON_NODE_HOLDS_VALUE (exists) ||
       json_node_get_value_type (exists) != G_TYPE_BOOLEAN)
     {
-      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "%s",
-                               _("The store sent a response that could not be read."));
+      _medusa_client_set_parse_error (&error);
+      g_task_return_error (task, error);
       return;
     }
 
@@ -503,8 +457,5 @@ medusa_client_sign_out_finish (MedusaClient  *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_sign_out_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _medusa_client_propagate_boolean (self, result, medusa_client_sign_out_async, error);
 }

@@ -10,6 +10,7 @@
 
 #include "medusa-client.h"
 #include "medusa-customer.h"
+#include "medusa-json.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +64,68 @@ JsonNode *medusa_client_request_finish         (MedusaClient       *self,
 /* The member @name of the object root @node, as an object; or MEDUSA_ERROR_PARSE. */
 JsonObject *medusa_json_get_object_member      (JsonNode           *node,
                                                 const char         *name,
+                                                GError            **error);
+
+/* Overwrites @secret (a password) with zeros, then frees it; NULL is fine. */
+void        _medusa_secret_free                (char               *secret);
+
+/* Sets the MEDUSA_ERROR_PARSE of an answer that is not the JSON expected. */
+void        _medusa_client_set_parse_error     (GError            **error);
+
+/* The model @func builds of the object member @member of @root (of @root
+ * itself when @member is NULL); MEDUSA_ERROR_PARSE when it is missing. */
+gpointer    _medusa_client_parse_model         (JsonNode           *root,
+                                                const char         *member,
+                                                MedusaJsonModelFunc func,
+                                                GError            **error);
+
+/* _medusa_client_parse_model (@root, "customer", medusa_customer_new_from_json). */
+MedusaCustomer *_medusa_client_parse_customer  (JsonNode           *root,
+                                                GError            **error);
+
+/* medusa_client_request_async() for a route whose answer is one model
+ * ({"@member": {...}}, or the root object when @member is NULL): @task
+ * (consumed; its cancellable is used) returns the model or the error.
+ * @member is kept, not copied: pass a string literal. */
+void        _medusa_client_request_model       (MedusaClient       *self,
+                                                GTask              *task,
+                                                const char         *method,
+                                                const char         *path,
+                                                const char         *query,
+                                                JsonNode           *body,
+                                                MedusaRequestFlags  flags,
+                                                MedusaErrorContext  context,
+                                                const char         *member,
+                                                MedusaJsonModelFunc func);
+/* _medusa_client_request_model() of a route answering {"customer": {...}}. */
+void        _medusa_client_request_customer    (MedusaClient       *self,
+                                                GTask              *task,
+                                                const char         *method,
+                                                const char         *path,
+                                                JsonNode           *body,
+                                                MedusaRequestFlags  flags,
+                                                MedusaErrorContext  context);
+/* The same for {"@member": [{...}, ...]}: @task returns a GListStore of
+ * @item_type. A missing array or a non-object element is MEDUSA_ERROR_PARSE. */
+void        _medusa_client_request_list        (MedusaClient       *self,
+                                                GTask              *task,
+                                                const char         *method,
+                                                const char         *path,
+                                                const char         *query,
+                                                MedusaRequestFlags  flags,
+                                                const char         *member,
+                                                GType               item_type,
+                                                MedusaJsonModelFunc func);
+
+/* The body of an endpoint's _finish(): checks @result against @self and
+ * @source_tag (the endpoint's _async function) and propagates the result. */
+gpointer    _medusa_client_propagate_pointer   (MedusaClient       *self,
+                                                GAsyncResult       *result,
+                                                gpointer            source_tag,
+                                                GError            **error);
+gboolean    _medusa_client_propagate_boolean   (MedusaClient       *self,
+                                                GAsyncResult       *result,
+                                                gpointer            source_tag,
                                                 GError            **error);
 
 /* Marks the cookie jar as holding a signed-in session (cookie fallback). */

@@ -237,8 +237,7 @@ parse_json_bytes (GBytes  *bytes,
       !json_parser_load_from_data (parser, data, (gssize) size, &local_error) ||
       (root = json_parser_steal_root (parser)) == NULL)
     {
-      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                           _("The store sent a response that could not be read."));
+      _medusa_client_set_parse_error (error);
       return NULL;
     }
 
@@ -1238,8 +1237,7 @@ medusa_json_get_object_member (JsonNode    *node,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
       (object = json_node_get_object (node)) == NULL)
     {
-      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                           _("The store sent a response that could not be read."));
+      _medusa_client_set_parse_error (error);
       return NULL;
     }
 
@@ -1252,4 +1250,290 @@ medusa_json_get_object_member (JsonNode    *node,
     }
 
   return json_node_get_object (member);
+}
+
+/* Declared in medusa-client-private.h, which documents them. */
+
+void
+_medusa_secret_free (char *secret)
+{
+  if (secret != NULL)
+    {
+      memset (secret, 0, strlen (secret));
+      g_free (secret);
+    }
+}
+
+void
+_medusa_client_set_parse_error (GError **error)
+{
+  g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                       _("The store sent a response that could not be read."));
+}
+
+gpointer
+_medusa_client_parse_model (JsonNode             *root,
+                            const char           *member,
+                            MedusaJsonModelFunc   func,
+                            GError              **error)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (func != NULL, NULL);
+
+  if (member != NULL)
+    object = medusa_json_get_object_member (root, member, error);
+  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
+  else
+    {
+      _medusa_client_set_parse_error (error);
+      object = NULL;
+    }
+
+  if (object == NULL)
+    return NULL;
+
+  return func (object, error);
+}
+
+MedusaCustomer *
+_medusa_client_parse_customer (JsonNode  *root,
+                               GError   **error)
+{
+  return _medusa_client_parse_model (root, "customer",
+                                     (MedusaJsonModelFunc) medusa_customer_new_from_json,
+                                     error);
+}
+
+/* The array member @member of @root as a GListStore of @item_type, each
+ * element built by @func; the element's own error when @func rejects it. */
+static GListStore *
+parse_list (JsonNode             *root,
+            const char           *member,
+            GType                 item_type,
+            MedusaJsonModelFunc   func,
+            GError              **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  JsonNode *node;
+  JsonArray *array;
+
+  node = (root != NULL && JSON_NODE_HOLDS_OBJECT (root)) ?
+         json_object_get_member (json_node_get_object (root), member) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      _medusa_client_set_parse_error (error);
+      return NULL;
+    }
+
+  store = g_list_store_new (item_type);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GObject) item = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          _medusa_client_set_parse_error (error);
+          return NULL;
+        }
+
+      item = func (json_node_get_object (element), error);
+      if (item == NULL)
+        return NULL;
+
+      g_list_store_append (store, item);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+/* One _medusa_client_request_model() or _medusa_client_request_list() call. */
+typedef struct
+{
+  GTask               *task;       /* (owned) */
+  const char          *member;     /* (nullable): a string literal */
+  GType                item_type;  /* G_TYPE_NONE for one model */
+  MedusaJsonModelFunc  func;
+  JsonNode            *root;       /* (owned) (nullable): the answer, until built */
+} ModelRequest;
+
+static void
+model_request_free (ModelRequest *request)
+{
+  g_clear_object (&request->task);
+  g_clear_pointer (&request->root, json_node_unref);
+  g_free (request);
+}
+
+/* Building the models of a large answer costs as much as parsing its JSON
+ * (about 130 ms for a page of 1000 orders; see bench/), so it runs in a
+ * worker thread too, which also frees the JSON tree there. Models are not
+ * shared with anyone before they are returned. */
+static void
+build_model_in_thread (GTask        *inner,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  ModelRequest *request = task_data;
+  gpointer model;
+  GError *error = NULL;
+
+  if (request->item_type == G_TYPE_NONE)
+    model = _medusa_client_parse_model (request->root, request->member, request->func, &error);
+  else
+    model = parse_list (request->root, request->member, request->item_type, request->func, &error);
+  g_clear_pointer (&request->root, json_node_unref);
+
+  if (model == NULL)
+    g_task_return_error (inner, error);
+  else
+    g_task_return_pointer (inner, model, g_object_unref);
+}
+
+static void
+on_model_built_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gpointer model = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+static void
+on_model_response_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ModelRequest *request = user_data;
+  g_autoptr(GTask) inner = NULL;
+  GTask *task = request->task;
+  GError *error = NULL;
+
+  request->root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result,
+                                                NULL, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      model_request_free (request);
+      return;
+    }
+
+  /* No source object: the worker thread would otherwise drop a ref on the
+   * client after the callback ran, racing with its finalization. */
+  request->task = NULL;
+  inner = g_task_new (NULL, g_task_get_cancellable (task), on_model_built_cb, task);
+  g_task_set_source_tag (inner, build_model_in_thread);
+  g_task_set_task_data (inner, request, (GDestroyNotify) model_request_free);
+  g_task_run_in_thread (inner, build_model_in_thread);
+}
+
+static void
+request_model (MedusaClient        *self,
+               GTask               *task,
+               const char          *method,
+               const char          *path,
+               const char          *query,
+               JsonNode            *body,
+               MedusaRequestFlags   flags,
+               MedusaErrorContext   context,
+               const char          *member,
+               GType                item_type,
+               MedusaJsonModelFunc  func)
+{
+  ModelRequest *request;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  request = g_new0 (ModelRequest, 1);
+  request->task = task;
+  request->member = member;
+  request->item_type = item_type;
+  request->func = func;
+
+  medusa_client_request_async (self, method, path, query, body, flags, context,
+                               g_task_get_cancellable (task),
+                               on_model_response_cb, request);
+}
+
+void
+_medusa_client_request_model (MedusaClient        *self,
+                              GTask               *task,
+                              const char          *method,
+                              const char          *path,
+                              const char          *query,
+                              JsonNode            *body,
+                              MedusaRequestFlags   flags,
+                              MedusaErrorContext   context,
+                              const char          *member,
+                              MedusaJsonModelFunc  func)
+{
+  request_model (self, task, method, path, query, body, flags, context,
+                 member, G_TYPE_NONE, func);
+}
+
+void
+_medusa_client_request_customer (MedusaClient        *self,
+                                 GTask               *task,
+                                 const char          *method,
+                                 const char          *path,
+                                 JsonNode            *body,
+                                 MedusaRequestFlags   flags,
+                                 MedusaErrorContext   context)
+{
+  request_model (self, task, method, path, NULL, body, flags, context,
+                 "customer", G_TYPE_NONE, (MedusaJsonModelFunc) medusa_customer_new_from_json);
+}
+
+void
+_medusa_client_request_list (MedusaClient        *self,
+                             GTask               *task,
+                             const char          *method,
+                             const char          *path,
+                             const char          *query,
+                             MedusaRequestFlags   flags,
+                             const char          *member,
+                             GType                item_type,
+                             MedusaJsonModelFunc  func)
+{
+  g_return_if_fail (member != NULL);
+  g_return_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT));
+
+  request_model (self, task, method, path, query, NULL, flags, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                 member, item_type, func);
+}
+
+gpointer
+_medusa_client_propagate_pointer (MedusaClient  *self,
+                                  GAsyncResult  *result,
+                                  gpointer       source_tag,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+_medusa_client_propagate_boolean (MedusaClient  *self,
+                                  GAsyncResult  *result,
+                                  gpointer       source_tag,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

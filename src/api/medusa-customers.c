@@ -7,65 +7,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gi18n.h>
-
 #include "medusa-client-private.h"
 #include "medusa-customers.h"
-#include "medusa-error.h"
 #include "medusa-payment-method.h"
-
-
-static MedusaCustomer *
-customer_from_root (JsonNode  *root,
-                    GError   **error)
-{
-  JsonObject *object = medusa_json_get_object_member (root, "customer", error);
-
-  if (object == NULL)
-    return NULL;
-
-  return medusa_customer_new_from_json (object, error);
-}
-
-static void
-parse_error (GError **error)
-{
-  g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                       _("The store sent a response that could not be read."));
-}
-
-/* Shared callback: the answer is {"customer": {...}}. */
-static void
-on_customer_response_cb (GObject      *source_object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  MedusaCustomer *customer = NULL;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error == NULL)
-    customer = customer_from_root (root, &error);
-
-  if (customer == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, customer, g_object_unref);
-}
-
-static void
-secure_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      memset (secret, 0, strlen (secret));
-      g_free (secret);
-    }
-}
 
 static void
 builder_add_string (JsonBuilder *builder,
@@ -105,7 +49,7 @@ static void
 register_data_free (RegisterData *data)
 {
   g_free (data->email);
-  secure_free (data->password);
+  _medusa_secret_free (data->password);
   g_clear_object (&data->customer);
   g_free (data);
 }
@@ -146,7 +90,7 @@ on_register_cb (GObject      *source_object,
 
   root = medusa_client_request_finish (self, result, NULL, &error);
   if (error == NULL)
-    data->customer = customer_from_root (root, &error);
+    data->customer = _medusa_client_parse_customer (root, &error);
 
   if (data->customer == NULL)
     {
@@ -208,10 +152,7 @@ medusa_client_register_finish (MedusaClient  *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_register_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_register_async, error);
 }
 
 /* Retrieve */
@@ -229,9 +170,9 @@ medusa_client_retrieve_customer_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_retrieve_customer_async);
 
-  medusa_client_request_async (self, "GET", "/store/customers/me", NULL, NULL,
-                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+  _medusa_client_request_customer (self, g_steal_pointer (&task),
+                                   "GET", "/store/customers/me", NULL,
+                                   MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 
 MedusaCustomer *
@@ -239,10 +180,8 @@ medusa_client_retrieve_customer_finish (MedusaClient  *self,
                                         GAsyncResult  *result,
                                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_retrieve_customer_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result,
+                                           medusa_client_retrieve_customer_async, error);
 }
 
 /* Update */
@@ -265,9 +204,9 @@ medusa_client_update_customer_async (MedusaClient               *self,
 
   body = medusa_customer_update_to_json (update);
   /* Setting the same fields twice leaves the same customer: safe to repeat. */
-  medusa_client_request_async (self, "POST", "/store/customers/me", NULL, body,
-                               MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+  _medusa_client_request_customer (self, g_steal_pointer (&task),
+                                   "POST", "/store/customers/me", body,
+                                   MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 
 MedusaCustomer *
@@ -275,10 +214,8 @@ medusa_client_update_customer_finish (MedusaClient  *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_update_customer_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result,
+                                           medusa_client_update_customer_async, error);
 }
 
 /* Password token */
@@ -334,10 +271,8 @@ medusa_client_request_password_token_finish (MedusaClient  *self,
                                              GAsyncResult  *result,
                                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_request_password_token_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _medusa_client_propagate_boolean (self, result,
+                                           medusa_client_request_password_token_async, error);
 }
 
 /* Password reset */
@@ -377,9 +312,9 @@ medusa_client_reset_password_async (MedusaClient        *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  medusa_client_request_async (self, "POST", "/store/customers/password-reset", NULL, body,
-                               MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_PASSWORD_RESET,
-                               cancellable, on_customer_response_cb, g_steal_pointer (&task));
+  _medusa_client_request_customer (self, g_steal_pointer (&task),
+                                   "POST", "/store/customers/password-reset", body,
+                                   MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_PASSWORD_RESET);
 }
 
 MedusaCustomer *
@@ -387,38 +322,10 @@ medusa_client_reset_password_finish (MedusaClient  *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_reset_password_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_reset_password_async, error);
 }
 
 /* Orders */
-
-static void
-on_list_orders_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  MedusaOrderPage *page = NULL;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error == NULL)
-    {
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        page = medusa_order_page_new_from_json (json_node_get_object (root), &error);
-      else
-        parse_error (&error);
-    }
-
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, page, g_object_unref);
-}
 
 void
 medusa_client_list_orders_async (MedusaClient           *self,
@@ -438,9 +345,11 @@ medusa_client_list_orders_async (MedusaClient           *self,
   if (query != NULL)
     query_string = medusa_order_query_to_string (query);
 
-  medusa_client_request_async (self, "GET", "/store/customers/me/orders", query_string, NULL,
-                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_list_orders_cb, g_steal_pointer (&task));
+  /* The answer is the page itself: {"orders": [...], "count": …, …}. */
+  _medusa_client_request_model (self, g_steal_pointer (&task),
+                                "GET", "/store/customers/me/orders", query_string, NULL,
+                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                                NULL, (MedusaJsonModelFunc) medusa_order_page_new_from_json);
 }
 
 MedusaOrderPage *
@@ -448,68 +357,10 @@ medusa_client_list_orders_finish (MedusaClient  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_list_orders_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_list_orders_async, error);
 }
 
 /* Payment methods */
-
-static void
-on_list_payment_methods_cb (GObject      *source_object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GListStore) store = NULL;
-  JsonNode *methods;
-  JsonArray *array;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  methods = (root != NULL && JSON_NODE_HOLDS_OBJECT (root)) ?
-            json_object_get_member (json_node_get_object (root), "payment_methods") : NULL;
-  if (methods == NULL || !JSON_NODE_HOLDS_ARRAY (methods))
-    {
-      parse_error (&error);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  store = g_list_store_new (MEDUSA_TYPE_PAYMENT_METHOD);
-  array = json_node_get_array (methods);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autoptr(MedusaPaymentMethod) method = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          parse_error (&error);
-          g_task_return_error (task, error);
-          return;
-        }
-
-      method = medusa_payment_method_new_from_json (json_node_get_object (element), &error);
-      if (method == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-
-      g_list_store_append (store, method);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-}
 
 void
 medusa_client_list_payment_methods_async (MedusaClient        *self,
@@ -524,9 +375,11 @@ medusa_client_list_payment_methods_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_list_payment_methods_async);
 
-  medusa_client_request_async (self, "GET", "/store/customers/me/payment-methods", NULL, NULL,
-                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_list_payment_methods_cb, g_steal_pointer (&task));
+  _medusa_client_request_list (self, g_steal_pointer (&task),
+                               "GET", "/store/customers/me/payment-methods", NULL,
+                               MEDUSA_REQUEST_DEFAULT, "payment_methods",
+                               MEDUSA_TYPE_PAYMENT_METHOD,
+                               (MedusaJsonModelFunc) medusa_payment_method_new_from_json);
 }
 
 GListModel *
@@ -534,8 +387,6 @@ medusa_client_list_payment_methods_finish (MedusaClient  *self,
                                            GAsyncResult  *result,
                                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_list_payment_methods_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result,
+                                           medusa_client_list_payment_methods_async, error);
 }

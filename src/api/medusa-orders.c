@@ -7,46 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "medusa-client-private.h"
-#include "medusa-error.h"
 #include "medusa-orders.h"
 #include "medusa-region.h"
 
-static void
-set_parse_error (GError **error)
-{
-  g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                       _("The store sent a response that could not be read."));
-}
-
 /* Order */
-
-static void
-on_retrieve_order_cb (GObject      *source_object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  MedusaOrder *order = NULL;
-  JsonObject *object;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error == NULL)
-    {
-      object = medusa_json_get_object_member (root, "order", &error);
-      if (object != NULL)
-        order = medusa_order_new_from_json (object, &error);
-    }
-
-  if (order == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, order, g_object_unref);
-}
 
 /**
  * medusa_client_retrieve_order_async:
@@ -80,9 +45,9 @@ medusa_client_retrieve_order_async (MedusaClient        *self,
   escaped = g_uri_escape_string (order_id, NULL, TRUE);
   path = g_strconcat ("/store/orders/", escaped, NULL);
 
-  medusa_client_request_async (self, "GET", path, NULL, NULL,
-                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_retrieve_order_cb, g_steal_pointer (&task));
+  _medusa_client_request_model (self, g_steal_pointer (&task), "GET", path, NULL, NULL,
+                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                                "order", (MedusaJsonModelFunc) medusa_order_new_from_json);
 }
 
 MedusaOrder *
@@ -90,68 +55,10 @@ medusa_client_retrieve_order_finish (MedusaClient  *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_retrieve_order_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_retrieve_order_async, error);
 }
 
 /* Regions */
-
-static void
-on_list_regions_cb (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GListStore) store = NULL;
-  JsonNode *regions;
-  JsonArray *array;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  regions = (root != NULL && JSON_NODE_HOLDS_OBJECT (root)) ?
-            json_object_get_member (json_node_get_object (root), "regions") : NULL;
-  if (regions == NULL || !JSON_NODE_HOLDS_ARRAY (regions))
-    {
-      set_parse_error (&error);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  store = g_list_store_new (MEDUSA_TYPE_REGION);
-  array = json_node_get_array (regions);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autoptr(MedusaRegion) region = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          set_parse_error (&error);
-          g_task_return_error (task, error);
-          return;
-        }
-
-      region = medusa_region_new_from_json (json_node_get_object (element), &error);
-      if (region == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-
-      g_list_store_append (store, region);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-}
 
 /**
  * medusa_client_list_regions_async:
@@ -175,9 +82,9 @@ medusa_client_list_regions_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_list_regions_async);
 
-  medusa_client_request_async (self, "GET", "/store/regions", NULL, NULL,
-                               MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_list_regions_cb, g_steal_pointer (&task));
+  _medusa_client_request_list (self, g_steal_pointer (&task), "GET", "/store/regions", NULL,
+                               MEDUSA_REQUEST_ANONYMOUS, "regions", MEDUSA_TYPE_REGION,
+                               (MedusaJsonModelFunc) medusa_region_new_from_json);
 }
 
 GListModel *
@@ -185,8 +92,5 @@ medusa_client_list_regions_finish (MedusaClient  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_list_regions_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _medusa_client_propagate_pointer (self, result, medusa_client_list_regions_async, error);
 }

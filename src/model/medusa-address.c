@@ -177,16 +177,11 @@ MedusaAddress *
 medusa_address_new_from_json (JsonObject  *object,
                               GError     **error)
 {
-  g_autoptr(MedusaAddress) self = NULL;
-
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_ADDRESS, NULL);
-  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return medusa_json_new_with_fields (MEDUSA_TYPE_ADDRESS, object,
+                                      fields, G_N_ELEMENTS (fields), error);
 }
 
 const char *

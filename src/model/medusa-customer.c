@@ -177,8 +177,9 @@ medusa_customer_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_CUSTOMER, NULL);
-  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error))
+  self = medusa_json_new_with_fields (MEDUSA_TYPE_CUSTOMER, object,
+                                      fields, G_N_ELEMENTS (fields), error);
+  if (self == NULL)
     return NULL;
 
   if (!medusa_json_read_model (object, "billing_address",

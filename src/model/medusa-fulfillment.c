@@ -94,16 +94,11 @@ MedusaTrackingLink *
 medusa_tracking_link_new_from_json (JsonObject  *object,
                                     GError     **error)
 {
-  g_autoptr(MedusaTrackingLink) self = NULL;
-
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_TRACKING_LINK, NULL);
-  if (!medusa_json_read_fields (object, self, link_fields, G_N_ELEMENTS (link_fields), error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return medusa_json_new_with_fields (MEDUSA_TYPE_TRACKING_LINK, object,
+                                      link_fields, G_N_ELEMENTS (link_fields), error);
 }
 
 const char *
@@ -313,8 +308,9 @@ medusa_fulfillment_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_FULFILLMENT, NULL);
-  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error))
+  self = medusa_json_new_with_fields (MEDUSA_TYPE_FULFILLMENT, object,
+                                      fields, G_N_ELEMENTS (fields), error);
+  if (self == NULL)
     return NULL;
 
   links = medusa_json_read_list (object, "tracking_links", MEDUSA_TYPE_TRACKING_LINK,

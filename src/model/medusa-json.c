@@ -425,6 +425,26 @@ medusa_json_read_fields (JsonObject             *object,
   return TRUE;
 }
 
+gpointer
+medusa_json_new_with_fields (GType                   type,
+                             JsonObject             *object,
+                             const MedusaJsonField  *fields,
+                             guint                   n_fields,
+                             GError                **error)
+{
+  g_autoptr(GObject) instance = NULL;
+
+  g_return_val_if_fail (g_type_is_a (type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  instance = g_object_new (type, NULL);
+  if (!medusa_json_read_fields (object, instance, fields, n_fields, error))
+    return NULL;
+
+  return g_steal_pointer (&instance);
+}
+
 void
 medusa_json_clear_fields (gpointer               instance,
                           const MedusaJsonField *fields,

@@ -119,6 +119,13 @@ gboolean    medusa_json_read_fields        (JsonObject            *object,
                                             const MedusaJsonField *fields,
                                             guint                  n_fields,
                                             GError               **error);
+/* A new @type (a GObject with these fields) read from @object: the common
+ * start of a *_new_from_json() constructor. NULL on error. */
+gpointer    medusa_json_new_with_fields    (GType                  type,
+                                            JsonObject            *object,
+                                            const MedusaJsonField *fields,
+                                            guint                  n_fields,
+                                            GError               **error);
 /* Frees what medusa_json_read_fields() stored (call in finalize). */
 void        medusa_json_clear_fields       (gpointer               instance,
                                             const MedusaJsonField *fields,

@@ -118,8 +118,9 @@ medusa_order_page_new_from_json (JsonObject  *object,
       return NULL;
     }
 
-  self = g_object_new (MEDUSA_TYPE_ORDER_PAGE, NULL);
-  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error))
+  self = medusa_json_new_with_fields (MEDUSA_TYPE_ORDER_PAGE, object,
+                                      fields, G_N_ELEMENTS (fields), error);
+  if (self == NULL)
     return NULL;
 
   list = medusa_json_read_list (object, "orders", MEDUSA_TYPE_ORDER,

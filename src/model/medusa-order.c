@@ -326,9 +326,9 @@ medusa_order_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_ORDER, NULL);
-  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error) ||
-      !read_relations (self, object, error))
+  self = medusa_json_new_with_fields (MEDUSA_TYPE_ORDER, object,
+                                      fields, G_N_ELEMENTS (fields), error);
+  if (self == NULL || !read_relations (self, object, error))
     return NULL;
 
   return g_steal_pointer (&self);

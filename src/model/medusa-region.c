@@ -83,8 +83,9 @@ medusa_country_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_COUNTRY, NULL);
-  if (!medusa_json_read_fields (object, self, country_fields, G_N_ELEMENTS (country_fields), error))
+  self = medusa_json_new_with_fields (MEDUSA_TYPE_COUNTRY, object,
+                                      country_fields, G_N_ELEMENTS (country_fields), error);
+  if (self == NULL)
     return NULL;
 
   if (self->display_name == NULL || *self->display_name == '\0')
@@ -221,8 +222,9 @@ medusa_region_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_REGION, NULL);
-  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error))
+  self = medusa_json_new_with_fields (MEDUSA_TYPE_REGION, object,
+                                      fields, G_N_ELEMENTS (fields), error);
+  if (self == NULL)
     return NULL;
 
   countries = medusa_json_read_list (object, "countries", MEDUSA_TYPE_COUNTRY,

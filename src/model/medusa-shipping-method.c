@@ -111,8 +111,9 @@ medusa_shipping_method_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MEDUSA_TYPE_SHIPPING_METHOD, NULL);
-  if (!medusa_json_read_fields (object, self, fields, G_N_ELEMENTS (fields), error))
+  self = medusa_json_new_with_fields (MEDUSA_TYPE_SHIPPING_METHOD, object,
+                                      fields, G_N_ELEMENTS (fields), error);
+  if (self == NULL)
     return NULL;
 
   if (!medusa_json_read_nested_string (object, "shipping_option", "name", &self->name, error))
