@@ -27,6 +27,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 T0=$(date +%s)
 
+mkdir -p "$ROOT/_build"   # a fresh clone has none; logs go there too
 BUILD_CI="$ROOT/_build/ci"
 BUILD_ASAN="$ROOT/_build/asan"
 PASSED=0 FAILED=0 SKIPPED=0
