@@ -11,54 +11,33 @@
 #include "medusa-addresses.h"
 #include "medusa-client.h"
 #include "medusa-error.h"
-#include "medusa-fake-server.h"
-
-#define DEMO_EMAIL    "demo@example.com"
-#define DEMO_PASSWORD "supersecret"
-#define OTHER_EMAIL   "other@example.com"
+#include "service-fixture.h"
 
 typedef struct
 {
-  MedusaFakeServer *fake;        /* (owned) */
-  MedusaClient     *client;      /* (owned) */
-  char             *bearer;      /* (owned) */
-  char             *address_id;  /* (owned) the demo customer's saved address */
-  char             *other_id;    /* (owned) somebody else's address */
+  ServiceFixture  svc;
+  char           *address_id;  /* (owned) the demo customer's saved address */
+  char           *other_id;    /* (owned) somebody else's address */
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-  MedusaRetryPolicy policy = { .max_retries = 3, .base_delay_ms = 10,
-                               .max_delay_ms = 100, .max_total_ms = 2000 };
-
-  f->fake = medusa_fake_server_new ();
-  medusa_fake_server_add_customer (f->fake, DEMO_EMAIL, DEMO_PASSWORD, "Demo", "Customer");
-  medusa_fake_server_add_customer (f->fake, OTHER_EMAIL, "otherpassword", "Other", "Person");
-  f->address_id = g_strdup (medusa_fake_server_add_address (f->fake, DEMO_EMAIL, "Demo", "Customer",
+  service_fixture_set_up (&f->svc, NULL);
+  medusa_fake_server_add_customer (f->svc.fake, OTHER_EMAIL, OTHER_PASSWORD, "Other", "Person");
+  f->address_id = g_strdup (medusa_fake_server_add_address (f->svc.fake, DEMO_EMAIL, "Demo", "Customer",
                                                             "Teststrasse 12", "Berlin", "de", "10115"));
-  f->other_id = g_strdup (medusa_fake_server_add_address (f->fake, OTHER_EMAIL, "Other", "Person",
+  f->other_id = g_strdup (medusa_fake_server_add_address (f->svc.fake, OTHER_EMAIL, "Other", "Person",
                                                           "Elsewhere 1", "Paris", "fr", "75001"));
-
-  f->client = medusa_client_new (medusa_fake_server_get_url (f->fake), &error);
-  g_assert_no_error (error);
-  medusa_client_set_retry_policy (f->client, &policy);
-  token = medusa_fake_server_issue_token (f->fake, DEMO_EMAIL);
-  medusa_client_set_token (f->client, token);
-  f->bearer = g_strconcat ("Bearer ", token, NULL);
+  service_fixture_sign_in_as (&f->svc, DEMO_EMAIL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  medusa_fake_settle_object (f->client);
-  g_assert_finalize_object (g_steal_pointer (&f->client));
-  g_clear_object (&f->fake);
-  g_clear_pointer (&f->bearer, g_free);
+  service_fixture_tear_down (&f->svc, data);
   g_clear_pointer (&f->address_id, g_free);
   g_clear_pointer (&f->other_id, g_free);
 }
@@ -79,30 +58,13 @@ full_address (void)
 }
 
 static MedusaCustomer *
-add_address (Fixture                  *f,
-             const MedusaAddressInput *input,
-             GError                  **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_add_address_async (f->client, input, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_add_address_finish (f->client, result, error);
-}
-
-static MedusaCustomer *
 update_address (Fixture                  *f,
                 const char               *id,
                 const MedusaAddressInput *input,
                 GError                  **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_update_address_async (f->client, id, input, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_update_address_finish (f->client, result, error);
+  medusa_client_update_address_async (f->svc.client, id, input, NULL, medusa_fake_async_result_cb, &f->svc.slot);
+  return medusa_client_update_address_finish (f->svc.client, service_fixture_wait (&f->svc), error);
 }
 
 static MedusaCustomer *
@@ -110,12 +72,8 @@ delete_address (Fixture     *f,
                 const char  *id,
                 GError     **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_delete_address_async (f->client, id, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_delete_address_finish (f->client, result, error);
+  medusa_client_delete_address_async (f->svc.client, id, NULL, medusa_fake_async_result_cb, &f->svc.slot);
+  return medusa_client_delete_address_finish (f->svc.client, service_fixture_wait (&f->svc), error);
 }
 
 static MedusaAddress *
@@ -140,7 +98,7 @@ test_add (Fixture       *f,
   const MedusaFakeRequest *request;
   MedusaAddress *added;
 
-  customer = add_address (f, input, &error);
+  customer = service_add_address (&f->svc, input, &error);
   g_assert_no_error (error);
   g_assert_nonnull (customer);
   g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 2);
@@ -153,13 +111,12 @@ test_add (Fixture       *f,
   g_assert_null (medusa_address_get_address_2 (added));
   g_assert_cmpstr (medusa_address_get_customer_id (added), ==, medusa_customer_get_id (customer));
 
-  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "POST", "/store/customers/me/addresses"), ==, 1);
-  request = medusa_fake_server_get_last_request (f->fake, "POST", "/store/customers/me/addresses");
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->svc.fake, "POST", "/store/customers/me/addresses"), ==, 1);
+  request = service_assert_bearer_request (&f->svc, "POST", "/store/customers/me/addresses");
   g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
                                          "{\"address\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\","
                                          "\"company\":\"Analytical Engines Ltd\",\"address_1\":\"Main Street 1\","
                                          "\"city\":\"København\",\"country_code\":\"dk\",\"postal_code\":\"1050\"}}"));
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
   g_assert_nonnull (strstr (medusa_fake_request_get_header (request, "Content-Type"), "application/json"));
 }
 
@@ -174,11 +131,11 @@ test_add_missing_required (Fixture       *f,
 
   medusa_address_input_set (input, "first_name", "Ada");
   medusa_address_input_set (input, "city", "Berlin");
-  customer = add_address (f, input, &error);
+  customer = service_add_address (&f->svc, input, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
   g_assert_null (customer);
 
-  stored = medusa_fake_server_dup_customer_json (f->fake, DEMO_EMAIL);
+  stored = medusa_fake_server_dup_customer_json (f->svc.fake, DEMO_EMAIL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (stored, "shipping_addresses")), ==, 1);
 }
 
@@ -191,7 +148,7 @@ test_add_unknown_country (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_address_input_set (input, "country_code", "zz");
-  customer = add_address (f, input, &error);
+  customer = service_add_address (&f->svc, input, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "Country with country_code zz does not exist."));
   g_assert_null (customer);
@@ -205,8 +162,8 @@ test_add_unauthorized (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
 
-  medusa_fake_server_revoke_credentials (f->fake);
-  customer = add_address (f, input, &error);
+  medusa_fake_server_revoke_credentials (f->svc.fake);
+  customer = service_add_address (&f->svc, input, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_assert_null (customer);
 }
@@ -221,11 +178,11 @@ test_add_not_retried (Fixture       *f,
   g_autoptr(JsonObject) stored = NULL;
 
   /* the connection drops after the server may have saved it: not sent twice */
-  medusa_fake_server_add_fault (f->fake, "POST", "/store/customers/me/addresses", MEDUSA_FAKE_FAULT_DISCONNECT, 1);
-  customer = add_address (f, input, &error);
+  medusa_fake_server_add_fault (f->svc.fake, "POST", "/store/customers/me/addresses", MEDUSA_FAKE_FAULT_DISCONNECT, 1);
+  customer = service_add_address (&f->svc, input, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK);
-  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "POST", "/store/customers/me/addresses"), ==, 1);
-  stored = medusa_fake_server_dup_customer_json (f->fake, DEMO_EMAIL);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->svc.fake, "POST", "/store/customers/me/addresses"), ==, 1);
+  stored = medusa_fake_server_dup_customer_json (f->svc.fake, DEMO_EMAIL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (stored, "shipping_addresses")), ==, 1);
 }
 
@@ -237,12 +194,12 @@ test_add_redirect (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
 
-  medusa_fake_server_add_fault (f->fake, "POST", "/store/customers/me/addresses", MEDUSA_FAKE_FAULT_REDIRECT_307, 1);
-  customer = add_address (f, input, &error);
+  medusa_fake_server_add_fault (f->svc.fake, "POST", "/store/customers/me/addresses", MEDUSA_FAKE_FAULT_REDIRECT_307, 1);
+  customer = service_add_address (&f->svc, input, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 2);
-  g_assert_cmpstr (medusa_fake_request_get_body (medusa_fake_server_get_request (f->fake, 0)), ==,
-                   medusa_fake_request_get_body (medusa_fake_server_get_request (f->fake, 1)));
+  g_assert_cmpstr (medusa_fake_request_get_body (medusa_fake_server_get_request (f->svc.fake, 0)), ==,
+                   medusa_fake_request_get_body (medusa_fake_server_get_request (f->svc.fake, 1)));
 }
 
 static void
@@ -269,11 +226,9 @@ test_update (Fixture       *f,
   g_assert_null (medusa_address_get_phone (address));
 
   /* only the set fields, at the top level; "" clears with null */
-  request = medusa_fake_server_get_last_request (f->fake, "POST", path);
-  g_assert_nonnull (request);
+  request = service_assert_bearer_request (&f->svc, "POST", path);
   g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
                                          "{\"city\":\"Hamburg\",\"postal_code\":\"20095\",\"phone\":null}"));
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
 }
 
 static void
@@ -325,10 +280,8 @@ test_delete (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 0);
   g_assert_null (medusa_customer_find_address (customer, f->address_id));
 
-  request = medusa_fake_server_get_last_request (f->fake, "DELETE", path);
-  g_assert_nonnull (request);
+  request = service_assert_bearer_request (&f->svc, "DELETE", path);
   g_assert_cmpstr (medusa_fake_request_get_body (request), ==, "");
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
 }
 
 static void
@@ -354,10 +307,10 @@ test_delete_retried (Fixture       *f,
   g_autofree char *path = g_strdup_printf ("/store/customers/me/addresses/%s", f->address_id);
 
   /* DELETE is idempotent: a 503 is tried again */
-  medusa_fake_server_add_status_fault (f->fake, "DELETE", "/store/customers/me/addresses/", 503, NULL, NULL, 1);
+  medusa_fake_server_add_status_fault (f->svc.fake, "DELETE", "/store/customers/me/addresses/", 503, NULL, NULL, 1);
   customer = delete_address (f, f->address_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "DELETE", path), ==, 2);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->svc.fake, "DELETE", path), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 0);
 }
 
@@ -368,7 +321,7 @@ test_delete_unauthorized (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
 
-  medusa_client_forget_credential (f->client);
+  medusa_client_forget_credential (f->svc.client);
   customer = delete_address (f, f->address_id, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_assert_null (customer);
@@ -378,8 +331,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  service_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -12,41 +12,17 @@
 #include "medusa-client.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
-#include "medusa-fake-server.h"
+#include "service-fixture.h"
 
-#define DEMO_EMAIL    "demo@example.com"
-#define DEMO_PASSWORD "supersecret"
-
-typedef struct
-{
-  MedusaFakeServer *fake;    /* (owned) */
-  MedusaClient     *client;  /* (owned) */
-} Fixture;
+typedef ServiceFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  MedusaRetryPolicy policy = { .max_retries = 3, .base_delay_ms = 10,
-                               .max_delay_ms = 100, .max_total_ms = 2000 };
-
-  f->fake = medusa_fake_server_new ();
-  medusa_fake_server_add_customer (f->fake, DEMO_EMAIL, DEMO_PASSWORD, "Demo", "Customer");
+  service_fixture_set_up (f, NULL);
   medusa_fake_server_add_orders (f->fake, DEMO_EMAIL, 3);
-  f->client = medusa_client_new (medusa_fake_server_get_url (f->fake), &error);
-  g_assert_no_error (error);
-  medusa_client_set_retry_policy (f->client, &policy);
   medusa_client_set_publishable_key (f->client, "pk_test");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  medusa_fake_settle_object (f->client);
-  g_assert_finalize_object (g_steal_pointer (&f->client));
-  g_clear_object (&f->fake);
 }
 
 static MedusaCustomer *
@@ -55,48 +31,24 @@ sign_in (Fixture     *f,
          const char  *password,
          GError     **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_sign_in_async (f->client, email, password, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_sign_in_finish (f->client, result, error);
-}
-
-static MedusaCustomer *
-retrieve_customer (Fixture  *f,
-                   GError  **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_retrieve_customer_async (f->client, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_retrieve_customer_finish (f->client, result, error);
+  medusa_client_sign_in_async (f->client, email, password, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_sign_in_finish (f->client, service_fixture_wait (f), error);
 }
 
 static MedusaCustomer *
 get_session (Fixture  *f,
              GError  **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_get_session_async (f->client, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_get_session_finish (f->client, result, error);
+  medusa_client_get_session_async (f->client, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_get_session_finish (f->client, service_fixture_wait (f), error);
 }
 
 static gboolean
 sign_out (Fixture  *f,
           GError  **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_sign_out_async (f->client, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_sign_out_finish (f->client, result, error);
+  medusa_client_sign_out_async (f->client, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_sign_out_finish (f->client, service_fixture_wait (f), error);
 }
 
 static gboolean
@@ -105,12 +57,8 @@ email_exists (Fixture     *f,
               gboolean    *exists,
               GError     **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_email_exists_async (f->client, email, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_email_exists_finish (f->client, result, exists, error);
+  medusa_client_email_exists_async (f->client, email, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_email_exists_finish (f->client, service_fixture_wait (f), exists, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -152,14 +100,13 @@ test_sign_in_token (Fixture       *f,
   g_assert_nonnull (medusa_client_get_token (f->client));
   g_assert_true (g_str_has_prefix (medusa_client_get_token (f->client), "eyJ"));
   bearer = g_strconcat ("Bearer ", medusa_client_get_token (f->client), NULL);
-  me_request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me");
-  g_assert_nonnull (me_request);
+  me_request = service_assert_last_request (f, "GET", "/store/customers/me");
   g_assert_cmpstr (medusa_fake_request_get_header (me_request, "Authorization"), ==, bearer);
   g_assert_null (medusa_fake_server_get_last_request (f->fake, "POST", "/store/auth"));
 
   /* and the credential keeps working */
   g_clear_object (&customer);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, DEMO_EMAIL);
 }
@@ -286,7 +233,7 @@ test_sign_in_cookie_fallback (Fixture       *f,
 
   /* later requests carry the session cookie, not a bearer token */
   g_clear_object (&customer);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, DEMO_EMAIL);
   me = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me");
@@ -417,7 +364,7 @@ test_sign_out (Fixture       *f,
   g_assert_null (medusa_client_get_token (f->client));
 
   /* the next /me goes out without a credential and is refused */
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_assert_null (customer);
   request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me");
@@ -439,12 +386,11 @@ test_sign_out_cookie (Fixture       *f,
 
   g_assert_true (sign_out (f, &error));
   g_assert_no_error (error);
-  request = medusa_fake_server_get_last_request (f->fake, "DELETE", "/store/auth");
-  g_assert_nonnull (request);
+  request = service_assert_last_request (f, "DELETE", "/store/auth");
   g_assert_nonnull (strstr (medusa_fake_request_get_header (request, "Cookie"), "connect.sid="));
   g_assert_false (medusa_client_has_credential (f->client));
 
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me");
   g_assert_null (medusa_fake_request_get_header (request, "Authorization"));
@@ -471,11 +417,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  service_test_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, service_fixture_tear_down)
   ADD ("/auth/sign-in/token", test_sign_in_token);
   ADD ("/auth/sign-in/wrong-password", test_sign_in_wrong_password);
   ADD ("/auth/sign-in/invalid-email", test_sign_in_invalid_email);

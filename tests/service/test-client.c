@@ -12,58 +12,20 @@
 #include "medusa-client.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
-#include "medusa-fake-server.h"
 #include "medusa-orders.h"
+#include "service-fixture.h"
 
-#define DEMO_EMAIL    "demo@example.com"
-#define DEMO_PASSWORD "supersecret"
-
-typedef struct
-{
-  MedusaFakeServer *fake;    /* (owned) */
-  MedusaClient     *client;  /* (owned) */
-  char             *token;   /* (owned) */
-} Fixture;
+typedef ServiceFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   MedusaRetryPolicy policy = { .max_retries = 3, .base_delay_ms = 10,
                                .max_delay_ms = 2000, .max_total_ms = 5000 };
 
-  f->fake = medusa_fake_server_new ();
-  medusa_fake_server_add_customer (f->fake, DEMO_EMAIL, DEMO_PASSWORD, "Demo", "Customer");
-  f->client = medusa_client_new (medusa_fake_server_get_url (f->fake), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->client);
-  medusa_client_set_retry_policy (f->client, &policy);
-
-  f->token = medusa_fake_server_issue_token (f->fake, DEMO_EMAIL);
-  medusa_client_set_token (f->client, f->token);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  medusa_fake_settle_object (f->client);
-  g_assert_finalize_object (g_steal_pointer (&f->client));
-  g_clear_object (&f->fake);
-  g_clear_pointer (&f->token, g_free);
-}
-
-static MedusaCustomer *
-retrieve_customer (Fixture  *f,
-                   GError  **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_retrieve_customer_async (f->client, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_retrieve_customer_finish (f->client, result, error);
+  service_fixture_set_up (f, &policy);
+  service_fixture_sign_in_as (f, DEMO_EMAIL);
 }
 
 static MedusaCustomer *
@@ -71,8 +33,6 @@ add_address (Fixture  *f,
              GError  **error)
 {
   g_autoptr(MedusaAddressInput) input = medusa_address_input_new ();
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
 
   medusa_address_input_set (input, "first_name", "Ada");
   medusa_address_input_set (input, "last_name", "Lovelace");
@@ -80,10 +40,7 @@ add_address (Fixture  *f,
   medusa_address_input_set (input, "city", "Berlin");
   medusa_address_input_set (input, "country_code", "DE");
   medusa_address_input_set (input, "postal_code", "10115");
-
-  medusa_client_add_address_async (f->client, input, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_add_address_finish (f->client, result, error);
+  return service_add_address (f, input, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -118,20 +75,17 @@ test_headers (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
   const MedusaFakeRequest *request;
-  g_autofree char *bearer = g_strconcat ("Bearer ", f->token, NULL);
 
   medusa_client_set_publishable_key (f->client, "pk_test_123");
   medusa_client_set_header (f->client, "X-Extra", "yes");
   medusa_client_set_header (f->client, "X-Removed", "no");
   medusa_client_set_header (f->client, "X-Removed", NULL);
 
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, DEMO_EMAIL);
 
-  request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me");
-  g_assert_nonnull (request);
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, bearer);
+  request = service_assert_bearer_request (f, "GET", "/store/customers/me");
   g_assert_cmpstr (medusa_fake_request_get_header (request, "x-publishable-api-key"), ==, "pk_test_123");
   g_assert_cmpstr (medusa_fake_request_get_header (request, "X-Extra"), ==, "yes");
   g_assert_null (medusa_fake_request_get_header (request, "X-Removed"));
@@ -151,7 +105,7 @@ test_retry_get_503_twice (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 503, NULL, NULL, 2);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_nonnull (customer);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 3);
@@ -166,7 +120,7 @@ test_retry_502_504 (Fixture       *f,
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 502, NULL, NULL, 1);
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 504, NULL, NULL, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 3);
 }
@@ -180,7 +134,7 @@ test_no_retry_500 (Fixture       *f,
 
   /* 500 is not a transient status: not repeated even for a GET */
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 500, NULL, NULL, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
   g_assert_null (customer);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 1);
@@ -211,16 +165,12 @@ test_retry_idempotent_post (Fixture       *f,
   g_autoptr(MedusaCustomerUpdate) update = medusa_customer_update_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *slot = NULL;
   const char *key1;
   const char *key2;
 
   medusa_fake_server_add_status_fault (f->fake, "POST", "/store/customers/me", 503, NULL, NULL, 1);
   medusa_customer_update_set_first_name (update, "Retried");
-  medusa_client_update_customer_async (f->client, update, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  customer = medusa_client_update_customer_finish (f->client, result, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Retried");
 
@@ -242,7 +192,7 @@ test_retry_429_retry_after (Fixture       *f,
   gint64 elapsed_ms;
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 429, "1", NULL, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
   g_assert_no_error (error);
   g_assert_nonnull (customer);
@@ -260,7 +210,7 @@ test_retry_bounded (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 503, NULL, NULL, 0);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
   g_assert_null (customer);
   /* one attempt plus max_retries (3) */
@@ -275,7 +225,7 @@ test_retry_429_exhausted (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 429, "0", NULL, 0);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_RATE_LIMITED);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 4);
 }
@@ -296,7 +246,7 @@ test_retry_disabled (Fixture       *f,
   g_assert_cmpuint (got.base_delay_ms, ==, 10);
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 503, NULL, NULL, 0);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 1);
 }
@@ -309,7 +259,7 @@ test_retry_network_get (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_fake_server_add_fault (f->fake, "GET", "/store/customers/me", MEDUSA_FAKE_FAULT_DISCONNECT, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_nonnull (customer);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 2);
@@ -323,7 +273,7 @@ test_network_error (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_fake_server_add_fault (f->fake, "GET", "/store/customers/me", MEDUSA_FAKE_FAULT_DISCONNECT, 0);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 4);
 }
@@ -372,7 +322,7 @@ test_timeout (Fixture       *f,
   medusa_fake_server_add_delay_fault (f->fake, "GET", "/store/customers/me", 3000, 0);
 
   start = g_get_monotonic_time ();
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_TIMEOUT);
   g_assert_null (customer);
@@ -394,18 +344,16 @@ test_cancel (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *slot = NULL;
   gint64 start;
   gint64 elapsed_ms;
 
   medusa_fake_server_add_delay_fault (f->fake, "GET", "/store/customers/me", 3000, 0);
   start = g_get_monotonic_time ();
-  medusa_client_retrieve_customer_async (f->client, cancellable, medusa_fake_async_result_cb, &slot);
+  medusa_client_retrieve_customer_async (f->client, cancellable, medusa_fake_async_result_cb, &f->slot);
   g_timeout_add (100, cancel_cb, cancellable);
-  result = medusa_fake_wait_result (&slot);
+  service_fixture_wait (f);
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
-  customer = medusa_client_retrieve_customer_finish (f->client, result, &error);
+  customer = medusa_client_retrieve_customer_finish (f->client, f->result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (customer);
   g_assert_cmpint (elapsed_ms, <, 1000);
@@ -419,16 +367,14 @@ test_cancel_during_retry_wait (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *slot = NULL;
   gint64 start = g_get_monotonic_time ();
 
   /* Retry-After: 2 keeps the client waiting; the cancel must end the wait */
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 429, "2", NULL, 0);
-  medusa_client_retrieve_customer_async (f->client, cancellable, medusa_fake_async_result_cb, &slot);
+  medusa_client_retrieve_customer_async (f->client, cancellable, medusa_fake_async_result_cb, &f->slot);
   g_timeout_add (300, cancel_cb, cancellable);
-  result = medusa_fake_wait_result (&slot);
-  customer = medusa_client_retrieve_customer_finish (f->client, result, &error);
+  service_fixture_wait (f);
+  customer = medusa_client_retrieve_customer_finish (f->client, f->result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint ((g_get_monotonic_time () - start) / 1000, <, 1500);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 1);
@@ -441,13 +387,11 @@ test_already_cancelled (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *slot = NULL;
 
   g_cancellable_cancel (cancellable);
-  medusa_client_retrieve_customer_async (f->client, cancellable, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  customer = medusa_client_retrieve_customer_finish (f->client, result, &error);
+  medusa_client_retrieve_customer_async (f->client, cancellable, medusa_fake_async_result_cb, &f->slot);
+  service_fixture_wait (f);
+  customer = medusa_client_retrieve_customer_finish (f->client, f->result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
 }
@@ -469,7 +413,7 @@ test_parse_errors (Fixture       *f,
 
       medusa_fake_server_clear_requests (f->fake);
       medusa_fake_server_add_fault (f->fake, "GET", "/store/customers/me", faults[i], 1);
-      customer = retrieve_customer (f, &error);
+      customer = service_retrieve_customer (f, &error);
       g_test_message ("fault %u", faults[i]);
       g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
       g_assert_null (customer);
@@ -491,7 +435,7 @@ test_wrong_json_shape (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_fake_server_add_fault_full (f->fake, "GET", "/store/customers/me", &spec, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
   g_assert_null (customer);
 }
@@ -505,14 +449,14 @@ test_error_bodies (Fixture       *f,
 
   /* Express's HTML page: INVALID_DATA, and no HTML in the message */
   medusa_fake_server_add_fault (f->fake, "GET", "/store/customers/me", MEDUSA_FAKE_FAULT_HTML_400, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
   g_assert_null (strstr (error->message, "<"));
   g_clear_error (&error);
 
   /* passport's plain "Unauthorized" without Content-Type */
   medusa_fake_server_add_fault (f->fake, "GET", "/store/customers/me", MEDUSA_FAKE_FAULT_PLAIN_401, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 
@@ -520,19 +464,19 @@ test_error_bodies (Fixture       *f,
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 409,
                                        NULL, "{\"code\":\"invalid_state_error\",\"type\":\"conflict\",\"message\":\"Changed meanwhile\"}",
                                        1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "Changed meanwhile"));
   g_clear_error (&error);
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 400,
                                        NULL, "{\"type\":\"not_allowed\",\"message\":\"Nope\"}", 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED);
   g_clear_error (&error);
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 404, NULL, NULL, 1);
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -546,7 +490,7 @@ test_error_bodies (Fixture       *f,
     };
 
     medusa_fake_server_add_fault_full (f->fake, "GET", "/store/customers/me", &spec, 1);
-    customer = retrieve_customer (f, &error);
+    customer = service_retrieve_customer (f, &error);
     g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
     g_assert_null (strstr (error->message, "<html>"));
   }
@@ -587,13 +531,12 @@ main (int   argc,
 {
   /* The isolated XDG dirs hide the GSettings schemas GIO's GNOME proxy
    * resolver reads; loopback needs no proxy. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  service_test_init (&argc, &argv);
 
   g_test_add_func ("/client/new/invalid-url", test_new_invalid_url);
   g_test_add_func ("/client/network/refused", test_connection_refused);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, service_fixture_tear_down)
   ADD ("/client/headers", test_headers);
   ADD ("/client/retry/get-503-twice", test_retry_get_503_twice);
   ADD ("/client/retry/502-504", test_retry_502_504);

@@ -11,53 +11,21 @@
 #include "medusa-client.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
-#include "medusa-fake-server.h"
 #include "medusa-payment-method.h"
+#include "service-fixture.h"
 
-#define DEMO_EMAIL    "demo@example.com"
-#define DEMO_PASSWORD "supersecret"
-#define OTHER_EMAIL   "other@example.com"
-
-typedef struct
-{
-  MedusaFakeServer *fake;    /* (owned) */
-  MedusaClient     *client;  /* (owned) */
-  char             *bearer;  /* (owned) "Bearer <token>" */
-} Fixture;
+typedef ServiceFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-  MedusaRetryPolicy policy = { .max_retries = 3, .base_delay_ms = 10,
-                               .max_delay_ms = 100, .max_total_ms = 2000 };
-
-  f->fake = medusa_fake_server_new ();
-  medusa_fake_server_add_customer (f->fake, DEMO_EMAIL, DEMO_PASSWORD, "Demo", "Customer");
-  medusa_fake_server_add_customer (f->fake, OTHER_EMAIL, "otherpassword", "Other", "Person");
-  f->client = medusa_client_new (medusa_fake_server_get_url (f->fake), &error);
-  g_assert_no_error (error);
-  medusa_client_set_retry_policy (f->client, &policy);
+  service_fixture_set_up (f, NULL);
+  medusa_fake_server_add_customer (f->fake, OTHER_EMAIL, OTHER_PASSWORD, "Other", "Person");
 
   /* GINT_TO_POINTER (1): start signed in as the demo customer */
   if (GPOINTER_TO_INT (data) == 1)
-    {
-      token = medusa_fake_server_issue_token (f->fake, DEMO_EMAIL);
-      medusa_client_set_token (f->client, token);
-      f->bearer = g_strconcat ("Bearer ", token, NULL);
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  medusa_fake_settle_object (f->client);
-  g_assert_finalize_object (g_steal_pointer (&f->client));
-  g_clear_object (&f->fake);
-  g_clear_pointer (&f->bearer, g_free);
+    service_fixture_sign_in_as (f, DEMO_EMAIL);
 }
 
 static MedusaCustomer *
@@ -67,38 +35,9 @@ register_customer (Fixture     *f,
                    const char  *phone,
                    GError     **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
   medusa_client_register_async (f->client, email, password, "Grace", "Hopper", phone,
-                                NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_register_finish (f->client, result, error);
-}
-
-static MedusaCustomer *
-retrieve_customer (Fixture  *f,
-                   GError  **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_retrieve_customer_async (f->client, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_retrieve_customer_finish (f->client, result, error);
-}
-
-static MedusaCustomer *
-update_customer (Fixture              *f,
-                 MedusaCustomerUpdate *update,
-                 GError              **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_update_customer_async (f->client, update, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_update_customer_finish (f->client, result, error);
+                                NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_register_finish (f->client, service_fixture_wait (f), error);
 }
 
 static gboolean
@@ -106,12 +45,8 @@ request_password_token (Fixture     *f,
                         const char  *email,
                         GError     **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_request_password_token_async (f->client, email, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_request_password_token_finish (f->client, result, error);
+  medusa_client_request_password_token_async (f->client, email, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_request_password_token_finish (f->client, service_fixture_wait (f), error);
 }
 
 static MedusaCustomer *
@@ -121,25 +56,17 @@ reset_password (Fixture     *f,
                 const char  *password,
                 GError     **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
   medusa_client_reset_password_async (f->client, email, token, password,
-                                      NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_reset_password_finish (f->client, result, error);
+                                      NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_reset_password_finish (f->client, service_fixture_wait (f), error);
 }
 
 static GListModel *
 list_payment_methods (Fixture  *f,
                       GError  **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_list_payment_methods_async (f->client, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_list_payment_methods_finish (f->client, result, error);
+  medusa_client_list_payment_methods_async (f->client, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_list_payment_methods_finish (f->client, service_fixture_wait (f), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -172,15 +99,14 @@ test_register (Fixture       *f,
   g_assert_null (medusa_fake_request_get_header (request, "Cookie"));
 
   /* then a token with the same credentials: signed in */
-  request = medusa_fake_server_get_last_request (f->fake, "POST", "/store/auth/token");
-  g_assert_nonnull (request);
+  request = service_assert_last_request (f, "POST", "/store/auth/token");
   g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
                                          "{\"email\":\"grace@example.com\",\"password\":\"longpassword\"}"));
   g_assert_true (medusa_client_has_credential (f->client));
   g_assert_nonnull (medusa_client_get_token (f->client));
   g_assert_true (medusa_fake_server_check_password (f->fake, "grace@example.com", "longpassword"));
 
-  me = retrieve_customer (f, &error);
+  me = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_email (me), ==, "grace@example.com");
 }
@@ -260,7 +186,7 @@ test_retrieve (Fixture       *f,
 
   medusa_fake_server_add_address (f->fake, DEMO_EMAIL, "Demo", "Customer", "Teststrasse 12",
                                   "Berlin", "de", "10115");
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, DEMO_EMAIL);
   g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Demo");
@@ -272,8 +198,7 @@ test_retrieve (Fixture       *f,
   g_assert_cmpstr (medusa_address_get_country_code (address), ==, "de");
   g_object_unref (address);
 
-  request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me");
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
+  request = service_assert_bearer_request (f, "GET", "/store/customers/me");
   g_assert_cmpstr (medusa_fake_request_get_body (request), ==, "");
 }
 
@@ -285,14 +210,14 @@ test_retrieve_unauthorized (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   /* no credential at all */
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_assert_null (customer);
   g_clear_error (&error);
 
   /* a token the server no longer accepts */
   medusa_client_set_token (f->client, "eyJhbGciOiJIUzI1NiJ9.e30.bogus");
-  customer = retrieve_customer (f, &error);
+  customer = service_retrieve_customer (f, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   /* a 401 is not repeated */
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 2);
@@ -311,7 +236,7 @@ test_update (Fixture       *f,
   medusa_customer_update_set_first_name (update, "Ada");
   medusa_customer_update_set_phone (update, "+49 30 1234");
   medusa_customer_update_set_metadata (update, "newsletter", "yes");
-  customer = update_customer (f, update, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Ada");
   g_assert_cmpstr (medusa_customer_get_last_name (customer), ==, "Customer");
@@ -320,18 +245,17 @@ test_update (Fixture       *f,
   g_assert_nonnull (metadata);
   g_assert_cmpstr (json_object_get_string_member_with_default (metadata, "newsletter", NULL), ==, "yes");
 
-  request = medusa_fake_server_get_last_request (f->fake, "POST", "/store/customers/me");
+  request = service_assert_bearer_request (f, "POST", "/store/customers/me");
   g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
                                          "{\"first_name\":\"Ada\",\"phone\":\"+49 30 1234\","
                                          "\"metadata\":{\"newsletter\":\"yes\"}}"));
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
 
   /* clearing a field sends null */
   g_clear_pointer (&update, medusa_customer_update_free);
   g_clear_object (&customer);
   update = medusa_customer_update_new ();
   medusa_customer_update_set_phone (update, NULL);
-  customer = update_customer (f, update, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_no_error (error);
   g_assert_null (medusa_customer_get_phone (customer));
   request = medusa_fake_server_get_last_request (f->fake, "POST", "/store/customers/me");
@@ -349,7 +273,7 @@ test_update_email (Fixture       *f,
 
   /* lower-cased by the client: the server would store it unchanged */
   medusa_customer_update_set_email (update, " New.Address@Example.com ");
-  customer = update_customer (f, update, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, "new.address@example.com");
   request = medusa_fake_server_get_last_request (f->fake, "POST", "/store/customers/me");
@@ -367,7 +291,7 @@ test_update_duplicate_email (Fixture       *f,
   g_autoptr(MedusaCustomer) customer = NULL;
 
   medusa_customer_update_set_email (update, OTHER_EMAIL);
-  customer = update_customer (f, update, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE);
   g_assert_null (customer);
 }
@@ -390,7 +314,7 @@ test_update_billing_address (Fixture       *f,
   medusa_address_input_set (address, "postal_code", "20095");
   medusa_customer_update_set_billing_address (update, address);
 
-  customer = update_customer (f, update, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_no_error (error);
   billing = medusa_customer_get_billing_address (customer);
   g_assert_nonnull (billing);
@@ -402,7 +326,7 @@ test_update_billing_address (Fixture       *f,
   g_clear_object (&customer);
   medusa_address_input_set (address, "country_code", "zz");
   medusa_customer_update_set_billing_address (update, address);
-  customer = update_customer (f, update, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "zz"));
 }
@@ -417,7 +341,7 @@ test_update_unauthorized (Fixture       *f,
 
   medusa_fake_server_revoke_credentials (f->fake);
   medusa_customer_update_set_first_name (update, "Nobody");
-  customer = update_customer (f, update, &error);
+  customer = service_update_customer (f, update, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
 }
 
@@ -521,15 +445,13 @@ test_payment_methods (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) methods = NULL;
-  const MedusaFakeRequest *request;
 
   methods = list_payment_methods (f, &error);
   g_assert_no_error (error);
   g_assert_nonnull (methods);
   g_assert_cmpuint (g_list_model_get_n_items (methods), ==, 0);
   g_assert_true (g_list_model_get_item_type (methods) == MEDUSA_TYPE_PAYMENT_METHOD);
-  request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me/payment-methods");
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
+  service_assert_bearer_request (f, "GET", "/store/customers/me/payment-methods");
   g_clear_object (&methods);
 
   /* a provider that saves cards */
@@ -556,11 +478,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  service_test_init (&argc, &argv);
 
 #define ADD(path, signed_in, func) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (signed_in), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GINT_TO_POINTER (signed_in), fixture_set_up, func, service_fixture_tear_down)
   ADD ("/customers/register/success", 0, test_register);
   ADD ("/customers/register/no-phone", 0, test_register_no_phone);
   ADD ("/customers/register/duplicate", 0, test_register_duplicate);

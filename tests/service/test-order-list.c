@@ -11,6 +11,7 @@
 #include "medusa-client.h"
 #include "medusa-error.h"
 #include "medusa-fake-server.h"
+#include "service-fixture.h"
 #include "medusa-order.h"
 #include "medusa-order-list.h"
 #include "medusa-order-query.h"
@@ -628,10 +629,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG dirs hide the GSettings schemas GIO's GNOME proxy
-   * resolver reads; loopback needs no proxy. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  service_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

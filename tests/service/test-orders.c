@@ -11,57 +11,26 @@
 #include "medusa-client.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
-#include "medusa-fake-server.h"
 #include "medusa-fulfillment.h"
 #include "medusa-line-item.h"
 #include "medusa-order-page.h"
 #include "medusa-order-query.h"
 #include "medusa-orders.h"
 #include "medusa-region.h"
+#include "service-fixture.h"
 
-#define DEMO_EMAIL    "demo@example.com"
-#define DEMO_PASSWORD "supersecret"
-#define OTHER_EMAIL   "other@example.com"
-
-typedef struct
-{
-  MedusaFakeServer *fake;    /* (owned) */
-  MedusaClient     *client;  /* (owned) */
-  char             *bearer;  /* (owned) */
-} Fixture;
+typedef ServiceFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-  MedusaRetryPolicy policy = { .max_retries = 3, .base_delay_ms = 10,
-                               .max_delay_ms = 100, .max_total_ms = 2000 };
-
-  f->fake = medusa_fake_server_new ();
-  medusa_fake_server_add_customer (f->fake, DEMO_EMAIL, DEMO_PASSWORD, "Demo", "Customer");
-  medusa_fake_server_add_customer (f->fake, OTHER_EMAIL, "otherpassword", "Other", "Person");
+  service_fixture_set_up (f, NULL);
+  medusa_fake_server_add_customer (f->fake, OTHER_EMAIL, OTHER_PASSWORD, "Other", "Person");
   /* display_id 1..12 are the demo customer's, 13..14 somebody else's */
   medusa_fake_server_add_orders (f->fake, DEMO_EMAIL, 12);
   medusa_fake_server_add_orders (f->fake, OTHER_EMAIL, 2);
-
-  f->client = medusa_client_new (medusa_fake_server_get_url (f->fake), &error);
-  g_assert_no_error (error);
-  medusa_client_set_retry_policy (f->client, &policy);
-  token = medusa_fake_server_issue_token (f->fake, DEMO_EMAIL);
-  medusa_client_set_token (f->client, token);
-  f->bearer = g_strconcat ("Bearer ", token, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  medusa_fake_settle_object (f->client);
-  g_assert_finalize_object (g_steal_pointer (&f->client));
-  g_clear_object (&f->fake);
-  g_clear_pointer (&f->bearer, g_free);
+  service_fixture_sign_in_as (f, DEMO_EMAIL);
 }
 
 static MedusaOrderPage *
@@ -69,12 +38,8 @@ list_orders (Fixture                *f,
              const MedusaOrderQuery *query,
              GError                **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_list_orders_finish (f->client, result, error);
+  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_list_orders_finish (f->client, service_fixture_wait (f), error);
 }
 
 static MedusaOrder *
@@ -82,24 +47,16 @@ retrieve_order (Fixture     *f,
                 const char  *id,
                 GError     **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_retrieve_order_async (f->client, id, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_retrieve_order_finish (f->client, result, error);
+  medusa_client_retrieve_order_async (f->client, id, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_retrieve_order_finish (f->client, service_fixture_wait (f), error);
 }
 
 static GListModel *
 list_regions (Fixture  *f,
               GError  **error)
 {
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_list_regions_async (f->client, NULL, medusa_fake_async_result_cb, &slot);
-  result = medusa_fake_wait_result (&slot);
-  return medusa_client_list_regions_finish (f->client, result, error);
+  medusa_client_list_regions_async (f->client, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_list_regions_finish (f->client, service_fixture_wait (f), error);
 }
 
 /* "12,11,10" */
@@ -126,14 +83,12 @@ assert_query_sent (Fixture                *f,
   g_autofree char *expected = medusa_order_query_to_string (query);
   const MedusaFakeRequest *request;
 
-  request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me/orders");
-  g_assert_nonnull (request);
+  request = service_assert_bearer_request (f, "GET", "/store/customers/me/orders");
   if (*expected == '\0')
     g_assert_true (medusa_fake_request_get_query (request) == NULL ||
                    *medusa_fake_request_get_query (request) == '\0');
   else
     g_assert_cmpstr (medusa_fake_request_get_query (request), ==, expected);
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
 }
 
 /* ------------------------------------------------------------------ */
@@ -378,7 +333,6 @@ test_retrieve_order (Fixture       *f,
   g_autoptr(MedusaOrder) order = NULL;
   const char *id = medusa_fake_server_get_order_id (f->fake, 2);
   g_autofree char *path = g_strdup_printf ("/store/orders/%s", id);
-  const MedusaFakeRequest *request;
   MedusaAddress *shipping;
   GListModel *items;
   g_autoptr(MedusaLineItem) item = NULL;
@@ -413,9 +367,7 @@ test_retrieve_order (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (order)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_payments (order)), ==, 1);
 
-  request = medusa_fake_server_get_last_request (f->fake, "GET", path);
-  g_assert_nonnull (request);
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, f->bearer);
+  service_assert_bearer_request (f, "GET", path);
 }
 
 static void
@@ -498,11 +450,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  service_test_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, service_fixture_tear_down)
   ADD ("/orders/list/default", test_list_default);
   ADD ("/orders/list/paging", test_list_paging);
   ADD ("/orders/list/statuses", test_list_statuses);

@@ -22,6 +22,7 @@
 #include "medusa-customers.h"
 #include "medusa-error.h"
 #include "medusa-fake-server.h"
+#include "service-fixture.h"
 #include "medusa-session.h"
 #include "medusa-store-profiles.h"
 
@@ -874,10 +875,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Loopback only. With the isolated XDG dirs the GNOME proxy module would
-   * look for a schema that is not there (its GSettings lookup is fatal). */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  service_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
