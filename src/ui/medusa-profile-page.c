@@ -877,7 +877,9 @@ credential_dialog_add_row (CredentialDialog *d,
   GtkWidget *row = password ? adw_password_entry_row_new () : adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (!password)
+  if (password)
+    medusa_ui_name_password_peeks (row);
+  else
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
   g_signal_connect (row, "entry-activated", G_CALLBACK (on_credential_row_activated_cb), d);
   g_signal_connect (row, "changed", G_CALLBACK (on_credential_row_changed_cb), d);

@@ -196,6 +196,7 @@ static void
 medusa_reauth_dialog_init (MedusaReauthDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_ui_name_password_peeks (GTK_WIDGET (self));
 }
 
 MedusaReauthDialog *

@@ -380,6 +380,7 @@ static void
 medusa_register_page_init (MedusaRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_ui_name_password_peeks (GTK_WIDGET (self));
 }
 
 GtkWidget *

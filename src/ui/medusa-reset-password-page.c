@@ -470,6 +470,7 @@ static void
 medusa_reset_password_page_init (MedusaResetPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_ui_name_password_peeks (GTK_WIDGET (self));
 }
 
 GtkWidget *

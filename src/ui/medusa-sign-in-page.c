@@ -353,6 +353,7 @@ static void
 medusa_sign_in_page_init (MedusaSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_ui_name_password_peeks (GTK_WIDGET (self));
 }
 
 GtkWidget *

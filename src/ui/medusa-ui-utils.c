@@ -579,3 +579,81 @@ medusa_ui_take_carried_email (MedusaSession *session,
 
   return g_object_steal_data (G_OBJECT (session), key);
 }
+
+static void
+update_peek_name (GtkWidget *button,
+                  GtkText   *text)
+{
+  const char *name = gtk_text_get_visibility (text) ? _("Hide Password") : _("Show Password");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (button, name);
+}
+
+static void
+on_password_visibility_cb (GtkText    *text,
+                           GParamSpec *pspec,
+                           GtkWidget  *button)
+{
+  update_peek_name (button, text);
+}
+
+static void
+name_peek_of_row (AdwPasswordEntryRow *row)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  GtkWidget *button = NULL;
+  GQueue queue = G_QUEUE_INIT;
+
+  if (!GTK_IS_TEXT (delegate))
+    return;
+
+  /* The peek button is the row's button with the eye icon (the row has a
+   * hidden "apply" button too). */
+  g_queue_push_tail (&queue, row);
+  while (button == NULL && !g_queue_is_empty (&queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (&queue);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          const char *icon = GTK_IS_BUTTON (child) ?
+                             gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+          if (icon != NULL && g_str_has_prefix (icon, "view-"))
+            {
+              button = child;
+              break;
+            }
+          g_queue_push_tail (&queue, child);
+        }
+    }
+  g_queue_clear (&queue);
+
+  if (button == NULL)
+    return;
+
+  update_peek_name (button, GTK_TEXT (delegate));
+  g_signal_connect_object (delegate, "notify::visibility",
+                           G_CALLBACK (on_password_visibility_cb), button, 0);
+}
+
+void
+medusa_ui_name_password_peeks (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_PASSWORD_ENTRY_ROW (root))
+    {
+      name_peek_of_row (ADW_PASSWORD_ENTRY_ROW (root));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    medusa_ui_name_password_peeks (child);
+}

@@ -115,4 +115,9 @@ void          medusa_ui_hand_over_email      (GtkWidget     *widget,
 char         *medusa_ui_take_carried_email   (MedusaSession *session,
                                               const char    *key);
 
+/* libadwaita 1.2's AdwPasswordEntryRow has an unnamed peek button (screen
+ * readers say "button"): names it "Show Password"/"Hide Password" in every
+ * password row under @root. */
+void          medusa_ui_name_password_peeks  (GtkWidget     *root);
+
 G_END_DECLS

@@ -8,6 +8,7 @@ as 'push button' named after the label; STATE_SHOWING is only set on windows,
 so visibility is judged by extents and the 'visible' state of every ancestor."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -79,6 +80,10 @@ class App:
     def __init__(self, argv, env, name="medusa-account", log=None):
         self.name = name
         self.log = log or sys.stderr
+        # MEDUSA_GUI_GDB=1: run the app under gdb and log a backtrace if it crashes.
+        self.under_debugger = bool(os.environ.get("MEDUSA_GUI_GDB"))
+        if self.under_debugger:
+            argv = ["gdb", "-batch", "-ex", "run", "-ex", "bt 50", "--args"] + list(argv)
         self.proc = subprocess.Popen(argv, env=env, stdout=self.log, stderr=self.log)
         self.app = None
         self._pages = {}
@@ -92,9 +97,15 @@ class App:
                 a = desktop.getChildAtIndex(i)
             except Exception:
                 continue
-            if a is not None and a.name == self.name:
-                self.app = a
-                return a
+            if a is None or a.name != self.name:
+                continue
+            try:  # an earlier run of the app may linger on the bus: match our process
+                if not self.under_debugger and a.get_process_id() != self.proc.pid:
+                    continue
+            except Exception:
+                continue
+            self.app = a
+            return a
         if self.proc.poll() is not None:
             raise GuiError("the app exited with status %s" % self.proc.returncode)
         return None
@@ -119,14 +130,20 @@ class App:
             timeout, what, " (%s)" % last_exc if last_exc else ""))
 
     def focus_window(self):
-        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid",
-                        str(self.proc.pid), "windowfocus", "--sync"],
+        how = ["--name", "Medusa Account"] if self.under_debugger else ["--pid", str(self.proc.pid)]
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible"] + how + ["windowfocus", "--sync"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20)
 
     def page(self, type_name):
         """The subtree of a page widget (GTK exposes it as a filler named
         after its type, e.g. 'MedusaSignInPage') or of a dialog window (a
         frame named after its title); names repeat across pages."""
+        # Windows first: a dialog's title may also be a label in the main window.
+        self._find_app()  # the cached application object misses new windows
+        for i in range(self.app.childCount):
+            w = self.app.getChildAtIndex(i)
+            if w is not None and w.name == type_name:
+                return w
         cached = self._pages.get(type_name)
         if cached is not None:
             try:
@@ -137,7 +154,7 @@ class App:
             del self._pages[type_name]
         for n in _walk(self.app):
             try:
-                if n.name == type_name:
+                if n.name == type_name and n.getRoleName() != "label":
                     self._pages[type_name] = n
                     return n
             except Exception:
@@ -193,6 +210,7 @@ class App:
         return node
 
     def frame(self):
+        self._find_app()
         for i in range(self.app.childCount):
             w = self.app.getChildAtIndex(i)
             if w is not None and w.getState().contains(pyatspi.STATE_ACTIVE):
@@ -276,6 +294,29 @@ class App:
             return t.getText(0, t.characterCount)
         except Exception:
             return node.name
+
+    CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "text",
+                     "password text", "entry", "combo box", "spin button", "link", "slider",
+                     "switch")
+
+    def unnamed_controls(self):
+        """Controls on the current window that a screen reader could not name."""
+        out = []
+        for n in _walk(self.frame()):
+            try:
+                name = (n.name or "").strip()
+                # GTK 4.8 falls back to the widget's type name ("GtkImage")
+                # when nothing names a control: that is no name either.
+                # libadwaita 1.2's toast close button has no name and no way
+                # for an app to give it one (later versions call it "Dismiss").
+                if n.parent is not None and n.parent.name == "AdwToastWidget":
+                    continue
+                if n.getRoleName() in self.CONTROL_ROLES and \
+                   (not name or re.fullmatch(r"(Gtk|Adw)[A-Z]\w*", name)) and _is_visible(n):
+                    out.append("%s under %s" % (n.getRoleName(), n.parent.name or n.parent.getRoleName()))
+            except Exception:
+                continue
+        return out
 
     def labels(self):
         return [n.name for n in self.nodes("label") if n.name]

@@ -64,14 +64,23 @@ def shot(name):
         app.screenshot(os.path.join(SHOTS, name + ".png"))
 
 
-def launch():
+def launch(**extra_env):
     global app
-    app = App([APP], env, log=log)
+    app = App([APP], dict(env, **extra_env), log=log)
+
+
+def check_accessible_names():
+    """Every control on screen has a name a screen reader can say."""
+    unnamed = app.unnamed_controls()
+    if unnamed:
+        raise GuiError("controls without an accessible name: %s" % ", ".join(unnamed))
 
 
 def sidebar(name):
     app.mouse_click(app.find("label", name, within="Account Sections"))
     app.wait_page(name)
+    time.sleep(0.5)  # let the page load what it shows
+    check_accessible_names()
 
 
 def expect_overview(email):
@@ -83,6 +92,7 @@ def expect_overview(email):
 def register():
     app.wait_page("Sign In")
     shot("sign-in")
+    check_accessible_names()
     app.click("Create an account", within="MedusaSignInPage")
     app.wait_page("Create Account")
     page = "MedusaRegisterPage"
@@ -93,6 +103,7 @@ def register():
     app.type_into("Password", PASSWORD, within=page)
     app.type_into("Confirm password", PASSWORD, within=page)
     shot("register")
+    check_accessible_names()
     app.click("Create Account", within=page)
     expect_overview(EMAIL)
     app.wait_text("Ada Lovelace")
@@ -146,6 +157,7 @@ def add_address():
     app.type_into("City", "Berlin", within=dialog)
     app.type_into("Postal code", "10115", within=dialog)
     shot("address-dialog")
+    check_accessible_names()
     app.click("Save", within=dialog)
     app.wait_label(lambda s: "Teststrasse 42" in s, "the new address in the list")
     shot("addresses")
@@ -197,12 +209,37 @@ def orders():
     app.mouse_click(row)
     app.wait_text("TRACK-4")
     shot("order-details")
+    check_accessible_names()
 
 
 def restore_session():
     app.quit()
     launch()
     expect_overview(EMAIL)
+
+
+def idle_lock():
+    """A shared workstation: after a few idle seconds the account hides and
+    asks for the password; the page and what was typed come back."""
+    app.quit()
+    launch(MEDUSA_ACCOUNT_IDLE_LOCK_SECONDS="6")
+    expect_overview(EMAIL)
+    sidebar("Profile")
+    app.type_into("First name", "Half-typed", within="MedusaProfilePage")
+    dialog = "Account Locked"  # the dialog window, by its title
+    app.find("push button", "Continue", within=dialog, timeout=30)
+    shot("idle-lock")
+    check_accessible_names()
+    app.type_into("Password", NEW_PASSWORD, within=dialog)
+    app.click("Continue", within=dialog)
+    # GTK 4.8's AT-SPI bridge crashes (NULL object path in GetParent/GetChild
+    # replies) when a client walks a dialog while it is being destroyed; a
+    # backtrace is logged with MEDUSA_GUI_GDB=1. Look again once it is gone.
+    time.sleep(2)
+    app.wait_page("Profile")
+    name = app.find("text", "First name", within="MedusaProfilePage")
+    if app.text_of(name) != "Half-typed":
+        raise GuiError("the typed first name was lost: %r" % app.text_of(name))
 
 
 def main():
@@ -219,6 +256,8 @@ def main():
         ok = ok and tap.step("request a reset token and reset the password", reset_password)
         ok = ok and tap.step("filter the order history and open an order", orders)
         ok = ok and tap.step("restart: the keyring restores the session", restore_session)
+        ok = ok and tap.step("idle lock hides the account; the password brings back the page",
+                             idle_lock)
     finally:
         if tap.failed and app is not None:
             shot("failure")
