@@ -32,7 +32,7 @@ def _states(node):
 def _on_screen(node, frame):
     ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     cx, cy = ext.x + ext.width // 2, ext.y + ext.height // 2
-    return (frame.x <= cx < frame.x + frame.width and frame.y + 48 <= cy < frame.y + frame.height)
+    return (frame.x <= cx < frame.x + frame.width and frame.y <= cy < frame.y + frame.height)
 
 
 def _is_visible(node):
