@@ -242,6 +242,29 @@ def idle_lock():
         raise GuiError("the typed first name was lost: %r" % app.text_of(name))
 
 
+def stale_credential():
+    """A token the store no longer accepts: the app lands on sign-in with the
+    email filled in (the keyring item is overwritten, as a revoked token would be)."""
+    app.quit()
+    found = subprocess.run(["secret-tool", "search", "--all", "email", EMAIL],
+                           capture_output=True, text=True, check=True)
+    attrs = dict(line.split(" = ", 1) for line in (found.stdout + found.stderr).splitlines()
+                 if line.startswith("attribute.") and " = " in line)
+    url = attrs.get("attribute.store-url")
+    # secret-tool does not list xdg:schema; it is the app's schema name
+    # (MEDUSA_CREDENTIALS_SCHEMA_NAME in src/session/medusa-credentials.h).
+    schema = attrs.get("attribute.xdg:schema", "io.github.medusaaccount.MedusaAccount.Credential")
+    if not url:
+        raise GuiError("no keyring item for %s: %r" % (EMAIL, attrs))
+    subprocess.run(["secret-tool", "store", "--label=Medusa Account", "xdg:schema", schema,
+                    "store-url", url, "email", EMAIL],
+                   input="not-a-token-the-store-knows", text=True, check=True)
+    launch()
+    app.wait_page("Sign In")
+    email = app.find("text", "Email", within="MedusaSignInPage")
+    app._wait(lambda: app.text_of(email) == EMAIL, "the email filled in on the sign-in page")
+
+
 def main():
     try:
         launch()
@@ -258,6 +281,8 @@ def main():
         ok = ok and tap.step("restart: the keyring restores the session", restore_session)
         ok = ok and tap.step("idle lock hides the account; the password brings back the page",
                              idle_lock)
+        ok = ok and tap.step("a stale credential lands on sign-in with the email filled in",
+                             stale_credential)
     finally:
         if tap.failed and app is not None:
             shot("failure")
