@@ -7,6 +7,7 @@
 #   1. tools/install-deps.sh (only what is missing)
 #   2. _build/ci: fresh `meson setup --werror`, build, unit + service (+ data) tests
 #   3. _build/asan: AddressSanitizer + UBSan build of the core, unit + service tests
+#      (and, once the backend is up, the integration scenario again)
 #   4. the real Medusa v1 backend (tests/integration/medusa-up.sh), integration tests
 #   5. GUI tests in Xvfb + a private D-Bus session + an unlocked keyring
 #      (only when the build defines tests in the "gui" suite)
@@ -134,23 +135,30 @@ else
 fi
 
 # --- 3. sanitizers -------------------------------------------------------------------
+ASAN_BUILD_OK=0
+# run_asan_tests LOGBASE [meson test args...]
+run_asan_tests() {
+  # G_SLICE: GLib 2.74 still has the slice allocator, which hides leaks and
+  # overflows. fast_unwind_on_malloc=0: the system GLib has no frame
+  # pointers, and without full stacks tools/lsan.supp cannot match.
+  G_SLICE=always-malloc \
+  ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1" \
+  LSAN_OPTIONS="suppressions=$ROOT/tools/lsan.supp:print_suppressions=0" \
+  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+    run_meson_tests "$BUILD_ASAN" "$@" --timeout-multiplier 3
+}
+
 if [ "${TEST_ALL_SKIP_ASAN:-0}" = 1 ]; then
   log "3/5 sanitizer build skipped (TEST_ALL_SKIP_ASAN=1)"
 else
   log "3/5 build $BUILD_ASAN (ASan + UBSan) and run unit + service tests"
   rm -rf "$BUILD_ASAN"
   if meson setup "$BUILD_ASAN" "$ROOT" -Db_sanitize=address,undefined -Db_lundef=false \
-       -Dapp=false -Dintegration_tests=false -Dgui_tests=false >"$ROOT/_build/asan-setup.log" 2>&1 \
+       -Dapp=false -Dintegration_tests=true -Dgui_tests=false >"$ROOT/_build/asan-setup.log" 2>&1 \
      || { cat "$ROOT/_build/asan-setup.log"; false; }; then
     if ninja -C "$BUILD_ASAN"; then
-      # G_SLICE: GLib 2.74 still has the slice allocator, which hides leaks and
-      # overflows. fast_unwind_on_malloc=0: the system GLib has no frame
-      # pointers, and without full stacks tools/lsan.supp cannot match.
-      G_SLICE=always-malloc \
-      ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1" \
-      LSAN_OPTIONS="suppressions=$ROOT/tools/lsan.supp:print_suppressions=0" \
-      UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
-        run_meson_tests "$BUILD_ASAN" asan-unit-service --suite unit --suite service --timeout-multiplier 3
+      ASAN_BUILD_OK=1
+      run_asan_tests asan-unit-service --suite unit --suite service
     else
       step_failed "build $BUILD_ASAN"
     fi
@@ -199,6 +207,10 @@ fi
 if [ "$backend_ok" = 1 ] && [ "$CI_BUILD_OK" = 1 ]; then
   # The integration test skips without MEDUSA_URL; here a skip is a failure.
   MEDUSA_REQUIRE_BACKEND=1 run_meson_tests "$BUILD_CI" integration --suite integration
+  # The same scenario once more in the sanitizer build (it is core code only).
+  if [ "$ASAN_BUILD_OK" = 1 ]; then
+    MEDUSA_REQUIRE_BACKEND=1 run_asan_tests asan-integration --suite integration
+  fi
   if ! grep -q ':integration / ' <<<"$(meson test -C "$BUILD_CI" --no-rebuild --list 2>/dev/null)"; then
     step_failed "no integration tests are defined"
   fi
