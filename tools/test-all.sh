@@ -235,8 +235,10 @@ else
   else
     Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$GUI_TMP/xvfb.log" 2>&1 &
     XVFB_PID=$!
-    for _ in $(seq 1 40); do [ -e "/tmp/.X11-unix/X$display" ] && break; alive "$XVFB_PID" || break; sleep 0.25; done
-    if ! [ -e "/tmp/.X11-unix/X$display" ]; then
+    # Ready when a client can connect (the socket appears a little earlier).
+    x_ready() { DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; }
+    for _ in $(seq 1 80); do x_ready && break; alive "$XVFB_PID" || break; sleep 0.25; done
+    if ! x_ready; then
       cat "$GUI_TMP/xvfb.log"; step_failed "Xvfb :$display did not start"
     else
       export GUI_TMP
