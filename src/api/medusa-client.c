@@ -56,6 +56,16 @@ static const MedusaRetryPolicy default_retry_policy = {
   .max_total_ms = 20000,
 };
 
+/* What a 2xx JSON answer becomes: one model (item_type G_TYPE_NONE) built
+ * by @func from the object @member (or the root when NULL), or a GListStore
+ * of @item_type from the array @member. */
+typedef struct
+{
+  const char          *member;     /* (nullable): a string literal */
+  GType                item_type;
+  MedusaJsonModelFunc  func;
+} ModelSpec;
+
 /* One call of medusa_client_request_async(), across its attempts. */
 typedef struct
 {
@@ -73,6 +83,7 @@ typedef struct
   SoupMessage        *msg;              /* (owned) (nullable): the current attempt */
   GSource            *wait_source;      /* (owned) (nullable) */
   GSource            *cancel_source;    /* (owned) (nullable) */
+  ModelSpec           model;            /* func NULL: the answer is the JSON root */
 } RequestData;
 
 static void
@@ -244,37 +255,85 @@ parse_json_bytes (GBytes  *bytes,
   return root;
 }
 
-static void
-parse_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GBytes *bytes = task_data;
-  GError *error = NULL;
-  JsonNode *root;
+static GListStore *parse_list (JsonNode *root, const char *member, GType item_type,
+                               MedusaJsonModelFunc func, GError **error);
 
-  root = parse_json_bytes (bytes, &error);
-  if (root == NULL)
-    g_task_return_error (task, error);
+/* The answer as the caller wants it: the JSON root, or the models of @spec
+ * (then the JSON tree is freed here, where it was built). */
+static gpointer
+decode_body (GBytes          *bytes,
+             const ModelSpec *spec,
+             GError         **error)
+{
+  JsonNode *root = parse_json_bytes (bytes, error);
+  gpointer model;
+
+  if (root == NULL || spec->func == NULL)
+    return root;
+
+  if (spec->item_type == G_TYPE_NONE)
+    model = _medusa_client_parse_model (root, spec->member, spec->func, error);
   else
-    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+    model = parse_list (root, spec->member, spec->item_type, spec->func, error);
+  json_node_unref (root);
+
+  return model;
 }
 
 static void
-on_parsed_in_thread_cb (GObject      *source_object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+return_decoded (GTask    *task,
+                gpointer  result,
+                GError   *error)
+{
+  RequestData *data = g_task_get_task_data (task);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else if (data->model.func != NULL)
+    g_task_return_pointer (task, result, g_object_unref);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
+}
+
+typedef struct
+{
+  GBytes    *bytes;  /* (owned) */
+  ModelSpec  model;
+} DecodeJob;
+
+static void
+decode_job_free (DecodeJob *job)
+{
+  g_bytes_unref (job->bytes);
+  g_free (job);
+}
+
+static void
+decode_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  DecodeJob *job = task_data;
+  GError *error = NULL;
+  gpointer result = decode_body (job->bytes, &job->model, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else  /* the outer task knows how to free it; this one only carries it */
+    g_task_return_pointer (task, result, NULL);
+}
+
+static void
+on_decoded_in_thread_cb (GObject      *source_object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  JsonNode *root;
+  gpointer decoded = g_task_propagate_pointer (G_TASK (result), &error);
 
-  root = g_task_propagate_pointer (G_TASK (result), &error);
-  if (root == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+  return_decoded (task, decoded, error);
 }
 
 static void
@@ -285,36 +344,43 @@ return_success (GTask  *task,
   SoupMessageHeaders *headers = soup_message_get_response_headers (data->msg);
   const char *content_type = soup_message_headers_get_content_type (headers, NULL);
   gsize size = bytes != NULL ? g_bytes_get_size (bytes) : 0;
+  GError *error = NULL;
+  gpointer decoded;
 
   /* 204, DELETE /store/auth's "OK" (text/plain), or any non-JSON body. */
   if (size == 0 || !content_type_is_json (content_type))
     {
-      g_task_return_pointer (task, NULL, NULL);
+      if (data->model.func != NULL)
+        {
+          _medusa_client_set_parse_error (&error);
+          g_task_return_error (task, error);
+        }
+      else
+        g_task_return_pointer (task, NULL, NULL);
       return;
     }
 
+  /* Parsing a large answer and building its models takes long enough to
+   * be felt (about 270 ms for 1000 orders; see bench/): a worker thread does
+   * both, so the main loop never waits on it. */
   if (size > PARSE_IN_THREAD_THRESHOLD)
     {
       /* No source object: the worker thread would otherwise drop a ref on
        * the client after the callback ran, racing with its finalization. */
-      g_autoptr(GTask) parse_task = g_task_new (NULL, g_task_get_cancellable (task),
-                                                on_parsed_in_thread_cb, g_object_ref (task));
+      g_autoptr(GTask) decode_task = g_task_new (NULL, g_task_get_cancellable (task),
+                                                 on_decoded_in_thread_cb, g_object_ref (task));
+      DecodeJob *job = g_new0 (DecodeJob, 1);
 
-      g_task_set_source_tag (parse_task, parse_in_thread);
-      g_task_set_task_data (parse_task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-      g_task_run_in_thread (parse_task, parse_in_thread);
+      job->bytes = g_bytes_ref (bytes);
+      job->model = data->model;
+      g_task_set_source_tag (decode_task, decode_in_thread);
+      g_task_set_task_data (decode_task, job, (GDestroyNotify) decode_job_free);
+      g_task_run_in_thread (decode_task, decode_in_thread);
       return;
     }
 
-  {
-    GError *error = NULL;
-    JsonNode *root = parse_json_bytes (bytes, &error);
-
-    if (root == NULL)
-      g_task_return_error (task, error);
-    else
-      g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
-  }
+  decoded = decode_body (bytes, &data->model, &error);
+  return_decoded (task, decoded, error);
 }
 
 /* libsoup follows redirects of GET/HEAD itself, but not a 307/308 of any
@@ -1111,32 +1177,21 @@ medusa_client_forget_credential (MedusaClient *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CREDENTIAL]);
 }
 
-/**
- * medusa_client_request_async:
- * @self: a #MedusaClient
- * @method: an HTTP method
- * @path: the path, starting with "/store/"
- * @query: (nullable): the query string, without '?'
- * @body: (nullable): the JSON body (not consumed)
- * @flags: #MedusaRequestFlags
- * @context: how the route's errors are read
- * @cancellable: (nullable): a #GCancellable
- * @callback: called on the caller's thread-default main context
- * @user_data: data for @callback
- *
- * Sends a request, retrying where that is safe, and parses the JSON answer.
- */
-void
-medusa_client_request_async (MedusaClient        *self,
-                             const char          *method,
-                             const char          *path,
-                             const char          *query,
-                             JsonNode            *body,
-                             MedusaRequestFlags   flags,
-                             MedusaErrorContext   context,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+/* The one request path: sends, retries where that is safe, maps errors and
+ * decodes the answer — into @model's models when it is given (see ModelSpec),
+ * else into the JSON root. */
+static void
+start_request (MedusaClient        *self,
+               const char          *method,
+               const char          *path,
+               const char          *query,
+               JsonNode            *body,
+               MedusaRequestFlags   flags,
+               MedusaErrorContext   context,
+               const ModelSpec     *model,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   RequestData *data;
@@ -1150,6 +1205,8 @@ medusa_client_request_async (MedusaClient        *self,
   g_task_set_source_tag (task, medusa_client_request_async);
 
   data = g_new0 (RequestData, 1);
+  if (model != NULL)
+    data->model = *model;
   data->method = g_ascii_strup (method, -1);
   data->flags = flags;
   data->context = context;
@@ -1188,6 +1245,37 @@ medusa_client_request_async (MedusaClient        *self,
 }
 
 /**
+ * medusa_client_request_async:
+ * @self: a #MedusaClient
+ * @method: an HTTP method
+ * @path: the path, starting with "/store/"
+ * @query: (nullable): the query string, without '?'
+ * @body: (nullable): the JSON body (not consumed)
+ * @flags: #MedusaRequestFlags
+ * @context: how the route's errors are read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread-default main context
+ * @user_data: data for @callback
+ *
+ * Sends a request, retrying where that is safe, and parses the JSON answer.
+ */
+void
+medusa_client_request_async (MedusaClient        *self,
+                             const char          *method,
+                             const char          *path,
+                             const char          *query,
+                             JsonNode            *body,
+                             MedusaRequestFlags   flags,
+                             MedusaErrorContext   context,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  start_request (self, method, path, query, body, flags, context, NULL,
+                 cancellable, callback, user_data);
+}
+
+/**
  * medusa_client_request_finish:
  * @self: a #MedusaClient
  * @result: the result
@@ -1195,7 +1283,8 @@ medusa_client_request_async (MedusaClient        *self,
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): the JSON root, or %NULL (for an empty
- *   2xx body without @error set, or on error).
+ *   2xx body without @error set, or on error). For the private model requests
+ *   (_medusa_client_request_model() and friends) it is the built model.
  */
 JsonNode *
 medusa_client_request_finish (MedusaClient  *self,
@@ -1350,91 +1439,21 @@ parse_list (JsonNode             *root,
   return g_steal_pointer (&store);
 }
 
-/* One _medusa_client_request_model() or _medusa_client_request_list() call. */
-typedef struct
-{
-  GTask               *task;       /* (owned) */
-  const char          *member;     /* (nullable): a string literal */
-  GType                item_type;  /* G_TYPE_NONE for one model */
-  MedusaJsonModelFunc  func;
-  JsonNode            *root;       /* (owned) (nullable): the answer, until built */
-} ModelRequest;
-
-static void
-model_request_free (ModelRequest *request)
-{
-  g_clear_object (&request->task);
-  g_clear_pointer (&request->root, json_node_unref);
-  g_free (request);
-}
-
-/* Building the models of a large answer costs as much as parsing its JSON
- * (about 130 ms for a page of 1000 orders; see bench/), so it runs in a
- * worker thread too, which also frees the JSON tree there. Models are not
- * shared with anyone before they are returned. */
-static void
-build_model_in_thread (GTask        *inner,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  ModelRequest *request = task_data;
-  gpointer model;
-  GError *error = NULL;
-
-  if (request->item_type == G_TYPE_NONE)
-    model = _medusa_client_parse_model (request->root, request->member, request->func, &error);
-  else
-    model = parse_list (request->root, request->member, request->item_type, request->func, &error);
-  g_clear_pointer (&request->root, json_node_unref);
-
-  if (model == NULL)
-    g_task_return_error (inner, error);
-  else
-    g_task_return_pointer (inner, model, g_object_unref);
-}
-
-static void
-on_model_built_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer model = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, model, g_object_unref);
-}
-
+/* Hands the models built by the request path to the endpoint's task. */
 static void
 on_model_response_cb (GObject      *source_object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  ModelRequest *request = user_data;
-  g_autoptr(GTask) inner = NULL;
-  GTask *task = request->task;
+  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+  gpointer model = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result,
+                                                 NULL, &error);
 
-  request->root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result,
-                                                NULL, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      model_request_free (request);
-      return;
-    }
-
-  /* No source object: the worker thread would otherwise drop a ref on the
-   * client after the callback ran, racing with its finalization. */
-  request->task = NULL;
-  inner = g_task_new (NULL, g_task_get_cancellable (task), on_model_built_cb, task);
-  g_task_set_source_tag (inner, build_model_in_thread);
-  g_task_set_task_data (inner, request, (GDestroyNotify) model_request_free);
-  g_task_run_in_thread (inner, build_model_in_thread);
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
 }
 
 static void
@@ -1450,21 +1469,14 @@ request_model (MedusaClient        *self,
                GType                item_type,
                MedusaJsonModelFunc  func)
 {
-  ModelRequest *request;
+  ModelSpec model = { member, item_type, func };
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (G_IS_TASK (task));
   g_return_if_fail (func != NULL);
 
-  request = g_new0 (ModelRequest, 1);
-  request->task = task;
-  request->member = member;
-  request->item_type = item_type;
-  request->func = func;
-
-  medusa_client_request_async (self, method, path, query, body, flags, context,
-                               g_task_get_cancellable (task),
-                               on_model_response_cb, request);
+  start_request (self, method, path, query, body, flags, context, &model,
+                 g_task_get_cancellable (task), on_model_response_cb, task);
 }
 
 void
