@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "medusa-application.h"
 #include "medusa-preferences-window.h"
@@ -23,6 +27,8 @@ struct _MedusaApplication
   AdwApplication  parent_instance;
 
   MedusaSession  *session;  /* (owned) (nullable): created on first activation */
+  guint           sigterm_id;
+  guint           sigint_id;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaApplication, medusa_application, ADW_TYPE_APPLICATION)
@@ -117,7 +123,9 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The Medusa Account authors", NULL };
-  GtkWidget *about;
+  static const char *designers[] = { "The Medusa Account authors", NULL };
+  static const char *artists[] = { "The Medusa Account authors (app icon)", NULL };
+  AdwAboutWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -129,12 +137,33 @@ about_action (GSimpleAction *action,
                         "comments", _("Manage your account at a Medusa store: profile, addresses and orders."),
                         "website", "https://github.com/medusaaccount/medusa-account",
                         "issue-url", "https://github.com/medusaaccount/medusa-account/issues",
+                        "support-url", "https://github.com/medusaaccount/medusa-account/discussions",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "copyright", "© 2026 The Medusa Account authors",
                         "developers", developers,
+                        "designers", designers,
+                        "artists", artists,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", _("<p>The first release of Medusa Account.</p>"
+                                           "<ul>"
+                                           "<li>Sign in, create an account, restore the session from the keyring and sign out</li>"
+                                           "<li>Reset a forgotten password with the link the store sends</li>"
+                                           "<li>Edit the profile, the billing address and the saved shipping addresses</li>"
+                                           "<li>Search and filter the order history and open any order</li>"
+                                           "<li>Optional lock after a time without input, for shared workstations</li>"
+                                           "</ul>"),
                         NULL);
+  adw_about_window_add_link (about, _("_Translations"),
+                             "https://github.com/medusaaccount/medusa-account/tree/main/po");
+  adw_about_window_add_acknowledgement_section (about, _("Built on"),
+                                                (const char *[]) {
+                                                  "GTK https://gtk.org",
+                                                  "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+                                                  "libsoup https://libsoup.org",
+                                                  "Medusa https://medusajs.com",
+                                                  NULL });
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -149,6 +178,15 @@ shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* The session ending (SIGTERM) or Ctrl+C in a terminal: quit as Ctrl+Q does,
+ * so the window saves its size and page. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_action, NULL, NULL, NULL },
   { "preferences", preferences_action, NULL, NULL, NULL },
@@ -161,6 +199,7 @@ static const GActionEntry app_entries[] = {
 static void
 medusa_application_startup (GApplication *application)
 {
+  MedusaApplication *self = MEDUSA_APPLICATION (application);
   GtkApplication *app = GTK_APPLICATION (application);
   static const struct {
     const char *action;
@@ -181,6 +220,20 @@ medusa_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, app);
+  self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, app);
+}
+
+static void
+medusa_application_shutdown (GApplication *application)
+{
+  MedusaApplication *self = MEDUSA_APPLICATION (application);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+
+  G_APPLICATION_CLASS (medusa_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -199,6 +252,19 @@ medusa_application_activate (GApplication *application)
   window = GTK_WINDOW (medusa_window_new (GTK_APPLICATION (application), self->session));
   gtk_window_present (window);
   medusa_window_start (MEDUSA_WINDOW (window));
+}
+
+static int
+medusa_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "medusa-account", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
 }
 
 static void
@@ -220,11 +286,19 @@ medusa_application_class_init (MedusaApplicationClass *klass)
   object_class->dispose = medusa_application_dispose;
   app_class->startup = medusa_application_startup;
   app_class->activate = medusa_application_activate;
+  app_class->shutdown = medusa_application_shutdown;
+  app_class->handle_local_options = medusa_application_handle_local_options;
 }
 
 static void
 medusa_application_init (MedusaApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 MedusaApplication *

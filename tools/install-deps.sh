@@ -15,8 +15,8 @@ PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
   libjson-glib-dev libsecret-1-dev
-  # data validation (desktop file, metainfo)
-  desktop-file-utils appstream-util
+  # data validation (desktop file, metainfo), translations, country names
+  desktop-file-utils appstream appstream-util locales iso-codes
   # sanitizer runtime (ASan/UBSan builds)
   libclang-rt-14-dev
   # GUI tests and the demo: X server, session bus, accessibility, keyring
@@ -45,15 +45,33 @@ for p in "${PACKAGES[@]}"; do
   installed "$p" || missing+=("$p")
 done
 
+# The German and French locales the translation tests (and a translator
+# trying the app) run under; generated once, into the system locale archive.
+ensure_locales() {
+  local loc have
+  have=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')
+  for loc in de_DE fr_FR; do
+    if ! grep -qx "$(echo "$loc" | tr 'A-Z' 'a-z').utf8" <<<"$have"; then
+      log "generating locale $loc.UTF-8"
+      "${SUDO[@]}" localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
+    fi
+  done
+}
+
+SUDO=()
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
+  SUDO=(sudo)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
+  ensure_locales
   log "all ${#PACKAGES[@]} packages present"
   exit 0
 fi
 
-SUDO=()
-if [ "$(id -u)" != 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { log "need root to install: ${missing[*]}"; exit 1; }
-  SUDO=(sudo)
+if [ "$(id -u)" != 0 ] && [ ${#SUDO[@]} -eq 0 ]; then
+  log "need root to install: ${missing[*]}"
+  exit 1
 fi
 
 # The tests run their own PostgreSQL cluster on a private port; do not let the
@@ -72,4 +90,5 @@ export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -qq
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
   --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}"
+ensure_locales
 log "done"

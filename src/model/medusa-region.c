@@ -93,6 +93,20 @@ medusa_country_new_from_json (JsonObject  *object,
       g_free (self->display_name);
       self->display_name = g_ascii_strup (self->iso_2, -1);
     }
+  else
+    {
+      /* The store names countries in English ("Germany", as ISO 3166 does);
+       * iso-codes has their names in the user's language. */
+      const char *local = g_dgettext (MEDUSA_ISO_3166_DOMAIN, self->display_name);
+
+      if (local != self->display_name)
+        {
+          char *translated = g_strdup (local);
+
+          g_free (self->display_name);
+          self->display_name = translated;
+        }
+    }
 
   return g_steal_pointer (&self);
 }

@@ -13,9 +13,13 @@ G_BEGIN_DECLS
 #define MEDUSA_TYPE_COUNTRY (medusa_country_get_type ())
 G_DECLARE_FINAL_TYPE (MedusaCountry, medusa_country, MEDUSA, COUNTRY, GObject)
 
+/* The gettext domain of iso-codes' country names. */
+#define MEDUSA_ISO_3166_DOMAIN "iso_3166-1"
+
 /* {iso_2, display_name, ...}; a missing/empty iso_2 is a PARSE error.
  * Properties (read-only): "iso-2" (lower case, as the API sends it),
- * "display-name" (falls back to the upper-cased iso_2). */
+ * "display-name" (in the user's language when iso-codes knows the store's
+ * English name; falls back to the upper-cased iso_2). */
 MedusaCountry *medusa_country_new_from_json        (JsonObject     *object,
                                                     GError        **error);
 const char    *medusa_country_get_iso_2            (MedusaCountry  *self);

@@ -41,7 +41,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Auxiliary methods */
 
-/* "manual" → "Manual", "stripe_ideal" → "Stripe ideal" */
+/* Known providers by their names; others as "stripe_ideal" → "Stripe ideal"
+ * (a provider's id names a company or product, there is nothing to translate). */
 static char *
 provider_title (const char *provider_id)
 {
@@ -49,6 +50,12 @@ provider_title (const char *provider_id)
 
   if (provider_id == NULL || *provider_id == '\0')
     return g_strdup (_("Other"));
+  if (g_str_equal (provider_id, "manual"))
+    return g_strdup (_("Manual Payment"));
+  if (g_str_equal (provider_id, "stripe"))
+    return g_strdup ("Stripe");
+  if (g_str_equal (provider_id, "paypal"))
+    return g_strdup ("PayPal");
 
   text = g_strdelimit (g_strdup (provider_id), "_-", ' ');
   if (g_ascii_islower (text[0]))

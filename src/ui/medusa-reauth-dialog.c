@@ -221,7 +221,7 @@ medusa_reauth_dialog_new (GtkWindow     *parent,
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Account Locked"));
       adw_window_title_set_title (self->window_title, _("Account Locked"));
-      gtk_image_set_from_icon_name (self->icon, "system-lock-screen-symbolic");
+      gtk_image_set_from_icon_name (self->icon, "medusa-locked-symbolic");
       gtk_label_set_text (self->message_label,
                           _("The account was locked after a time without input. "
                             "Enter your password to continue."));

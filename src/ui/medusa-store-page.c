@@ -132,6 +132,7 @@ create_profile_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), medusa_store_profile_get_name (profile));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("medusa-store-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "medusa-store-profile",
                           g_object_ref (profile), g_object_unref);
 

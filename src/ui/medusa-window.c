@@ -222,6 +222,26 @@ show_page (MedusaWindow *self,
   return TRUE;
 }
 
+/* The page a restored session opens on: where the window was last closed. */
+static const char *
+restored_page (MedusaWindow *self)
+{
+  static const char *choices[] = { "profile", "addresses", "payment-methods", "orders", NULL };
+  g_autofree char *last = NULL;
+
+  if (self->settings == NULL)
+    return "overview";
+
+  last = g_settings_get_string (self->settings, "last-page");
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      if (g_strcmp0 (last, choices[i]) == 0)
+        return choices[i];
+    }
+
+  return "overview";
+}
+
 static void
 show_sign_in (MedusaWindow *self)
 {
@@ -440,7 +460,7 @@ restore_cb (GObject      *source,
   if (restored)
     {
       self->last_activity = g_get_monotonic_time ();
-      show_page (self, "overview");
+      show_page (self, restored_page (self));
       schedule_idle_check (self);
       return;
     }
@@ -686,6 +706,11 @@ medusa_window_close_request (GtkWindow *window)
       gboolean maximized = gtk_window_is_maximized (window);
 
       g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      /* An order's details are reached through the order list. */
+      if (self->account_page != NULL)
+        g_settings_set_string (self->settings, "last-page",
+                               g_strcmp0 (self->account_page, "order-details") == 0 ?
+                               "orders" : self->account_page);
       if (!maximized)
         {
           gtk_window_get_default_size (window, &width, &height);

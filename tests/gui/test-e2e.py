@@ -213,8 +213,13 @@ def orders():
 
 
 def restore_session():
+    # SIGTERM: the app quits as Ctrl+Q does, saving its size and page
     app.quit()
     launch()
+    # back on the page it was closed on (an order's details → the order list)
+    app.wait_page("Orders")
+    app.wait_text("5 of 5 orders")
+    sidebar("Overview")
     expect_overview(EMAIL)
 
 
@@ -278,7 +283,7 @@ def main():
         ok = ok and tap.step("sign out again", sign_out)
         ok = ok and tap.step("request a reset token and reset the password", reset_password)
         ok = ok and tap.step("filter the order history and open an order", orders)
-        ok = ok and tap.step("restart: the keyring restores the session", restore_session)
+        ok = ok and tap.step("restart: the keyring restores the session on the page it was closed on", restore_session)
         ok = ok and tap.step("idle lock hides the account; the password brings back the page",
                              idle_lock)
         ok = ok and tap.step("a stale credential lands on sign-in with the email filled in",
