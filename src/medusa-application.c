@@ -122,9 +122,8 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The Medusa Account authors", NULL };
-  static const char *designers[] = { "The Medusa Account authors", NULL };
-  static const char *artists[] = { "The Medusa Account authors (app icon)", NULL };
+  /* A team, not a person's name: translated like any other text. */
+  const char *authors[] = { _("The Medusa Account authors"), NULL };
   AdwAboutWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -139,10 +138,10 @@ about_action (GSimpleAction *action,
                         "issue-url", "https://github.com/medusaaccount/medusa-account/issues",
                         "support-url", "https://github.com/medusaaccount/medusa-account/discussions",
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The Medusa Account authors",
-                        "developers", developers,
-                        "designers", designers,
-                        "artists", artists,
+                        "copyright", _("© 2026 The Medusa Account authors"),
+                        "developers", authors,
+                        "designers", authors,
+                        "artists", authors,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),
                         "release-notes-version", PACKAGE_VERSION,

@@ -112,20 +112,6 @@ money_row (MedusaOrderDetailsPage *self,
   info_row (self->totals_list, title, NULL, text);
 }
 
-/* "manual" → "Manual" */
-static char *
-provider_title (const char *provider_id)
-{
-  char *text;
-
-  if (provider_id == NULL || *provider_id == '\0')
-    return g_strdup (_("Payment"));
-
-  text = g_strdelimit (g_strdup (provider_id), "_-", ' ');
-  text[0] = g_ascii_toupper (text[0]);
-  return text;
-}
-
 static void
 fill_items (MedusaOrderDetailsPage *self)
 {
@@ -243,7 +229,8 @@ fill_payment (MedusaOrderDetailsPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (payments); i++)
     {
       g_autoptr(MedusaPayment) payment = g_list_model_get_item (payments, i);
-      g_autofree char *title = provider_title (medusa_payment_get_provider_id (payment));
+      g_autofree char *title = medusa_ui_payment_provider_title (medusa_payment_get_provider_id (payment),
+                                                                   _("Payment"));
       const char *currency = medusa_payment_get_currency_code (payment);
       g_autofree char *amount = NULL;
       g_autofree char *when = NULL;

@@ -41,29 +41,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Auxiliary methods */
 
-/* Known providers by their names; others as "stripe_ideal" → "Stripe ideal"
- * (a provider's id names a company or product, there is nothing to translate). */
-static char *
-provider_title (const char *provider_id)
-{
-  g_autofree char *text = NULL;
-
-  if (provider_id == NULL || *provider_id == '\0')
-    return g_strdup (_("Other"));
-  if (g_str_equal (provider_id, "manual"))
-    return g_strdup (_("Manual Payment"));
-  if (g_str_equal (provider_id, "stripe"))
-    return g_strdup ("Stripe");
-  if (g_str_equal (provider_id, "paypal"))
-    return g_strdup ("PayPal");
-
-  text = g_strdelimit (g_strdup (provider_id), "_-", ' ');
-  if (g_ascii_islower (text[0]))
-    text[0] = g_ascii_toupper (text[0]);
-
-  return g_steal_pointer (&text);
-}
-
 static void
 clear_groups (MedusaPaymentMethodsPage *self)
 {
@@ -93,7 +70,7 @@ show_methods (MedusaPaymentMethodsPage *self,
       group = g_hash_table_lookup (groups, provider);
       if (group == NULL)
         {
-          g_autofree char *title = provider_title (provider);
+          g_autofree char *title = medusa_ui_payment_provider_title (provider, _("Other"));
 
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           adw_preferences_group_set_title (group, title);
