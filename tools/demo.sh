@@ -179,6 +179,9 @@ if [ -z "$schema_dir" ]; then
 fi
 log "running $APP (sign in as $DEMO_EMAIL / $DEMO_PASSWORD; close the window to stop)"
 app_rc=0
-MEDUSA_ACCOUNT_STORE_URL="$MEDUSA_URL" GSETTINGS_SCHEMA_DIR="$schema_dir" "$APP" || app_rc=$?
+# MEDUSA_ACCOUNT_LOCALEDIR: the translations compiled in the build tree, so
+# e.g. LANGUAGE=de tools/demo.sh shows the app in German without installing it.
+MEDUSA_ACCOUNT_STORE_URL="$MEDUSA_URL" GSETTINGS_SCHEMA_DIR="$schema_dir" \
+  MEDUSA_ACCOUNT_LOCALEDIR="$BUILD/po" "$APP" || app_rc=$?
 log "the app exited ($app_rc)"
 exit "$app_rc"
