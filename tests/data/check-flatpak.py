@@ -15,6 +15,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
+
 SRC, BUILD, APP_ID = sys.argv[1], sys.argv[2], sys.argv[3]
 MANIFEST = os.path.join(SRC, "flatpak", APP_ID + ".json")
 
@@ -25,25 +28,9 @@ EXPECTED_FINISH_ARGS = {
     "--device=dri", "--talk-name=org.freedesktop.secrets",
 }
 
-n = 0
-failed = 0
-
-
-def result(ok, name, detail=""):
-    global n, failed
-    n += 1
-    if not ok:
-        failed += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", n, name), flush=True)
-    for line in str(detail).strip().splitlines()[-40:]:
-        print("# " + line)
-    return ok
-
-
-def finish():
-    print("1..%d" % n)
-    sys.exit(1 if failed else 0)
-
+tap = Tap()
+result = tap.result
+finish = tap.finish
 
 try:
     manifest = json.load(open(MANIFEST, encoding="utf-8"))

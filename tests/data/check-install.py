@@ -13,21 +13,14 @@ import sys
 import tempfile
 import xml.dom.minidom
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
+
 SRC, BUILD, APP_ID = sys.argv[1], sys.argv[2], sys.argv[3]
 
-n = 0
-failed = 0
-
-
-def result(ok, name, detail=""):
-    global n, failed
-    n += 1
-    if not ok:
-        failed += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", n, name), flush=True)
-    for line in str(detail).strip().splitlines()[-40:]:
-        print("# " + line)
-    return ok
+tap = Tap()
+result = tap.result
+finish = tap.finish
 
 
 def run(cmd, **kw):
@@ -56,8 +49,7 @@ expected |= {os.path.join(prefix, localedir, l, "LC_MESSAGES", "medusa-account.m
 with tempfile.TemporaryDirectory(prefix="medusa-install-") as dest:
     proc = run(["meson", "install", "-C", BUILD, "--destdir", dest, "--no-rebuild", "--quiet"])
     if not result(proc.returncode == 0, "meson install --destdir", proc.stdout + proc.stderr):
-        print("1..%d" % n)
-        sys.exit(1)
+        finish()
 
     files = {os.path.relpath(os.path.join(d, f), dest) for d, _, fs in os.walk(dest) for f in fs}
     result(files == expected, "exactly the package's %d files are installed" % len(expected),
@@ -112,5 +104,4 @@ with tempfile.TemporaryDirectory(prefix="medusa-install-") as dest:
         result(count > 100, "%s: medusa-account.mo has the catalog (%d messages)" % (l, count),
                proc.stderr)
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+finish()

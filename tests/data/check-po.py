@@ -18,6 +18,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
+
 SRC, LANG = sys.argv[1], sys.argv[2]
 PO = os.path.join(SRC, "po", LANG + ".po")
 
@@ -36,19 +39,9 @@ XGETTEXT_ARGS = [
     "--flag=g_sprintf:2:c-format", "--flag=g_snprintf:3:c-format",
 ]
 
-n = 0
-failed = 0
-
-
-def result(ok, name, detail=""):
-    global n, failed
-    n += 1
-    if not ok:
-        failed += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", n, name))
-    for line in detail.strip().splitlines()[:40]:
-        print("# " + line)
-
+tap = Tap()
+result = tap.result
+finish = tap.finish
 
 def parse_po(path):
     """(msgid, msgid_plural, [msgstr...], flags) for each non-obsolete entry."""
@@ -102,9 +95,8 @@ def parse_po(path):
 
 
 if not os.path.exists(PO):
-    print("1..1")
     result(False, "%s exists" % PO)
-    sys.exit(1)
+    finish()
 
 # 1, 2: msgfmt
 proc = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, PO],
@@ -148,5 +140,4 @@ for e in parse_po(PO):
             bad.append("%r → %r" % (e["msgid"], s))
 result(not bad, "mnemonics kept (one \"_\" per label)", "\n".join(bad))
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+finish()

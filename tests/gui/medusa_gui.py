@@ -22,6 +22,30 @@ class GuiError(AssertionError):
     pass
 
 
+def app_env(home, schema_dir, store_url, **extra):
+    """The environment of an app run: its own home (so its own settings,
+    in a key file), the build's schemas, a store preselected, the AT-SPI
+    bridge on; @extra on top (a value None removes the variable)."""
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env.update({
+        "HOME": home,
+        "XDG_CONFIG_HOME": os.path.join(home, "config"),
+        "XDG_DATA_HOME": os.path.join(home, "data"),
+        "XDG_CACHE_HOME": os.path.join(home, "cache"),
+        "GSETTINGS_BACKEND": "keyfile",
+        "GSETTINGS_SCHEMA_DIR": schema_dir,
+        "MEDUSA_ACCOUNT_STORE_URL": store_url,
+        "GTK_A11Y": "atspi",
+    })
+    for key, value in extra.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
 def _states(node):
     try:
         return node.getState()
@@ -60,8 +84,15 @@ def _is_visible(node):
         return False
 
 
-def _walk(node, depth=0):
+def _walk(node, depth=0, enter=None):
+    """@node and its descendants, depth first; a node for which @enter
+    returns False is left out with its whole subtree."""
     if node is None or depth > 60:
+        return
+    try:
+        if enter is not None and not enter(node):
+            return
+    except Exception:
         return
     yield node
     try:
@@ -73,7 +104,7 @@ def _walk(node, depth=0):
             child = node.getChildAtIndex(i)
         except Exception:
             continue
-        yield from _walk(child, depth + 1)
+        yield from _walk(child, depth + 1, enter)
 
 
 class App:
@@ -377,3 +408,15 @@ class Tap:
     def done(self):
         print("1..%d" % self.n, flush=True)
         return 1 if self.failed else 0
+
+
+def wrap_up(tap, app, home, shot):
+    """After the steps: on a failure a screenshot and where the app log is;
+    then stop the app. Returns the exit status."""
+    if tap.failed and app is not None:
+        shot("failure")
+        app.screenshot(os.path.join(home, "failure.png"))
+        print("# app log and failure screenshot in %s" % home)
+    if app is not None:
+        app.quit()
+    return tap.done()

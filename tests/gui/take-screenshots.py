@@ -19,7 +19,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from medusa_gui import App  # noqa: E402
+from medusa_gui import App, app_env  # noqa: E402
 
 BUILD, OUT = sys.argv[1], sys.argv[2]
 LANG = sys.argv[3] if len(sys.argv) > 3 else None
@@ -36,15 +36,9 @@ def T(msgid):
 
 
 home = tempfile.mkdtemp(prefix="medusa-shots-")
-env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"),
-           XDG_DATA_HOME=os.path.join(home, "data"), GSETTINGS_BACKEND="keyfile",
-           GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, "data"), MEDUSA_ACCOUNT_STORE_URL=URL,
-           MEDUSA_ACCOUNT_STORE_NAME="Demo Store",
-           MEDUSA_ACCOUNT_LOCALEDIR=os.path.join(BUILD, "po"), GTK_A11Y="atspi", LANG=LOCALE)
-env.pop("NO_AT_BRIDGE", None)
-env.pop("LC_ALL", None)
-if LANG:
-    env["LANGUAGE"] = LANG
+env = app_env(home, os.path.join(BUILD, "data"), URL, MEDUSA_ACCOUNT_STORE_NAME="Demo Store",
+              MEDUSA_ACCOUNT_LOCALEDIR=os.path.join(BUILD, "po"), LANG=LOCALE, LC_ALL=None,
+              LANGUAGE=LANG)
 os.makedirs(OUT, exist_ok=True)
 app = App([os.path.join(BUILD, "src", "ui", "medusa-account")], env)
 

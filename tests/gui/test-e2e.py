@@ -17,7 +17,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from medusa_gui import App, GuiError, Tap  # noqa: E402
+from medusa_gui import App, GuiError, Tap, app_env, wrap_up  # noqa: E402
 
 APP, SCHEMA_DIR = sys.argv[1], sys.argv[2]
 URL = os.environ.get("MEDUSA_URL")
@@ -38,20 +38,7 @@ PASSWORD = "first-pass-123"
 NEW_PASSWORD = "second-pass-456"
 
 home = tempfile.mkdtemp(prefix="medusa-gui-")
-env = dict(os.environ)
-env.update({
-    "HOME": home,
-    "XDG_CONFIG_HOME": os.path.join(home, "config"),
-    "XDG_DATA_HOME": os.path.join(home, "data"),
-    "XDG_CACHE_HOME": os.path.join(home, "cache"),
-    "GSETTINGS_BACKEND": "keyfile",
-    "GSETTINGS_SCHEMA_DIR": SCHEMA_DIR,
-    "MEDUSA_ACCOUNT_STORE_URL": URL,
-    "GTK_A11Y": "atspi",
-    "LANG": "C.UTF-8",
-    "LC_ALL": "C.UTF-8",
-})
-env.pop("NO_AT_BRIDGE", None)
+env = app_env(home, SCHEMA_DIR, URL, LANG="C.UTF-8", LC_ALL="C.UTF-8")
 log = open(os.path.join(home, "app.log"), "w")
 tap = Tap()
 app = None
@@ -289,13 +276,8 @@ def main():
         ok = ok and tap.step("a stale credential lands on sign-in with the email filled in",
                              stale_credential)
     finally:
-        if tap.failed and app is not None:
-            shot("failure")
-            app.screenshot(os.path.join(home, "failure.png"))
-            print("# app log and failure screenshot in %s" % home)
-        if app is not None:
-            app.quit()
-    return tap.done()
+        status = wrap_up(tap, app, home, shot)
+    return status
 
 
 sys.exit(main())
