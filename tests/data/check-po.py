@@ -5,10 +5,11 @@
 
 1. `msgfmt --check` accepts it (format strings, header, plural forms);
 2. it has no fuzzy and no untranslated message;
-3. it translates every message the sources have *now*: a template is
+3, 4. it translates every message the sources have *now*: a template is
    extracted afresh from po/POTFILES.in with the keywords of meson's `glib`
    preset, and `msgcmp` must find each of its messages translated;
-4. mnemonics survive: a message with one "_X" mnemonic keeps exactly one.
+5. po/POTFILES.in is sorted and names every file with translatable text;
+6. mnemonics survive: a message with one "_X" mnemonic keeps exactly one.
 
 Usage: check-po.py SOURCE-ROOT LANG"""
 
@@ -127,7 +128,26 @@ with tempfile.TemporaryDirectory() as tmp:
     else:
         result(False, "msgcmp (skipped: no template)")
 
-# 4: mnemonics
+# 5: POTFILES.in lists every file with translatable text, sorted
+listed = [l.strip() for l in open(os.path.join(SRC, "po", "POTFILES.in"))
+          if l.strip() and not l.startswith("#")]
+MARKED = re.compile(r'\b(?:N?_|C_|NC_|ngettext|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"'
+                    r'|<_?summary>|<_?description>|^(?:Name|GenericName|Comment|Keywords)=', re.M)
+marked = []
+for top in ("src", "data"):
+    for d, _, fs in os.walk(os.path.join(SRC, top)):
+        for f in fs:
+            if f.endswith((".c", ".ui", ".desktop.in", ".xml.in", ".gschema.xml")):
+                path = os.path.join(d, f)
+                if MARKED.search(open(path, encoding="utf-8", errors="replace").read()):
+                    marked.append(os.path.relpath(path, SRC))
+missing = sorted(set(marked) - set(listed))
+unsorted = ["%s > %s" % (a, b) for a, b in zip(listed, listed[1:]) if a > b]
+result(not missing and not unsorted,
+       "po/POTFILES.in is sorted and lists every file with translatable text",
+       "\n".join(["missing: %s" % f for f in missing] + ["not sorted: %s" % u for u in unsorted]))
+
+# 6: mnemonics
 MNEMONIC = re.compile(r"(?<!_)_(?=\w)")
 bad = []
 for e in parse_po(PO):
