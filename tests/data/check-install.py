@@ -79,6 +79,12 @@ with tempfile.TemporaryDirectory(prefix="medusa-install-") as dest:
     text = open(metainfo, encoding="utf-8").read()
     missing = [l for l in langs if 'xml:lang="%s"' % l not in text]
     result(not missing, "the metainfo carries the translations", missing)
+    images = [n.firstChild.data.strip() for n in
+              xml.dom.minidom.parseString(text.encode("utf-8")).getElementsByTagName("image")]
+    absent = [u for u in images if "/data/screenshots/" not in u or not os.path.exists(
+        os.path.join(SRC, "data", "screenshots", u.rsplit("/", 1)[1]))]
+    result(images and not absent,
+           "its %d screenshots are images in the repository (data/screenshots)" % len(images), absent)
 
     with tempfile.TemporaryDirectory() as schemas:
         proc = run(["glib-compile-schemas", "--strict", "--targetdir", schemas,
