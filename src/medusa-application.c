@@ -10,8 +10,8 @@
 #include <signal.h>
 #include <stdlib.h>
 
-#include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 
 #include "medusa-application.h"
 #include "medusa-preferences-window.h"
@@ -123,7 +123,14 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   /* A team, not a person's name: translated like any other text. */
-  const char *authors[] = { _("The Medusa Account authors"), NULL };
+  const char     *authors[] = { _("The Medusa Account authors"), NULL };
+  static const char *built_on[] = {
+    "GTK https://gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "libsoup https://libsoup.org",
+    "Medusa https://medusajs.com",
+    NULL
+  };
   AdwAboutWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -156,13 +163,7 @@ about_action (GSimpleAction *action,
                         NULL);
   adw_about_window_add_link (about, _("_Translations"),
                              "https://github.com/medusaaccount/medusa-account/tree/main/po");
-  adw_about_window_add_acknowledgement_section (about, _("Built on"),
-                                                (const char *[]) {
-                                                  "GTK https://gtk.org",
-                                                  "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
-                                                  "libsoup https://libsoup.org",
-                                                  "Medusa https://medusajs.com",
-                                                  NULL });
+  adw_about_window_add_acknowledgement_section (about, _("Built on"), built_on);
   gtk_window_present (GTK_WINDOW (about));
 }
 
