@@ -80,19 +80,6 @@ dup_brand (JsonObject *card)
   return g_steal_pointer (&brand);
 }
 
-static char *
-dup_provider_name (const char *provider_id)
-{
-  if (g_strcmp0 (provider_id, "manual") == 0)
-    return g_strdup (_("Manual payment"));
-  if (g_strcmp0 (provider_id, "stripe") == 0)
-    return g_strdup ("Stripe");
-  if (g_strcmp0 (provider_id, "paypal") == 0)
-    return g_strdup ("PayPal");
-
-  return g_strdup (provider_id);
-}
-
 static void
 medusa_payment_method_finalize (GObject *object)
 {
@@ -208,7 +195,7 @@ medusa_payment_method_dup_summary (MedusaPaymentMethod *self)
   exp_year = get_data_int (card, "exp_year");
 
   if (brand == NULL && last4 == NULL)
-    return dup_provider_name (self->provider_id);
+    return medusa_payment_provider_dup_name (self->provider_id);
 
   summary = g_string_new (brand != NULL ? brand : _("Card"));
   if (last4 != NULL)
@@ -217,4 +204,35 @@ medusa_payment_method_dup_summary (MedusaPaymentMethod *self)
     g_string_append_printf (summary, " · %02d/%d", (int) exp_month, (int) exp_year);
 
   return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+/**
+ * medusa_payment_provider_dup_name:
+ * @provider_id: (nullable): a payment provider id of the Store API
+ *
+ * A payment provider as a customer knows it: "manual" is the store's own
+ * invoice or transfer, "stripe" and "paypal" are brand names; others as
+ * "stripe_ideal" → "Stripe ideal" (an id names a company or product, there is
+ * nothing to translate).
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL when @provider_id
+ *   is %NULL or empty
+ */
+char *
+medusa_payment_provider_dup_name (const char *provider_id)
+{
+  char *name;
+
+  if (provider_id == NULL || *provider_id == '\0')
+    return NULL;
+  if (g_str_equal (provider_id, "manual"))
+    return g_strdup (_("Manual payment"));
+  if (g_str_equal (provider_id, "stripe"))
+    return g_strdup ("Stripe");
+  if (g_str_equal (provider_id, "paypal"))
+    return g_strdup ("PayPal");
+
+  name = g_strdelimit (g_strdup (provider_id), "_-", ' ');
+  name[0] = g_ascii_toupper (name[0]);
+  return name;
 }

@@ -23,7 +23,11 @@ const char          *medusa_payment_method_get_provider_id   (MedusaPaymentMetho
 JsonObject          *medusa_payment_method_get_data          (MedusaPaymentMethod *self);
 /* A line for people from common data keys (data or data.card: brand,
  * last4, exp_month, exp_year), e.g. "Visa •••• 4242 · 04/2030"; else the
- * provider's name ("Manual payment" for "manual", "Stripe", "PayPal") or id. */
+ * provider's name (medusa_payment_provider_dup_name()). */
 char                *medusa_payment_method_dup_summary       (MedusaPaymentMethod *self);
+
+/* "manual" → "Manual payment" (translated), "stripe" → "Stripe", "paypal" →
+ * "PayPal", others "stripe_ideal" → "Stripe ideal"; NULL for NULL or "". */
+char                *medusa_payment_provider_dup_name        (const char          *provider_id);
 
 G_END_DECLS

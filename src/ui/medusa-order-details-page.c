@@ -12,6 +12,7 @@
 #include "medusa-order-details-page.h"
 #include "medusa-order-row.h"
 #include "medusa-orders.h"
+#include "medusa-payment-method.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaOrderDetailsPage
@@ -229,8 +230,7 @@ fill_payment (MedusaOrderDetailsPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (payments); i++)
     {
       g_autoptr(MedusaPayment) payment = g_list_model_get_item (payments, i);
-      g_autofree char *title = medusa_ui_payment_provider_title (medusa_payment_get_provider_id (payment),
-                                                                   _("Payment"));
+      g_autofree char *provider = medusa_payment_provider_dup_name (medusa_payment_get_provider_id (payment));
       const char *currency = medusa_payment_get_currency_code (payment);
       g_autofree char *amount = NULL;
       g_autofree char *when = NULL;
@@ -269,7 +269,7 @@ fill_payment (MedusaOrderDetailsPage *self)
           subtitle = g_steal_pointer (&when);
         }
 
-      info_row (self->payment_list, title, subtitle, amount);
+      info_row (self->payment_list, provider != NULL ? provider : _("Payment"), subtitle, amount);
     }
 }
 

@@ -70,10 +70,10 @@ show_methods (MedusaPaymentMethodsPage *self,
       group = g_hash_table_lookup (groups, provider);
       if (group == NULL)
         {
-          g_autofree char *title = medusa_ui_payment_provider_title (provider, _("Other"));
+          g_autofree char *title = medusa_payment_provider_dup_name (provider);
 
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, title);
+          adw_preferences_group_set_title (group, title != NULL ? title : _("Other"));
           gtk_box_append (self->groups_box, GTK_WIDGET (group));
           /* keys live as long as the methods model, which outlives this call */
           g_hash_table_insert (groups, (gpointer) provider, group);

@@ -48,19 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Looser than medusa_ui_email_looks_valid(): a second "@" is not refused. */
-static gboolean
-email_looks_valid (const char *email)
-{
-  const char *at;
-
-  if (email == NULL)
-    return FALSE;
-
-  at = strchr (email, '@');
-  return at != NULL && at != email && at[1] != '\0' && strchr (email, ' ') == NULL;
-}
-
 /* Reads token= and email= from a query string (already percent-encoded). */
 static gboolean
 parse_params (const char  *params,
@@ -152,7 +139,7 @@ update_validity (MedusaResetPasswordPage *self)
                                                 medusa_ui_row_text (self->confirm_row),
                                                 _("Type the password again to confirm it."));
 
-  valid = password_ok && *token != '\0' && email_looks_valid (email);
+  valid = password_ok && *token != '\0' && medusa_ui_email_looks_valid (email);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), valid && !self->busy);
 
   return valid;

@@ -310,30 +310,6 @@ medusa_ui_format_date (GDateTime *when)
   return g_date_time_format (local, _("%-d %b %Y"));
 }
 
-/* A payment provider as a customer knows it: "manual" is the store's own
- * invoice or transfer, "stripe" and "paypal" are brand names; others as
- * "stripe_ideal" → "Stripe ideal" (an id names a company or product, there
- * is nothing to translate). @fallback when the store names no provider. */
-char *
-medusa_ui_payment_provider_title (const char *provider_id,
-                                  const char *fallback)
-{
-  char *text;
-
-  if (provider_id == NULL || *provider_id == '\0')
-    return g_strdup (fallback);
-  if (g_str_equal (provider_id, "manual"))
-    return g_strdup (_("Manual Payment"));
-  if (g_str_equal (provider_id, "stripe"))
-    return g_strdup ("Stripe");
-  if (g_str_equal (provider_id, "paypal"))
-    return g_strdup ("PayPal");
-
-  text = g_strdelimit (g_strdup (provider_id), "_-", ' ');
-  text[0] = g_ascii_toupper (text[0]);
-  return text;
-}
-
 gboolean
 medusa_ui_is_cancelled (const GError *error)
 {

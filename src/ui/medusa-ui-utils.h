@@ -34,8 +34,6 @@ void      medusa_ui_button_set_busy  (GtkButton    *button,
                                       gboolean      busy);
 /* "12 Mar 2026" in local time, or "" for NULL. */
 char     *medusa_ui_format_date      (GDateTime    *when);
-char     *medusa_ui_payment_provider_title (const char *provider_id,
-                                            const char *fallback);
 /* TRUE for cancellation (callbacks return at once without touching self). */
 gboolean  medusa_ui_is_cancelled     (const GError *error);
 

@@ -222,26 +222,6 @@ show_page (MedusaWindow *self,
   return TRUE;
 }
 
-/* The page a restored session opens on: where the window was last closed. */
-static const char *
-restored_page (MedusaWindow *self)
-{
-  static const char *choices[] = { "profile", "addresses", "payment-methods", "orders", NULL };
-  g_autofree char *last = NULL;
-
-  if (self->settings == NULL)
-    return "overview";
-
-  last = g_settings_get_string (self->settings, "last-page");
-  for (guint i = 0; choices[i] != NULL; i++)
-    {
-      if (g_strcmp0 (last, choices[i]) == 0)
-        return choices[i];
-    }
-
-  return "overview";
-}
-
 static void
 show_sign_in (MedusaWindow *self)
 {
@@ -459,8 +439,12 @@ restore_cb (GObject      *source,
 
   if (restored)
     {
+      /* Where the window was last closed (the schema allows only account pages). */
+      g_autofree char *page = self->settings != NULL ?
+                              g_settings_get_string (self->settings, "last-page") : NULL;
+
       self->last_activity = g_get_monotonic_time ();
-      show_page (self, restored_page (self));
+      show_page (self, page != NULL ? page : "overview");
       schedule_idle_check (self);
       return;
     }
