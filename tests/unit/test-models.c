@@ -716,6 +716,30 @@ test_payment_methods (void)
 }
 
 static void
+test_payment_provider_names (void)
+{
+  static const struct {
+    const char *id;
+    const char *name;
+  } cases[] = {
+    { "manual", "Manual payment" },
+    { "stripe", "Stripe" },
+    { "paypal", "PayPal" },
+    { "stripe_ideal", "Stripe ideal" },
+    { "klarna-pay-later", "Klarna pay later" },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = medusa_payment_provider_dup_name (cases[i].id);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+static void
 test_regions (void)
 {
   g_autoptr(JsonNode) root = load_fixture ("regions.json");
@@ -1002,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/models/shipping-method/without-total", test_shipping_method_without_total);
   g_test_add_func ("/models/line-item/without-variant", test_line_item_without_variant);
   g_test_add_func ("/models/payment-methods", test_payment_methods);
+  g_test_add_func ("/models/payment-provider-names", test_payment_provider_names);
   g_test_add_func ("/models/regions", test_regions);
   g_test_add_func ("/models/country/fallback-name", test_country_fallback_name);
   g_test_add_func ("/models/enums", test_enums);
