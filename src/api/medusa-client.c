@@ -237,17 +237,15 @@ static JsonNode *
 parse_json_bytes (GBytes  *bytes,
                   GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  const char *data;
   gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
   JsonNode *root;
 
-  data = g_bytes_get_data (bytes, &size);
   if (size > G_MAXSSIZE ||
-      !json_parser_load_from_data (parser, data, (gssize) size, &local_error) ||
-      (root = json_parser_steal_root (parser)) == NULL)
+      (root = medusa_json_parse (data, (gssize) size, &local_error)) == NULL)
     {
+      g_debug ("Unparsable answer: %s", local_error != NULL ? local_error->message : "too large");
       _medusa_client_set_parse_error (error);
       return NULL;
     }

@@ -81,14 +81,10 @@ body_to_text (GBytes *body)
 static JsonObject *
 parse_json_object (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (text == NULL || (root = medusa_json_parse (text, -1, NULL)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
   return json_node_dup_object (root);
@@ -104,7 +100,7 @@ dup_string_member (JsonObject *object,
       json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
-  return g_strdup (json_node_get_string (node));
+  return g_utf8_make_valid (json_node_get_string (node), -1);
 }
 
 static gboolean

@@ -6,6 +6,7 @@
 #include "medusa-json.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "medusa-error.h"
 
@@ -43,6 +44,127 @@ node_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == value_type;
 }
 
+/* Parsing */
+
+static gboolean
+set_parse_error (GError     **error,
+                 const char  *what)
+{
+  g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "Invalid JSON: %s", what);
+  return FALSE;
+}
+
+/* One pass over the bytes, before json-glib sees them: nesting depth
+ * (brackets inside strings do not count) and escapes. json-glib's scanner
+ * accepts escapes JSON does not have (an octal "\615" becomes a raw byte
+ * that is not UTF-8), so anything but \" \\ \/ \b \f \n \r \t and \uXXXX
+ * is refused here. */
+static gboolean
+scan_json (const char  *data,
+           gsize        size,
+           GError     **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\')
+            {
+              if (++i >= size)
+                return set_parse_error (error, "an escape at the end");
+              switch (data[i])
+                {
+                case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                  break;
+                case 'u':
+                  if (size - i <= 4)
+                    return set_parse_error (error, "a \\u escape at the end");
+                  for (guint k = 1; k <= 4; k++)
+                    if (!g_ascii_isxdigit (data[i + k]))
+                      return set_parse_error (error, "a malformed \\u escape");
+                  i += 4;
+                  break;
+                default:
+                  return set_parse_error (error, "an escape JSON does not define");
+                }
+            }
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > MEDUSA_JSON_MAX_DEPTH)
+            return set_parse_error (error, "nested too deeply");
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+medusa_json_parse (const char  *data,
+                   gssize       length,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  JsonNode *root;
+
+  if (data == NULL)
+    {
+      set_parse_error (error, "no data");
+      return NULL;
+    }
+
+  size = length < 0 ? strlen (data) : (gsize) length;
+  if (size == 0)
+    {
+      set_parse_error (error, "empty");
+      return NULL;
+    }
+  /* Also refuses NUL bytes, which json-glib would stop at. */
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      set_parse_error (error, "not UTF-8");
+      return NULL;
+    }
+  if (!scan_json (data, size, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error) ||
+      (root = json_parser_steal_root (parser)) == NULL)
+    {
+      set_parse_error (error, local_error != NULL ? local_error->message : "no value");
+      return NULL;
+    }
+
+  return root;
+}
+
+/* Readers */
+
 gboolean
 medusa_json_read_string (JsonObject  *object,
                          const char  *member,
@@ -50,6 +172,7 @@ medusa_json_read_string (JsonObject  *object,
                          GError     **error)
 {
   JsonNode *node = lookup_member (object, member);
+  const char *value;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
@@ -62,8 +185,12 @@ medusa_json_read_string (JsonObject  *object,
   if (!node_holds (node, G_TYPE_STRING))
     return set_type_error (error, member, "a string");
 
+  value = json_node_get_string (node);
   g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
+  if (g_utf8_validate (value, -1, NULL))
+    *out = g_strdup (value);
+  else
+    *out = g_utf8_make_valid (value, -1);
   return TRUE;
 }
 
@@ -84,6 +211,14 @@ medusa_json_read_id (JsonObject  *object,
     {
       g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
                    "Member “%s” is missing or empty", member);
+      return FALSE;
+    }
+
+  /* read_string() repaired it: an id is looked up again, never repaired. */
+  if (strcmp (value, json_node_get_string (lookup_member (object, member))) != 0)
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                   "Member “%s” is not valid UTF-8", member);
       return FALSE;
     }
 

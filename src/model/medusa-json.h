@@ -14,6 +14,22 @@
 
 G_BEGIN_DECLS
 
+/* The deepest nesting of arrays and objects a document from the network may
+ * have. json-glib 1.6 recurses once per level and has no limit of its own. */
+#define MEDUSA_JSON_MAX_DEPTH 64
+
+/* Parses @length bytes of @data (-1: NUL-terminated) as JSON from the network:
+ * the bytes must be valid UTF-8, nested at most MEDUSA_JSON_MAX_DEPTH deep
+ * (checked by a byte scan before json-glib sees them), and every escape must
+ * be one JSON defines. Returns the root (transfer full), or NULL with
+ * MEDUSA_ERROR_PARSE. The only way network JSON is parsed in this project. */
+JsonNode *medusa_json_parse        (const char   *data,
+                                    gssize        length,
+                                    GError      **error);
+
+/* Strings read by these readers are always valid UTF-8: an invalid sequence
+ * (json-glib decodes a lone surrogate escape such as \ud800 into one) is
+ * replaced by U+FFFD. An id must be valid as it is, or it is an error. */
 gboolean medusa_json_read_string   (JsonObject   *object,
                                     const char   *member,
                                     char        **out,

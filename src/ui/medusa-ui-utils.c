@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "medusa-error.h"
+#include "medusa-json.h"
 #include "medusa-ui-utils.h"
 
 #define BUSY_CHILD_KEY "medusa-ui-busy-child"
@@ -36,13 +37,10 @@ human_server_message (const char *message,
   text = g_strstrip (g_strdup (message));
   if (*text == '{')
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonNode *root;
+      g_autoptr(JsonNode) root = medusa_json_parse (text, -1, NULL);
       const char *inner = NULL;
 
-      if (json_parser_load_from_data (parser, text, -1, NULL) &&
-          (root = json_parser_get_root (parser)) != NULL &&
-          JSON_NODE_HOLDS_OBJECT (root))
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
         inner = json_object_get_string_member_with_default (json_node_get_object (root),
                                                             "message", NULL);
       if (inner == NULL || *inner == '{')
