@@ -22,7 +22,14 @@ typedef enum
   MEDUSA_REQUEST_IDEMPOTENT  = 1 << 0,
   /* Send no credential (token or cookie), e.g. sign in, register, reset. */
   MEDUSA_REQUEST_ANONYMOUS   = 1 << 1,
+  /* The answer may be up to MEDUSA_CLIENT_MAX_LARGE_ANSWER_SIZE, e.g. a large
+   * page of orders; others are refused past MEDUSA_CLIENT_MAX_ANSWER_SIZE. */
+  MEDUSA_REQUEST_LARGE_ANSWER = 1 << 2,
 } MedusaRequestFlags;
+
+/* Caps of a decoded (gunzipped) response body, error bodies included. */
+#define MEDUSA_CLIENT_MAX_ANSWER_SIZE       (32 * 1024 * 1024)
+#define MEDUSA_CLIENT_MAX_LARGE_ANSWER_SIZE (256 * 1024 * 1024)
 
 /* How a 401/500 is read: the same status means different things per route. */
 typedef enum
@@ -43,7 +50,9 @@ GError   *medusa_error_from_response           (guint               status,
 GError   *medusa_error_from_transport          (const GError       *error);
 
 /* Sends @method @path?@query with an optional JSON @body (not consumed).
- * @path starts with "/store/". Retries, timeouts and error mapping happen here.
+ * @path starts with "/store/". Retries, timeouts, the call's deadline,
+ * redirects (within the store's origin only), the size cap and error
+ * mapping happen here.
  * The finish function returns the parsed JSON root, or NULL with no error
  * for an empty 2xx body (204, "OK" text). @status_out may be NULL. */
 void      medusa_client_request_async          (MedusaClient       *self,

@@ -17,6 +17,9 @@
 /* Bodies larger than this are parsed in a worker thread. */
 #define PARSE_IN_THREAD_THRESHOLD (64 * 1024)
 
+/* The body is read in chunks of this size, decoded (after gzip). */
+#define READ_CHUNK_SIZE (64 * 1024)
+
 struct _MedusaClient
 {
   GObject            parent_instance;
@@ -30,6 +33,7 @@ struct _MedusaClient
   char              *token;            /* (owned) (nullable) */
   MedusaRetryPolicy  retry_policy;
   guint              timeout;
+  guint              deadline;         /* seconds for a whole call */
   /* TRUE after a cookie sign-in (servers without a token route). */
   guint              cookie_session : 1;
 };
@@ -41,6 +45,7 @@ enum {
   PROP_BASE_URL,
   PROP_PUBLISHABLE_KEY,
   PROP_TIMEOUT,
+  PROP_DEADLINE,
   PROP_USER_AGENT,
   PROP_TOKEN,
   PROP_HAS_CREDENTIAL,
@@ -76,40 +81,66 @@ typedef struct
   MedusaRequestFlags  flags;
   MedusaErrorContext  context;
   gboolean            retry_safe;
+  gsize               max_size;         /* of the decoded body */
   guint               attempt;          /* retries done so far */
-  guint               n_redirects;      /* 307/308s followed so far */
+  guint               n_redirects;      /* redirects followed so far */
   guint               waited_ms;        /* total backoff so far */
   guint               status;
   SoupMessage        *msg;              /* (owned) (nullable): the current attempt */
+  GInputStream       *stream;           /* (owned) (nullable): its body, being read */
+  GByteArray         *buffer;           /* (owned) (nullable): what was read of it */
+  /* Cancelled by the caller's cancellable or by the deadline: every
+   * operation of the call uses this one. */
+  GCancellable       *cancellable;      /* (owned) */
+  GCancellable       *caller_cancellable; /* (owned) (nullable) */
+  gint64              deadline_us;      /* monotonic time the call must end by */
+  gboolean            deadline_passed;
+  GSource            *deadline_source;  /* (owned) (nullable) */
+  GSource            *chain_source;     /* (owned) (nullable): caller's cancel → ours */
   GSource            *wait_source;      /* (owned) (nullable) */
   GSource            *cancel_source;    /* (owned) (nullable) */
   ModelSpec           model;            /* func NULL: the answer is the JSON root */
 } RequestData;
 
 static void
+clear_source (GSource **source)
+{
+  if (*source != NULL)
+    {
+      g_source_destroy (*source);
+      g_clear_pointer (source, g_source_unref);
+    }
+}
+
+static void
 request_data_clear_sources (RequestData *data)
 {
-  if (data->wait_source != NULL)
-    {
-      g_source_destroy (data->wait_source);
-      g_clear_pointer (&data->wait_source, g_source_unref);
-    }
-  if (data->cancel_source != NULL)
-    {
-      g_source_destroy (data->cancel_source);
-      g_clear_pointer (&data->cancel_source, g_source_unref);
-    }
+  clear_source (&data->wait_source);
+  clear_source (&data->cancel_source);
+}
+
+/* The call is over (answered, or failed): nothing may fire for it any more. */
+static void
+request_data_stop (RequestData *data)
+{
+  request_data_clear_sources (data);
+  clear_source (&data->deadline_source);
+  clear_source (&data->chain_source);
 }
 
 static void
 request_data_free (RequestData *data)
 {
-  request_data_clear_sources (data);
+  request_data_stop (data);
   g_free (data->method);
   g_free (data->uri);
   g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data->idempotency_key);
   g_clear_object (&data->msg);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->buffer, g_byte_array_unref);
+  g_clear_object (&data->cancellable);
+  g_clear_object (&data->caller_cancellable);
   g_free (data);
 }
 
@@ -345,6 +376,8 @@ return_success (GTask  *task,
   GError *error = NULL;
   gpointer decoded;
 
+  request_data_stop (data);
+
   /* 204, DELETE /store/auth's "OK" (text/plain), or any non-JSON body. */
   if (size == 0 || !content_type_is_json (content_type))
     {
@@ -381,47 +414,209 @@ return_success (GTask  *task,
   return_decoded (task, decoded, error);
 }
 
-/* libsoup follows redirects of GET/HEAD itself, but not a 307/308 of any
- * other method (tests/redirect-test.c in libsoup). Those keep method and body
- * by definition, so we follow them: only within the same origin, so that the
- * credential never goes to another host. Returns TRUE (keeping @task) when
- * the request was sent again. */
+/* The end of a call */
+
+/* Ends the call with @error. Consumes @task and @error. */
+static void
+finish_with_error (GTask  *task,
+                   GError *error)
+{
+  request_data_stop (g_task_get_task_data (task));
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/* What a G_IO_ERROR_CANCELLED of ours means: the caller's cancel (@error
+ * itself), or the deadline (MEDUSA_ERROR_TIMEOUT). Consumes @error. */
+static GError *
+cancelled_error (RequestData *data,
+                 GError      *error)
+{
+  if (!data->deadline_passed || g_cancellable_is_cancelled (data->caller_cancellable))
+    return error;
+
+  g_error_free (error);
+  return g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_TIMEOUT,
+                              _("The store did not answer in time. Please try again."));
+}
+
+static gboolean
+on_deadline_cb (gpointer user_data)
+{
+  RequestData *data = user_data;
+
+  data->deadline_passed = TRUE;
+  g_clear_pointer (&data->deadline_source, g_source_unref);
+  g_cancellable_cancel (data->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_caller_cancelled_cb (GCancellable *cancellable,
+                        gpointer      user_data)
+{
+  RequestData *data = user_data;
+
+  g_clear_pointer (&data->chain_source, g_source_unref);
+  g_cancellable_cancel (data->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Every operation of the call uses one cancellable of ours, cancelled by the
+ * caller's or when @seconds (connect, headers, bodies, waits, redirects and
+ * retries together) have passed. Both sources run on the task's context, so
+ * nothing fires in another thread or after the call ended. */
+static void
+start_deadline (GTask *task,
+                guint  seconds)
+{
+  RequestData *data = g_task_get_task_data (task);
+  GCancellable *caller = g_task_get_cancellable (task);
+  GMainContext *context = g_task_get_context (task);
+
+  data->cancellable = g_cancellable_new ();
+  data->deadline_us = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  data->deadline_source = g_timeout_source_new (seconds * 1000);
+  g_source_set_name (data->deadline_source, "[medusa-client] deadline");
+  g_source_set_callback (data->deadline_source, on_deadline_cb, data, NULL);
+  g_source_attach (data->deadline_source, context);
+
+  if (caller == NULL)
+    return;
+
+  data->caller_cancellable = g_object_ref (caller);
+  data->chain_source = g_cancellable_source_new (caller);
+  g_source_set_name (data->chain_source, "[medusa-client] caller cancel");
+  g_source_set_callback (data->chain_source, G_SOURCE_FUNC (on_caller_cancelled_cb), data, NULL);
+  g_source_attach (data->chain_source, context);
+}
+
+/* Redirects: libsoup follows none (SOUP_MESSAGE_NO_REDIRECT); we follow
+ * those within the store's origin, and refuse any other, whatever the
+ * method, so that no body, credential, cookie or key ever reaches another
+ * server. */
 #define MAX_REDIRECTS 5
 
 static gboolean
-maybe_follow_redirect (GTask *task)
+status_is_redirect (guint status)
 {
+  return status == SOUP_STATUS_MOVED_PERMANENTLY || status == SOUP_STATUS_FOUND ||
+         status == SOUP_STATUS_SEE_OTHER || status == SOUP_STATUS_TEMPORARY_REDIRECT ||
+         status == SOUP_STATUS_PERMANENT_REDIRECT;
+}
+
+static int
+uri_port (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port != -1)
+    return port;
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+static gboolean
+same_origin (GUri *a,
+             GUri *b)
+{
+  const char *host_a = g_uri_get_host (a);
+  const char *host_b = g_uri_get_host (b);
+
+  return host_a != NULL && host_b != NULL &&
+         g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (host_a, host_b) == 0 &&
+         uri_port (a) == uri_port (b);
+}
+
+/* "https://evil.example:8443": scheme, host and a port that is not the
+ * default; never the path or query, which may carry anything. */
+static char *
+origin_to_string (GUri *uri)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  const char *host = g_uri_get_host (uri);
+  gboolean ipv6 = host != NULL && strchr (host, ':') != NULL;
+
+  if (host == NULL || *host == '\0')
+    return g_strdup_printf ("%s:", scheme);
+
+  if (g_uri_get_port (uri) == -1 ||
+      g_uri_get_port (uri) == (g_ascii_strcasecmp (scheme, "https") == 0 ? 443 : 80))
+    return g_strdup_printf ("%s://%s%s%s", scheme, ipv6 ? "[" : "", host, ipv6 ? "]" : "");
+
+  return g_strdup_printf ("%s://%s%s%s:%d", scheme, ipv6 ? "[" : "", host, ipv6 ? "]" : "",
+                          g_uri_get_port (uri));
+}
+
+static GError *
+new_other_origin_error (GUri *target)
+{
+  g_autofree char *origin = origin_to_string (target);
+
+  return g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_OTHER_ORIGIN,
+                      _("The store sent the request on to %s, which is not the store. "
+                        "If the store has moved, connect to its new address."),
+                      origin);
+}
+
+/* A 301/302/303 of anything but GET/HEAD is followed as a GET without a body
+ * (so without Content-Type and Idempotency-Key); 307/308 keep both. */
+static void
+become_bodiless_get (RequestData *data)
+{
+  if (data->status == SOUP_STATUS_TEMPORARY_REDIRECT ||
+      data->status == SOUP_STATUS_PERMANENT_REDIRECT ||
+      strcmp (data->method, "GET") == 0 || strcmp (data->method, "HEAD") == 0)
+    return;
+
+  g_free (data->method);
+  data->method = g_strdup ("GET");
+  g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_pointer (&data->idempotency_key, g_free);
+  data->retry_safe = TRUE;
+}
+
+/* Consumes @task. */
+static void
+handle_redirect (GTask *task)
+{
+  MedusaClient *self = g_task_get_source_object (task);
   RequestData *data = g_task_get_task_data (task);
-  guint status = soup_message_get_status (data->msg);
-  GUri *current = soup_message_get_uri (data->msg);
-  const char *location;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->msg);
+  const char *location = soup_message_headers_get_one (headers, "Location");
+  g_autoptr(GUri) store = g_uri_parse (self->base_url, SOUP_HTTP_URI_FLAGS, NULL);
   g_autoptr(GUri) target = NULL;
 
-  if (status != SOUP_STATUS_TEMPORARY_REDIRECT && status != SOUP_STATUS_PERMANENT_REDIRECT)
-    return FALSE;
+  if (location != NULL)
+    target = g_uri_parse_relative (soup_message_get_uri (data->msg), location,
+                                   SOUP_HTTP_URI_FLAGS, NULL);
+  if (target == NULL || store == NULL)
+    {
+      finish_with_error (task, medusa_error_from_response (data->status, NULL, NULL,
+                                                           data->context));
+      return;
+    }
 
-  if (data->n_redirects >= MAX_REDIRECTS || current == NULL)
-    return FALSE;
+  if (!same_origin (store, target))
+    {
+      finish_with_error (task, new_other_origin_error (target));
+      return;
+    }
 
-  location = soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
-                                           "Location");
-  if (location == NULL)
-    return FALSE;
-
-  target = g_uri_parse_relative (current, location, SOUP_HTTP_URI_FLAGS, NULL);
-  if (target == NULL ||
-      g_strcmp0 (g_uri_get_scheme (target), g_uri_get_scheme (current)) != 0 ||
-      g_ascii_strcasecmp (g_uri_get_host (target) ? g_uri_get_host (target) : "",
-                          g_uri_get_host (current) ? g_uri_get_host (current) : "") != 0 ||
-      g_uri_get_port (target) != g_uri_get_port (current))
-    return FALSE;
+  if (data->n_redirects >= MAX_REDIRECTS)
+    {
+      finish_with_error (task, g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_SERVER,
+                                                    _("The store redirected the request too many times.")));
+      return;
+    }
 
   data->n_redirects++;
+  become_bodiless_get (data);
   g_free (data->uri);
   data->uri = g_uri_to_string (target);
   send_attempt (task);
-
-  return TRUE;
 }
 
 /* Retry scheduling */
@@ -433,9 +628,8 @@ on_retry_cancelled_cb (GCancellable *cancellable,
   GTask *task = user_data;
   RequestData *data = g_task_get_task_data (task);
 
-  request_data_clear_sources (data);
-  g_task_return_error_if_cancelled (task);
-  g_object_unref (task);
+  finish_with_error (task, cancelled_error (data, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                                       _("Operation was cancelled"))));
 
   return G_SOURCE_REMOVE;
 }
@@ -460,7 +654,6 @@ schedule_retry (GTask *task,
                 guint  delay_ms)
 {
   RequestData *data = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
   GMainContext *context = g_task_get_context (task);
 
   data->attempt++;
@@ -476,16 +669,13 @@ schedule_retry (GTask *task,
   g_source_set_callback (data->wait_source, on_retry_timeout_cb, task, NULL);
   g_source_attach (data->wait_source, context);
 
-  if (cancellable != NULL)
-    {
-      data->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_name (data->cancel_source, "[medusa-client] retry cancel");
-      g_source_set_callback (data->cancel_source, G_SOURCE_FUNC (on_retry_cancelled_cb), task, NULL);
-      g_source_attach (data->cancel_source, context);
-    }
+  data->cancel_source = g_cancellable_source_new (data->cancellable);
+  g_source_set_name (data->cancel_source, "[medusa-client] retry cancel");
+  g_source_set_callback (data->cancel_source, G_SOURCE_FUNC (on_retry_cancelled_cb), task, NULL);
+  g_source_attach (data->cancel_source, context);
 }
 
-/* Returns TRUE (and keeps @task) when another attempt was scheduled. */
+/* Returns TRUE (and takes @task) when another attempt was scheduled. */
 static gboolean
 maybe_retry (GTask      *task,
              const char *retry_after)
@@ -498,7 +688,7 @@ maybe_retry (GTask      *task,
   if (!data->retry_safe || data->attempt >= policy->max_retries)
     return FALSE;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  if (g_cancellable_is_cancelled (data->cancellable))
     return FALSE;
 
   delay = parse_retry_after_ms (retry_after);
@@ -510,11 +700,37 @@ maybe_retry (GTask      *task,
   if ((guint64) data->waited_ms + (guint64) delay > policy->max_total_ms)
     return FALSE;
 
+  /* A wait the deadline would cut short only hides the real error. */
+  if (g_get_monotonic_time () + delay * 1000 >= data->deadline_us)
+    return FALSE;
+
   schedule_retry (task, (guint) delay);
   return TRUE;
 }
 
 /* The response */
+
+static void
+on_body_closed_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  /* Closing early drops the connection; an error here changes nothing. */
+  g_input_stream_close_finish (G_INPUT_STREAM (source_object), result, NULL);
+}
+
+/* Ends the current answer's body: read to the end, or not (then libsoup
+ * reads no further and does not reuse the connection). */
+static void
+close_body (RequestData *data)
+{
+  if (data->stream == NULL)
+    return;
+
+  g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, on_body_closed_cb, NULL);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->buffer, g_byte_array_unref);
+}
 
 static gboolean
 error_is_truncated_body (SoupMessage  *msg,
@@ -526,65 +742,56 @@ error_is_truncated_body (SoupMessage  *msg,
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED));
 }
 
+/* The attempt failed before a whole answer arrived. Consumes @task and @error. */
 static void
-on_send_and_read_cb (GObject      *source_object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+fail_attempt (GTask  *task,
+              GError *error)
 {
-  g_autoptr(GTask) task = user_data;
   RequestData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  guint status;
+  GError *mapped;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source_object), result, &error);
-  status = soup_message_get_status (data->msg);
-  data->status = status;
+  close_body (data);
 
-  if (bytes == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      GError *mapped;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-
-      if (error_is_truncated_body (data->msg, error))
-        {
-          g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "%s",
-                                   _("The store’s response was cut off."));
-          return;
-        }
-
-      mapped = medusa_error_from_transport (error);
-      g_debug ("%s request failed: %s", data->method, error->message);
-
-      if (g_error_matches (mapped, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK) &&
-          maybe_retry (task, NULL))
-        {
-          g_error_free (mapped);
-          g_steal_pointer (&task);  /* owned by the wait now */
-          return;
-        }
-
-      g_task_return_error (task, mapped);
+      finish_with_error (task, cancelled_error (data, error));
       return;
     }
 
-  headers = soup_message_get_response_headers (data->msg);
+  if (error_is_truncated_body (data->msg, error))
+    mapped = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                                  _("The store’s response was cut off."));
+  else
+    mapped = medusa_error_from_transport (error);
+
+  g_debug ("%s request failed: %s", data->method, error->message);
+  g_error_free (error);
+
+  if (g_error_matches (mapped, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK) &&
+      maybe_retry (task, NULL))
+    {
+      g_error_free (mapped);
+      return;
+    }
+
+  finish_with_error (task, mapped);
+}
+
+/* The whole (decoded) body is in data->buffer. Consumes @task. */
+static void
+handle_response (GTask *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->msg);
+  g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer));
+  guint status = data->status;
+
+  close_body (data);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       return_success (task, bytes);
-      return;
-    }
-
-  if (maybe_follow_redirect (task))
-    {
-      g_steal_pointer (&task);
+      g_object_unref (task);
       return;
     }
 
@@ -596,27 +803,93 @@ on_send_and_read_cb (GObject      *source_object,
         retry_after = soup_message_headers_get_one (headers, "Retry-After");
 
       if (maybe_retry (task, retry_after))
-        {
-          g_steal_pointer (&task);
-          return;
-        }
+        return;
     }
 
-  g_task_return_error (task,
-                       medusa_error_from_response (status,
-                                                   soup_message_headers_get_content_type (headers, NULL),
-                                                   bytes,
-                                                   data->context));
+  finish_with_error (task, medusa_error_from_response (status,
+                                                       soup_message_headers_get_content_type (headers, NULL),
+                                                       bytes, data->context));
+}
+
+static void read_next_chunk (GTask *task);
+
+static void
+on_chunk_read_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source_object), result, &error);
+  if (chunk == NULL)
+    {
+      fail_attempt (task, error);
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      handle_response (task);
+      return;
+    }
+
+  /* Bounded after decoding, so neither a huge body nor a gzip bomb is read
+   * further than the cap and one chunk. */
+  if (size > data->max_size - data->buffer->len)
+    {
+      close_body (data);
+      finish_with_error (task, g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                                            _("The store’s answer is too large (over %u MB)."),
+                                            (guint) (data->max_size / (1024 * 1024))));
+      return;
+    }
+
+  g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL), size);
+  read_next_chunk (task);
+}
+
+/* Consumes @task. */
+static void
+read_next_chunk (GTask *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (data->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   data->cancellable, on_chunk_read_cb, task);
 }
 
 static void
-on_message_restarted_cb (SoupMessage *msg,
-                         gpointer     user_data)
+on_sent_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  GBytes *body = user_data;
+  GTask *task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  GError *error = NULL;
 
-  /* libsoup drops the request body on a redirect; put it back. */
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  data->stream = soup_session_send_finish (SOUP_SESSION (source_object), result, &error);
+  data->status = soup_message_get_status (data->msg);
+
+  if (data->stream == NULL)
+    {
+      fail_attempt (task, error);
+      return;
+    }
+
+  if (status_is_redirect (data->status))
+    {
+      close_body (data);
+      handle_redirect (task);
+      return;
+    }
+
+  data->buffer = g_byte_array_new ();
+  read_next_chunk (task);
 }
 
 static void
@@ -627,6 +900,7 @@ add_header_cb (gpointer key,
   soup_message_headers_replace (user_data, key, value);
 }
 
+/* Consumes @task. */
 static void
 send_attempt (GTask *task)
 {
@@ -639,11 +913,14 @@ send_attempt (GTask *task)
   data->msg = soup_message_new (data->method, data->uri);
   if (data->msg == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("Could not build a request for “%s”."), data->uri);
-      g_object_unref (task);
+      finish_with_error (task, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                            _("Could not build a request for “%s”."), data->uri));
       return;
     }
+
+  /* Redirects are ours to judge (handle_redirect); libsoup's would follow
+   * any of them to any host, re-sending headers. */
+  soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT);
 
   headers = soup_message_get_request_headers (data->msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
@@ -665,19 +942,13 @@ send_attempt (GTask *task)
     }
 
   if (data->body != NULL)
-    {
-      soup_message_set_request_body_from_bytes (data->msg, "application/json", data->body);
-      g_signal_connect_data (data->msg, "restarted",
-                             G_CALLBACK (on_message_restarted_cb),
-                             g_bytes_ref (data->body), (GClosureNotify) g_bytes_unref, 0);
-    }
+    soup_message_set_request_body_from_bytes (data->msg, "application/json", data->body);
 
   if (data->retry_safe)
     soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
 
-  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task),
-                                    on_send_and_read_cb, task);
+  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                           data->cancellable, on_sent_cb, task);
 }
 
 /* Logging: only behind MEDUSA_ACCOUNT_DEBUG_HTTP, and only request lines and
@@ -797,6 +1068,10 @@ medusa_client_get_property (GObject    *object,
       g_value_set_uint (value, self->timeout);
       break;
 
+    case PROP_DEADLINE:
+      g_value_set_uint (value, self->deadline);
+      break;
+
     case PROP_USER_AGENT:
       g_value_set_string (value, self->user_agent);
       break;
@@ -846,6 +1121,10 @@ medusa_client_set_property (GObject      *object,
 
     case PROP_TIMEOUT:
       medusa_client_set_timeout (self, g_value_get_uint (value));
+      break;
+
+    case PROP_DEADLINE:
+      medusa_client_set_deadline (self, g_value_get_uint (value));
       break;
 
     case PROP_TOKEN:
@@ -899,6 +1178,18 @@ medusa_client_class_init (MedusaClientClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * MedusaClient:deadline:
+   *
+   * Seconds one call may take in all: connect, headers and body of every
+   * attempt, retries and redirects included. Past it, the call fails with
+   * %MEDUSA_ERROR_TIMEOUT.
+   */
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL,
+                       1, MEDUSA_CLIENT_MAX_DEADLINE, MEDUSA_CLIENT_DEFAULT_DEADLINE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * MedusaClient:user-agent:
    *
    * `medusa-account/<version>`.
@@ -938,6 +1229,7 @@ medusa_client_init (MedusaClient *self)
   self->user_agent = g_strdup ("medusa-account/" PACKAGE_VERSION);
   self->retry_policy = default_retry_policy;
   self->timeout = MEDUSA_CLIENT_DEFAULT_TIMEOUT;
+  self->deadline = MEDUSA_CLIENT_DEFAULT_DEADLINE;
 }
 
 /* Public API */
@@ -1049,6 +1341,32 @@ medusa_client_get_timeout (MedusaClient *self)
   g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
 
   return self->timeout;
+}
+
+void
+medusa_client_set_deadline (MedusaClient *self,
+                            guint         seconds)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  /* 0 means the default, not "no deadline". */
+  if (seconds == 0)
+    seconds = MEDUSA_CLIENT_DEFAULT_DEADLINE;
+  seconds = MIN (seconds, MEDUSA_CLIENT_MAX_DEADLINE);
+
+  if (self->deadline == seconds)
+    return;
+
+  self->deadline = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
+guint
+medusa_client_get_deadline (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
+
+  return self->deadline;
 }
 
 void
@@ -1234,11 +1552,15 @@ start_request (MedusaClient        *self,
       data->idempotency_key = g_uuid_string_random ();
     }
 
+  data->max_size = (flags & MEDUSA_REQUEST_LARGE_ANSWER) != 0 ?
+                   MEDUSA_CLIENT_MAX_LARGE_ANSWER_SIZE : MEDUSA_CLIENT_MAX_ANSWER_SIZE;
+
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  start_deadline (task, self->deadline);
   send_attempt (g_steal_pointer (&task));
 }
 

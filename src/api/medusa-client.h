@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 #define MEDUSA_TYPE_CLIENT (medusa_client_get_type ())
 G_DECLARE_FINAL_TYPE (MedusaClient, medusa_client, MEDUSA, CLIENT, GObject)
 
-#define MEDUSA_CLIENT_DEFAULT_TIMEOUT 30 /* seconds */
+#define MEDUSA_CLIENT_DEFAULT_TIMEOUT 30 /* seconds, per read */
+#define MEDUSA_CLIENT_DEFAULT_DEADLINE 60 /* seconds, per call */
+#define MEDUSA_CLIENT_MAX_DEADLINE 86400
 
 /**
  * MedusaRetryPolicy:
@@ -45,6 +47,11 @@ void          medusa_client_set_header            (MedusaClient            *self
 void          medusa_client_set_timeout           (MedusaClient            *self,
                                                    guint                    seconds);
 guint         medusa_client_get_timeout           (MedusaClient            *self);
+/* Seconds a whole call may take (retries and redirects included); 0 is the
+ * default. */
+void          medusa_client_set_deadline          (MedusaClient            *self,
+                                                   guint                    seconds);
+guint         medusa_client_get_deadline          (MedusaClient            *self);
 void          medusa_client_set_retry_policy      (MedusaClient            *self,
                                                    const MedusaRetryPolicy *policy);
 void          medusa_client_get_retry_policy      (MedusaClient            *self,

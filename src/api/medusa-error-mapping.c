@@ -304,6 +304,14 @@ medusa_error_from_transport (const GError *error)
         }
     }
 
+  /* A flood of Set-Cookie (or any header) past libsoup's 64 KiB: the store's
+   * answer was bad, not the connection. libsoup tells it from a connection
+   * that ended during the headers only by its (translated) message. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+      g_strcmp0 (error->message, g_dgettext ("libsoup-3.0", "Header too big")) == 0)
+    return g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                                _("The store’s answer was invalid."));
+
   if (error->domain == G_RESOLVER_ERROR)
     return g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_NETWORK,
                                 _("The store’s address could not be found. Check the store URL and your internet connection."));

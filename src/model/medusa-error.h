@@ -26,7 +26,9 @@ G_BEGIN_DECLS
  * @MEDUSA_ERROR_RATE_LIMITED: too many requests (429)
  * @MEDUSA_ERROR_INVALID_RESET_TOKEN: a password-reset token is invalid or expired
  * @MEDUSA_ERROR_SERVER: the server failed (5xx)
- * @MEDUSA_ERROR_PARSE: the response could not be understood
+ * @MEDUSA_ERROR_PARSE: the response could not be understood (also: too large, invalid headers)
+ * @MEDUSA_ERROR_OTHER_ORIGIN: the store redirected the request to another
+ *   origin (scheme, host or port); it was not sent there
  *
  * Error codes of the %MEDUSA_ERROR domain: each says what a person can do next.
  */
@@ -46,6 +48,7 @@ typedef enum
   MEDUSA_ERROR_INVALID_RESET_TOKEN,
   MEDUSA_ERROR_SERVER,
   MEDUSA_ERROR_PARSE,
+  MEDUSA_ERROR_OTHER_ORIGIN,
 } MedusaError;
 
 GQuark medusa_error_quark (void);
