@@ -54,11 +54,41 @@ set_parse_error (GError     **error,
   return FALSE;
 }
 
+/* The four hex digits of a \uXXXX escape at @p. */
+static gboolean
+read_hex4 (const char *p,
+           gunichar   *out)
+{
+  gunichar value = 0;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return FALSE;
+      value = value << 4 | (gunichar) g_ascii_xdigit_value (p[k]);
+    }
+
+  *out = value;
+  return TRUE;
+}
+
 /* One pass over the bytes, before json-glib sees them: nesting depth
- * (brackets inside strings do not count) and escapes. json-glib's scanner
- * accepts escapes JSON does not have (an octal "\615" becomes a raw byte
- * that is not UTF-8), so anything but \" \\ \/ \b \f \n \r \t and \uXXXX
- * is refused here. */
+ * (brackets inside strings do not count) and the lexical rules of JSON.
+ * json-glib 1.6's scanner is more lenient than JSON, and wherever it reads
+ * the bytes differently from this scan the depth count is wrong: a bracket
+ * this scan takes to be inside a string is structure for json-glib, and a
+ * document of any depth gets through (a stack overflow in json-glib). So
+ * what json-glib reads its own way is refused here:
+ *  - escapes JSON does not have (an octal "\615" becomes a raw byte that is
+ *    not UTF-8): only \" \\ \/ \b \f \n \r \t and \uXXXX are taken;
+ *  - a lone UTF-16 surrogate (\ud800 not followed by \udc00-\udfff, or a
+ *    lone \udc00): json-glib swallows the character after it, a closing
+ *    quote included, so the string goes on where this scan ended it;
+ *  - outside strings, anything JSON has not there: C comments, strings in
+ *    single quotes, hex numbers. Only white space, the structural characters
+ *    and the characters of numbers, true, false and null are taken;
+ *  - a second value after the first ("{}{}", "1[2]"): json-glib reads them
+ *    all and leaks every one but the last. */
 static gboolean
 scan_json (const char  *data,
            gsize        size,
@@ -66,6 +96,8 @@ scan_json (const char  *data,
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean top_value_seen = FALSE;  /* a value at depth 0 has begun */
+  gboolean in_top_scalar = FALSE;   /* within a number or literal at depth 0 */
 
   for (gsize i = 0; i < size; i++)
     {
@@ -77,6 +109,8 @@ scan_json (const char  *data,
             in_string = FALSE;
           else if (c == '\\')
             {
+              gunichar unit, low;
+
               if (++i >= size)
                 return set_parse_error (error, "an escape at the end");
               switch (data[i])
@@ -84,18 +118,36 @@ scan_json (const char  *data,
                 case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
                   break;
                 case 'u':
-                  if (size - i <= 4)
-                    return set_parse_error (error, "a \\u escape at the end");
-                  for (guint k = 1; k <= 4; k++)
-                    if (!g_ascii_isxdigit (data[i + k]))
-                      return set_parse_error (error, "a malformed \\u escape");
+                  if (size - i <= 4 || !read_hex4 (data + i + 1, &unit))
+                    return set_parse_error (error, "a malformed \\u escape");
                   i += 4;
+                  if (unit >= 0xdc00 && unit <= 0xdfff)
+                    return set_parse_error (error, "a lone surrogate escape");
+                  if (unit >= 0xd800 && unit <= 0xdbff)
+                    {
+                      /* the low half must follow at once: \uDC00-\uDFFF */
+                      if (size - i <= 6 || data[i + 1] != '\\' || data[i + 2] != 'u' ||
+                          !read_hex4 (data + i + 3, &low) || low < 0xdc00 || low > 0xdfff)
+                        return set_parse_error (error, "a lone surrogate escape");
+                      i += 6;
+                    }
                   break;
                 default:
                   return set_parse_error (error, "an escape JSON does not define");
                 }
             }
           continue;
+        }
+
+      if (depth == 0)
+        {
+          gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+          gboolean starts_value = c == '"' || c == '[' || c == '{' || (!space && !in_top_scalar);
+
+          if (starts_value && top_value_seen)
+            return set_parse_error (error, "more than one value");
+          top_value_seen = top_value_seen || starts_value;
+          in_top_scalar = !space && c != '"' && c != '[' && c != '{';
         }
 
       switch (c)
@@ -114,6 +166,9 @@ scan_json (const char  *data,
             depth--;
           break;
         default:
+          /* white space, ':' ',' and the characters of numbers, true, false, null */
+          if (c == '\0' || strchr (" \t\n\r:,-+.0123456789eEtrufalsn", c) == NULL)
+            return set_parse_error (error, "a character JSON does not have outside strings");
           break;
         }
     }
@@ -156,7 +211,10 @@ medusa_json_parse (const char  *data,
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error) ||
       (root = json_parser_steal_root (parser)) == NULL)
     {
-      set_parse_error (error, local_error != NULL ? local_error->message : "no value");
+      /* json-glib quotes the bytes it stopped at, which need not be UTF-8 */
+      g_autofree char *why = g_utf8_make_valid (local_error != NULL ? local_error->message : "no value", -1);
+
+      set_parse_error (error, why);
       return NULL;
     }
 
