@@ -137,10 +137,12 @@ static char *
 format_date (GDateTime *when)
 {
   g_autoptr(GString) str = g_string_new (NULL);
-  g_autofree char *base = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
+  /* g_date_time_format's %Y does not pad: year 36 would be "36-…", which
+   * is no ISO 8601 date. Years are 1-9999 in a GDateTime. */
+  g_autofree char *rest = g_date_time_format (when, "-%m-%dT%H:%M:%S");
   int usec = g_date_time_get_microsecond (when);
 
-  g_string_append (str, base);
+  g_string_append_printf (str, "%04d%s", g_date_time_get_year (when), rest);
   if (usec != 0)
     g_string_append_printf (str, ".%06d", usec);
 
