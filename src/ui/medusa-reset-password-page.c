@@ -12,6 +12,7 @@
 
 #include "medusa-error.h"
 #include "medusa-payloads.h"
+#include "medusa-reset-link.h"
 #include "medusa-reset-password-page.h"
 #include "medusa-ui-utils.h"
 
@@ -47,74 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Reads token= and email= from a query string (already percent-encoded). */
-static gboolean
-parse_params (const char  *params,
-              char       **token_out,
-              char       **email_out)
-{
-  g_autoptr(GHashTable) table = NULL;
-  const char *token;
-  const char *email;
-
-  if (params == NULL || *params == '\0')
-    return FALSE;
-
-  table = g_uri_parse_params (params, -1, "&;", G_URI_PARAMS_NONE, NULL);
-  if (table == NULL)
-    return FALSE;
-
-  token = g_hash_table_lookup (table, "token");
-  if (token == NULL || *token == '\0')
-    return FALSE;
-
-  email = g_hash_table_lookup (table, "email");
-  *token_out = g_strstrip (g_strdup (token));
-  *email_out = email != NULL && *email != '\0' ? g_strstrip (g_strdup (email)) : NULL;
-
-  return TRUE;
-}
-
-/* Accepts a pasted reset link such as
- * "https://shop.example/reset-password?token=eyJ…&email=a%40b.c" (the token
- * may also sit in the fragment, e.g. "#/reset?token=…"), or a bare
- * "token=…&email=…" query. Returns FALSE for a bare token. */
-static gboolean
-parse_reset_link (const char  *text,
-                  char       **token_out,
-                  char       **email_out)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autoptr(GUri) uri = NULL;
-  const char *question;
-
-  *token_out = NULL;
-  *email_out = NULL;
-
-  if (strstr (stripped, "token=") == NULL)
-    return FALSE;
-
-  uri = g_uri_parse (stripped, G_URI_FLAGS_ENCODED_QUERY | G_URI_FLAGS_ENCODED_FRAGMENT, NULL);
-  if (uri != NULL)
-    {
-      const char *fragment = g_uri_get_fragment (uri);
-
-      if (parse_params (g_uri_get_query (uri), token_out, email_out))
-        return TRUE;
-
-      if (fragment != NULL)
-        {
-          question = strchr (fragment, '?');
-          if (parse_params (question != NULL ? question + 1 : fragment, token_out, email_out))
-            return TRUE;
-        }
-    }
-
-  /* Not an absolute URL: "?token=…", "/reset?token=…" or "token=…". */
-  question = strchr (stripped, '?');
-  return parse_params (question != NULL ? question + 1 : stripped, token_out, email_out);
-}
 
 static void
 show_error (MedusaResetPasswordPage *self,
@@ -207,7 +140,7 @@ submit (MedusaResetPasswordPage *self)
     return;
 
   /* A link typed by hand (not pasted) is read now. */
-  if (parse_reset_link (medusa_ui_row_text (self->token_row), &token, &email))
+  if (medusa_reset_link_parse (medusa_ui_row_text (self->token_row), &token, &email))
     {
       self->rewriting_token = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
@@ -301,7 +234,7 @@ on_token_changed_cb (GtkEditable             *editable,
   pasted = length - self->token_length > 1;
   self->token_length = length;
 
-  if (pasted && parse_reset_link (medusa_ui_row_text (self->token_row), &token, &email))
+  if (pasted && medusa_reset_link_parse (medusa_ui_row_text (self->token_row), &token, &email))
     {
       self->rewriting_token = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
