@@ -16,23 +16,28 @@ parse_params (const char  *params,
               char       **email_out)
 {
   g_autoptr(GHashTable) table = NULL;
-  const char *token;
-  const char *email;
+  g_autofree char *token = NULL;
+  g_autofree char *email = NULL;
 
   if (params == NULL || *params == '\0')
     return FALSE;
 
+  /* NULL for an escape that decodes to NUL or to bytes that are not UTF-8 */
   table = g_uri_parse_params (params, -1, "&;", G_URI_PARAMS_NONE, NULL);
   if (table == NULL)
     return FALSE;
 
-  token = g_hash_table_lookup (table, "token");
-  if (token == NULL || *token == '\0')
+  /* Stripped first: "token=%20" is no token, "email=%20" no email. */
+  token = g_strdup (g_hash_table_lookup (table, "token"));
+  if (token == NULL || *g_strstrip (token) == '\0')
     return FALSE;
 
-  email = g_hash_table_lookup (table, "email");
-  *token_out = g_strstrip (g_strdup (token));
-  *email_out = email != NULL && *email != '\0' ? g_strstrip (g_strdup (email)) : NULL;
+  email = g_strdup (g_hash_table_lookup (table, "email"));
+  if (email != NULL && *g_strstrip (email) == '\0')
+    g_clear_pointer (&email, g_free);
+
+  *token_out = g_steal_pointer (&token);
+  *email_out = g_steal_pointer (&email);
 
   return TRUE;
 }
