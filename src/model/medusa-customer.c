@@ -34,7 +34,8 @@ G_DEFINE_FINAL_TYPE (MedusaCustomer, medusa_customer, G_TYPE_OBJECT)
 
 static const MedusaJsonField fields[] = {
   FIELD (id, "id", ID),
-  FIELD (email, "email", STRING),
+  /* Goes to the keyring and GSettings as it is: never repaired. */
+  FIELD (email, "email", EXACT),
   FIELD (first_name, "first-name", STRING),
   FIELD (last_name, "last-name", STRING),
   FIELD (phone, "phone", STRING),
@@ -270,6 +271,16 @@ medusa_customer_get_metadata (MedusaCustomer *self)
 {
   g_return_val_if_fail (MEDUSA_IS_CUSTOMER (self), NULL);
   return self->metadata;
+}
+
+char *
+medusa_customer_dup_metadata_string (MedusaCustomer *self,
+                                     const char     *key)
+{
+  g_return_val_if_fail (MEDUSA_IS_CUSTOMER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return medusa_json_dup_string_member (self->metadata, key);
 }
 
 GDateTime *

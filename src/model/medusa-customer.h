@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (MedusaCustomer, medusa_customer, MEDUSA, CUSTOMER, GObject
  * "has-account", "billing-address-id", "billing-address" (MedusaAddress,
  * nullable: absent on login responses), "shipping-addresses" (GListModel),
  * "metadata" (boxed JsonObject), "created-at", "updated-at", "n-orders",
- * "has-orders-info", "display-name". */
+ * "has-orders-info", "display-name". An "email" that is not valid UTF-8 is
+ * a PARSE error (it is a key of the keyring and GSettings). */
 MedusaCustomer *medusa_customer_new_from_json           (JsonObject     *object,
                                                          GError        **error);
 
@@ -34,7 +35,14 @@ const char     *medusa_customer_get_billing_address_id  (MedusaCustomer *self);
 MedusaAddress  *medusa_customer_get_billing_address     (MedusaCustomer *self);
 /* GListModel of MedusaAddress, never NULL (maybe empty) */
 GListModel     *medusa_customer_get_shipping_addresses  (MedusaCustomer *self);
+/* The metadata as the store sent it: its strings may be invalid UTF-8
+ * (a "\ud800" escape). Show or edit values through
+ * medusa_customer_dup_metadata_string(), never straight from the object. */
 JsonObject     *medusa_customer_get_metadata            (MedusaCustomer *self);
+/* The metadata string @key as valid UTF-8 (invalid sequences become
+ * U+FFFD), or NULL when it is missing or not a string. */
+char           *medusa_customer_dup_metadata_string     (MedusaCustomer *self,
+                                                         const char     *key);
 GDateTime      *medusa_customer_get_created_at          (MedusaCustomer *self);
 GDateTime      *medusa_customer_get_updated_at          (MedusaCustomer *self);
 

@@ -5,8 +5,11 @@
  */
 #include "medusa-fulfillment.h"
 
+#include <string.h>
+
 #include "medusa-error.h"
 #include "medusa-json.h"
+#include "medusa-money.h"
 
 /* MedusaTrackingLink */
 
@@ -115,6 +118,53 @@ medusa_tracking_link_get_url (MedusaTrackingLink *self)
   return self->url;
 }
 
+/* Only what a browser opens as a web page: a tracking URL of the store
+ * could as well be file:///etc/passwd or javascript:. */
+char *
+medusa_tracking_link_dup_safe_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (url == NULL || *url == '\0' || !g_utf8_validate (url, -1, NULL))
+    return NULL;
+
+  /* ASCII only as RFC 3986 allows it in a URI (GLib's parser lets "<>\"{}|\\^`"
+   * through), and beyond ASCII no spaces, controls or invisible format
+   * characters (bidi overrides): what the tooltip shows is what gets opened. */
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        {
+          if (!g_ascii_isalnum (c) && strchr ("-._~:/?#[]@!$&'()*+,;=%", (int) c) == NULL)
+            return NULL;
+        }
+      else if (g_unichar_isspace (c) || g_unichar_iscntrl (c) ||
+               g_unichar_type (c) == G_UNICODE_FORMAT)
+        {
+          return NULL;
+        }
+    }
+
+  /* ENCODED: checked as written, percent escapes are not decoded. */
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
+    return NULL;
+
+  host = g_uri_get_host (uri);
+  if (host == NULL || *host == '\0' || g_uri_get_userinfo (uri) != NULL)
+    return NULL;
+
+  return g_strdup (url);
+}
+
 /* MedusaFulfillment */
 
 struct _MedusaFulfillment
@@ -169,6 +219,7 @@ read_tracking_numbers (JsonObject  *object,
     {
       JsonNode *node = json_array_get_element (numbers, i);
       g_autoptr(MedusaTrackingLink) link = NULL;
+      g_autofree char *number = NULL;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
@@ -180,7 +231,9 @@ read_tracking_numbers (JsonObject  *object,
       if (*json_node_get_string (node) == '\0')
         continue;
 
-      link = medusa_tracking_link_new (json_node_get_string (node), NULL);
+      /* A label, never looked up: repaired like every other shown string. */
+      number = g_utf8_make_valid (json_node_get_string (node), -1);
+      link = medusa_tracking_link_new (number, NULL);
       g_list_store_append (store, link);
     }
 
@@ -216,7 +269,12 @@ count_items (JsonObject  *object,
       if (!medusa_json_read_int (json_node_get_object (node), "quantity", &quantity, error))
         return FALSE;
 
-      *n_items += quantity;
+      if (!medusa_money_checked_add (*n_items, quantity, n_items))
+        {
+          g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                               "The quantities of “items” add up to more than a gint64");
+          return FALSE;
+        }
     }
 
   return TRUE;

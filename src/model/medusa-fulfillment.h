@@ -20,7 +20,13 @@ MedusaTrackingLink *medusa_tracking_link_new                  (const char       
 MedusaTrackingLink *medusa_tracking_link_new_from_json        (JsonObject         *object,
                                                                GError            **error);
 const char         *medusa_tracking_link_get_tracking_number  (MedusaTrackingLink *self);
+/* The URL as the store sent it: anything, maybe not a web address at all. */
 const char         *medusa_tracking_link_get_url              (MedusaTrackingLink *self);
+/* @url when it may become a clickable link: an absolute http: or https:
+ * URL with a host and no user name, whose ASCII characters are those RFC 3986
+ * allows (no spaces, quotes, "<>{}|\^`" or controls) and with no invisible
+ * format characters. NULL otherwise (show the tracking number as text). */
+char               *medusa_tracking_link_dup_safe_url         (const char         *url);
 
 #define MEDUSA_TYPE_FULFILLMENT (medusa_fulfillment_get_type ())
 G_DECLARE_FINAL_TYPE (MedusaFulfillment, medusa_fulfillment, MEDUSA, FULFILLMENT, GObject)

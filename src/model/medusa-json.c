@@ -253,6 +253,39 @@ medusa_json_read_string (JsonObject  *object,
 }
 
 gboolean
+medusa_json_read_exact_string (JsonObject  *object,
+                               const char  *member,
+                               char       **out,
+                               GError     **error)
+{
+  JsonNode *node = lookup_member (object, member);
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (node == NULL)
+    {
+      g_clear_pointer (out, g_free);
+      return TRUE;
+    }
+
+  if (!node_holds (node, G_TYPE_STRING))
+    return set_type_error (error, member, "a string");
+
+  /* An id or an email is looked up again (by the server, the keyring,
+   * GSettings): a repaired one would name something else. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                   "Member “%s” is not valid UTF-8", member);
+      return FALSE;
+    }
+
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+gboolean
 medusa_json_read_id (JsonObject  *object,
                      const char  *member,
                      char       **out,
@@ -262,7 +295,7 @@ medusa_json_read_id (JsonObject  *object,
 
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (!medusa_json_read_string (object, member, &value, error))
+  if (!medusa_json_read_exact_string (object, member, &value, error))
     return FALSE;
 
   if (value == NULL || *value == '\0')
@@ -272,17 +305,23 @@ medusa_json_read_id (JsonObject  *object,
       return FALSE;
     }
 
-  /* read_string() repaired it: an id is looked up again, never repaired. */
-  if (strcmp (value, json_node_get_string (lookup_member (object, member))) != 0)
-    {
-      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                   "Member “%s” is not valid UTF-8", member);
-      return FALSE;
-    }
-
   g_free (*out);
   *out = g_steal_pointer (&value);
   return TRUE;
+}
+
+char *
+medusa_json_dup_string_member (JsonObject *object,
+                               const char *member)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  if (!medusa_json_read_string (object, member, &value, NULL))
+    return NULL;
+
+  return g_steal_pointer (&value);
 }
 
 gboolean
@@ -592,6 +631,9 @@ medusa_json_read_fields (JsonObject             *object,
         case MEDUSA_JSON_FIELD_STRING:
           ok = medusa_json_read_string (object, f->member, field, error);
           break;
+        case MEDUSA_JSON_FIELD_EXACT:
+          ok = medusa_json_read_exact_string (object, f->member, field, error);
+          break;
         case MEDUSA_JSON_FIELD_INT:
           ok = medusa_json_read_int (object, f->member, field, error);
           break;
@@ -652,6 +694,7 @@ medusa_json_clear_fields (gpointer               instance,
         {
         case MEDUSA_JSON_FIELD_ID:
         case MEDUSA_JSON_FIELD_STRING:
+        case MEDUSA_JSON_FIELD_EXACT:
           g_clear_pointer ((char **) field, g_free);
           break;
         case MEDUSA_JSON_FIELD_DATE:
@@ -687,6 +730,7 @@ medusa_json_install_fields (GObjectClass           *klass,
         {
         case MEDUSA_JSON_FIELD_ID:
         case MEDUSA_JSON_FIELD_STRING:
+        case MEDUSA_JSON_FIELD_EXACT:
           pspec = g_param_spec_string (f->property, NULL, NULL, NULL, flags);
           break;
         case MEDUSA_JSON_FIELD_INT:
@@ -734,6 +778,7 @@ medusa_json_get_field_property (gpointer               instance,
     {
     case MEDUSA_JSON_FIELD_ID:
     case MEDUSA_JSON_FIELD_STRING:
+    case MEDUSA_JSON_FIELD_EXACT:
       g_value_set_string (value, *(char **) field);
       break;
     case MEDUSA_JSON_FIELD_INT:

@@ -39,6 +39,18 @@ gboolean medusa_json_read_id       (JsonObject   *object,
                                     const char   *member,
                                     char        **out,
                                     GError      **error);
+/* An optional string that is used as a key elsewhere (an email goes to the
+ * keyring and GSettings): like read_string(), but a value that is not valid
+ * UTF-8 is an error instead of being repaired. */
+gboolean medusa_json_read_exact_string (JsonObject   *object,
+                                        const char   *member,
+                                        char        **out,
+                                        GError      **error);
+/* The string member @member of @object as valid UTF-8 (repaired like
+ * read_string() does), or NULL when @object is NULL or the member is
+ * missing, null or not a string. For JSON kept as it came (metadata). */
+char    *medusa_json_dup_string_member (JsonObject   *object,
+                                        const char   *member);
 /* Integers; a whole-number double is accepted, strings are not. */
 gboolean medusa_json_read_int      (JsonObject   *object,
                                     const char   *member,
@@ -109,6 +121,7 @@ typedef enum
 {
   MEDUSA_JSON_FIELD_ID,       /* char *, required and non-empty */
   MEDUSA_JSON_FIELD_STRING,   /* char * */
+  MEDUSA_JSON_FIELD_EXACT,    /* char *, never repaired: see read_exact_string() */
   MEDUSA_JSON_FIELD_INT,      /* gint64 */
   MEDUSA_JSON_FIELD_BOOLEAN,  /* gboolean */
   MEDUSA_JSON_FIELD_DOUBLE,   /* double */

@@ -6,6 +6,7 @@
 #include "medusa-line-item.h"
 
 #include "medusa-json.h"
+#include "medusa-money.h"
 
 struct _MedusaLineItem
 {
@@ -236,4 +237,21 @@ medusa_line_item_get_currency_code (MedusaLineItem *self)
 {
   g_return_val_if_fail (MEDUSA_IS_LINE_ITEM (self), NULL);
   return self->currency_code;
+}
+
+gboolean
+medusa_line_item_compute_line_total (MedusaLineItem *self,
+                                     gint64         *total)
+{
+  g_return_val_if_fail (MEDUSA_IS_LINE_ITEM (self), FALSE);
+  g_return_val_if_fail (total != NULL, FALSE);
+
+  *total = 0;
+  if (self->subtotal != 0)
+    {
+      *total = self->subtotal;
+      return TRUE;
+    }
+
+  return medusa_money_checked_mul (self->quantity, self->unit_price, total);
 }

@@ -36,5 +36,10 @@ gint64          medusa_line_item_get_total                    (MedusaLineItem *s
 gint64          medusa_line_item_get_tax_total                (MedusaLineItem *self);
 gint64          medusa_line_item_get_discount_total           (MedusaLineItem *self);
 const char     *medusa_line_item_get_currency_code            (MedusaLineItem *self);
+/* What the line costs: "subtotal" when the store sent one (not 0), else
+ * quantity × unit price. FALSE when that product does not fit in a gint64:
+ * then there is no total to show (*@total is 0). */
+gboolean        medusa_line_item_compute_line_total           (MedusaLineItem *self,
+                                                               gint64         *total);
 
 G_END_DECLS

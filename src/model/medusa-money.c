@@ -187,3 +187,35 @@ medusa_money_format (gint64      amount,
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+gboolean
+medusa_money_checked_add (gint64  a,
+                          gint64  b,
+                          gint64 *result)
+{
+  gint64 sum;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (__builtin_add_overflow (a, b, &sum))
+    return FALSE;
+
+  *result = sum;
+  return TRUE;
+}
+
+gboolean
+medusa_money_checked_mul (gint64  a,
+                          gint64  b,
+                          gint64 *result)
+{
+  gint64 product;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (__builtin_mul_overflow (a, b, &product))
+    return FALSE;
+
+  *result = product;
+  return TRUE;
+}

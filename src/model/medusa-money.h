@@ -25,4 +25,14 @@ const char *medusa_currency_get_symbol    (const char *currency_code);
 char       *medusa_money_format           (gint64      amount,
                                            const char *currency_code);
 
+/* Checked arithmetic on amounts and quantities from the network: TRUE and
+ * *@result = @a + @b (or @a × @b), or FALSE, with *@result untouched, when
+ * the exact result does not fit in a gint64 (never a wrapped value). */
+gboolean    medusa_money_checked_add      (gint64      a,
+                                           gint64      b,
+                                           gint64     *result);
+gboolean    medusa_money_checked_mul      (gint64      a,
+                                           gint64      b,
+                                           gint64     *result);
+
 G_END_DECLS

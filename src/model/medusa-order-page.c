@@ -7,6 +7,7 @@
 
 #include "medusa-error.h"
 #include "medusa-json.h"
+#include "medusa-money.h"
 #include "medusa-order.h"
 
 struct _MedusaOrderPage
@@ -93,8 +94,9 @@ medusa_order_page_init (MedusaOrderPage *self)
  * @object: the response object {"orders", "count", "offset", "limit"}
  * @error: return location for a %MEDUSA_ERROR_PARSE
  *
- * A response without an "orders" array is a parse error; a missing count
- * is taken as the number of orders in the page.
+ * A response without an "orders" array, or with a negative "count",
+ * "offset" or "limit", is a parse error; a missing count is taken as
+ * offset plus the number of orders in the page.
  *
  * Returns: (transfer full) (nullable): the page
  */
@@ -129,8 +131,23 @@ medusa_order_page_new_from_json (JsonObject  *object,
     return NULL;
   g_set_object (&self->orders, list);
 
-  if (!json_object_has_member (object, "count"))
-    self->count = self->offset + g_list_model_get_n_items (G_LIST_MODEL (self->orders));
+  /* Positions and sizes: a negative one is nonsense, and one the page
+   * cannot be added to would overflow. */
+  if (self->count < 0 || self->offset < 0 || self->limit < 0)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                           "Member “count”, “offset” or “limit” is negative");
+      return NULL;
+    }
+
+  if (!json_object_has_member (object, "count") &&
+      !medusa_money_checked_add (self->offset, g_list_model_get_n_items (G_LIST_MODEL (self->orders)),
+                                 &self->count))
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                           "Member “offset” is too large");
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }

@@ -5,8 +5,10 @@
  */
 #include "medusa-order.h"
 
+#include "medusa-error.h"
 #include "medusa-json.h"
 #include "medusa-model-enums.h"
+#include "medusa-money.h"
 
 struct _MedusaOrder
 {
@@ -162,7 +164,13 @@ read_relations (MedusaOrder  *self,
     {
       g_autoptr(MedusaLineItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
 
-      self->n_items += medusa_line_item_get_quantity (item);
+      if (!medusa_money_checked_add (self->n_items, medusa_line_item_get_quantity (item),
+                                     &self->n_items))
+        {
+          g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                               "The quantities of “items” add up to more than a gint64");
+          return FALSE;
+        }
     }
 
   return medusa_json_read_model (object, "shipping_address",

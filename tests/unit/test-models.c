@@ -12,6 +12,7 @@
 #include "medusa-error.h"
 #include "medusa-json.h"
 #include "medusa-model-enums.h"
+#include "medusa-money.h"
 #include "medusa-order.h"
 #include "medusa-order-page.h"
 #include "medusa-payment-method.h"
@@ -887,6 +888,286 @@ test_json_readers (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
 }
 
+/* Hostile strings and numbers from the store */
+
+#define REPLACEMENT "\xef\xbf\xbd"  /* U+FFFD in UTF-8 */
+
+static void
+assert_shown_text (const char *text,
+                   const char *prefix)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, prefix));
+}
+
+static void
+test_hostile_strings (void)
+{
+  /* json-glib decodes a lone surrogate escape into bytes that are not UTF-8
+   * (a Pango warning, then SIGABRT in the accessibility bus, for a label). */
+  g_autoptr(JsonNode) customer_root = parse_json (
+    "{\"id\":\"cus_1\",\"email\":\"ada@example.com\",\"first_name\":\"A\\ud800da\","
+    "\"last_name\":\"\\udc00 L\",\"phone\":\"+49\\ud800 1\","
+    "\"metadata\":{\"note\":\"x\\ud800yz\",\"tier\":\"gold\",\"count\":3,\"nested\":{}},"
+    "\"shipping_addresses\":[{\"id\":\"addr_1\",\"city\":\"B\\ud800xerlin\"}]}");
+  g_autoptr(JsonNode) order_root = parse_json (
+    "{\"id\":\"order_1\",\"email\":\"o\\ud800x@example.com\",\"currency_code\":\"eur\","
+    "\"items\":[{\"id\":\"item_1\",\"title\":\"M\\udc00xug\",\"quantity\":1,\"unit_price\":5}],"
+    "\"fulfillments\":[{\"id\":\"ful_1\",\"tracking_numbers\":[\"T\\ud800XY\"]}],"
+    "\"region\":{\"name\":\"E\\ud800xU\"}}");
+  g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
+  MedusaOrder *order;
+  MedusaFulfillment *fulfillment;
+  g_autofree char *display_name = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *tier = NULL;
+
+  customer = medusa_customer_new_from_json (json_node_get_object (customer_root), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, "ada@example.com");
+  assert_shown_text (medusa_customer_get_first_name (customer), "A" REPLACEMENT);
+  assert_shown_text (medusa_customer_get_last_name (customer), REPLACEMENT);
+  assert_shown_text (medusa_customer_get_phone (customer), "+49" REPLACEMENT);
+  display_name = medusa_customer_dup_display_name (customer);
+  assert_shown_text (display_name, "A" REPLACEMENT);
+  assert_shown_text (medusa_address_get_city (list_item (medusa_customer_get_shipping_addresses (customer), 0)),
+                     "B" REPLACEMENT);
+
+  /* Metadata stays as the store sent it; its values are read repaired. */
+  note = medusa_customer_dup_metadata_string (customer, "note");
+  assert_shown_text (note, "x" REPLACEMENT);
+  g_assert_true (g_str_has_suffix (note, "z"));
+  tier = medusa_customer_dup_metadata_string (customer, "tier");
+  g_assert_cmpstr (tier, ==, "gold");
+  g_assert_null (medusa_customer_dup_metadata_string (customer, "count"));
+  g_assert_null (medusa_customer_dup_metadata_string (customer, "nested"));
+  g_assert_null (medusa_customer_dup_metadata_string (customer, "absent"));
+  g_assert_finalize_object (customer);
+
+  /* An order's email is only shown: repaired, not refused. */
+  order = medusa_order_new_from_json (json_node_get_object (order_root), &error);
+  g_assert_no_error (error);
+  assert_shown_text (medusa_order_get_email (order), "o" REPLACEMENT);
+  assert_shown_text (medusa_order_get_region_name (order), "E" REPLACEMENT);
+  assert_shown_text (medusa_line_item_get_title (list_item (medusa_order_get_items (order), 0)),
+                     "M" REPLACEMENT);
+  fulfillment = list_item (medusa_order_get_fulfillments (order), 0);
+  assert_shown_text (medusa_tracking_link_get_tracking_number (
+                       list_item (medusa_fulfillment_get_tracking_links (fulfillment), 0)),
+                     "T" REPLACEMENT);
+  g_assert_finalize_object (order);
+}
+
+static void
+test_customer_email_never_repaired (void)
+{
+  g_autoptr(JsonNode) root = parse_json (
+    "{\"id\":\"cus_1\",\"email\":\"\\ud800x@example.com\",\"first_name\":\"Ada\"}");
+  g_autoptr(JsonNode) pair = parse_json (
+    "{\"id\":\"cus_1\",\"email\":\"\\ud83d\\ude00@example.com\"}");
+  g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
+
+  /* Repaired, it would go to the keyring and GSettings as another address. */
+  customer = medusa_customer_new_from_json (json_node_get_object (root), &error);
+  g_assert_null (customer);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "email"));
+  g_clear_error (&error);
+
+  customer = medusa_customer_new_from_json (json_node_get_object (pair), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, "\xf0\x9f\x98\x80@example.com");
+  g_assert_finalize_object (customer);
+}
+
+static void
+test_money_checked (void)
+{
+  gint64 result = 42;
+
+  g_assert_true (medusa_money_checked_add (G_MAXINT64 - 1, 1, &result));
+  g_assert_cmpint (result, ==, G_MAXINT64);
+  g_assert_true (medusa_money_checked_add (G_MININT64, G_MAXINT64, &result));
+  g_assert_cmpint (result, ==, -1);
+  g_assert_true (medusa_money_checked_add (G_MININT64 + 1, -1, &result));
+  g_assert_cmpint (result, ==, G_MININT64);
+
+  result = 42;
+  g_assert_false (medusa_money_checked_add (G_MAXINT64, 1, &result));
+  g_assert_false (medusa_money_checked_add (G_MININT64, -1, &result));
+  g_assert_false (medusa_money_checked_add (G_MAXINT64, G_MAXINT64, &result));
+  g_assert_cmpint (result, ==, 42);  /* untouched */
+
+  g_assert_true (medusa_money_checked_mul (G_MAXINT64, 1, &result));
+  g_assert_cmpint (result, ==, G_MAXINT64);
+  g_assert_true (medusa_money_checked_mul (G_MAXINT64, -1, &result));
+  g_assert_cmpint (result, ==, -G_MAXINT64);
+  g_assert_true (medusa_money_checked_mul (G_MININT64 / 2, 2, &result));
+  g_assert_cmpint (result, ==, G_MININT64);
+  g_assert_true (medusa_money_checked_mul (0, G_MININT64, &result));
+  g_assert_cmpint (result, ==, 0);
+  g_assert_true (medusa_money_checked_mul (3, 1950, &result));
+  g_assert_cmpint (result, ==, 5850);
+
+  result = 42;
+  g_assert_false (medusa_money_checked_mul (G_MININT64, -1, &result));
+  g_assert_false (medusa_money_checked_mul (G_MAXINT64 / 2 + 1, 2, &result));
+  g_assert_false (medusa_money_checked_mul (G_MAXINT64, G_MAXINT64, &result));
+  /* 2^32 × 2^32 wraps to exactly 0: the "0.00" line total of the bug */
+  g_assert_false (medusa_money_checked_mul (G_GINT64_CONSTANT (1) << 32, G_GINT64_CONSTANT (1) << 32, &result));
+  g_assert_cmpint (result, ==, 42);
+}
+
+static void
+test_line_item_line_total (void)
+{
+  static const struct {
+    const char *json;
+    gboolean    fits;
+    gint64      total;
+  } cases[] = {
+    { "{\"id\":\"i\",\"quantity\":3,\"unit_price\":1950}", TRUE, 5850 },
+    { "{\"id\":\"i\",\"quantity\":3,\"unit_price\":1950,\"subtotal\":5000}", TRUE, 5000 },
+    { "{\"id\":\"i\",\"quantity\":0,\"unit_price\":1950}", TRUE, 0 },
+    { "{\"id\":\"i\",\"quantity\":1,\"unit_price\":9223372036854775807}", TRUE, G_MAXINT64 },
+    { "{\"id\":\"i\",\"quantity\":-2,\"unit_price\":4611686018427387904}", TRUE, G_MININT64 },
+    { "{\"id\":\"i\",\"quantity\":4294967296,\"unit_price\":4294967296}", FALSE, 0 },
+    { "{\"id\":\"i\",\"quantity\":2,\"unit_price\":4611686018427387904}", FALSE, 0 },
+    { "{\"id\":\"i\",\"quantity\":9223372036854775807,\"unit_price\":9223372036854775807}", FALSE, 0 },
+    { "{\"id\":\"i\",\"quantity\":-9223372036854775807,\"unit_price\":2}", FALSE, 0 },
+    /* a whole-number double is an integer too */
+    { "{\"id\":\"i\",\"quantity\":3.0,\"unit_price\":4.0e18}", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = parse_json (cases[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MedusaLineItem) item = NULL;
+      gint64 total = 42;
+
+      g_test_message ("%s", cases[i].json);
+      item = medusa_line_item_new_from_json (json_node_get_object (root), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (medusa_line_item_compute_line_total (item, &total), ==, cases[i].fits);
+      g_assert_cmpint (total, ==, cases[i].total);
+    }
+}
+
+static void
+test_order_big_quantities (void)
+{
+  g_autoptr(JsonNode) root = parse_json (
+    "{\"id\":\"o\",\"items\":[{\"id\":\"a\",\"quantity\":9223372036854775806},"
+    "{\"id\":\"b\",\"quantity\":1}],"
+    "\"fulfillments\":[{\"id\":\"f\",\"items\":[{\"quantity\":9223372036854775800},{\"quantity\":7}]}]}");
+  g_autoptr(GError) error = NULL;
+  MedusaOrder *order;
+
+  /* Exactly G_MAXINT64 still fits. */
+  order = medusa_order_new_from_json (json_node_get_object (root), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_order_get_n_items (order), ==, G_MAXINT64);
+  g_assert_cmpint (medusa_fulfillment_get_n_items (list_item (medusa_order_get_fulfillments (order), 0)),
+                   ==, G_MAXINT64);
+  g_assert_finalize_object (order);
+}
+
+static void
+test_order_page_bounds (void)
+{
+  g_autoptr(JsonNode) no_count = parse_json (
+    "{\"orders\":[{\"id\":\"a\"},{\"id\":\"b\"}],\"offset\":40,\"limit\":20}");
+  g_autoptr(JsonNode) last = parse_json (
+    "{\"orders\":[{\"id\":\"a\"}],\"offset\":9223372036854775806}");
+  g_autoptr(JsonNode) huge_with_count = parse_json (
+    "{\"orders\":[{\"id\":\"a\"}],\"count\":9223372036854775807,\"offset\":9223372036854775807}");
+  g_autoptr(GError) error = NULL;
+  MedusaOrderPage *page;
+
+  page = medusa_order_page_new_from_json (json_node_get_object (no_count), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_order_page_get_count (page), ==, 42);
+  g_assert_cmpint (medusa_order_page_get_limit (page), ==, 20);
+  g_assert_finalize_object (page);
+
+  page = medusa_order_page_new_from_json (json_node_get_object (last), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_order_page_get_count (page), ==, G_MAXINT64);
+  g_assert_finalize_object (page);
+
+  /* Nothing is added when the count is there. */
+  page = medusa_order_page_new_from_json (json_node_get_object (huge_with_count), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_order_page_get_count (page), ==, G_MAXINT64);
+  g_assert_cmpint (medusa_order_page_get_offset (page), ==, G_MAXINT64);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_tracking_safe_url (void)
+{
+  static const struct {
+    const char *url;
+    gboolean    safe;
+  } cases[] = {
+    { "https://track.example.com/Z9", TRUE },
+    { "http://track.example.com/Z9?n=1&c=de#top", TRUE },
+    { "HTTPS://Track.Example.com/Z9", TRUE },
+    { "https://track.example.com:8443/%5A9", TRUE },
+    { "https://[2001:db8::1]/t", TRUE },
+    { "https://b\xc3\xbc" "cher.example/t", TRUE },
+    { "file:///etc/passwd", FALSE },
+    { "FILE:///etc/passwd", FALSE },
+    { "file://localhost/etc/passwd", FALSE },
+    { "javascript:alert(1)", FALSE },
+    { "JavaScript://track.example.com/%0aalert(1)", FALSE },
+    { "data:text/html,<script>alert(1)</script>", FALSE },
+    { "data:text/html;base64,PHNjcmlwdD4=", FALSE },
+    { "ftp://track.example.com/Z9", FALSE },
+    { "smb://track.example.com/share", FALSE },
+    { "mailto:track@example.com", FALSE },
+    { "https:///Z9", FALSE },                /* no host */
+    { "https:Z9", FALSE },
+    { "https://", FALSE },
+    { "//track.example.com/Z9", FALSE },     /* not absolute */
+    { "/etc/passwd", FALSE },
+    { "track.example.com/Z9", FALSE },
+    { "https://track.example.com/Z 9", FALSE },
+    { " https://track.example.com/Z9", FALSE },
+    { "https://track.example.com/Z9\n", FALSE },
+    { "https://track.example.com/Z9\t", FALSE },
+    { "https://exa mple.com/", FALSE },
+    { "https://track.example.com/\"onmouseover=", FALSE },
+    { "https://track.example.com/<b>", FALSE },
+    { "https://track.example.com/\xe2\x80\xaeZ9", FALSE },   /* RIGHT-TO-LEFT OVERRIDE */
+    { "https://track.example.com/\xe2\x80\x8bZ9", FALSE },   /* ZERO WIDTH SPACE */
+    { "https://track.example.com/\xc2\xa0Z9", FALSE },        /* NO-BREAK SPACE */
+    { "https://user:secret@track.example.com/", FALSE },
+    { "https://track.example.com@evil.example/", FALSE },
+    { "https://track.example.com/%zz", FALSE },
+    { "https://track.example.com:99999/", FALSE },
+    { "https://track.example.com/\xed\xa0\x80", FALSE },      /* not UTF-8 */
+    { "https://track.example.com/\xff", FALSE },
+    { "", FALSE },
+    { NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *safe = medusa_tracking_link_dup_safe_url (cases[i].url);
+
+      g_test_message ("%u: %s", i, cases[i].safe ? "safe" : "refused");
+      if (cases[i].safe)
+        g_assert_cmpstr (safe, ==, cases[i].url);
+      else
+        g_assert_null (safe);
+    }
+}
+
 /* Broken JSON: an error, never a crash or a critical */
 
 typedef gpointer (*NewFromJson) (JsonObject *object, GError **error);
@@ -941,6 +1222,18 @@ static const BrokenCase broken_cases[] = {
   { "order-page-orders-object", (NewFromJson) medusa_order_page_new_from_json, "{\"orders\":{}}" },
   { "order-page-count-string", (NewFromJson) medusa_order_page_new_from_json, "{\"orders\":[],\"count\":\"1\"}" },
   { "order-page-broken-order", (NewFromJson) medusa_order_page_new_from_json, "{\"orders\":[{\"id\":\"o\"},{\"id\":7}],\"count\":2}" },
+  /* Hostile strings: an id or an email is never repaired. */
+  { "customer-email-lone-surrogate", (NewFromJson) medusa_customer_new_from_json, "{\"id\":\"c\",\"email\":\"a\\ud800@example.com\"}" },
+  { "customer-id-lone-surrogate", (NewFromJson) medusa_customer_new_from_json, "{\"id\":\"c\\udc00x\",\"email\":\"a@example.com\"}" },
+  { "order-item-id-lone-surrogate", (NewFromJson) medusa_order_new_from_json, "{\"id\":\"o\",\"items\":[{\"id\":\"i\\ud800x\"}]}" },
+  /* Hostile numbers: sums that do not fit, positions that make no sense. */
+  { "order-quantities-overflow", (NewFromJson) medusa_order_new_from_json, "{\"id\":\"o\",\"items\":[{\"id\":\"a\",\"quantity\":9223372036854775807},{\"id\":\"b\",\"quantity\":1}]}" },
+  { "order-quantities-underflow", (NewFromJson) medusa_order_new_from_json, "{\"id\":\"o\",\"items\":[{\"id\":\"a\",\"quantity\":-9223372036854775807},{\"id\":\"b\",\"quantity\":-2}]}" },
+  { "fulfillment-quantities-overflow", (NewFromJson) medusa_fulfillment_new_from_json, "{\"id\":\"f\",\"items\":[{\"quantity\":9223372036854775807},{\"quantity\":9223372036854775807}]}" },
+  { "order-page-negative-offset", (NewFromJson) medusa_order_page_new_from_json, "{\"orders\":[],\"count\":0,\"offset\":-1}" },
+  { "order-page-negative-count", (NewFromJson) medusa_order_page_new_from_json, "{\"orders\":[],\"count\":-5}" },
+  { "order-page-negative-limit", (NewFromJson) medusa_order_page_new_from_json, "{\"orders\":[],\"count\":0,\"limit\":-20}" },
+  { "order-page-offset-overflow", (NewFromJson) medusa_order_page_new_from_json, "{\"orders\":[{\"id\":\"o\"}],\"offset\":9223372036854775807}" },
 };
 
 static void
@@ -1032,6 +1325,13 @@ main (int   argc,
   g_test_add_func ("/models/enums", test_enums);
   g_test_add_func ("/models/json/readers", test_json_readers);
   g_test_add_func ("/models/json/null-optional-fields", test_null_optional_fields);
+  g_test_add_func ("/models/hostile/strings", test_hostile_strings);
+  g_test_add_func ("/models/hostile/customer-email", test_customer_email_never_repaired);
+  g_test_add_func ("/models/hostile/money-checked", test_money_checked);
+  g_test_add_func ("/models/hostile/line-total", test_line_item_line_total);
+  g_test_add_func ("/models/hostile/big-quantities", test_order_big_quantities);
+  g_test_add_func ("/models/hostile/order-page-bounds", test_order_page_bounds);
+  g_test_add_func ("/models/hostile/tracking-safe-url", test_tracking_safe_url);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
