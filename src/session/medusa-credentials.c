@@ -60,6 +60,78 @@ new_keyring_task (gpointer             source_tag,
   return task;
 }
 
+/* libsecret 0.20.5 checks the attributes of every call itself, and when
+ * one is refused (a string attribute that is not valid UTF-8) it only logs
+ * a warning and returns without ever calling back: the caller would wait
+ * forever (a Sign In that spins for good). So everything libsecret could
+ * refuse is refused here first, and the task finishes with the error. */
+static gboolean
+check_text (const char  *what,
+            const char  *value,
+            gboolean     required,
+            GError     **error)
+{
+  if (value == NULL || *value == '\0')
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "No %s for the keyring item", what);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "The %s for the keyring item is not valid UTF-8", what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A bearer token goes into an Authorization header: visible ASCII only
+ * (RFC 7235's token68 and the JWTs Medusa issues are). */
+static gboolean
+token_is_valid (const char *token)
+{
+  if (token == NULL || *token == '\0')
+    return FALSE;
+
+  for (const char *p = token; *p != '\0'; p++)
+    if (*p < 0x21 || *p > 0x7e)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Finishes @task with the first problem of its arguments and returns FALSE;
+ * TRUE when libsecret may be called. Takes @task on failure. */
+static gboolean
+check_arguments (GTask      *task,
+                 const char *store_url,
+                 const char *email,
+                 gboolean    email_required,
+                 const char *token,
+                 gboolean    token_required)
+{
+  GError *error = NULL;
+
+  if (check_text ("store address", store_url, TRUE, &error) &&
+      check_text ("email", email, email_required, &error))
+    {
+      if (!token_required || token_is_valid (token))
+        return TRUE;
+
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "The sign-in token is not one an HTTP header can carry");
+    }
+
+  g_task_return_error (task, error);
+  g_object_unref (task);
+  return FALSE;
+}
+
 /* Store and clear finish with TRUE, or with libsecret's error. */
 static void
 boolean_cb (GObject      *source,
@@ -102,12 +174,11 @@ medusa_credentials_store_async (const char          *store_url,
   GTask *task;
   g_autofree char *label = NULL;
 
-  g_return_if_fail (store_url != NULL && *store_url != '\0');
-  g_return_if_fail (email != NULL && *email != '\0');
-  g_return_if_fail (token != NULL);
-
   task = new_keyring_task (medusa_credentials_store_async, store_url, email,
                            cancellable, callback, user_data);
+  if (!check_arguments (task, store_url, email, TRUE, token, TRUE))
+    return;
+
   /* Translators: the keyring item's label; %s are an email and a store URL */
   label = g_strdup_printf (_("Medusa Account: %s at %s"), email, store_url);
   secret_password_storev (medusa_credentials_get_schema (), g_task_get_task_data (task),
@@ -158,6 +229,16 @@ lookup_cb (GObject      *source,
       return;
     }
 
+  /* Whatever else wrote an item of our schema: it becomes a header only
+   * when it can be one. */
+  if (!token_is_valid (secret))
+    {
+      secret_password_free (secret);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "The keyring item does not hold a usable sign-in token");
+      return;
+    }
+
   /* Hand out a g_malloc'd copy so callers need not know libsecret. */
   g_task_return_pointer (task, g_strdup (secret), (GDestroyNotify) medusa_credentials_free_token);
   secret_password_free (secret);
@@ -172,10 +253,11 @@ medusa_credentials_lookup_async (const char          *store_url,
 {
   GTask *task;
 
-  g_return_if_fail (store_url != NULL && *store_url != '\0');
-
   task = new_keyring_task (medusa_credentials_lookup_async, store_url, email,
                            cancellable, callback, user_data);
+  if (!check_arguments (task, store_url, email, FALSE, NULL, FALSE))
+    return;
+
   secret_password_lookupv (medusa_credentials_get_schema (), g_task_get_task_data (task),
                            cancellable, lookup_cb, task);
 }
@@ -200,10 +282,11 @@ medusa_credentials_clear_async (const char          *store_url,
 {
   GTask *task;
 
-  g_return_if_fail (store_url != NULL && *store_url != '\0');
-
   task = new_keyring_task (medusa_credentials_clear_async, store_url, email,
                            cancellable, callback, user_data);
+  if (!check_arguments (task, store_url, email, FALSE, NULL, FALSE))
+    return;
+
   secret_password_clearv (medusa_credentials_get_schema (), g_task_get_task_data (task),
                           cancellable, boolean_cb, task);
 }

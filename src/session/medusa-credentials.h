@@ -16,6 +16,12 @@ G_BEGIN_DECLS
  * bearer token is stored, never a password. */
 const SecretSchema *medusa_credentials_get_schema  (void) G_GNUC_CONST;
 
+/* Every call finishes, through its callback, also when libsecret would
+ * refuse it: an empty or NULL @store_url (or @email where one is needed),
+ * a @store_url or @email that is not valid UTF-8, or a @token that is not
+ * visible ASCII finish with a G_IO_ERROR (INVALID_ARGUMENT/INVALID_DATA)
+ * without calling libsecret. */
+
 /* Stores @token for (@store_url, @email), replacing an older one. */
 void      medusa_credentials_store_async    (const char          *store_url,
                                              const char          *email,

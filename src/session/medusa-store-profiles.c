@@ -233,7 +233,11 @@ save_last_emails (MedusaStoreProfiles *self)
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
   g_hash_table_iter_init (&iter, self->last_emails);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_variant_builder_add (&builder, "{ss}", (const char *) key, (const char *) value);
+    {
+      /* A GVariant string must be UTF-8 (set_last_email() keeps it so). */
+      if (g_utf8_validate (key, -1, NULL) && g_utf8_validate (value, -1, NULL))
+        g_variant_builder_add (&builder, "{ss}", (const char *) key, (const char *) value);
+    }
   g_settings_set_value (self->settings, "last-emails", g_variant_builder_end (&builder));
 }
 
@@ -586,6 +590,14 @@ medusa_store_profiles_set_last_email (MedusaStoreProfiles *self,
 {
   g_return_if_fail (MEDUSA_IS_STORE_PROFILES (self));
   g_return_if_fail (url != NULL);
+
+  /* GSettings can only hold UTF-8 (GVariant would refuse it with a
+   * critical): such an email is not remembered, the old one stays. */
+  if (!g_utf8_validate (url, -1, NULL) || (email != NULL && !g_utf8_validate (email, -1, NULL)))
+    {
+      g_message ("Not remembering an email or store address that is not valid UTF-8");
+      return;
+    }
 
   if (email == NULL || *email == '\0')
     {

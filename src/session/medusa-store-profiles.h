@@ -71,7 +71,8 @@ gboolean             medusa_store_profiles_set_current         (MedusaStoreProfi
 /* The last email used on @url (not a secret), or NULL. */
 const char          *medusa_store_profiles_get_last_email      (MedusaStoreProfiles *self,
                                                                 const char          *url);
-/* @email NULL or "" forgets it. */
+/* @email NULL or "" forgets it. An @email or @url that is not valid UTF-8
+ * is not remembered (the older email stays). */
 void                 medusa_store_profiles_set_last_email      (MedusaStoreProfiles *self,
                                                                 const char          *url,
                                                                 const char          *email);

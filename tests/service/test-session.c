@@ -871,6 +871,171 @@ test_keyring_sign_out_forgets (Fixture       *f,
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
 }
 
+/* Hostile strings: nothing libsecret or GSettings would refuse reaches them */
+
+#define BAD_UTF8 "\xed\xa0\x80"  /* what json-glib makes of "\ud800" */
+
+typedef enum { KEYRING_STORE, KEYRING_LOOKUP, KEYRING_CLEAR } KeyringCall;
+
+/* Runs one keyring call and returns its error; the callback must be reached
+ * (libsecret 0.20.5 itself returns without calling back on such input). */
+static GError *
+keyring_call_error (KeyringCall  call,
+                    const char  *url,
+                    const char  *email,
+                    const char  *token)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *error = NULL;
+
+  switch (call)
+    {
+    case KEYRING_STORE:
+      medusa_credentials_store_async (url, email, token, NULL, medusa_fake_async_result_cb, &slot);
+      result = medusa_fake_wait_result (&slot);
+      g_assert_false (medusa_credentials_store_finish (result, &error));
+      break;
+    case KEYRING_LOOKUP:
+      medusa_credentials_lookup_async (url, email, NULL, medusa_fake_async_result_cb, &slot);
+      result = medusa_fake_wait_result (&slot);
+      g_assert_null (medusa_credentials_lookup_finish (result, &error));
+      break;
+    case KEYRING_CLEAR:
+      medusa_credentials_clear_async (url, email, NULL, medusa_fake_async_result_cb, &slot);
+      result = medusa_fake_wait_result (&slot);
+      g_assert_false (medusa_credentials_clear_finish (result, &error));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert_nonnull (error);
+  return error;
+}
+
+static void
+test_keyring_refuses_invalid (void)
+{
+  static const struct {
+    KeyringCall call;
+    const char *url;
+    const char *email;
+    const char *token;
+    int         code;
+  } cases[] = {
+    { KEYRING_STORE, "http://127.0.0.1:1", "a" BAD_UTF8 "@example.com", "s3cr3t", G_IO_ERROR_INVALID_DATA },
+    { KEYRING_STORE, "http://127.0.0.1:1/" BAD_UTF8, "a@example.com", "s3cr3t", G_IO_ERROR_INVALID_DATA },
+    { KEYRING_STORE, "http://127.0.0.1:1", "a@example.com", "s3cr3t\r\nX-Evil: 1", G_IO_ERROR_INVALID_DATA },
+    { KEYRING_STORE, "http://127.0.0.1:1", "a@example.com", "s3cr3t" BAD_UTF8, G_IO_ERROR_INVALID_DATA },
+    { KEYRING_STORE, "http://127.0.0.1:1", "a@example.com", "", G_IO_ERROR_INVALID_DATA },
+    { KEYRING_STORE, "http://127.0.0.1:1", "a@example.com", NULL, G_IO_ERROR_INVALID_DATA },
+    { KEYRING_STORE, "http://127.0.0.1:1", "", "s3cr3t", G_IO_ERROR_INVALID_ARGUMENT },
+    { KEYRING_STORE, "http://127.0.0.1:1", NULL, "s3cr3t", G_IO_ERROR_INVALID_ARGUMENT },
+    { KEYRING_STORE, NULL, "a@example.com", "s3cr3t", G_IO_ERROR_INVALID_ARGUMENT },
+    { KEYRING_LOOKUP, "http://127.0.0.1:1", "a" BAD_UTF8 "@example.com", NULL, G_IO_ERROR_INVALID_DATA },
+    { KEYRING_LOOKUP, BAD_UTF8, NULL, NULL, G_IO_ERROR_INVALID_DATA },
+    { KEYRING_LOOKUP, "", "a@example.com", NULL, G_IO_ERROR_INVALID_ARGUMENT },
+    { KEYRING_CLEAR, "http://127.0.0.1:1", "a" BAD_UTF8 "@example.com", NULL, G_IO_ERROR_INVALID_DATA },
+    { KEYRING_CLEAR, "http://127.0.0.1:1/" BAD_UTF8, NULL, NULL, G_IO_ERROR_INVALID_DATA },
+    { KEYRING_CLEAR, NULL, NULL, NULL, G_IO_ERROR_INVALID_ARGUMENT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u", i);
+      error = keyring_call_error (cases[i].call, cases[i].url, cases[i].email, cases[i].token);
+      g_assert_error (error, G_IO_ERROR, cases[i].code);
+      /* The message never quotes the token. */
+      g_assert_null (strstr (error->message, "s3cr3t"));
+    }
+}
+
+static void
+test_sign_in_hostile_email (Fixture       *f,
+                            gconstpointer  data)
+{
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  g_autoptr(GError) error = NULL;
+  const char *body =
+    "{\"customer\":{\"id\":\"cus_hostile\",\"email\":\"\\ud800x@example.com\","
+    "\"first_name\":\"Ada\",\"has_account\":true}}";
+
+  /* The bug: the email went to libsecret, which never called back (Sign In
+   * spun for good), and to GSettings as '[Invalid UTF-8]'. Now the answer is
+   * a parse error, and nothing is remembered. */
+  medusa_store_profiles_set_last_email (profiles, f->url, NULL);
+  medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 200, NULL, body, 1);
+
+  g_assert_false (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+  g_assert_cmpint (medusa_session_get_state (f->session), !=, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_null (medusa_session_get_customer (f->session));
+  g_assert_null (medusa_store_profiles_get_last_email (profiles, f->url));
+  if (keyring_usable == 1)
+    {
+      char *token = keyring_lookup (f->url, ADA_EMAIL, NULL);
+
+      g_assert_null (token);
+    }
+
+  /* The next answer is a normal one: signing in works. */
+  g_clear_error (&error);
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_store_profiles_get_last_email (profiles, f->url), ==, ADA_EMAIL);
+}
+
+static void
+test_profiles_last_email_utf8 (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(MedusaStoreProfiles) profiles = NULL;
+  g_autoptr(GVariant) emails = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *printed = NULL;
+
+  /* A URL that is not UTF-8 never becomes a profile (GLib's URI parser
+   * refuses it), so no such URL reaches GSettings either. */
+  g_assert_null (medusa_store_profiles_check_url ("https://shop.example.com/" BAD_UTF8, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (medusa_store_profiles_check_url ("https://sh" BAD_UTF8 "op.example.com", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, MEDUSA_SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("needs the compiled schema (GSETTINGS_SCHEMA_DIR=<builddir>/data)");
+      return;
+    }
+
+  backend = g_memory_settings_backend_new ();
+  settings = g_settings_new_full (schema, backend, NULL);
+  profiles = medusa_store_profiles_new (settings);
+  medusa_store_profiles_add (profiles, "Local", "http://127.0.0.1:9000", NULL, &error);
+  g_assert_no_error (error);
+  medusa_store_profiles_set_last_email (profiles, "http://127.0.0.1:9000", "ada@example.com");
+
+  /* Not valid UTF-8: not remembered (GVariant would refuse it with a
+   * critical), and the email remembered before stays. */
+  medusa_store_profiles_set_last_email (profiles, "http://127.0.0.1:9000", "a" BAD_UTF8 "@example.com");
+  medusa_store_profiles_set_last_email (profiles, "http://127.0.0.1:9000/" BAD_UTF8, "ada@example.com");
+  g_assert_cmpstr (medusa_store_profiles_get_last_email (profiles, "http://127.0.0.1:9000"), ==,
+                   "ada@example.com");
+
+  emails = g_settings_get_value (settings, "last-emails");
+  printed = g_variant_print (emails, FALSE);
+  g_assert_cmpstr (printed, ==, "{'http://127.0.0.1:9000': 'ada@example.com'}");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -898,6 +1063,9 @@ main (int   argc,
   ADD ("/session/keyring/credentials", test_keyring_credentials);
   ADD ("/session/keyring/restore", test_keyring_restore);
   ADD ("/session/keyring/sign-out-forgets", test_keyring_sign_out_forgets);
+  g_test_add_func ("/session/keyring/refuses-invalid", test_keyring_refuses_invalid);
+  ADD ("/session/sign-in/hostile-email", test_sign_in_hostile_email);
+  g_test_add_func ("/session/profiles/last-email-utf8", test_profiles_last_email_utf8);
 
 #undef ADD
 
