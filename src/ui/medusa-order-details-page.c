@@ -127,20 +127,22 @@ fill_items (MedusaOrderDetailsPage *self)
       const char *title = medusa_line_item_get_title (item);
       gint64 quantity = medusa_line_item_get_quantity (item);
       gint64 unit_price = medusa_line_item_get_unit_price (item);
-      gint64 line_total = medusa_line_item_get_subtotal (item);
+      gint64 line_total = 0;
       g_autofree char *unit = NULL;
       g_autofree char *total = NULL;
       g_autofree char *detail = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *qty = NULL;
+      GtkWidget *row;
 
       if (currency == NULL)
         currency = medusa_order_get_currency_code (self->order);
-      if (line_total == 0)
-        line_total = quantity * unit_price;
 
       unit = medusa_money_format (unit_price, currency);
-      total = medusa_money_format (line_total, currency);
+      /* A total that does not fit is not shown at all, never wrapped:
+       * quantity × unit price in the subtitle stays exact. */
+      if (medusa_line_item_compute_line_total (item, &line_total))
+        total = medusa_money_format (line_total, currency);
       /* Translators: quantity × unit price, e.g. "2 × €19.50" */
       qty = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
       detail = g_strdup_printf (_("%s × %s"), qty, unit);
@@ -150,7 +152,18 @@ fill_items (MedusaOrderDetailsPage *self)
       else
         subtitle = g_steal_pointer (&detail);
 
-      info_row (self->items_list, title != NULL && *title != '\0' ? title : _("Item"), subtitle, total);
+      row = info_row (self->items_list, title != NULL && *title != '\0' ? title : _("Item"),
+                      subtitle, total);
+      if (total == NULL)
+        {
+          GtkWidget *label = suffix_label ("—");
+
+          gtk_widget_set_tooltip_text (label, _("The total is too large to show"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("No total"),
+                                          -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
     }
 
   if (n == 0)
@@ -277,10 +290,12 @@ static GtkWidget *
 tracking_widget (MedusaTrackingLink *link)
 {
   const char *number = medusa_tracking_link_get_tracking_number (link);
-  const char *url = medusa_tracking_link_get_url (link);
+  g_autofree char *url = medusa_tracking_link_dup_safe_url (medusa_tracking_link_get_url (link));
   GtkWidget *widget;
 
-  if (url != NULL && *url != '\0')
+  /* Only a web address becomes a link; anything else (file:, javascript:,
+   * …) is not opened: the number is shown as text the user can copy. */
+  if (url != NULL)
     {
       g_autofree char *tooltip = g_strdup_printf (_("Track the shipment %s"), number);
 

@@ -967,6 +967,94 @@ test_order_details_not_found (WtFixture     *fixture,
   g_assert_null (wt_find_label (details, "Could Not Load the Order"));
 }
 
+/* An order as the store sends it (GET /store/orders/{id}) with what a
+ * hostile store could put in it: tracking URLs of any scheme and a line
+ * whose quantity × unit price does not fit in 64 bits (2^32 × 2^32 wraps
+ * to exactly 0: the line showed "€0.00"). */
+static const char hostile_order_body[] =
+  "{\"order\":{\"id\":\"order_hostile\",\"display_id\":77,\"status\":\"completed\","
+  "\"fulfillment_status\":\"shipped\",\"payment_status\":\"captured\",\"currency_code\":\"eur\","
+  "\"email\":\"ada@example.com\",\"created_at\":\"2025-03-01T10:00:00.000Z\","
+  "\"subtotal\":2600,\"total\":2600,"
+  "\"items\":[{\"id\":\"item_huge\",\"title\":\"Huge Crate\",\"quantity\":4294967296,"
+  "\"unit_price\":4294967296,\"subtotal\":0},"
+  "{\"id\":\"item_mug\",\"title\":\"Test Mug\",\"quantity\":2,\"unit_price\":1300}],"
+  "\"fulfillments\":[{\"id\":\"ful_hostile\",\"shipped_at\":\"2025-03-02T10:00:00.000Z\","
+  "\"tracking_links\":["
+  "{\"tracking_number\":\"FILE-1\",\"url\":\"file:///etc/passwd\"},"
+  "{\"tracking_number\":\"JS-1\",\"url\":\"javascript:alert(1)\"},"
+  "{\"tracking_number\":\"SPACE-1\",\"url\":\"https://track.example.com/a b\"},"
+  "{\"tracking_number\":\"WEB-1\",\"url\":\"https://track.example.com/WEB-1\"}]}]}}";
+
+/* The GtkLinkButton under @root whose label is @number, or NULL. */
+static gboolean
+match_link_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LINK_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_any_link_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_LINK_BUTTON (widget);
+}
+
+static void
+test_order_details_hostile (WtFixture     *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *orders;
+  GtkWidget *details;
+  GtkWidget *link;
+  GtkWidget *label;
+  GtkWidget *huge_row;
+  g_autofree char *mug_total = medusa_money_format (2 * 1300, "eur");
+  g_autofree char *wrapped = medusa_money_format (0, "eur");
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 1);
+  orders = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (orders, "1 of 1 order");
+
+  medusa_fake_server_add_status_fault (fixture->fake, "GET", "/store/orders/", 200, NULL,
+                                       hostile_order_body, 1);
+  activate_order (orders, 0);
+  wt_fixture_wait_page (fixture, "order-details");
+  details = wt_find_by_type (GTK_WIDGET (fixture->window), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
+  g_assert_nonnull (details);
+  wait_label (details, "Order #77");
+
+  /* Only the https URL is a link, to exactly that URL. */
+  link = find_matching (details, match_link_button, "WEB-1");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, "https://track.example.com/WEB-1");
+
+  /* file:, javascript: and a URL with a space are plain, selectable text. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *number = (const char *[]) { "FILE-1", "JS-1", "SPACE-1" }[i];
+
+      g_assert_null (find_matching (details, match_link_button, number));
+      label = wt_find_label (details, number);
+      g_assert_nonnull (label);
+      g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+      g_assert_null (gtk_widget_get_ancestor (label, GTK_TYPE_LINK_BUTTON));
+    }
+
+  /* One link button in all: none was made for the other URLs. */
+  g_assert_true (find_matching (details, match_any_link_button, NULL) == link);
+
+  /* The line whose total does not fit shows no total, never a wrapped one;
+   * the other lines are unaffected. */
+  huge_row = wt_find_row (details, "Huge Crate");
+  g_assert_nonnull (huge_row);
+  g_assert_nonnull (wt_find_label (huge_row, "—"));
+  g_assert_null (wt_find_label (huge_row, wrapped));
+  g_assert_nonnull (wt_find_label (wt_find_row (details, "Test Mug"), mug_total));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -996,6 +1084,7 @@ main (int   argc,
   ADD ("/widgets/orders/error", test_orders_error);
   ADD ("/widgets/order-details/show", test_order_details);
   ADD ("/widgets/order-details/not-found", test_order_details_not_found);
+  ADD ("/widgets/order-details/hostile", test_order_details_hostile);
 
 #undef ADD
 
