@@ -48,8 +48,9 @@ set_busy (MedusaForgotPasswordPage *self,
           gboolean                  busy)
 {
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
+  /* The button first: it takes the focus out of the form. */
   medusa_ui_button_set_busy (self->send_button, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
 }
 
 static void

@@ -115,8 +115,9 @@ set_saving (MedusaProfilePage *self,
             gboolean           saving)
 {
   self->saving = saving;
-  gtk_widget_set_sensitive (self->names_group, !saving);
+  /* The button first: it takes the focus out of the form. */
   medusa_ui_button_set_busy (self->save_button, saving);
+  gtk_widget_set_sensitive (self->names_group, !saving);
   update_save_sensitivity (self);
 }
 
@@ -294,9 +295,10 @@ set_billing_saving (MedusaProfilePage *self,
                     gboolean           saving)
 {
   self->billing_saving = saving;
+  /* The button first: it takes the focus out of the form. */
+  medusa_ui_button_set_busy (self->billing_save_button, saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->billing_choice_row), !saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->billing_form_list), !saving);
-  medusa_ui_button_set_busy (self->billing_save_button, saving);
   update_billing_save_sensitivity (self);
 }
 

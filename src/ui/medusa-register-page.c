@@ -89,9 +89,10 @@ set_busy (MedusaRegisterPage *self,
           gboolean            busy)
 {
   self->busy = busy;
+  /* The button first: it takes the focus out of the form. */
+  medusa_ui_button_set_busy (self->create_button, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_list), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_list), !busy);
-  medusa_ui_button_set_busy (self->create_button, busy);
   if (!busy)
     update_validity (self);
 }

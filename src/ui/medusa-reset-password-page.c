@@ -83,9 +83,10 @@ set_busy (MedusaResetPasswordPage *self,
           gboolean                 busy)
 {
   self->busy = busy;
+  /* The button first: it takes the focus out of the form. */
+  medusa_ui_button_set_busy (self->reset_button, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_list), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_list), !busy);
-  medusa_ui_button_set_busy (self->reset_button, busy);
   if (!busy)
     update_validity (self);
 }

@@ -53,9 +53,10 @@ set_busy (MedusaStorePage *self,
           gboolean         busy)
 {
   self->busy = busy;
+  /* The button first: it takes the focus out of the form. */
+  medusa_ui_button_set_busy (self->connect_button, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
-  medusa_ui_button_set_busy (self->connect_button, busy);
 }
 
 /* Makes @url the session's store and goes on to sign in. */
