@@ -17,8 +17,8 @@ PACKAGES=(
   libjson-glib-dev libsecret-1-dev
   # data validation (desktop file, metainfo), translations, country names
   desktop-file-utils appstream appstream-util locales iso-codes
-  # sanitizer runtime (ASan/UBSan builds)
-  libclang-rt-14-dev
+  # sanitizer runtime (ASan/UBSan builds); clang for the libFuzzer targets (tests/fuzz)
+  libclang-rt-14-dev clang
   # GUI tests and the demo: X server, session bus, accessibility, keyring
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi xdotool imagemagick
   gnome-keyring libsecret-tools

@@ -8,6 +8,8 @@
 #   2. _build/ci: fresh `meson setup --werror`, build, unit + service (+ data) tests
 #   3. _build/asan: AddressSanitizer + UBSan build of the core, unit + service tests
 #      (and, once the backend is up, the integration scenario again)
+#   3b. _build/fuzz-ci: clang build of the libFuzzer targets (tests/fuzz), each run
+#      over its seed corpus plus a fixed number of runs (the "fuzz" suite)
 #   4. the real Medusa v1 backend (tests/integration/medusa-up.sh), integration tests
 #   5. GUI tests in Xvfb + a private D-Bus session + an unlocked keyring
 #      (only when the build defines tests in the "gui" suite)
@@ -22,6 +24,7 @@
 #                        (default /var/tmp/medusa-v1, 9000, 54329; when 9000 is
 #                        taken by something else: /var/tmp/medusa-v1-alt, 9100, 54339)
 #   TEST_ALL_SKIP_ASAN=1  skip step 3 (for quick local runs; CI never sets it)
+#   TEST_ALL_SKIP_FUZZ=1  skip step 3b (for quick local runs; CI never sets it)
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -164,6 +167,37 @@ else
     fi
   else
     step_failed "meson setup $BUILD_ASAN"
+  fi
+fi
+
+# --- 3b. fuzz regression (clang + libFuzzer) ------------------------------------------
+# Each tests/fuzz target over its seed corpus, then a fixed number of runs with a
+# fixed seed (the "fuzz" suite; tools/fuzz.sh fuzzes for real). Only the fuzz
+# targets are built (with the core they link, instrumented).
+BUILD_FUZZ="$ROOT/_build/fuzz-ci"
+if [ "${TEST_ALL_SKIP_FUZZ:-0}" = 1 ]; then
+  log "3b/5 fuzz regression skipped (TEST_ALL_SKIP_FUZZ=1)"
+elif ! command -v clang >/dev/null; then
+  log "3b/5 fuzz regression"
+  step_failed "clang is not installed (tools/install-deps.sh installs it)"
+else
+  log "3b/5 build $BUILD_FUZZ (clang, libFuzzer, ASan + UBSan) and run the fuzz regression suite"
+  rm -rf "$BUILD_FUZZ"
+  if CC=clang meson setup "$BUILD_FUZZ" "$ROOT" -Dfuzz=true -Db_lundef=false -Dapp=false \
+       -Dgui_tests=false -Dintegration_tests=false -Dbench=false >"$ROOT/_build/fuzz-ci-setup.log" 2>&1 \
+     || { cat "$ROOT/_build/fuzz-ci-setup.log"; false; }; then
+    mapfile -t fuzz_targets < <(meson introspect "$BUILD_FUZZ" --targets \
+      | jq -r '.[] | select(.type == "executable" and (.defined_in | endswith("tests/fuzz/meson.build"))) | .filename[0]' \
+      | sed "s|^$BUILD_FUZZ/||")
+    if [ "${#fuzz_targets[@]}" = 0 ]; then
+      step_failed "no fuzz targets are defined"
+    elif ninja -C "$BUILD_FUZZ" "${fuzz_targets[@]}"; then
+      run_meson_tests "$BUILD_FUZZ" fuzz --suite fuzz
+    else
+      step_failed "build $BUILD_FUZZ"
+    fi
+  else
+    step_failed "meson setup $BUILD_FUZZ"
   fi
 fi
 
