@@ -49,6 +49,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CLEAR_INPUT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* One running operation (sign in, register, reset, restore, refresh). */
 typedef struct
 {
@@ -184,6 +191,14 @@ replace_customer (MedusaSession  *self,
 {
   if (g_set_object (&self->customer, customer))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
+}
+
+/* Whoever sits at the workstation next must find nothing of the person
+ * before: emitted once the properties describe the new situation. */
+static void
+emit_clear_input (MedusaSession *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CLEAR_INPUT], 0);
 }
 
 static void
@@ -333,6 +348,10 @@ medusa_session_class_init (MedusaSessionClass *klass)
     g_param_spec_string ("store-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_CLEAR_INPUT] =
+    g_signal_new ("clear-input", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -360,6 +379,7 @@ medusa_session_set_store (MedusaSession  *self,
 {
   g_autoptr(MedusaClient) client = NULL;
   MedusaStoreProfile *profile;
+  gboolean store_changed;
 
   g_return_val_if_fail (MEDUSA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
@@ -373,8 +393,9 @@ medusa_session_set_store (MedusaSession  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (self->client != NULL &&
-      g_strcmp0 (self->store_url, medusa_store_profile_get_url (profile)) == 0)
+  store_changed = self->client == NULL ||
+                  g_strcmp0 (self->store_url, medusa_store_profile_get_url (profile)) != 0;
+  if (!store_changed)
     {
       /* Same store: keep the session, take the new name and key. */
       medusa_client_set_publishable_key (self->client, medusa_store_profile_get_publishable_key (profile));
@@ -409,6 +430,9 @@ medusa_session_set_store (MedusaSession  *self,
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  if (store_changed)
+    emit_clear_input (self);
 
   return TRUE;
 }
@@ -506,15 +530,25 @@ finish_sign_in (GTask *task)
 {
   MedusaSession *self = g_task_get_source_object (task);
   OpData *data = g_task_get_task_data (task);
+  const char *previous_id;
+  gboolean other_customer;
 
   if (return_if_stale (task))
     return;
+
+  /* Signing in over another customer's session switches the account. */
+  previous_id = self->customer != NULL ? medusa_customer_get_id (self->customer) : NULL;
+  other_customer = previous_id != NULL &&
+                   g_strcmp0 (previous_id, medusa_customer_get_id (data->customer)) != 0;
 
   g_object_freeze_notify (G_OBJECT (self));
   set_email (self, data->email);
   replace_customer (self, data->customer);
   set_state (self, MEDUSA_SESSION_STATE_SIGNED_IN);
   g_object_thaw_notify (G_OBJECT (self));
+
+  if (other_customer)
+    emit_clear_input (self);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -997,6 +1031,7 @@ medusa_session_sign_out_async (MedusaSession       *self,
   replace_customer (self, NULL);
   set_state (self, MEDUSA_SESSION_STATE_SIGNED_OUT);
   g_object_thaw_notify (G_OBJECT (self));
+  emit_clear_input (self);
 
   data->pending = 1;
   if (data->email != NULL)
@@ -1024,8 +1059,11 @@ medusa_session_lock (MedusaSession *self)
 {
   g_return_if_fail (MEDUSA_IS_SESSION (self));
 
-  if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
-    set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+  if (self->state != MEDUSA_SESSION_STATE_SIGNED_IN)
+    return;
+
+  set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+  emit_clear_input (self);
 }
 
 gboolean

@@ -26,10 +26,19 @@ G_DECLARE_FINAL_TYPE (MedusaSession, medusa_session, MEDUSA, SESSION, GObject)
 /* Properties (all notify): "client" (MedusaClient, replaced when the store
  * changes), "customer" (MedusaCustomer or NULL), "state", "email" (the last
  * email used on this store, kept while expired/signed out), "store-url",
- * "store-name". */
+ * "store-name".
+ *
+ * Signal "clear-input" (no arguments): the person at the workstation may
+ * change — after sign-out, the idle lock (medusa_session_lock), a change of
+ * store, or a sign-in as another customer over a signed-in session. It is
+ * emitted once the properties describe the new situation; every form drops
+ * what was typed (the sign-in form keeps "email", the remembered email of
+ * the current store). An expired credential does not emit it: the input
+ * stays for when the password has been given again. */
 MedusaSession      *medusa_session_new              (void);
 
-/* Points the session at a store (signs out of the previous one locally).
+/* Points the session at a store (signs out of the previous one locally;
+ * its credential stays in the keyring for medusa_session_restore_async()).
  * Returns FALSE and sets @error for an invalid URL. */
 gboolean            medusa_session_set_store        (MedusaSession       *self,
                                                      const char          *url,
@@ -115,7 +124,8 @@ gboolean            medusa_session_sign_out_finish  (MedusaSession       *self,
                                                      GError             **error);
 
 /* Locks the account for the idle lock: state EXPIRED, customer kept hidden by
- * the UI, credential kept; signing in again with the password unlocks. */
+ * the UI, credential kept, "clear-input" emitted; signing in again with the
+ * password unlocks. */
 void                medusa_session_lock             (MedusaSession       *self);
 
 /* Call with every API error: an UNAUTHORIZED error moves a signed-in session

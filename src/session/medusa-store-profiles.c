@@ -640,6 +640,31 @@ medusa_store_profiles_is_loopback_host (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/* An IP address, or a DNS name (GUri has made an international one ASCII):
+ * letters, digits, "-" and "_" in labels that are not empty. */
+static gboolean
+host_is_valid (const char *host)
+{
+  const char *p;
+
+  if (g_hostname_is_ip_address (host))
+    return TRUE;
+
+  for (p = host; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          /* No empty label; a final dot (the root) is allowed. */
+          if (p == host || p[-1] == '.')
+            return FALSE;
+        }
+      else if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 char *
 medusa_store_profiles_check_url (const char  *url,
                                  gboolean    *insecure,
@@ -697,6 +722,14 @@ medusa_store_profiles_check_url (const char  *url,
     }
 
   host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  /* GUri takes "shop example.com" as a host; only the network would say no. */
+  if (!host_is_valid (host))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("This is not a valid web address."));
+      return NULL;
+    }
+
   path = g_strdup (g_uri_get_path (uri));
   while (*path != '\0' && path[strlen (path) - 1] == '/')
     path[strlen (path) - 1] = '\0';

@@ -645,11 +645,12 @@ country_selected_cb (MedusaAddressDialog *self)
   update_validity (self);
 }
 
+/* Sign-out, the idle lock, another store or account: the address being
+ * typed goes with the dialog. */
 static void
-session_state_cb (MedusaAddressDialog *self)
+session_clear_input_cb (MedusaAddressDialog *self)
 {
-  if (medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_OUT)
-    gtk_window_close (GTK_WINDOW (self));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /* GObject */
@@ -666,8 +667,8 @@ medusa_address_dialog_constructed (GObject *object)
 
   fill_from_address (self);
 
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
 
   client = medusa_session_get_client (self->session);
   if (client != NULL)

@@ -164,6 +164,21 @@ on_continue_clicked_cb (GtkButton                *button,
                              MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD, "reset-password", email);
 }
 
+/* Someone else may sit down next: nothing typed here stays. */
+static void
+on_session_clear_input_cb (MedusaSession            *session,
+                           MedusaForgotPasswordPage *self)
+{
+  medusa_ui_drop_cancellable (&self->cancellable);
+  if (self->busy)
+    set_busy (self, FALSE);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), "");
+  reset_sent_state (self);
+  medusa_ui_row_set_invalid (self->email_row, FALSE);
+  medusa_ui_label_set_error (self->error_label, NULL);
+}
+
 static void
 medusa_forgot_password_page_map (GtkWidget *widget)
 {
@@ -172,14 +187,25 @@ medusa_forgot_password_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (medusa_forgot_password_page_parent_class)->map (widget);
 
-  /* An email carried from the reset page ("Request a New Link") wins. */
+  /* The address the sign-in form or the reset page ("Request a New Link")
+   * carries over. Never the session's: after a sign-out that is the last
+   * customer's, and only the sign-in form may show it. */
   carried = medusa_ui_take_carried_email (self->session, MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD);
   if (carried != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->email_row), carried);
-  else
-    medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (self->session));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+}
+
+static void
+medusa_forgot_password_page_constructed (GObject *object)
+{
+  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (object);
+
+  G_OBJECT_CLASS (medusa_forgot_password_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, 0);
 }
 
 static void
@@ -248,6 +274,7 @@ medusa_forgot_password_page_class_init (MedusaForgotPasswordPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = medusa_forgot_password_page_constructed;
   object_class->dispose = medusa_forgot_password_page_dispose;
   object_class->finalize = medusa_forgot_password_page_finalize;
   object_class->get_property = medusa_forgot_password_page_get_property;

@@ -549,22 +549,9 @@ focus_search_action (GtkWidget  *widget,
 static void
 session_changed_cb (MedusaOrdersPage *self)
 {
-  MedusaSessionState state = medusa_session_get_state (self->session);
-
-  if (state == MEDUSA_SESSION_STATE_SIGNED_OUT || medusa_session_get_customer (self->session) == NULL)
-    {
-      if (state == MEDUSA_SESSION_STATE_SIGNED_OUT)
-        {
-          /* Nothing of the last person's search stays behind. */
-          g_clear_handle_id (&self->apply_id, g_source_remove);
-          teardown_list (self);
-          reset_filters (self, TRUE);
-          update_filters_badge (self, 0);
-          gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), FALSE);
-          update_state (self);
-        }
-      return;
-    }
+  if (medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_OUT ||
+      medusa_session_get_customer (self->session) == NULL)
+    return;
 
   ensure_list (self);
 }
@@ -618,6 +605,20 @@ static void
 medusa_orders_page_finalize (GObject *object)
 {
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+/* Sign-out, the idle lock, another store or account: nothing of the last
+ * person's search and filters stays behind, nor their list. */
+static void
+session_clear_input_cb (MedusaOrdersPage *self)
+{
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  teardown_list (self);
+  gtk_popover_popdown (self->filters_popover);
+  reset_filters (self, TRUE);
+  update_filters_badge (self, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), FALSE);
+  update_state (self);
+}
+
 
   g_free (self->list_customer_id);
 
@@ -645,6 +646,8 @@ medusa_orders_page_get_property (GObject    *object,
 static void
 medusa_orders_page_set_property (GObject      *object,
                                  guint         prop_id,
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
                                  const GValue *value,
                                  GParamSpec   *pspec)
 {

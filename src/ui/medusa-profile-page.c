@@ -1068,12 +1068,22 @@ on_session_customer_changed_cb (MedusaSession     *session,
 }
 
 static void
-on_session_state_changed_cb (MedusaSession     *session,
-                             GParamSpec        *pspec,
-                             MedusaProfilePage *self)
+on_session_clear_input_cb (MedusaSession     *session,
+                           MedusaProfilePage *self)
 {
-  if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
-    return;
+  AdwEntryRow *rows[] = {
+    self->first_name_row,
+    self->last_name_row,
+    self->phone_row,
+    self->billing_first_name_row,
+    self->billing_last_name_row,
+    self->billing_address_1_row,
+    self->billing_address_2_row,
+    self->billing_postal_code_row,
+    self->billing_city_row,
+    self->billing_province_row,
+    self->billing_phone_row,
+  };
 
   medusa_ui_drop_cancellable (&self->cancellable);
   medusa_ui_drop_cancellable (&self->billing_cancellable);
@@ -1086,8 +1096,20 @@ on_session_state_changed_cb (MedusaSession     *session,
     set_billing_saving (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 
-  /* Nothing of the previous account stays in the form. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+      medusa_ui_row_set_invalid (rows[i], FALSE);
+    }
+  medusa_ui_label_set_error (self->names_error_label, NULL);
+  medusa_ui_label_set_error (self->billing_error_label, NULL);
+
+  /* Back to the saved billing choice, not "Enter a new address". */
+  g_ptr_array_set_size (self->billing_ids, 0);
   g_clear_object (&self->customer);
+/* Sign-out, the idle lock, another store or account: nothing typed stays.
+ * The form is filled again from the session's customer as it is saved (none
+ * after a sign-out; the same one behind the lock). */
   load_customer (self);
 }
 
@@ -1102,8 +1124,8 @@ medusa_profile_page_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "notify::customer",
                            G_CALLBACK (on_session_customer_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (on_session_state_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, 0);
 
   load_customer (self);
 }

@@ -254,6 +254,34 @@ on_session_state_changed_cb (MedusaSession      *session,
     }
 }
 
+/* Someone else may sit down next: nothing typed here stays. */
+static void
+on_session_clear_input_cb (MedusaSession      *session,
+                           MedusaRegisterPage *self)
+{
+  AdwEntryRow *rows[] = {
+    self->first_name_row,
+    self->last_name_row,
+    self->email_row,
+    self->phone_row,
+    ADW_ENTRY_ROW (self->password_row),
+    ADW_ENTRY_ROW (self->confirm_row),
+  };
+
+  medusa_ui_drop_cancellable (&self->cancellable);
+  if (self->busy)
+    set_busy (self, FALSE);
+
+  g_clear_pointer (&self->duplicate_email, g_free);
+  show_error (self, NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+      medusa_ui_row_set_invalid (rows[i], FALSE);
+    }
+  update_validity (self);
+}
+
 static void
 medusa_register_page_map (GtkWidget *widget)
 {
@@ -273,6 +301,8 @@ medusa_register_page_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (on_session_state_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, 0);
   update_validity (self);
 }
 

@@ -268,6 +268,34 @@ on_request_clicked_cb (GtkButton               *button,
                              email != NULL ? email : "");
 }
 
+/* Someone else may sit down next: nothing typed here stays. */
+static void
+on_session_clear_input_cb (MedusaSession           *session,
+                           MedusaResetPasswordPage *self)
+{
+  AdwEntryRow *rows[] = {
+    self->email_row,
+    self->token_row,
+    ADW_ENTRY_ROW (self->password_row),
+    ADW_ENTRY_ROW (self->confirm_row),
+  };
+
+  medusa_ui_drop_cancellable (&self->cancellable);
+  if (self->busy)
+    set_busy (self, FALSE);
+
+  show_error (self, NULL, FALSE);
+  self->rewriting_token = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+      medusa_ui_row_set_invalid (rows[i], FALSE);
+    }
+  self->rewriting_token = FALSE;
+  self->token_length = 0;
+  update_validity (self);
+}
+
 static void
 medusa_reset_password_page_map (GtkWidget *widget)
 {
@@ -276,11 +304,11 @@ medusa_reset_password_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (medusa_reset_password_page_parent_class)->map (widget);
 
+  /* Only what the forgot-password page carries over, never the session's
+   * email (after a sign-out, the last customer's). */
   carried = medusa_ui_take_carried_email (self->session, MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD);
   if (carried != NULL)
     medusa_reset_password_page_set_email (self, carried);
-  else
-    medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (self->session));
 
   if (*medusa_ui_row_text (self->email_row) == '\0')
     gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
@@ -295,6 +323,8 @@ medusa_reset_password_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_reset_password_page_parent_class)->constructed (object);
 
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, 0);
   update_validity (self);
 }
 

@@ -223,6 +223,34 @@ on_session_state_changed_cb (MedusaSession    *session,
     }
 }
 
+/* Someone else may sit down next: only the store's remembered email stays. */
+static void
+on_session_clear_input_cb (MedusaSession    *session,
+                           MedusaSignInPage *self)
+{
+  medusa_ui_drop_cancellable (&self->cancellable);
+  if (self->busy)
+    set_busy (self, FALSE);
+
+  clear_error (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row),
+                         medusa_session_get_email (session) != NULL ?
+                         medusa_session_get_email (session) : "");
+}
+
+/* "Forgot password?" carries the address typed here, nothing else. */
+static void
+on_forgot_clicked_cb (GtkButton        *button,
+                      MedusaSignInPage *self)
+{
+  g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
+
+  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, NULL,
+                             MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD, "forgot-password",
+                             email != NULL ? email : "");
+}
+
 static void
 on_session_store_changed_cb (MedusaSession    *session,
                              GParamSpec       *pspec,
@@ -256,6 +284,8 @@ medusa_sign_in_page_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (on_session_state_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, 0);
   g_signal_connect_object (self->session, "notify::store-url",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
   g_signal_connect_object (self->session, "notify::store-name",
@@ -348,6 +378,7 @@ medusa_sign_in_page_class_init (MedusaSignInPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_email_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_forgot_clicked_cb);
 }
 
 static void

@@ -59,7 +59,9 @@ set_busy (MedusaStorePage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
 }
 
-/* Makes @url the session's store and goes on to sign in. */
+/* Makes @url the session's store. Another store is followed by the window:
+ * it restores that store's own session from the keyring, as at start, or
+ * shows its sign-in page. The store already in use just goes on. */
 static gboolean
 use_store (MedusaStorePage *self,
            const char      *url,
@@ -67,6 +69,7 @@ use_store (MedusaStorePage *self,
            const char      *display_name)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *previous_url = g_strdup (medusa_session_get_store_url (self->session));
 
   if (!medusa_session_set_store (self->session, url, publishable_key, display_name, &error))
     {
@@ -76,7 +79,10 @@ use_store (MedusaStorePage *self,
       return FALSE;
     }
 
-  medusa_ui_navigate (GTK_WIDGET (self), "sign-in");
+  if (g_strcmp0 (previous_url, medusa_session_get_store_url (self->session)) == 0)
+    medusa_ui_navigate (GTK_WIDGET (self),
+                        medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_IN ?
+                        "overview" : "sign-in");
   return TRUE;
 }
 
@@ -225,6 +231,9 @@ check_store_cb (GObject      *object,
       else if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND) ||
                g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE))
         message = g_strdup (_("No Medusa store answered at this address. Check the address and try again."));
+      else if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK))
+        /* Its reason already says "Could not reach the store." */
+        message = medusa_ui_error_message (error, NULL);
       else
         message = medusa_ui_error_message (error, _("Could not reach the store"));
 
@@ -390,6 +399,37 @@ on_session_store_changed_cb (MedusaSession   *session,
 }
 
 static void
+close_confirm_dialog (MedusaStorePage *self)
+{
+  GtkWidget *dialog = g_steal_pointer (&self->confirm_dialog);
+
+  if (dialog == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (dialog, on_confirm_response_cb, self);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Someone else may sit down next: nothing typed here stays. */
+static void
+on_session_clear_input_cb (MedusaSession   *session,
+                           MedusaStorePage *self)
+{
+  medusa_ui_drop_cancellable (&self->cancellable);
+  if (self->busy)
+    set_busy (self, FALSE);
+  close_confirm_dialog (self);
+  g_clear_pointer (&self->confirmed_url, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+  medusa_ui_row_set_invalid (self->url_row, FALSE);
+  medusa_ui_label_set_error (self->error_label, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), FALSE);
+}
+
+static void
 medusa_store_page_map (GtkWidget *widget)
 {
   MedusaStorePage *self = MEDUSA_STORE_PAGE (widget);
@@ -411,6 +451,8 @@ medusa_store_page_constructed (GObject *object)
                            G_CALLBACK (on_profiles_changed_cb), self, G_CONNECT_AFTER);
   g_signal_connect_object (self->session, "notify::store-url",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, 0);
   g_signal_connect (self->saved_list, "row-activated",
                     G_CALLBACK (on_saved_row_activated_cb), self);
 
@@ -423,13 +465,7 @@ medusa_store_page_dispose (GObject *object)
   MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
 
   medusa_ui_drop_cancellable (&self->cancellable);
-  if (self->confirm_dialog != NULL)
-    {
-      GtkWidget *dialog = g_steal_pointer (&self->confirm_dialog);
-
-      g_signal_handlers_disconnect_by_func (dialog, on_confirm_response_cb, self);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
+  close_confirm_dialog (self);
   if (self->saved_list != NULL)
     gtk_list_box_bind_model (self->saved_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_STORE_PAGE);

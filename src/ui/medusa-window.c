@@ -40,6 +40,7 @@ struct _MedusaWindow
   char                 *page;           /* (owned): the logical page shown */
   char                 *account_page;   /* (owned): the last account page */
   gboolean              restoring;
+  guint                 restore_serial; /* which restore restore_cb belongs to */
   gboolean              locked;
   gint64                last_activity;  /* monotonic µs of the last input */
   guint                 idle_source;
@@ -409,38 +410,71 @@ on_session_state_changed_cb (MedusaWindow *self)
   update_chrome (self);
 }
 
+static void start_restore (MedusaWindow *self,
+                           gboolean      at_start);
+
 static void
 on_session_store_changed_cb (MedusaWindow *self)
 {
-  if (self->restoring)
-    return;
-
-  /* A new store starts signed out. */
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
-    show_sign_in (self);
+  /* Each store keeps its own session: one whose credential is in the
+   * keyring comes back as at start, any other lands on its sign-in page
+   * (with its own remembered email). A restore still running was for the
+   * store before. */
+  if (self->restoring || medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+    start_restore (self, FALSE);
   update_chrome (self);
 }
+
+static void
+on_session_clear_input_cb (MedusaWindow *self)
+{
+  /* An email on its way between the sign-in pages was the last person's. */
+  medusa_ui_drop_carried_emails (self->session);
+}
+
+typedef struct
+{
+  MedusaWindow *window;  /* (owned) */
+  guint         serial;
+  gboolean      at_start;
+} RestoreData;
 
 static void
 restore_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(MedusaWindow) self = user_data;
+  RestoreData *data = user_data;
+  g_autoptr(MedusaWindow) self = data->window;
   g_autoptr(GError) error = NULL;
+  gboolean current = data->serial == self->restore_serial;
+  gboolean data_at_start = data->at_start;
   gboolean restored;
 
+  g_free (data);
+
   restored = medusa_session_restore_finish (MEDUSA_SESSION (source), result, &error);
-  if (medusa_ui_is_cancelled (error))
+  /* A newer restore took over, or the window went away. */
+  if (!current || self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
   self->restoring = FALSE;
   gtk_spinner_stop (self->loading_spinner);
 
+  /* The session moved on meanwhile (e.g. signed out): follow its state. */
+  if (medusa_ui_is_cancelled (error))
+    {
+      on_session_state_changed_cb (self);
+      if (g_strcmp0 (self->page, "loading") == 0)
+        show_sign_in (self);
+      return;
+    }
+
   if (restored)
     {
-      /* Where the window was last closed (the schema allows only account pages). */
-      g_autofree char *page = self->settings != NULL ?
+      /* At start, where the window was last closed (the schema allows only
+       * account pages); after choosing a store, its overview. */
+      g_autofree char *page = self->settings != NULL && data_at_start ?
                               g_settings_get_string (self->settings, "last-page") : NULL;
 
       self->last_activity = g_get_monotonic_time ();
@@ -456,6 +490,34 @@ restore_cb (GObject      *source,
       g_autofree char *message = medusa_ui_error_message (error, _("Could not restore your session"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
     }
+}
+
+/* The keyring credential of the session's store, checked with the store:
+ * the account, or the sign-in page (at start and after choosing a store). */
+static void
+start_restore (MedusaWindow *self,
+               gboolean      at_start)
+{
+  const char *store_name = medusa_session_get_store_name (self->session);
+  g_autofree char *text = NULL;
+  RestoreData *data;
+
+  /* Translators: %s is the store's name */
+  text = g_strdup_printf (_("Connecting to %s…"), store_name ? store_name : "");
+  gtk_label_set_text (self->loading_label, text);
+  gtk_spinner_start (self->loading_spinner);
+  show_page (self, "loading");
+
+  dismiss_reauth_dialog (self);
+  self->locked = FALSE;
+  self->restoring = TRUE;
+
+  data = g_new0 (RestoreData, 1);
+  data->window = g_object_ref (self);
+  data->serial = ++self->restore_serial;
+  data->at_start = at_start;
+  medusa_session_restore_async (self->session, medusa_ui_renew_cancellable (&self->cancellable),
+                                restore_cb, data);
 }
 
 /* Actions */
@@ -752,6 +814,8 @@ medusa_window_constructed (GObject *object)
                            G_CALLBACK (on_session_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::store-name",
                            G_CALLBACK (update_chrome), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, G_CONNECT_SWAPPED);
 
   set_page_name (self, "loading");
   update_chrome (self);
@@ -894,9 +958,6 @@ medusa_window_get_session (MedusaWindow *self)
 void
 medusa_window_start (MedusaWindow *self)
 {
-  const char *store_name;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (MEDUSA_IS_WINDOW (self));
 
   if (medusa_session_get_store_url (self->session) == NULL)
@@ -911,15 +972,7 @@ medusa_window_start (MedusaWindow *self)
       return;
     }
 
-  store_name = medusa_session_get_store_name (self->session);
-  /* Translators: %s is the store's name */
-  text = g_strdup_printf (_("Connecting to %s…"), store_name ? store_name : "");
-  gtk_label_set_text (self->loading_label, text);
-  gtk_spinner_start (self->loading_spinner);
-  show_page (self, "loading");
-
-  self->restoring = TRUE;
-  medusa_session_restore_async (self->session, self->cancellable, restore_cb, g_object_ref (self));
+  start_restore (self, TRUE);
 }
 
 const char *

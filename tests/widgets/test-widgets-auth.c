@@ -14,7 +14,10 @@
 
 #include <string.h>
 
+#include "medusa-address-dialog.h"
+#include "medusa-addresses-page.h"
 #include "medusa-forgot-password-page.h"
+#include "medusa-orders-page.h"
 #include "medusa-overview-page.h"
 #include "medusa-profile-page.h"
 #include "medusa-reauth-dialog.h"
@@ -22,6 +25,7 @@
 #include "medusa-reset-password-page.h"
 #include "medusa-sign-in-page.h"
 #include "medusa-store-page.h"
+#include "medusa-ui-utils.h"
 #include "widget-test-utils.h"
 
 /* Helpers */
@@ -137,6 +141,13 @@ test_store_unreachable (WtFixture     *fx,
   wt_press_enter (wt_find_entry (page, "Store address"));
 
   wait_label (page, "Could not reach the store");
+  /* Said once, not "Could not reach the store. Could not reach the store." */
+  {
+    const char *text = gtk_label_get_text (GTK_LABEL (wt_find_label (page, "Could not reach the store")));
+    const char *first = strstr (text, "Could not reach the store");
+
+    g_assert_null (strstr (first + 1, "Could not reach the store"));
+  }
   g_assert_cmpstr (wt_fixture_page (fx), ==, "store");
   g_assert_cmpstr (wt_text_of (page, "Store address"), ==, url);
   /* Ready for another try. */
@@ -584,6 +595,402 @@ test_expired_session_reauth (WtFixture     *fx,
   g_assert_true (wt_button_sensitive (page, "Save"));
 }
 
+/* Issue 8: the shared workstation */
+
+/* The focused widget may never sit inside an insensitive form (GTK 4.8 then
+ * warns "GtkText - did not receive a focus-out event"). */
+static void
+assert_focus_not_insensitive (WtFixture *fx)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+
+  if (focus != NULL && !gtk_widget_is_sensitive (focus))
+    {
+      g_autofree char *msg = g_strdup_printf ("the focus (%s) is inside an insensitive form",
+                                              G_OBJECT_TYPE_NAME (focus));
+
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, msg);
+    }
+}
+
+static void
+test_sign_in_enter_moves_focus (WtFixture     *fx,
+                                gconstpointer  data)
+{
+  GtkWidget *page = go_to_sign_in (fx);
+  GtkWidget *password;
+
+  medusa_fake_server_add_delay_fault (fx->fake, "POST", "/store/auth", 500, 0);
+  wt_type (page, "Email", WT_EMAIL);
+  wt_type (page, "Password", "not-the-password");
+  password = wt_find_entry (page, "Password");
+  gtk_widget_grab_focus (password);
+  g_assert_true (gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (fx->window))));
+
+  /* Enter in the focused password row: the form goes busy. */
+  wt_press_enter (password);
+  g_assert_false (wt_button_sensitive (page, "Sign In"));
+  assert_focus_not_insensitive (fx);
+
+  /* The error gives the focus back to the password. */
+  wait_label (page, "The email or password is incorrect");
+  wt_wait_until (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fx->window)), password),
+                 WT_TIMEOUT);
+}
+
+static void
+test_store_enter_moves_focus (WtFixture     *fx,
+                              gconstpointer  data)
+{
+  g_autofree char *url = closed_port_url ();
+  GtkWidget *page;
+  GtkWidget *row;
+
+  wt_fixture_start (fx);
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.switch-store", NULL);
+  wt_fixture_wait_page (fx, "store");
+
+  page = page_widget (fx, MEDUSA_TYPE_STORE_PAGE);
+  wt_type (page, "Store address", url);
+  row = wt_find_entry (page, "Store address");
+  gtk_widget_grab_focus (row);
+  wt_press_enter (row);
+  assert_focus_not_insensitive (fx);
+  wait_label (page, "Could not reach the store");
+}
+
+static void
+test_store_host_with_space (WtFixture     *fx,
+                            gconstpointer  data)
+{
+  GtkWidget *page;
+
+  wt_fixture_start (fx);
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.switch-store", NULL);
+  wt_fixture_wait_page (fx, "store");
+  page = page_widget (fx, MEDUSA_TYPE_STORE_PAGE);
+
+  wt_type (page, "Store address", "shop example.com");
+  wt_click_label (page, "Connect");
+
+  /* Said in the form at once, without asking the network. */
+  g_assert_nonnull (wt_find_label (page, "This is not a valid web address."));
+  g_assert_true (gtk_widget_has_css_class (wt_find_entry (page, "Store address"), "error"));
+  g_assert_true (wt_button_sensitive (page, "Connect"));
+  g_assert_cmpstr (wt_text_of (page, "Store address"), ==, "shop example.com");
+
+  /* Typing again takes the message away; a good address works. */
+  wt_type (page, "Store address", medusa_fake_server_get_url (fx->fake));
+  g_assert_null (wt_find_label (page, "This is not a valid web address."));
+}
+
+static void
+sign_out (WtFixture *fx)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.sign-out", NULL));
+  wt_fixture_wait_page (fx, "sign-in");
+  g_assert_cmpint (medusa_session_get_state (fx->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+}
+
+static void
+assert_rows_empty (GtkWidget          *page,
+                   const char * const *titles)
+{
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      GtkWidget *row = wt_find_row (page, titles[i]);
+
+      g_assert_nonnull (row);
+      if (*wt_get_text (row) != '\0')
+        {
+          g_autofree char *msg = g_strdup_printf ("“%s” still holds “%s”", titles[i], wt_get_text (row));
+
+          g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, msg);
+        }
+    }
+}
+
+static void
+test_clear_register_after_sign_out (WtFixture     *fx,
+                                    gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "First name", "Last name", "Email", "Phone", "Password", "Confirm password", NULL
+  };
+  GtkWidget *page = go_to_register (fx);
+  GtkWidget *sign_in;
+
+  /* Nora creates her account on the shared workstation, then signs out. */
+  fill_register (page, "nora@example.com");
+  wt_click_label (page, "Create Account");
+  wt_fixture_wait_page (fx, "overview");
+  sign_out (fx);
+
+  /* The next person opens "Create an account": nothing of Nora's. */
+  sign_in = page_widget (fx, MEDUSA_TYPE_SIGN_IN_PAGE);
+  wt_click_label (sign_in, "Create an account");
+  wt_fixture_wait_page (fx, "register");
+  assert_rows_empty (page, titles);
+  g_assert_null (wt_find_label (page, "already exists"));
+  g_assert_false (wt_button_sensitive (page, "Create Account"));
+}
+
+static void
+test_clear_forgot_after_sign_out (WtFixture     *fx,
+                                  gconstpointer  data)
+{
+  static const char * const titles[] = { "Email", NULL };
+  GtkWidget *page = go_to_forgot (fx);
+  GtkWidget *sign_in;
+
+  wt_type (page, "Email", WT_EMAIL);
+  wt_click_label (page, "Send Reset Email");
+  wait_label (page, "If an account exists for this address");
+
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  sign_out (fx);
+
+  /* The sign-in form keeps this store's remembered email (a setting); the
+   * next person replaces it and asks for a reset link of their own. */
+  sign_in = page_widget (fx, MEDUSA_TYPE_SIGN_IN_PAGE);
+  g_assert_cmpstr (wt_text_of (sign_in, "Email"), ==, WT_EMAIL);
+  wt_type (sign_in, "Email", "");
+  wt_click_label (sign_in, "Forgot password?");
+  wt_fixture_wait_page (fx, "forgot-password");
+  assert_rows_empty (page, titles);
+  g_assert_null (wt_find_label (page, "If an account exists for this address"));
+
+  /* What the sign-in form holds is carried over, as before. */
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "sign-in");
+  wt_fixture_wait_page (fx, "sign-in");
+  wt_type (sign_in, "Email", "next@example.com");
+  wt_click_label (sign_in, "Forgot password?");
+  wt_fixture_wait_page (fx, "forgot-password");
+  g_assert_cmpstr (wt_text_of (page, "Email"), ==, "next@example.com");
+}
+
+static void
+test_clear_reset_after_sign_out (WtFixture     *fx,
+                                 gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "Email", "Reset token", "New password", "Confirm password", NULL
+  };
+  GtkWidget *page = request_and_go_to_reset (fx);
+
+  wt_type (page, "Reset token", "half-typed-token");
+  wt_type (page, "New password", "brand-new-pass");
+
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  sign_out (fx);
+
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "reset-password");
+  wt_fixture_wait_page (fx, "reset-password");
+  assert_rows_empty (page, titles);
+}
+
+static MedusaStorePage *
+choose_new_store (WtFixture  *fx,
+                  const char *url)
+{
+  GtkWidget *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.switch-store", NULL);
+  wt_fixture_wait_page (fx, "store");
+  page = page_widget (fx, MEDUSA_TYPE_STORE_PAGE);
+  wt_type (page, "Store address", url);
+  wt_click_label (page, "Connect");
+  wt_wait_until (g_strcmp0 (medusa_session_get_store_url (fx->session), url) == 0, WT_TIMEOUT);
+
+  return MEDUSA_STORE_PAGE (page);
+}
+
+static GtkWidget *
+find_store_row (GtkWidget  *root,
+                const char *url)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), url) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_store_row (child, url);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+choose_saved_store (WtFixture  *fx,
+                    const char *url)
+{
+  GtkWidget *page;
+  GtkWidget *row = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.switch-store", NULL);
+  wt_fixture_wait_page (fx, "store");
+  page = page_widget (fx, MEDUSA_TYPE_STORE_PAGE);
+
+  /* The saved store's row shows its address as subtitle. */
+  row = find_store_row (page, url);
+  g_assert_nonnull (row);
+
+  g_signal_emit_by_name (row, "activate");
+  wt_iterate_ms (5);
+  wt_wait_until (g_strcmp0 (medusa_session_get_store_url (fx->session), url) == 0, WT_TIMEOUT);
+}
+
+static void
+test_new_store_sign_in_empty (WtFixture     *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) other = medusa_fake_server_new ();
+  GtkWidget *sign_in = go_to_sign_in (fx);
+
+  /* The first store's customer signs in with the form: remembered there. */
+  wt_type (sign_in, "Email", WT_EMAIL);
+  wt_type (sign_in, "Password", WT_PASSWORD);
+  wt_click_label (sign_in, "Sign In");
+  wt_fixture_wait_page (fx, "overview");
+
+  /* A second store is added: its sign-in form knows nobody. */
+  choose_new_store (fx, medusa_fake_server_get_url (other));
+  wt_fixture_wait_page (fx, "sign-in");
+  g_assert_cmpstr (wt_text_of (sign_in, "Email"), ==, "");
+  g_assert_cmpstr (wt_text_of (sign_in, "Password"), ==, "");
+}
+
+static void
+test_switch_store_restores_session (WtFixture     *fx,
+                                    gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) other = medusa_fake_server_new ();
+  const char *first_url = medusa_fake_server_get_url (fx->fake);
+  const char *other_url = medusa_fake_server_get_url (other);
+  GtkWidget *sign_in;
+
+  medusa_fake_server_add_customer (other, "olga@example.com", "olga-password", "Olga", "Other");
+
+  /* Sam on the first store. */
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+
+  /* Olga on the second one. */
+  choose_new_store (fx, other_url);
+  wt_fixture_wait_page (fx, "sign-in");
+  sign_in = page_widget (fx, MEDUSA_TYPE_SIGN_IN_PAGE);
+  wt_type (sign_in, "Email", "olga@example.com");
+  wt_type (sign_in, "Password", "olga-password");
+  wt_click_label (sign_in, "Sign In");
+  wt_fixture_wait_page (fx, "overview");
+  wait_label (GTK_WIDGET (fx->window), "olga@example.com");
+
+  /* Back to the first store: Sam's session comes back from the keyring. */
+  choose_saved_store (fx, first_url);
+  wt_fixture_wait_page (fx, "overview");
+  g_assert_cmpint (medusa_session_get_state (fx->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpstr (medusa_customer_get_email (medusa_session_get_customer (fx->session)), ==, WT_EMAIL);
+  wait_label (GTK_WIDGET (fx->window), WT_EMAIL);
+  g_assert_null (wt_find_label (GTK_WIDGET (fx->window), "olga@example.com"));
+
+  /* And Olga's, on hers. */
+  choose_saved_store (fx, other_url);
+  wt_fixture_wait_page (fx, "overview");
+  g_assert_cmpstr (medusa_customer_get_email (medusa_session_get_customer (fx->session)), ==,
+                   "olga@example.com");
+  wait_label (GTK_WIDGET (fx->window), "olga@example.com");
+  g_assert_null (wt_find_label (GTK_WIDGET (fx->window), WT_EMAIL));
+}
+
+static void
+test_clear_profile_on_lock (WtFixture     *fx,
+                            gconstpointer  data)
+{
+  GtkWidget *page = go_to_profile (fx);
+  GtkWidget *dialog;
+
+  wt_wait_until (g_strcmp0 (wt_text_of (page, "First name"), WT_FIRST_NAME) == 0, WT_TIMEOUT);
+  wt_type (page, "First name", "Half-typed");
+  g_assert_true (wt_button_sensitive (page, "Save"));
+
+  /* The idle lock: what was typed goes, the saved profile stays. */
+  medusa_window_lock (fx->window);
+  wt_wait_until ((dialog = wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG)) != NULL, WT_TIMEOUT);
+  g_assert_cmpstr (wt_get_text (wt_find_row (page, "First name")), ==, WT_FIRST_NAME);
+
+  wt_type (dialog, "Password", WT_PASSWORD);
+  wt_click_label (dialog, "Continue");
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG) == NULL, WT_TIMEOUT);
+  wt_fixture_wait_page (fx, "profile");
+  g_assert_cmpstr (wt_text_of (page, "First name"), ==, WT_FIRST_NAME);
+  g_assert_false (wt_button_sensitive (page, "Save"));
+}
+
+static void
+test_clear_profile_after_sign_out (WtFixture     *fx,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = go_to_profile (fx);
+
+  wt_wait_until (g_strcmp0 (wt_text_of (page, "First name"), WT_FIRST_NAME) == 0, WT_TIMEOUT);
+  wt_type (page, "Phone", "+45 99999999");
+  sign_out (fx);
+
+  g_assert_cmpstr (wt_get_text (wt_find_row (page, "First name")), ==, "");
+  g_assert_cmpstr (wt_get_text (wt_find_row (page, "Last name")), ==, "");
+  g_assert_cmpstr (wt_get_text (wt_find_row (page, "Phone")), ==, "");
+}
+
+static void
+test_clear_orders_search_on_lock (WtFixture     *fx,
+                                  gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *search;
+
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "orders");
+  wt_fixture_wait_page (fx, "orders");
+  page = page_widget (fx, MEDUSA_TYPE_ORDERS_PAGE);
+  search = wt_find_by_type (page, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+
+  wt_set_text (search, "private search");
+  medusa_window_lock (fx->window);
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG) != NULL, WT_TIMEOUT);
+  g_assert_cmpstr (wt_get_text (search), ==, "");
+}
+
+static void
+test_clear_address_dialog_on_lock (WtFixture     *fx,
+                                   gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *dialog;
+
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "addresses");
+  wt_fixture_wait_page (fx, "addresses");
+  page = page_widget (fx, MEDUSA_TYPE_ADDRESSES_PAGE);
+
+  wt_click_label (page, "Add Address");
+  wt_wait_until ((dialog = wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG)) != NULL, WT_TIMEOUT);
+  wt_type (dialog, "Address", "1 Secret Lane");
+
+  /* The lock takes the half-typed address with the dialog. */
+  medusa_window_lock (fx->window);
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == NULL, WT_TIMEOUT);
+  g_assert_nonnull (wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +1015,18 @@ main (int   argc,
   ADD ("/widgets/auth/profile/save", test_profile_save);
   ADD ("/widgets/auth/profile/server-error", test_profile_save_server_error);
   ADD ("/widgets/auth/expired-session", test_expired_session_reauth);
+  ADD ("/widgets/auth/sign-in/enter-moves-focus", test_sign_in_enter_moves_focus);
+  ADD ("/widgets/auth/store/enter-moves-focus", test_store_enter_moves_focus);
+  ADD ("/widgets/auth/store/host-with-space", test_store_host_with_space);
+  ADD ("/widgets/auth/clear/register-after-sign-out", test_clear_register_after_sign_out);
+  ADD ("/widgets/auth/clear/forgot-after-sign-out", test_clear_forgot_after_sign_out);
+  ADD ("/widgets/auth/clear/reset-after-sign-out", test_clear_reset_after_sign_out);
+  ADD ("/widgets/auth/clear/new-store-sign-in", test_new_store_sign_in_empty);
+  ADD ("/widgets/auth/clear/profile-on-lock", test_clear_profile_on_lock);
+  ADD ("/widgets/auth/clear/profile-after-sign-out", test_clear_profile_after_sign_out);
+  ADD ("/widgets/auth/clear/orders-search-on-lock", test_clear_orders_search_on_lock);
+  ADD ("/widgets/auth/clear/address-dialog-on-lock", test_clear_address_dialog_on_lock);
+  ADD ("/widgets/auth/switch-store/restores-session", test_switch_store_restores_session);
 
 #undef ADD
 
