@@ -121,6 +121,9 @@ reason_for_error (const GError *error)
           return g_strdup (_("The store had a problem. Try again later."));
         case MEDUSA_ERROR_PARSE:
           return g_strdup (_("The store sent an answer that could not be understood."));
+        case MEDUSA_ERROR_OTHER_ORIGIN:
+          /* names the other address, and what to do */
+          return g_strdup (error->message);
         default:
           break;
         }
