@@ -556,6 +556,20 @@ session_changed_cb (MedusaOrdersPage *self)
   ensure_list (self);
 }
 
+/* Sign-out, the idle lock, another store or account: nothing of the last
+ * person's search and filters stays behind, nor their list. */
+static void
+session_clear_input_cb (MedusaOrdersPage *self)
+{
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  teardown_list (self);
+  gtk_popover_popdown (self->filters_popover);
+  reset_filters (self, TRUE);
+  update_filters_badge (self, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), FALSE);
+  update_state (self);
+}
+
 /* GtkWidget */
 
 static void
@@ -583,6 +597,8 @@ medusa_orders_page_constructed (GObject *object)
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::client",
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "clear-input",
+                           G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
@@ -605,20 +621,6 @@ static void
 medusa_orders_page_finalize (GObject *object)
 {
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
-/* Sign-out, the idle lock, another store or account: nothing of the last
- * person's search and filters stays behind, nor their list. */
-static void
-session_clear_input_cb (MedusaOrdersPage *self)
-{
-  g_clear_handle_id (&self->apply_id, g_source_remove);
-  teardown_list (self);
-  gtk_popover_popdown (self->filters_popover);
-  reset_filters (self, TRUE);
-  update_filters_badge (self, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), FALSE);
-  update_state (self);
-}
-
 
   g_free (self->list_customer_id);
 
@@ -646,8 +648,6 @@ medusa_orders_page_get_property (GObject    *object,
 static void
 medusa_orders_page_set_property (GObject      *object,
                                  guint         prop_id,
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
                                  const GValue *value,
                                  GParamSpec   *pspec)
 {

@@ -1067,6 +1067,9 @@ on_session_customer_changed_cb (MedusaSession     *session,
   load_customer (self);
 }
 
+/* Sign-out, the idle lock, another store or account: nothing typed stays.
+ * The form is filled again from the session's customer as it is saved (none
+ * after a sign-out; the same one behind the lock). */
 static void
 on_session_clear_input_cb (MedusaSession     *session,
                            MedusaProfilePage *self)
@@ -1107,9 +1110,6 @@ on_session_clear_input_cb (MedusaSession     *session,
   /* Back to the saved billing choice, not "Enter a new address". */
   g_ptr_array_set_size (self->billing_ids, 0);
   g_clear_object (&self->customer);
-/* Sign-out, the idle lock, another store or account: nothing typed stays.
- * The form is filled again from the session's customer as it is saved (none
- * after a sign-out; the same one behind the lock). */
   load_customer (self);
 }
 

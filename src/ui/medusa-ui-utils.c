@@ -633,6 +633,16 @@ medusa_ui_take_carried_email (MedusaSession *session,
   return g_object_steal_data (G_OBJECT (session), key);
 }
 
+void
+medusa_ui_drop_carried_emails (MedusaSession *session)
+{
+  g_return_if_fail (MEDUSA_IS_SESSION (session));
+
+  g_object_set_data (G_OBJECT (session), MEDUSA_UI_CARRIED_EMAIL_SIGN_IN, NULL);
+  g_object_set_data (G_OBJECT (session), MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD, NULL);
+  g_object_set_data (G_OBJECT (session), MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD, NULL);
+}
+
 static void
 update_peek_name (GtkWidget *button,
                   GtkText   *text)

@@ -118,6 +118,8 @@ void          medusa_ui_hand_over_email      (GtkWidget     *widget,
 /* The email carried under @key (free it), which is removed, or NULL. */
 char         *medusa_ui_take_carried_email   (MedusaSession *session,
                                               const char    *key);
+/* Forgets every carried email (the person at the workstation changed). */
+void          medusa_ui_drop_carried_emails  (MedusaSession *session);
 
 /* libadwaita 1.2's AdwPasswordEntryRow has an unnamed peek button (screen
  * readers say "button"): names it "Show Password"/"Hide Password" in every
