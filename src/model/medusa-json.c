@@ -438,6 +438,16 @@ medusa_json_read_date (JsonObject  *object,
     return set_type_error (error, member, "an ISO 8601 date");
 
   *out = g_date_time_to_timezone (parsed, utc);
+
+  /* A day from either end of GDateTime's range (years 1-9999), a date has
+   * no local time in some zones: g_date_time_to_local() gives NULL and the
+   * pages could not show it. No store sends such a date. */
+  if (g_date_time_get_year (*out) < 2 || g_date_time_get_year (*out) > 9998)
+    {
+      g_clear_pointer (out, g_date_time_unref);
+      return set_type_error (error, member, "a date between the years 2 and 9998");
+    }
+
   return TRUE;
 }
 
