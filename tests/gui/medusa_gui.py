@@ -11,15 +11,42 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 import pyatspi
 
 DEFAULT_TIMEOUT = float(os.environ.get("MEDUSA_GUI_TIMEOUT", "20"))
+# GTK 4.8 answers extents in window coordinates only, and warns ("Screen
+# coordinates not supported") when asked for screen ones. Without a window
+# manager every window sits at (0,0): window coordinates are screen ones.
+COORDS = pyatspi.WINDOW_COORDS
 
 
 class GuiError(AssertionError):
     pass
+
+
+# What GLib prints for g_warning/g_critical (any domain: Gtk, Adwaita,
+# GLib-GObject, ours): a GUI test fails on any of them.
+WARNING_RE = re.compile(r"Gtk-WARNING|Gtk-CRITICAL|CRITICAL|WARNING \*\*")
+
+
+def warning_lines(text):
+    """The lines of @text that are GTK/GLib warnings or criticals."""
+    return [line for line in text.splitlines() if WARNING_RE.search(line)]
+
+
+# Every App started by this process, for the warning check of each step.
+_apps = []
+
+
+def take_new_warnings():
+    """Warning lines the apps printed since the last call."""
+    out = []
+    for app in _apps:
+        out.extend(app.take_warnings())
+    return out
 
 
 def app_env(home, schema_dir, store_url, **extra):
@@ -54,7 +81,7 @@ def _states(node):
 
 
 def _on_screen(node, frame):
-    ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    ext = node.queryComponent().getExtents(COORDS)
     cx, cy = ext.x + ext.width // 2, ext.y + ext.height // 2
     return (frame.x <= cx < frame.x + frame.width and frame.y <= cy < frame.y + frame.height)
 
@@ -76,7 +103,7 @@ def _is_visible(node):
         except Exception:
             return False
     try:
-        ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        ext = node.queryComponent().getExtents(COORDS)
         if ext.width <= 0 or ext.height <= 0:
             return False
         return True
@@ -107,6 +134,35 @@ def _walk(node, depth=0, enter=None):
         yield from _walk(child, depth + 1, enter)
 
 
+def visible_texts(root, skip=None):
+    """(role, text) of what a person sees (and a screen reader says) under
+    @root: names, descriptions, and the text of labels and entries. A
+    subtree that is not visible (a closed popover) is skipped whole, which
+    also keeps the walk short; so is one for which @skip(node) is true
+    (GTK 4.8 reports the pages a GtkStack does not show as visible)."""
+    def shown(n):
+        if skip is not None and skip(n):
+            return False
+        return n.getRoleName() in ("frame", "dialog", "window") or \
+            n.getState().contains(pyatspi.STATE_VISIBLE)
+
+    out = []
+    for n in _walk(root, enter=shown):
+        try:
+            role = n.getRoleName()
+            texts = {n.name or "", n.description or ""}
+            if role in ("label", "text", "password text", "heading", "paragraph"):
+                texts.add(App.text_of(n) or "")
+        except Exception:
+            continue
+        for t in texts:
+            t = t.strip()
+            # GTK falls back to type names for unnamed nodes
+            if t and not re.fullmatch(r"(Gtk|Adw|Medusa)[A-Z]\w*", t):
+                out.append((role, t))
+    return out
+
+
 class App:
     def __init__(self, argv, env, name="medusa-account", log=None):
         self.name = name
@@ -115,11 +171,39 @@ class App:
         self.under_debugger = bool(os.environ.get("MEDUSA_GUI_GDB"))
         if self.under_debugger:
             argv = ["gdb", "-batch", "-ex", "run", "-ex", "bt 50", "--args"] + list(argv)
-        self.proc = subprocess.Popen(argv, env=env, stdout=self.log, stderr=self.log)
+        # stderr goes to the log through us, so that warnings are seen.
+        self.proc = subprocess.Popen(argv, env=env, stdout=self.log, stderr=subprocess.PIPE)
+        self._warnings = []
+        self._warnings_lock = threading.Lock()
+        self._stderr_reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._stderr_reader.start()
+        _apps.append(self)
         self.app = None
         self._pages = {}
         self._wait(lambda: self._find_app(), "application on the accessibility bus", 30)
         self.focus_window()
+
+    def _read_stderr(self):
+        for raw in iter(self.proc.stderr.readline, b""):
+            line = raw.decode("utf-8", "replace")
+            try:
+                self.log.write(line)
+                self.log.flush()
+            except ValueError:  # the log was closed
+                pass
+            if WARNING_RE.search(line):
+                with self._warnings_lock:
+                    self._warnings.append(line.rstrip("\n"))
+        self.proc.stderr.close()
+
+    def take_warnings(self):
+        """The warning lines printed since the last call (after the app
+        ended: all of them, its stderr read to the end)."""
+        if self.proc.poll() is not None:
+            self._stderr_reader.join(10)
+        with self._warnings_lock:
+            out, self._warnings = self._warnings, []
+        return out
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
@@ -251,11 +335,11 @@ class App:
     def scroll_into_view(self, node):
         """Wheel-scroll the view under the pointer until @node's centre is
         inside the window (AT-SPI's scrollTo is not implemented by GTK 4.8)."""
-        frame = self.frame().queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        frame = self.frame().queryComponent().getExtents(COORDS)
         for _ in range(40):
             if _on_screen(node, frame):
                 return
-            ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            ext = node.queryComponent().getExtents(COORDS)
             button = "5" if ext.y > frame.y + frame.height // 2 else "4"
             subprocess.run(["xdotool", "mousemove", str(frame.x + frame.width * 2 // 3),
                             str(frame.y + frame.height // 2), "click", button], check=True)
@@ -295,7 +379,7 @@ class App:
 
     def mouse_click(self, node):
         self.scroll_into_view(node)
-        ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        ext = node.queryComponent().getExtents(COORDS)
         x, y = ext.x + ext.width // 2, ext.y + ext.height // 2
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
         time.sleep(0.15)
@@ -398,12 +482,26 @@ class Tap:
         t = time.monotonic()
         try:
             fn(*args)
+            # The app must not have warned meanwhile (a warning printed
+            # just after a step shows up in the next one, or at the end).
+            warnings = take_new_warnings()
+            if warnings:
+                raise GuiError("the app printed warnings:\n# " + "\n# ".join(warnings))
             print("ok %d - %s (%.1fs)" % (self.n, name, time.monotonic() - t), flush=True)
             return True
         except Exception as e:
             self.failed += 1
             print("not ok %d - %s: %s" % (self.n, name, e), flush=True)
             return False
+
+    def no_warnings_left(self):
+        """A last step: nothing printed after the last step either (call
+        once every app has been stopped)."""
+        def check():
+            warnings = take_new_warnings()
+            if warnings:
+                raise GuiError("the app printed warnings:\n# " + "\n# ".join(warnings))
+        return self.step("no GTK or GLib warning or critical on the app's stderr", check)
 
     def done(self):
         print("1..%d" % self.n, flush=True)
@@ -419,4 +517,5 @@ def wrap_up(tap, app, home, shot):
         print("# app log and failure screenshot in %s" % home)
     if app is not None:
         app.quit()
+    tap.no_warnings_left()
     return tap.done()

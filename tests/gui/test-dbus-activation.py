@@ -18,7 +18,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from medusa_gui import Tap  # noqa: E402
+from medusa_gui import Tap, warning_lines  # noqa: E402
 
 APP, SERVICE, SCHEMA_DIR, APP_ID = sys.argv[1:5]
 OBJECT_PATH = "/" + APP_ID.replace(".", "/")
@@ -56,10 +56,15 @@ with open(config, "w") as f:
 # What the bus passes on to the app it starts.
 env = dict(os.environ, HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, "config"),
            XDG_DATA_HOME=os.path.join(tmp, "data"), GSETTINGS_BACKEND="memory",
-           GSETTINGS_SCHEMA_DIR=SCHEMA_DIR, NO_AT_BRIDGE="1", LANG="C.UTF-8")
+           GSETTINGS_SCHEMA_DIR=SCHEMA_DIR, NO_AT_BRIDGE="1", LANG="C.UTF-8",
+           # this private bus has no accessibility bus: GTK 4 would warn
+           GTK_A11Y="none")
 env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+# The app the bus starts writes to the bus's stderr: kept to look for warnings.
+bus_log_path = os.path.join(tmp, "bus.log")
+bus_log = open(bus_log_path, "w")
 daemon = subprocess.Popen(["dbus-daemon", "--config-file", config, "--nofork", "--print-address=1"],
-                          stdout=subprocess.PIPE, text=True, env=env)
+                          stdout=subprocess.PIPE, stderr=bus_log, text=True, env=env)
 address = daemon.stdout.readline().strip()
 tap = Tap()
 app_pid = None
@@ -104,11 +109,18 @@ def quit_action():
     raise AssertionError("the app (pid %d) is still running" % app_pid)
 
 
+def no_warnings():
+    warnings = warning_lines(open(bus_log_path, errors="replace").read())
+    if warnings:
+        raise AssertionError("the app printed warnings:\n# " + "\n# ".join(warnings))
+
+
 try:
     ok = tap.step("the bus finds %s through the generated service file" % APP_ID, activatable)
     ok = ok and tap.step("org.freedesktop.Application.Activate starts the app and shows a window",
                          activate)
     ok = ok and tap.step("the app.quit action over D-Bus ends it", quit_action)
+    ok = ok and tap.step("no GTK or GLib warning or critical on the app's stderr", no_warnings)
 finally:
     if app_pid is not None:
         try:

@@ -27,8 +27,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import pyatspi  # noqa: E402
-from medusa_gui import App, GuiError, Tap, _walk, app_env, wrap_up  # noqa: E402
+from medusa_gui import App, GuiError, Tap, app_env, visible_texts, wrap_up  # noqa: E402
 
 APP, SCHEMA_DIR, LOCALEDIR, LANG, LOCALE = sys.argv[1:6]
 URL = os.environ.get("MEDUSA_URL")
@@ -139,31 +138,6 @@ def shot(name):
         os.makedirs(folder, exist_ok=True)
         time.sleep(0.6)
         app.screenshot(os.path.join(folder, name + ".png"))
-
-
-def visible_texts(root):
-    """(role, text) of what a person sees (and a screen reader says). A
-    subtree that is not visible (another stack page, a closed popover) is
-    skipped whole, which also keeps the walk short."""
-    def shown(n):
-        return n.getRoleName() in ("frame", "dialog", "window") or \
-            n.getState().contains(pyatspi.STATE_VISIBLE)
-
-    out = []
-    for n in _walk(root, enter=shown):
-        try:
-            role = n.getRoleName()
-            texts = {n.name or "", n.description or ""}
-            if role in ("label", "text", "heading", "paragraph"):
-                texts.add(App.text_of(n) or "")
-        except Exception:
-            continue
-        for t in texts:
-            t = t.strip()
-            # GTK falls back to type names for unnamed nodes
-            if t and not re.fullmatch(r"(Gtk|Adw|Medusa)[A-Z]\w*", t):
-                out.append((role, t))
-    return out
 
 
 def check_page(name, root=None):
