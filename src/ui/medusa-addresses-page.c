@@ -236,6 +236,8 @@ create_row (MedusaAddressesPage *self,
   g_autofree char *name = medusa_address_dup_full_name (address);
   g_autofree char *line = dup_place_line (address);
   const char *company = medusa_address_get_company (address);
+  const char *title;
+  g_autofree char *delete_name = NULL;
   GtkWidget *row;
   GtkWidget *edit;
   GtkWidget *delete;
@@ -243,9 +245,10 @@ create_row (MedusaAddressesPage *self,
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (*name == '\0' && company != NULL && *company != '\0')
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), company);
+    title = company;
   else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name != '\0' ? name : _("Unnamed address"));
+    title = *name != '\0' ? name : _("Unnamed address");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
@@ -255,8 +258,14 @@ create_row (MedusaAddressesPage *self,
   g_signal_connect_object (edit, "clicked", G_CALLBACK (edit_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
 
+  /* Edit is named after the row (it is the row's activatable widget); the
+   * delete button needs the address in its own name, or a screen reader
+   * hears the same "Delete address" on every row. */
+  /* Translators: the accessible name of a row's delete button; %s is the
+   * address's title (the name on it). */
+  delete_name = g_strdup_printf (_("Delete address %s"), title);
   delete = medusa_ui_row_button_new ("user-trash-symbolic",
-                                     _("Delete address"), _("Delete address"));
+                                     _("Delete address"), delete_name);
   g_object_set_data_full (G_OBJECT (delete), "address", g_object_ref (address), g_object_unref);
   g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);

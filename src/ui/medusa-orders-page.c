@@ -23,6 +23,49 @@
 
 #define FILTER_APPLY_DELAY_MS 300
 
+/* What a screen reader calls each filter check box. The boxes show only the
+ * status ("Canceled"), which three groups share; their names say the group
+ * too, as whole phrases for the translators. Indexed by the status enums. */
+static const char * const order_status_names[] = {
+  NULL,
+  /* Translators: the accessible name of an order status filter. */
+  N_("Order: Pending"),
+  N_("Order: Completed"),
+  N_("Order: Archived"),
+  N_("Order: Canceled"),
+  N_("Order: Requires action"),
+};
+
+static const char * const fulfillment_status_names[] = {
+  NULL,
+  /* Translators: the accessible name of a fulfillment status filter. */
+  N_("Fulfillment: Not fulfilled"),
+  N_("Fulfillment: Partially fulfilled"),
+  N_("Fulfillment: Fulfilled"),
+  N_("Fulfillment: Partially shipped"),
+  N_("Fulfillment: Shipped"),
+  N_("Fulfillment: Partially returned"),
+  N_("Fulfillment: Returned"),
+  N_("Fulfillment: Canceled"),
+  N_("Fulfillment: Requires action"),
+};
+
+static const char * const payment_status_names[] = {
+  NULL,
+  /* Translators: the accessible name of a payment status filter. */
+  N_("Payment: Not paid"),
+  N_("Payment: Awaiting payment"),
+  N_("Payment: Paid"),
+  N_("Payment: Partially refunded"),
+  N_("Payment: Refunded"),
+  N_("Payment: Canceled"),
+  N_("Payment: Requires action"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (order_status_names) == N_ORDER_STATUSES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (fulfillment_status_names) == N_FULFILLMENT_STATUSES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (payment_status_names) == N_PAYMENT_STATUSES + 1);
+
 struct _MedusaOrdersPage
 {
   AdwBin           parent_instance;
@@ -424,7 +467,8 @@ reset_filters (MedusaOrdersPage *self,
 static GtkCheckButton *
 add_check (MedusaOrdersPage *self,
            GtkFlowBox       *box,
-           const char       *label);
+           const char       *label,
+           const char       *accessible_name);
 
 /* Callbacks */
 
@@ -441,9 +485,14 @@ filter_changed_cb (MedusaOrdersPage *self)
 static GtkCheckButton *
 add_check (MedusaOrdersPage *self,
            GtkFlowBox       *box,
-           const char       *label)
+           const char       *label,
+           const char       *accessible_name)
 {
   GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
 
   g_signal_connect_object (check, "toggled", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_flow_box_append (box, check);
@@ -730,11 +779,14 @@ medusa_orders_page_init (MedusaOrdersPage *self)
                            G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 1; i <= N_ORDER_STATUSES; i++)
-    self->status_checks[i] = add_check (self, self->status_box, medusa_order_status_to_label (i));
+    self->status_checks[i] = add_check (self, self->status_box, medusa_order_status_to_label (i),
+                                        _(order_status_names[i]));
   for (guint i = 1; i <= N_FULFILLMENT_STATUSES; i++)
-    self->fulfillment_checks[i] = add_check (self, self->fulfillment_box, medusa_fulfillment_status_to_label (i));
+    self->fulfillment_checks[i] = add_check (self, self->fulfillment_box, medusa_fulfillment_status_to_label (i),
+                                             _(fulfillment_status_names[i]));
   for (guint i = 1; i <= N_PAYMENT_STATUSES; i++)
-    self->payment_checks[i] = add_check (self, self->payment_box, medusa_payment_status_to_label (i));
+    self->payment_checks[i] = add_check (self, self->payment_box, medusa_payment_status_to_label (i),
+                                         _(payment_status_names[i]));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);

@@ -127,6 +127,12 @@ medusa_preferences_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->profiles);
 
+  /* The store list can outlive the window (something else may still hold
+   * it): it must not go on making rows for a window that is gone when the
+   * app-wide store list changes. */
+  if (self->stores_list != NULL)
+    gtk_list_box_bind_model (self->stores_list, NULL, NULL, NULL, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (medusa_preferences_window_parent_class)->dispose (object);

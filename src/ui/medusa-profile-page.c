@@ -432,6 +432,18 @@ update_billing (MedusaProfilePage *self)
   gtk_string_list_append (choices, _("None"));
   g_ptr_array_add (self->billing_ids, NULL);
 
+  /* A billing address entered here is an address of its own, not one of
+   * the saved ones: it is a choice too, so the combo shows what is current. */
+  if (billing_id != NULL && *billing_id != '\0' &&
+      medusa_customer_find_address (self->customer, billing_id) == NULL)
+    {
+      g_autofree char *line = billing != NULL ? medusa_address_format_one_line (billing) : NULL;
+
+      gtk_string_list_append (choices, line != NULL ? line : _("An address is on file"));
+      g_ptr_array_add (self->billing_ids, g_strdup (billing_id));
+      selected = self->billing_ids->len - 1;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MedusaAddress) address = g_list_model_get_item (addresses, i);
@@ -440,7 +452,7 @@ update_billing (MedusaProfilePage *self)
       gtk_string_list_append (choices, line);
       g_ptr_array_add (self->billing_ids, g_strdup (medusa_address_get_id (address)));
       if (g_strcmp0 (billing_id, medusa_address_get_id (address)) == 0)
-        selected = i + 1;
+        selected = self->billing_ids->len - 1;
     }
 
   gtk_string_list_append (choices, _("Enter a new address"));
@@ -970,6 +982,10 @@ open_credential_dialog (MedusaProfilePage *self,
   d->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (d->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (d->list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_password ? _("Passwords") : _("Email and password"),
+                                  -1);
   gtk_box_append (GTK_BOX (content), d->list);
 
   if (is_password)
@@ -977,6 +993,10 @@ open_credential_dialog (MedusaProfilePage *self,
       d->current_row = credential_dialog_add_row (d, TRUE, _("Current password"));
       d->new_row = credential_dialog_add_row (d, TRUE, _("New password"));
       d->confirm_row = credential_dialog_add_row (d, TRUE, _("Confirm password"));
+      /* Three peek buttons: each says which field it shows. */
+      medusa_ui_name_password_peek (d->new_row, _("Show new password"), _("Hide new password"));
+      medusa_ui_name_password_peek (d->confirm_row, _("Show password confirmation"),
+                                    _("Hide password confirmation"));
 
       d->hint_label = gtk_label_new (NULL);
       gtk_label_set_wrap (GTK_LABEL (d->hint_label), TRUE);
@@ -989,6 +1009,7 @@ open_credential_dialog (MedusaProfilePage *self,
       d->email_row = credential_dialog_add_row (d, FALSE, _("Email"));
       d->current_row = credential_dialog_add_row (d, TRUE, _("Current password"));
     }
+  medusa_ui_name_password_peek (d->current_row, _("Show current password"), _("Hide current password"));
 
   d->error_label = g_object_new (GTK_TYPE_LABEL,
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,

@@ -643,11 +643,24 @@ medusa_ui_drop_carried_emails (MedusaSession *session)
   g_object_set_data (G_OBJECT (session), MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD, NULL);
 }
 
+/* Object data on a peek button: the names to give it (nullable: the generic
+ * ones), and whether it already follows its text's visibility. */
+#define PEEK_SHOW_KEY  "medusa-ui-peek-show"
+#define PEEK_HIDE_KEY  "medusa-ui-peek-hide"
+#define PEEK_NAMED_KEY "medusa-ui-peek-named"
+
 static void
 update_peek_name (GtkWidget *button,
                   GtkText   *text)
 {
-  const char *name = gtk_text_get_visibility (text) ? _("Hide Password") : _("Show Password");
+  const char *show = g_object_get_data (G_OBJECT (button), PEEK_SHOW_KEY);
+  const char *hide = g_object_get_data (G_OBJECT (button), PEEK_HIDE_KEY);
+  const char *name;
+
+  if (gtk_text_get_visibility (text))
+    name = hide != NULL ? hide : _("Hide Password");
+  else
+    name = show != NULL ? show : _("Show Password");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -662,8 +675,12 @@ on_password_visibility_cb (GtkText    *text,
   update_peek_name (button, text);
 }
 
+/* @show_name/@hide_name NULL: keep what the button was given before, or
+ * the generic names. */
 static void
-name_peek_of_row (AdwPasswordEntryRow *row)
+name_peek_of_row (AdwPasswordEntryRow *row,
+                  const char          *show_name,
+                  const char          *hide_name)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
   GtkWidget *button = NULL;
@@ -699,9 +716,29 @@ name_peek_of_row (AdwPasswordEntryRow *row)
   if (button == NULL)
     return;
 
+  if (show_name != NULL)
+    g_object_set_data_full (G_OBJECT (button), PEEK_SHOW_KEY, g_strdup (show_name), g_free);
+  if (hide_name != NULL)
+    g_object_set_data_full (G_OBJECT (button), PEEK_HIDE_KEY, g_strdup (hide_name), g_free);
+
   update_peek_name (button, GTK_TEXT (delegate));
-  g_signal_connect_object (delegate, "notify::visibility",
-                           G_CALLBACK (on_password_visibility_cb), button, 0);
+  if (g_object_get_data (G_OBJECT (button), PEEK_NAMED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (button), PEEK_NAMED_KEY, GINT_TO_POINTER (TRUE));
+      g_signal_connect_object (delegate, "notify::visibility",
+                               G_CALLBACK (on_password_visibility_cb), button, 0);
+    }
+}
+
+void
+medusa_ui_name_password_peek (GtkWidget  *row,
+                              const char *show_name,
+                              const char *hide_name)
+{
+  g_return_if_fail (ADW_IS_PASSWORD_ENTRY_ROW (row));
+  g_return_if_fail (show_name != NULL && hide_name != NULL);
+
+  name_peek_of_row (ADW_PASSWORD_ENTRY_ROW (row), show_name, hide_name);
 }
 
 void
@@ -711,7 +748,7 @@ medusa_ui_name_password_peeks (GtkWidget *root)
 
   if (ADW_IS_PASSWORD_ENTRY_ROW (root))
     {
-      name_peek_of_row (ADW_PASSWORD_ENTRY_ROW (root));
+      name_peek_of_row (ADW_PASSWORD_ENTRY_ROW (root), NULL, NULL);
       return;
     }
 

@@ -125,5 +125,11 @@ void          medusa_ui_drop_carried_emails  (MedusaSession *session);
  * readers say "button"): names it "Show Password"/"Hide Password" in every
  * password row under @root. */
 void          medusa_ui_name_password_peeks  (GtkWidget     *root);
+/* The same for the one password row @row, with names that say which field
+ * it shows ("Show new password"), where a form has more than one. Calling
+ * medusa_ui_name_password_peeks() later keeps these names. */
+void          medusa_ui_name_password_peek   (GtkWidget     *row,
+                                              const char    *show_name,
+                                              const char    *hide_name);
 
 G_END_DECLS

@@ -189,7 +189,7 @@ def orders():
     shot("orders")
     app.click("Filters", within=page)
     shot("order-filters")
-    app.toggle("Shipped")
+    app.toggle("Fulfillment: Shipped")  # the group is in the name: three boxes say "Canceled"
     app.key("Escape")
     app.wait_text("1 of 1 order")
     row = app.wait_label(lambda s: s.startswith("Order #") and "Shipped" in s, "the shipped order row")
