@@ -194,7 +194,7 @@ medusa_forgot_password_page_map (GtkWidget *widget)
   if (carried != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->email_row), carried);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+  medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->email_row));
 }
 
 static void

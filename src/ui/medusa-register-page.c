@@ -289,7 +289,7 @@ medusa_register_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (medusa_register_page_parent_class)->map (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
+  medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->first_name_row));
 }
 
 static void

@@ -311,9 +311,9 @@ medusa_reset_password_page_map (GtkWidget *widget)
     medusa_reset_password_page_set_email (self, carried);
 
   if (*medusa_ui_row_text (self->email_row) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+    medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->email_row));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
+    medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->token_row));
 }
 
 static void

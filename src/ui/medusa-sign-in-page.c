@@ -270,9 +270,9 @@ medusa_sign_in_page_map (GtkWidget *widget)
   update_store_label (self);
 
   if (*medusa_ui_row_text (self->email_row) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+    medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->email_row));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+    medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->password_row));
 }
 
 static void

@@ -436,7 +436,7 @@ medusa_store_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (medusa_store_page_parent_class)->map (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+  medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->url_row));
 }
 
 static void

@@ -508,6 +508,28 @@ medusa_ui_row_button_new (const char *icon_name,
   return button;
 }
 
+static gboolean
+grab_focus_idle_cb (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+
+  if (gtk_widget_get_mapped (widget))
+    gtk_widget_grab_focus (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+medusa_ui_grab_focus_when_shown (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* A GtkStack that held the focus moves it into the page it shows with
+   * Tab, after the page's map: from the page's first field to its second. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grab_focus_idle_cb,
+                   g_object_ref (widget), g_object_unref);
+}
+
 /* Cancellables */
 
 GCancellable *

@@ -660,6 +660,21 @@ test_store_enter_moves_focus (WtFixture     *fx,
 }
 
 static void
+test_register_focus_first_field (WtFixture     *fx,
+                                 gconstpointer  data)
+{
+  GtkWidget *page = go_to_register (fx);
+  GtkWidget *first_name = wt_find_entry (page, "First name");
+
+  /* The first field, not the second one the page stack's own Tab reaches. */
+  wt_wait_until (gtk_root_get_focus (GTK_ROOT (fx->window)) != NULL &&
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fx->window)), first_name),
+                 WT_TIMEOUT);
+  wt_iterate_ms (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fx->window)), first_name));
+}
+
+static void
 test_store_host_with_space (WtFixture     *fx,
                             gconstpointer  data)
 {
@@ -1017,6 +1032,7 @@ main (int   argc,
   ADD ("/widgets/auth/expired-session", test_expired_session_reauth);
   ADD ("/widgets/auth/sign-in/enter-moves-focus", test_sign_in_enter_moves_focus);
   ADD ("/widgets/auth/store/enter-moves-focus", test_store_enter_moves_focus);
+  ADD ("/widgets/auth/register/focus-first-field", test_register_focus_first_field);
   ADD ("/widgets/auth/store/host-with-space", test_store_host_with_space);
   ADD ("/widgets/auth/clear/register-after-sign-out", test_clear_register_after_sign_out);
   ADD ("/widgets/auth/clear/forgot-after-sign-out", test_clear_forgot_after_sign_out);
