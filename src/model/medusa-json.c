@@ -223,11 +223,16 @@ medusa_json_parse (const char  *data,
 
 /* Readers */
 
-gboolean
-medusa_json_read_string (JsonObject  *object,
-                         const char  *member,
-                         char       **out,
-                         GError     **error)
+/* The string @member into *@out. Invalid UTF-8 (json-glib decodes a lone
+ * surrogate escape into it) is repaired with U+FFFD, or, when @exact, is an
+ * error: an id or an email is looked up again (by the server, the keyring,
+ * GSettings), and a repaired one would name something else. */
+static gboolean
+read_string (JsonObject  *object,
+             const char  *member,
+             gboolean     exact,
+             char       **out,
+             GError     **error)
 {
   JsonNode *node = lookup_member (object, member);
   const char *value;
@@ -244,12 +249,32 @@ medusa_json_read_string (JsonObject  *object,
     return set_type_error (error, member, "a string");
 
   value = json_node_get_string (node);
-  g_free (*out);
   if (g_utf8_validate (value, -1, NULL))
-    *out = g_strdup (value);
-  else
-    *out = g_utf8_make_valid (value, -1);
+    {
+      g_free (*out);
+      *out = g_strdup (value);
+      return TRUE;
+    }
+
+  if (exact)
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                   "Member “%s” is not valid UTF-8", member);
+      return FALSE;
+    }
+
+  g_free (*out);
+  *out = g_utf8_make_valid (value, -1);
   return TRUE;
+}
+
+gboolean
+medusa_json_read_string (JsonObject  *object,
+                         const char  *member,
+                         char       **out,
+                         GError     **error)
+{
+  return read_string (object, member, FALSE, out, error);
 }
 
 gboolean
@@ -258,31 +283,7 @@ medusa_json_read_exact_string (JsonObject  *object,
                                char       **out,
                                GError     **error)
 {
-  JsonNode *node = lookup_member (object, member);
-
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  if (node == NULL)
-    {
-      g_clear_pointer (out, g_free);
-      return TRUE;
-    }
-
-  if (!node_holds (node, G_TYPE_STRING))
-    return set_type_error (error, member, "a string");
-
-  /* An id or an email is looked up again (by the server, the keyring,
-   * GSettings): a repaired one would name something else. */
-  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
-    {
-      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                   "Member “%s” is not valid UTF-8", member);
-      return FALSE;
-    }
-
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
+  return read_string (object, member, TRUE, out, error);
 }
 
 gboolean
