@@ -89,6 +89,21 @@ on_cookie_login_cb (GObject      *source_object,
   g_task_return_pointer (task, g_steal_pointer (&customer), g_object_unref);
 }
 
+/* A token goes into the Authorization header and the keyring: refuse an
+ * empty one and any byte outside visible ASCII (CR/LF would inject headers). */
+static gboolean
+token_is_valid (const char *token)
+{
+  if (token == NULL || *token == '\0')
+    return FALSE;
+
+  for (const guchar *p = (const guchar *) token; *p != '\0'; p++)
+    if (*p < 0x21 || *p > 0x7e)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 on_token_cb (GObject      *source_object,
              GAsyncResult *result,
@@ -129,7 +144,7 @@ on_token_cb (GObject      *source_object,
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     token = json_object_get_string_member_with_default (json_node_get_object (root),
                                                         "access_token", NULL);
-  if (token == NULL || *token == '\0')
+  if (!token_is_valid (token))
     {
       g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "%s",
                                _("The store did not send a sign-in token."));

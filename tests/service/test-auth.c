@@ -204,6 +204,35 @@ test_sign_in_malformed_token_answer (Fixture       *f,
 }
 
 static void
+test_sign_in_token_with_control_bytes (Fixture       *f,
+                                       gconstpointer  data)
+{
+  const char *bodies[] = {
+    "{\"access_token\": \"abc\\r\\nX-Evil: 1\"}",
+    "{\"access_token\": \"abc def\"}",
+    "{\"access_token\": \"abc\\u007f\"}",
+    "{\"access_token\": \"abc\u00e9\"}",
+    "{\"access_token\": \"\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MedusaCustomer) customer = NULL;
+
+      medusa_fake_server_clear_requests (f->fake);
+      medusa_fake_server_add_status_fault (f->fake, "POST", "/store/auth/token", 200, NULL, bodies[i], 1);
+      customer = sign_in (f, DEMO_EMAIL, DEMO_PASSWORD, &error);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_assert_null (customer);
+      /* nothing kept, nothing sent with it */
+      g_assert_null (medusa_client_get_token (f->client));
+      g_assert_false (medusa_client_has_credential (f->client));
+      g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), ==, 0);
+    }
+}
+
+static void
 test_sign_in_cookie_fallback (Fixture       *f,
                               gconstpointer  data)
 {
@@ -428,6 +457,7 @@ main (int   argc,
   ADD ("/auth/sign-in/token-retried", test_sign_in_token_retried);
   ADD ("/auth/sign-in/me-fails", test_sign_in_me_fails);
   ADD ("/auth/sign-in/malformed-token-answer", test_sign_in_malformed_token_answer);
+  ADD ("/auth/sign-in/token-with-control-bytes", test_sign_in_token_with_control_bytes);
   ADD ("/auth/sign-in/cookie-fallback", test_sign_in_cookie_fallback);
   ADD ("/auth/sign-in/cookie-wrong-password", test_sign_in_cookie_wrong_password);
   ADD ("/auth/sign-in/redirect-keeps-body", test_sign_in_redirect_keeps_body);
