@@ -428,6 +428,17 @@ host_of (const char *url)
   return uri != NULL ? g_strdup (g_uri_get_host (uri)) : g_strdup (url);
 }
 
+/* Visible ASCII only (0x21..0x7e); "" is no key. */
+static gboolean
+key_is_valid (const char *key)
+{
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    if (*p < 0x21 || *p > 0x7e)
+      return FALSE;
+
+  return TRUE;
+}
+
 MedusaStoreProfile *
 medusa_store_profiles_add (MedusaStoreProfiles  *self,
                            const char           *display_name,
@@ -449,13 +460,28 @@ medusa_store_profiles_add (MedusaStoreProfiles  *self,
   if (normalized == NULL)
     return NULL;
 
+  /* Both go into GSettings (a GVariant string must be UTF-8) and the key
+   * into a request header: refuse what they cannot hold. */
+  if (display_name != NULL && !g_utf8_validate (display_name, -1, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The store’s name is not valid text."));
+      return NULL;
+    }
+  key = g_strstrip (g_strdup (publishable_key ? publishable_key : ""));
+  if (!key_is_valid (key))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The publishable key may only contain letters, digits and punctuation, without spaces."));
+      return NULL;
+    }
+
   name = g_strstrip (g_strdup (display_name ? display_name : ""));
   if (*name == '\0')
     {
       g_free (name);
       name = host_of (normalized);
     }
-  key = g_strstrip (g_strdup (publishable_key ? publishable_key : ""));
 
   profile = medusa_store_profile_new (name, normalized, key, insecure);
   if (find_profile (self, normalized, &position))

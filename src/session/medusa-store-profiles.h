@@ -43,7 +43,9 @@ GSettings           *medusa_store_profiles_get_settings        (MedusaStoreProfi
 
 /* Adds a profile or, when a profile with the same URL exists, updates its
  * name and key. An empty @display_name becomes the URL's host. Returns the
- * profile (transfer none), or NULL with @error for an invalid URL. */
+ * profile (transfer none), or NULL with @error (G_IO_ERROR_INVALID_ARGUMENT)
+ * for an invalid URL, a name that is not UTF-8 or a key with a byte outside
+ * visible ASCII. */
 MedusaStoreProfile  *medusa_store_profiles_add                 (MedusaStoreProfiles *self,
                                                                 const char          *display_name,
                                                                 const char          *url,

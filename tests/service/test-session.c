@@ -326,6 +326,32 @@ test_profiles_list (void)
   g_clear_error (&error);
   g_assert_cmpuint (medusa_store_profiles_get_n_profiles (profiles), ==, 2);
 
+  /* A name that is not UTF-8, a key with a space, a control byte or a
+   * non-ASCII byte: refused, nothing changed or saved. */
+  g_assert_null (medusa_store_profiles_add (profiles, "Shop \xff\xfe", "https://c.example.com", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  {
+    const char *bad_keys[] = { "pk a", "pk_a\r\nX-Evil: 1", "pk_\x7f", "pk_\xc3\xa9", "pk_\tb" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad_keys); i++)
+      {
+        g_assert_null (medusa_store_profiles_add (profiles, "Shop A", "https://a.example.com", bad_keys[i], &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+        g_clear_error (&error);
+      }
+  }
+  g_assert_cmpuint (medusa_store_profiles_get_n_profiles (profiles), ==, 2);
+  g_assert_null (medusa_store_profiles_lookup (profiles, "https://c.example.com"));
+  g_assert_cmpstr (medusa_store_profile_get_name (medusa_store_profiles_lookup (profiles, "https://a.example.com")), ==, "Shop A");
+  g_assert_null (medusa_store_profile_get_publishable_key (medusa_store_profiles_lookup (profiles, "https://a.example.com")));
+  /* a key with punctuation is fine */
+  profile = medusa_store_profiles_add (profiles, "Shop B", "http://b.example.com", "pk_01H~x-y.z", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_store_profile_get_publishable_key (profile), ==, "pk_01H~x-y.z");
+  profile = medusa_store_profiles_add (profiles, "Shop B", "http://b.example.com", NULL, &error);
+  g_assert_no_error (error);
+
   /* Current store */
   g_assert_false (medusa_store_profiles_set_current (profiles, "https://unknown.example.com"));
   g_assert_cmpuint (notifies, ==, 0);
