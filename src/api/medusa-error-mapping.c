@@ -147,8 +147,11 @@ clean_message (const char *message,
 }
 
 /* Reads {type, code?, message} out of a JSON body. Plain-text bodies
- * ("Unauthorized" from passport) and HTML pages (Express's handler for
- * malformed JSON) give no message: ours reads better. */
+ * ("Unauthorized" from passport), HTML pages (Express's handler for
+ * malformed JSON) and bodies that do not parse (too deep, cut) give no
+ * message: ours reads better. The error stays the status's: the status is
+ * the store's answer and the body only its detail (a 2xx body, which is the
+ * answer itself, is MEDUSA_ERROR_PARSE when it does not parse). */
 static void
 error_body_parse (ErrorBody  *out,
                   const char *content_type,

@@ -223,6 +223,35 @@ test_response_invalid_utf8 (void)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+/* An error body nested too deep for the parser (100,000 '['): the status's
+ * error with our message, as for any error body that cannot be read. */
+static void
+test_response_too_deep (void)
+{
+  static const struct { guint status; MedusaError code; const char *message; } cases[] = {
+    { 400, MEDUSA_ERROR_INVALID_DATA, MSG_INVALID },
+    { 401, MEDUSA_ERROR_UNAUTHORIZED, MSG_UNAUTH },
+    { 404, MEDUSA_ERROR_NOT_FOUND, MSG_NOT_FOUND },
+    { 422, MEDUSA_ERROR_INVALID_DATA, MSG_INVALID },
+    { 500, MEDUSA_ERROR_SERVER, MSG_SERVER },
+  };
+  gsize depth = 100000;
+  char *text = g_malloc (depth);
+  g_autoptr(GBytes) body = NULL;
+
+  memset (text, '[', depth);
+  body = g_bytes_new_take (text, depth);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = medusa_error_from_response (cases[i].status, "application/json", body,
+                                                            MEDUSA_ERROR_CONTEXT_DEFAULT);
+
+      g_assert_error (error, MEDUSA_ERROR, (int) cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* Transport errors */
 
 typedef struct
@@ -374,6 +403,7 @@ main (int   argc,
     }
   g_test_add_func ("/errors/response/unexpected-status", test_response_unexpected_status);
   g_test_add_func ("/errors/response/invalid-utf8", test_response_invalid_utf8);
+  g_test_add_func ("/errors/response/too-deep", test_response_too_deep);
 
   for (guint i = 0; i < G_N_ELEMENTS (transport_cases); i++)
     {
