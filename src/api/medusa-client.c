@@ -1680,6 +1680,25 @@ _medusa_client_set_parse_error (GError **error)
                        _("The store sent a response that could not be read."));
 }
 
+/* @func's model of @object. Its error names JSON members, for developers:
+ * it is logged, and the caller gets the sentence a person can read. */
+static gpointer
+build_model (MedusaJsonModelFunc   func,
+             JsonObject           *object,
+             GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gpointer model = func (object, &local_error);
+
+  if (model == NULL)
+    {
+      g_debug ("Unusable answer: %s", local_error != NULL ? local_error->message : "no model");
+      _medusa_client_set_parse_error (error);
+    }
+
+  return model;
+}
+
 gpointer
 _medusa_client_parse_model (JsonNode             *root,
                             const char           *member,
@@ -1703,7 +1722,7 @@ _medusa_client_parse_model (JsonNode             *root,
   if (object == NULL)
     return NULL;
 
-  return func (object, error);
+  return build_model (func, object, error);
 }
 
 MedusaCustomer *
@@ -1749,7 +1768,7 @@ parse_list (JsonNode             *root,
           return NULL;
         }
 
-      item = func (json_node_get_object (element), error);
+      item = build_model (func, json_node_get_object (element), error);
       if (item == NULL)
         return NULL;
 

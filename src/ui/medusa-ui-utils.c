@@ -120,7 +120,9 @@ reason_for_error (const GError *error)
         case MEDUSA_ERROR_SERVER:
           return g_strdup (_("The store had a problem. Try again later."));
         case MEDUSA_ERROR_PARSE:
-          return g_strdup (_("The store sent an answer that could not be understood."));
+          /* The client's own sentence: too large, cut off, unreadable… */
+          server = human_server_message (error->message, FALSE);
+          return server ? server : g_strdup (_("The store sent an answer that could not be understood."));
         case MEDUSA_ERROR_OTHER_ORIGIN:
           /* names the other address, and what to do */
           return g_strdup (error->message);
@@ -132,7 +134,11 @@ reason_for_error (const GError *error)
     {
       /* The only G_IO_ERRORs we raise ourselves; everything else is generic. */
       if (error->code == G_IO_ERROR_INVALID_ARGUMENT)
-        return g_strdup (_("This store address is not valid."));
+        {
+          /* Our own sentence on what is wrong: the address, the name or the key. */
+          server = human_server_message (error->message, FALSE);
+          return server ? server : g_strdup (_("This store address is not valid."));
+        }
       if (error->code == G_IO_ERROR_NOT_INITIALIZED)
         return g_strdup (_("Choose a store first."));
       if (error->code == G_IO_ERROR_TIMED_OUT)

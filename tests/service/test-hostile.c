@@ -348,7 +348,9 @@ test_nested_success_body (Fixture       *f,
 }
 
 /* An error body that cannot be read gives the status's error with our own
- * message, not a crash. */
+ * message, not a crash. The status is the store's answer and the body only
+ * its detail, so it stays INVALID_DATA (as for an HTML or plain-text 400);
+ * only a 2xx, whose body is the answer itself, is MEDUSA_ERROR_PARSE. */
 static void
 test_nested_error_body (Fixture       *f,
                         gconstpointer  data)
@@ -359,7 +361,26 @@ test_nested_error_body (Fixture       *f,
   medusa_hostile_server_set_nested (f->store, "/store/customers/me", 400, 100000);
   customer = retrieve_customer (f, NULL, &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
-  g_assert_null (strchr (error->message, '['));
+  g_assert_cmpstr (error->message, ==, "The store could not accept the data that was sent.");
+  g_assert_null (customer);
+}
+
+/* A 2xx answer that is JSON but not the model (a customer whose "id" is a
+ * number): the error a person reads is ours, not the parser's notes on
+ * JSON members. */
+static void
+test_wrong_model (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+
+  medusa_hostile_server_set_json (f->store, "/store/customers/me", 200,
+                                  "{\"customer\": {\"id\": 5, \"email\": \"a@b.c\"}}");
+  customer = retrieve_customer (f, NULL, &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "The store sent a response that could not be read.");
+  g_assert_null (customer);
 }
 
 static void
@@ -563,6 +584,7 @@ main (int   argc,
   ADD ("/hostile/json/nested-success", test_nested_success_body, NULL);
   ADD ("/hostile/json/nested-error", test_nested_error_body, NULL);
   ADD ("/hostile/json/bad-utf8", test_bad_utf8, NULL);
+  ADD ("/hostile/json/wrong-model", test_wrong_model, NULL);
   ADD ("/hostile/size/huge", test_huge_body, NULL);
   ADD ("/hostile/size/endless", test_endless_body, NULL);
   ADD ("/hostile/size/gzip-bomb", test_gzip_bomb, NULL);

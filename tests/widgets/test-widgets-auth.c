@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "medusa-address-dialog.h"
+#include "medusa-error.h"
 #include "medusa-addresses-page.h"
 #include "medusa-forgot-password-page.h"
 #include "medusa-orders-page.h"
@@ -153,6 +154,30 @@ test_store_unreachable (WtFixture     *fx,
   /* Ready for another try. */
   wt_wait_until (wt_button_sensitive (page, "Connect"), WT_TIMEOUT);
   /* The session still points at the old store. */
+  g_assert_cmpstr (medusa_session_get_store_url (fx->session), ==,
+                   medusa_fake_server_get_url (fx->fake));
+}
+
+/* A publishable key the profiles refuse: the page says why, not that the
+ * address is wrong. */
+static void
+test_store_bad_key (WtFixture     *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) other = medusa_fake_server_new ();
+  GtkWidget *page;
+
+  wt_fixture_start (fx);
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.switch-store", NULL);
+  wt_fixture_wait_page (fx, "store");
+
+  page = page_widget (fx, MEDUSA_TYPE_STORE_PAGE);
+  wt_type (page, "Store address", medusa_fake_server_get_url (other));
+  wt_type (page, "Publishable key (optional)", "pk 123");
+  wt_click_label (page, "Connect");
+
+  wait_label (page, "Could not use this store. The publishable key may only contain letters, digits and punctuation, without spaces.");
+  g_assert_cmpstr (wt_fixture_page (fx), ==, "store");
   g_assert_cmpstr (medusa_session_get_store_url (fx->session), ==,
                    medusa_fake_server_get_url (fx->fake));
 }
@@ -554,6 +579,43 @@ test_profile_save_server_error (WtFixture     *fx,
   medusa_fake_server_clear_faults (fx->fake);
   wt_click_label (page, "Save");
   wait_label (GTK_WIDGET (fx->window), "Profile saved");
+}
+
+/* An answer the client refused (too large, unreadable): the page says which,
+ * in the client's words, not a generic sentence. */
+static void
+test_profile_save_unreadable_answer (WtFixture     *fx,
+                                     gconstpointer  data)
+{
+  GtkWidget *page = go_to_profile (fx);
+
+  wt_wait_until (g_strcmp0 (wt_text_of (page, "First name"), WT_FIRST_NAME) == 0, WT_TIMEOUT);
+  medusa_fake_server_add_status_fault (fx->fake, "POST", "/store/customers/me", 200, NULL,
+                                       "{\"customer\": {\"id\": 5}}", 0);
+
+  wt_type (page, "First name", "Samantha");
+  wt_click_label (page, "Save");
+
+  wait_label (page, "Could not save your profile. The store sent a response that could not be read.");
+  g_assert_null (wt_find_label (GTK_WIDGET (fx->window), "Member"));
+}
+
+static void
+test_error_text_parse (void)
+{
+  g_autoptr(GError) too_large = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                                                     "The store’s answer is too large (over 32 MB).");
+  g_autoptr(GError) cut = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                                               "The store sent no list of orders");
+  g_autoptr(GError) markup = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "<b>{}</b>");
+  g_autofree char *text1 = medusa_ui_error_message (too_large, "Could not load your orders");
+  g_autofree char *text2 = medusa_ui_error_message (cut, NULL);
+  g_autofree char *text3 = medusa_ui_error_message (markup, NULL);
+
+  g_assert_cmpstr (text1, ==, "Could not load your orders. The store’s answer is too large (over 32 MB).");
+  g_assert_cmpstr (text2, ==, "The store sent no list of orders.");
+  /* nothing that is not a sentence */
+  g_assert_cmpstr (text3, ==, "The store sent an answer that could not be understood.");
 }
 
 /* Expired session */
@@ -1017,6 +1079,7 @@ main (int   argc,
 
   ADD ("/widgets/auth/store/connect", test_store_connect);
   ADD ("/widgets/auth/store/unreachable", test_store_unreachable);
+  ADD ("/widgets/auth/store/bad-key", test_store_bad_key);
   ADD ("/widgets/auth/sign-in/happy", test_sign_in_happy);
   ADD ("/widgets/auth/sign-in/wrong-password", test_sign_in_wrong_password);
   ADD ("/widgets/auth/sign-in/network-down", test_sign_in_network_down);
@@ -1029,6 +1092,8 @@ main (int   argc,
   ADD ("/widgets/auth/reset/invalid-token", test_reset_invalid_token);
   ADD ("/widgets/auth/profile/save", test_profile_save);
   ADD ("/widgets/auth/profile/server-error", test_profile_save_server_error);
+  ADD ("/widgets/auth/profile/unreadable-answer", test_profile_save_unreadable_answer);
+  g_test_add_func ("/widgets/auth/error-text/parse", test_error_text_parse);
   ADD ("/widgets/auth/expired-session", test_expired_session_reauth);
   ADD ("/widgets/auth/sign-in/enter-moves-focus", test_sign_in_enter_moves_focus);
   ADD ("/widgets/auth/store/enter-moves-focus", test_store_enter_moves_focus);
