@@ -226,7 +226,18 @@ build_query (MedusaOrdersPage *self,
       /* The whole "to" day is included. */
       g_autoptr(GDateTime) next_day = g_date_time_add_days (to, 1);
 
-      medusa_order_query_set_date (query, MEDUSA_ORDER_DATE_CREATED_AT, MEDUSA_ORDER_DATE_LT, next_day);
+      if (next_day != NULL)
+        medusa_order_query_set_date (query, MEDUSA_ORDER_DATE_CREATED_AT, MEDUSA_ORDER_DATE_LT, next_day);
+      else
+        {
+          /* 9999-12-31 has no next day in a GDateTime: up to its last
+           * microsecond (the UTC one, should a zone not have it). */
+          g_autoptr(GDateTime) last = g_date_time_new_local (9999, 12, 31, 23, 59, 59.999999);
+
+          if (last == NULL)
+            last = g_date_time_new_utc (9999, 12, 31, 23, 59, 59.999999);
+          medusa_order_query_set_date (query, MEDUSA_ORDER_DATE_CREATED_AT, MEDUSA_ORDER_DATE_LTE, last);
+        }
       n++;
     }
 

@@ -846,6 +846,67 @@ test_orders_status_filter (WtFixture     *fixture,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 }
 
+static gboolean
+match_placeholder (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+/* "Z" or "+HH:MM", as MedusaOrderQuery writes it (static buffer). */
+static const char *
+utc_offset (GDateTime *when)
+{
+  static char buffer[8];
+  g_autofree char *offset = g_date_time_format (when, "%:z");
+
+  g_strlcpy (buffer, g_date_time_get_utc_offset (when) == 0 ? "Z" : offset, sizeof buffer);
+  return buffer;
+}
+
+/* The last day GDateTime has: a "to" of 9999-12-31 is a filter up to the
+ * end of that day, not dropped because there is no next day. */
+static void
+test_orders_last_day_filter (WtFixture     *fixture,
+                             gconstpointer  user_data)
+{
+  MedusaOrdersPage *page;
+  GtkWidget *to_entry;
+  GtkWidget *from_entry;
+  g_autoptr(GDateTime) last = g_date_time_new_local (9999, 12, 31, 23, 59, 59.999999);
+  g_autoptr(GDateTime) first = g_date_time_new_local (9999, 12, 31, 0, 0, 0);
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_from = NULL;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 3);
+  page = MEDUSA_ORDERS_PAGE (open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE));
+  wait_label (GTK_WIDGET (page), "3 of 3 orders");
+  from_entry = find_matching (GTK_WIDGET (page), match_placeholder, "From (YYYY-MM-DD)");
+  to_entry = find_matching (GTK_WIDGET (page), match_placeholder, "To (YYYY-MM-DD)");
+  g_assert_nonnull (from_entry);
+  g_assert_nonnull (to_entry);
+
+  /* The local end of that day (GDateTime has it in every zone). */
+  g_assert_nonnull (last);
+  g_assert_nonnull (first);
+  expected = g_strconcat ("created_at[lte]=9999-12-31T23:59:59.999999", utc_offset (last), NULL);
+  expected_from = g_strconcat ("created_at[gte]=9999-12-31T00:00:00", utc_offset (first), NULL);
+
+  wt_set_text (to_entry, "9999-12-31");
+  wt_wait_until (last_orders_query_has (fixture->fake, expected), WT_TIMEOUT);
+  wait_label (GTK_WIDGET (page), "3 of 3 orders");
+  g_assert_false (gtk_widget_has_css_class (to_entry, "error"));
+
+  /* With a start the same day: both bounds, no error. */
+  wt_set_text (from_entry, "9999-12-31");
+  wt_wait_until (last_orders_query_has (fixture->fake, expected_from), WT_TIMEOUT);
+  g_assert_true (last_orders_query_has (fixture->fake, expected));
+  wait_label (GTK_WIDGET (page), "No Matching Orders");
+  g_assert_false (gtk_widget_has_css_class (from_entry, "error"));
+  g_assert_false (gtk_widget_has_css_class (to_entry, "error"));
+}
+
 static void
 test_orders_no_matches (WtFixture     *fixture,
                         gconstpointer  user_data)
@@ -1435,6 +1496,7 @@ main (int   argc,
   ADD ("/widgets/orders/paging", test_orders_paging);
   ADD ("/widgets/orders/search", test_orders_search);
   ADD ("/widgets/orders/status-filter", test_orders_status_filter);
+  ADD ("/widgets/orders/last-day-filter", test_orders_last_day_filter);
   ADD ("/widgets/orders/no-matches", test_orders_no_matches);
   ADD ("/widgets/orders/empty", test_orders_empty);
   ADD ("/widgets/orders/error", test_orders_error);
