@@ -412,6 +412,10 @@ medusa_register_page_init (MedusaRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   medusa_ui_name_password_peeks (GTK_WIDGET (self));
+  /* Two peek buttons: the second says which field it shows ("Password"
+   * keeps the generic "Show Password"). */
+  medusa_ui_name_password_peek (GTK_WIDGET (self->confirm_row), _("Show password confirmation"),
+                                _("Hide password confirmation"));
 }
 
 GtkWidget *

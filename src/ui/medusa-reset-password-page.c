@@ -421,7 +421,10 @@ static void
 medusa_reset_password_page_init (MedusaResetPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  medusa_ui_name_password_peeks (GTK_WIDGET (self));
+  /* Two peek buttons: each says which field it shows. */
+  medusa_ui_name_password_peek (GTK_WIDGET (self->password_row), _("Show new password"), _("Hide new password"));
+  medusa_ui_name_password_peek (GTK_WIDGET (self->confirm_row), _("Show password confirmation"),
+                                _("Hide password confirmation"));
 }
 
 GtkWidget *

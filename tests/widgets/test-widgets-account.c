@@ -19,6 +19,7 @@
 #include "medusa-address-dialog.h"
 #include "medusa-addresses-page.h"
 #include "medusa-enums.h"
+#include "medusa-forgot-password-page.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
 #include "medusa-orders-page.h"
@@ -28,6 +29,9 @@
 #include "medusa-profile-page.h"
 #include "medusa-reauth-dialog.h"
 #include "medusa-region.h"
+#include "medusa-register-page.h"
+#include "medusa-reset-password-page.h"
+#include "medusa-sign-in-page.h"
 #include "medusa-store-page.h"
 #include "medusa-ui-utils.h"
 #include "widget-test-utils.h"
@@ -1284,6 +1288,94 @@ match_peek_button (GtkWidget     *widget,
   return icon != NULL && g_str_has_prefix (icon, "view-");
 }
 
+/* What a screen reader calls a visible button or entry row under @root: its
+ * accessible label, else its label or title; NULL for one without either. */
+static char *
+control_name (GtkWidget *widget)
+{
+  char *label = accessible_label (widget);
+
+  if (label != NULL)
+    return label;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (GTK_IS_BUTTON (widget))
+    return g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+  return NULL;
+}
+
+/* Notes in @clashes every name two visible controls under @root share. */
+static void
+check_names_unique (GtkWidget  *root,
+                    const char *where,
+                    GString    *clashes)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) buttons = widgets_of_type (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) rows = widgets_of_type (root, ADW_TYPE_ENTRY_ROW);
+
+  g_ptr_array_extend_and_steal (buttons, g_steal_pointer (&rows));
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *control = buttons->pdata[i];
+      char *name;
+
+      if (!wt_is_visible_in (control, root) || (name = control_name (control)) == NULL)
+        continue;
+      if (!g_hash_table_add (names, name))
+        g_string_append_printf (clashes, "\n  %s: two controls named “%s”", where, name);
+    }
+}
+
+/* The pages before sign-in: every list of fields has a name, no two
+ * controls share one (the two peek buttons of a form neither). */
+static void
+test_a11y_auth_pages (WtFixture     *fixture,
+                      gconstpointer  user_data)
+{
+  static const struct { const char *name; guint n_lists; } pages[] = {
+    { "sign-in", 1 }, { "register", 2 }, { "forgot-password", 1 }, { "reset-password", 2 },
+  };
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  GType types[G_N_ELEMENTS (pages)];
+  GtkWidget *page;
+
+  types[0] = MEDUSA_TYPE_SIGN_IN_PAGE;
+  types[1] = MEDUSA_TYPE_REGISTER_PAGE;
+  types[2] = MEDUSA_TYPE_FORGOT_PASSWORD_PAGE;
+  types[3] = MEDUSA_TYPE_RESET_PASSWORD_PAGE;
+
+  wt_fixture_start (fixture);
+  wt_fixture_wait_page (fixture, "sign-in");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      medusa_ui_navigate (GTK_WIDGET (fixture->window), pages[i].name);
+      wt_fixture_wait_page (fixture, pages[i].name);
+      page = wt_find_by_type (GTK_WIDGET (fixture->window), types[i]);
+      g_assert_nonnull (page);
+      wt_iterate_ms (20);
+
+      g_assert_cmpuint (check_lists_labelled (page, pages[i].name, missing), ==, pages[i].n_lists);
+      check_names_unique (page, pages[i].name, clashes);
+    }
+
+  if (missing->len > 0)
+    g_error ("GtkListBoxes without an accessible label:%s", missing->str);
+  if (clashes->len > 0)
+    g_error ("controls that share a name:%s", clashes->str);
+
+  /* The peek buttons of the two password forms, by their field. */
+  page = wt_find_by_type (GTK_WIDGET (fixture->window), MEDUSA_TYPE_REGISTER_PAGE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_matching (wt_find_entry (page, "Confirm password"),
+                                                                      match_peek_button, NULL)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Show password confirmation");
+  page = wt_find_by_type (GTK_WIDGET (fixture->window), MEDUSA_TYPE_RESET_PASSWORD_PAGE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_matching (wt_find_entry (page, "New password"),
+                                                                      match_peek_button, NULL)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Show new password");
+}
+
 static void
 test_a11y_password_peeks (WtFixture     *fixture,
                           gconstpointer  user_data)
@@ -1507,6 +1599,7 @@ main (int   argc,
   ADD ("/widgets/a11y/address-delete-name", test_a11y_address_delete_name);
   ADD ("/widgets/a11y/list-labels", test_a11y_list_labels);
   ADD ("/widgets/a11y/password-peeks", test_a11y_password_peeks);
+  ADD ("/widgets/a11y/auth-pages", test_a11y_auth_pages);
   ADD ("/widgets/profile/billing-combo-after-save", test_billing_combo_after_save);
 
 #undef ADD
