@@ -241,16 +241,6 @@ find_country (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static MedusaCountry *
-country_from_code (const char *code)
-{
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autofree char *lower = g_ascii_strdown (code, -1);
-
-  json_object_set_string_member (object, "iso_2", lower);
-  return medusa_country_new_from_json (object, NULL);
-}
-
 static int
 compare_countries (gconstpointer a,
                    gconstpointer b)
@@ -321,12 +311,7 @@ set_countries (MedusaAddressDialog *self,
       g_autofree char *key = g_ascii_strdown (wanted, -1);
 
       if (!g_hash_table_contains (seen, key))
-        {
-          MedusaCountry *extra = country_from_code (wanted);
-
-          if (extra != NULL)
-            g_ptr_array_add (list, extra);
-        }
+        g_ptr_array_add (list, medusa_country_new (wanted, NULL));
     }
 
   g_ptr_array_sort (list, compare_countries);
@@ -440,19 +425,9 @@ is_duplicate (MedusaAddressDialog      *self,
               const MedusaAddressInput *input)
 {
   MedusaCustomer *customer = medusa_session_get_customer (self->session);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(MedusaAddress) candidate = NULL;
   GListModel *addresses;
 
   if (customer == NULL)
-    return FALSE;
-
-  node = medusa_address_input_to_json (input);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-  json_object_set_string_member (json_node_get_object (node), "id", "addr_new");
-  candidate = medusa_address_new_from_json (json_node_get_object (node), NULL);
-  if (candidate == NULL)
     return FALSE;
 
   addresses = medusa_customer_get_shipping_addresses (customer);
@@ -460,7 +435,7 @@ is_duplicate (MedusaAddressDialog      *self,
     {
       g_autoptr(MedusaAddress) existing = g_list_model_get_item (addresses, i);
 
-      if (medusa_address_same_place (existing, candidate))
+      if (medusa_address_input_same_place (input, existing))
         return TRUE;
     }
 
