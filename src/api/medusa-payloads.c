@@ -225,6 +225,35 @@ medusa_address_input_missing_required (const MedusaAddressInput *self)
   return (char **) g_ptr_array_free (g_steal_pointer (&missing), FALSE);
 }
 
+gboolean
+medusa_address_input_same_place (const MedusaAddressInput *self,
+                                 MedusaAddress            *address)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (MEDUSA_IS_ADDRESS (address), FALSE);
+
+  for (guint i = 0; i < N_ADDRESS_FIELDS; i++)
+    {
+      const char *name = address_fields[i].name;
+      g_autofree char *property = g_strdelimit (g_strdup (name), "_", '-');
+      GValue value = G_VALUE_INIT;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      /* The address's properties are its JSON keys with '-'. */
+      g_value_init (&value, G_TYPE_STRING);
+      g_object_get_property (G_OBJECT (address), property, &value);
+      a = medusa_address_normalize_part (self->is_set[i] ? self->values[i] : NULL);
+      b = medusa_address_normalize_part (g_value_get_string (&value));
+      g_value_unset (&value);
+
+      if (g_strcmp0 (a, b) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 address_input_add_members (const MedusaAddressInput *self,
                            JsonBuilder              *builder)

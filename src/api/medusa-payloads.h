@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "medusa-address.h"
+
 G_BEGIN_DECLS
 
 /* An address as typed by the user. Every field starts "not set" and is not
@@ -32,6 +34,10 @@ gboolean            medusa_address_input_is_set     (const MedusaAddressInput *s
 /* Names of required fields (first_name, last_name, address_1, city,
  * country_code, postal_code) that are unset or empty, NULL-terminated; NULL if none. */
 char              **medusa_address_input_missing_required (const MedusaAddressInput *self);
+/* TRUE when @self, once added, would be the same place as @address for the
+ * server (see medusa_address_same_place()); an unset field counts as empty. */
+gboolean            medusa_address_input_same_place (const MedusaAddressInput *self,
+                                                     MedusaAddress            *address);
 /* The JSON object of the set fields ("" → null for optional fields). */
 JsonNode           *medusa_address_input_to_json    (const MedusaAddressInput *self);
 

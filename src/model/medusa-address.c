@@ -341,3 +341,9 @@ medusa_address_same_place (MedusaAddress *a,
 
   return TRUE;
 }
+
+char *
+medusa_address_normalize_part (const char *part)
+{
+  return normalize_part (part);
+}

@@ -49,5 +49,8 @@ char          *medusa_address_format_one_line    (MedusaAddress *self);
  * silently drops an added address that equals an existing one. */
 gboolean       medusa_address_same_place         (MedusaAddress *a,
                                                   MedusaAddress *b);
+/* One part as medusa_address_same_place() compares it: spaces trimmed and
+ * collapsed, case-folded; NULL gives "". */
+char          *medusa_address_normalize_part     (const char    *part);
 
 G_END_DECLS

@@ -67,6 +67,28 @@ medusa_country_init (MedusaCountry *self)
 {
 }
 
+/* The store's English name in the user's language, or the upper-cased code. */
+static void
+country_set_display_name (MedusaCountry *self,
+                          const char    *name)
+{
+  char *display_name;
+
+  if (name == NULL || *name == '\0')
+    {
+      display_name = g_ascii_strup (self->iso_2, -1);
+    }
+  else
+    {
+      /* The store names countries in English ("Germany", as ISO 3166 does);
+       * iso-codes has their names in the user's language. */
+      display_name = g_strdup (g_dgettext (MEDUSA_ISO_3166_DOMAIN, name));
+    }
+
+  g_free (self->display_name);
+  self->display_name = display_name;
+}
+
 /**
  * medusa_country_new_from_json:
  * @object: a country object of the Store API
@@ -88,27 +110,33 @@ medusa_country_new_from_json (JsonObject  *object,
   if (self == NULL)
     return NULL;
 
-  if (self->display_name == NULL || *self->display_name == '\0')
-    {
-      g_free (self->display_name);
-      self->display_name = g_ascii_strup (self->iso_2, -1);
-    }
-  else
-    {
-      /* The store names countries in English ("Germany", as ISO 3166 does);
-       * iso-codes has their names in the user's language. */
-      const char *local = g_dgettext (MEDUSA_ISO_3166_DOMAIN, self->display_name);
-
-      if (local != self->display_name)
-        {
-          char *translated = g_strdup (local);
-
-          g_free (self->display_name);
-          self->display_name = translated;
-        }
-    }
+  country_set_display_name (self, self->display_name);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * medusa_country_new:
+ * @iso_2: a two-letter country code, in either case
+ * @display_name: (nullable): the country's English name, as the store sends it
+ *
+ * A country the store's regions did not name (the country of a saved address).
+ *
+ * Returns: (transfer full): the country
+ */
+MedusaCountry *
+medusa_country_new (const char *iso_2,
+                    const char *display_name)
+{
+  MedusaCountry *self;
+
+  g_return_val_if_fail (iso_2 != NULL && *iso_2 != '\0', NULL);
+
+  self = g_object_new (MEDUSA_TYPE_COUNTRY, NULL);
+  self->iso_2 = g_ascii_strdown (iso_2, -1);
+  country_set_display_name (self, display_name);
+
+  return self;
 }
 
 const char *

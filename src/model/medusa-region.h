@@ -22,6 +22,10 @@ G_DECLARE_FINAL_TYPE (MedusaCountry, medusa_country, MEDUSA, COUNTRY, GObject)
  * English name; falls back to the upper-cased iso_2). */
 MedusaCountry *medusa_country_new_from_json        (JsonObject     *object,
                                                     GError        **error);
+/* A country from its code (stored lower-cased) and its English name (NULL:
+ * the display name is the upper-cased code). */
+MedusaCountry *medusa_country_new                  (const char     *iso_2,
+                                                    const char     *display_name);
 const char    *medusa_country_get_iso_2            (MedusaCountry  *self);
 const char    *medusa_country_get_display_name     (MedusaCountry  *self);
 

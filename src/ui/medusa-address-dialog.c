@@ -10,6 +10,7 @@
 
 #include "medusa-address-dialog.h"
 #include "medusa-addresses.h"
+#include "medusa-countries.h"
 #include "medusa-orders.h"
 #include "medusa-payloads.h"
 #include "medusa-region.h"
@@ -52,7 +53,8 @@ struct _MedusaAddressDialog
 
   MedusaSession *session;
   MedusaAddress *address;       /* (nullable): NULL adds */
-  GCancellable  *cancellable;
+  GCancellable  *cancellable;   /* saving */
+  MedusaCountries *store_countries;  /* (unowned): the session's */
   GListStore    *countries;     /* MedusaCountry, sorted by display name */
 
   gboolean       countries_loaded;
@@ -225,7 +227,7 @@ static guint
 find_country (GListModel *model,
               const char *code)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
 
   if (code == NULL)
     return GTK_INVALID_LIST_POSITION;
@@ -239,16 +241,6 @@ find_country (GListModel *model,
     }
 
   return GTK_INVALID_LIST_POSITION;
-}
-
-static MedusaCountry *
-country_from_code (const char *code)
-{
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autofree char *lower = g_ascii_strdown (code, -1);
-
-  json_object_set_string_member (object, "iso_2", lower);
-  return medusa_country_new_from_json (object, NULL);
 }
 
 static int
@@ -287,47 +279,20 @@ guess_country (MedusaAddressDialog *self)
 
 static void
 set_countries (MedusaAddressDialog *self,
-               GListModel          *regions)
+               GListModel          *offered)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   const char *wanted;
   guint position;
 
-  for (guint i = 0; regions != NULL && i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr(MedusaRegion) region = g_list_model_get_item (regions, i);
-      GListModel *countries = medusa_region_get_countries (region);
-
-      for (guint j = 0; j < g_list_model_get_n_items (countries); j++)
-        {
-          g_autoptr(MedusaCountry) country = g_list_model_get_item (countries, j);
-          char *key = g_ascii_strdown (medusa_country_get_iso_2 (country), -1);
-
-          if (g_hash_table_contains (seen, key))
-            {
-              g_free (key);
-              continue;
-            }
-          g_hash_table_add (seen, key);
-          g_ptr_array_add (list, g_object_ref (country));
-        }
-    }
+  for (guint i = 0; offered != NULL && i < g_list_model_get_n_items (offered); i++)
+    g_ptr_array_add (list, g_list_model_get_item (offered, i));
 
   /* Keep the edited address's country choosable even when no region has it. */
   wanted = self->address != NULL ? medusa_address_get_country_code (self->address) : guess_country (self);
-  if (self->address != NULL && wanted != NULL && *wanted != '\0')
-    {
-      g_autofree char *key = g_ascii_strdown (wanted, -1);
-
-      if (!g_hash_table_contains (seen, key))
-        {
-          MedusaCountry *extra = country_from_code (wanted);
-
-          if (extra != NULL)
-            g_ptr_array_add (list, extra);
-        }
-    }
+  if (self->address != NULL && wanted != NULL && *wanted != '\0' &&
+      find_country (offered, wanted) == GTK_INVALID_LIST_POSITION)
+    g_ptr_array_add (list, medusa_country_new (wanted, NULL));
 
   g_ptr_array_sort (list, compare_countries);
   g_list_store_splice (self->countries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->countries)),
@@ -351,32 +316,22 @@ set_countries (MedusaAddressDialog *self,
 }
 
 static void
-list_regions_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+countries_failed_cb (MedusaAddressDialog *self,
+                     const GError        *error)
 {
-  MedusaAddressDialog *self;
-  g_autoptr(GListModel) regions = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *message = medusa_ui_error_message (error, _("Could not load the list of countries"));
 
-  regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (source), result, &error);
-  if (medusa_ui_is_cancelled (error))
-    return;
+  medusa_session_handle_error (self->session, error);
+  show_error (self, message);
+  /* An edit can still be saved with the country it has. */
+  set_countries (self, NULL);
+}
 
-  self = MEDUSA_ADDRESS_DIALOG (user_data);
-
-  if (error != NULL)
-    {
-      g_autofree char *message = medusa_ui_error_message (error, _("Could not load the list of countries"));
-
-      medusa_session_handle_error (self->session, error);
-      show_error (self, message);
-      /* An edit can still be saved with the country it has. */
-      set_countries (self, NULL);
-      return;
-    }
-
-  set_countries (self, regions);
+static void
+countries_loaded_cb (MedusaAddressDialog *self)
+{
+  if (medusa_countries_get_loaded (self->store_countries))
+    set_countries (self, medusa_countries_get_model (self->store_countries));
 }
 
 static void
@@ -440,19 +395,9 @@ is_duplicate (MedusaAddressDialog      *self,
               const MedusaAddressInput *input)
 {
   MedusaCustomer *customer = medusa_session_get_customer (self->session);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(MedusaAddress) candidate = NULL;
   GListModel *addresses;
 
   if (customer == NULL)
-    return FALSE;
-
-  node = medusa_address_input_to_json (input);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-  json_object_set_string_member (json_node_get_object (node), "id", "addr_new");
-  candidate = medusa_address_new_from_json (json_node_get_object (node), NULL);
-  if (candidate == NULL)
     return FALSE;
 
   addresses = medusa_customer_get_shipping_addresses (customer);
@@ -460,7 +405,7 @@ is_duplicate (MedusaAddressDialog      *self,
     {
       g_autoptr(MedusaAddress) existing = g_list_model_get_item (addresses, i);
 
-      if (medusa_address_same_place (existing, candidate))
+      if (medusa_address_input_same_place (input, existing))
         return TRUE;
     }
 
@@ -659,7 +604,6 @@ static void
 medusa_address_dialog_constructed (GObject *object)
 {
   MedusaAddressDialog *self = MEDUSA_ADDRESS_DIALOG (object);
-  MedusaClient *client;
 
   G_OBJECT_CLASS (medusa_address_dialog_parent_class)->constructed (object);
 
@@ -670,9 +614,16 @@ medusa_address_dialog_constructed (GObject *object)
   g_signal_connect_object (self->session, "clear-input",
                            G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
 
-  client = medusa_session_get_client (self->session);
-  if (client != NULL)
-    medusa_client_list_regions_async (client, self->cancellable, list_regions_cb, self);
+  /* The session's list: Save's cancellable is not the load's. */
+  self->store_countries = medusa_countries_get_for_session (self->session);
+  g_signal_connect_object (self->store_countries, "failed",
+                           G_CALLBACK (countries_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store_countries, "notify::loaded",
+                           G_CALLBACK (countries_loaded_cb), self, G_CONNECT_SWAPPED);
+  if (medusa_countries_get_loaded (self->store_countries))
+    set_countries (self, medusa_countries_get_model (self->store_countries));
+  else
+    medusa_countries_load (self->store_countries);
 
   update_validity (self);
 }
@@ -686,6 +637,7 @@ medusa_address_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ADDRESS_DIALOG);
 
+  self->store_countries = NULL;
   g_clear_object (&self->countries);
   g_clear_object (&self->address);
   g_clear_object (&self->session);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-auth.h"
+#include "medusa-countries.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
 #include "medusa-orders.h"
@@ -28,14 +29,12 @@ struct _MedusaProfilePage
   MedusaCustomer *customer;              /* (owned) (nullable): what the form was filled from */
   GCancellable   *cancellable;           /* (owned) (nullable): saving the names */
   GCancellable   *billing_cancellable;   /* (owned) (nullable): saving the billing address */
-  GCancellable   *regions_cancellable;   /* (owned) (nullable): the country list */
   GCancellable   *refresh_cancellable;   /* (owned) (nullable): page.refresh */
   GPtrArray      *billing_ids;           /* (owned): combo index → address id, NULL = none/new */
-  GListStore     *countries;             /* (owned): MedusaCountry */
+  MedusaCountries *countries;            /* (unowned): the session's */
   GtkWidget      *dialog;                /* (nullable) weak: the open credential dialog */
   gboolean        saving;
   gboolean        billing_saving;
-  gboolean        regions_loaded;
   gboolean        updating_choice;
 
   AdwEntryRow    *first_name_row;
@@ -303,68 +302,23 @@ set_billing_saving (MedusaProfilePage *self,
 }
 
 static void
-list_regions_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_countries_failed_cb (MedusaCountries   *countries,
+                        const GError      *error,
+                        MedusaProfilePage *self)
 {
-  g_autoptr(MedusaProfilePage) self = user_data;
-  g_autoptr(GListModel) regions = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_regions;
+  g_autofree char *message = NULL;
 
-  regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
-  if (medusa_ui_is_cancelled (error))
-    return;
-
-  if (regions == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      medusa_session_handle_error (self->session, error);
-      message = medusa_ui_error_message (error, _("Could not load the list of countries"));
-      medusa_ui_label_set_error (self->billing_error_label, message);
-      return;
-    }
-
-  self->regions_loaded = TRUE;
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  n_regions = g_list_model_get_n_items (regions);
-
-  for (guint i = 0; i < n_regions; i++)
-    {
-      g_autoptr(MedusaRegion) region = g_list_model_get_item (regions, i);
-      GListModel *countries = medusa_region_get_countries (region);
-      guint n_countries = g_list_model_get_n_items (countries);
-
-      for (guint j = 0; j < n_countries; j++)
-        {
-          g_autoptr(MedusaCountry) country = g_list_model_get_item (countries, j);
-          const char *iso_2 = medusa_country_get_iso_2 (country);
-
-          if (g_hash_table_contains (seen, iso_2))
-            continue;
-
-          /* The strings live as long as the store holds the countries. */
-          g_hash_table_add (seen, (gpointer) iso_2);
-          g_list_store_append (self->countries, country);
-        }
-    }
-
-  update_billing_save_sensitivity (self);
+  medusa_session_handle_error (self->session, error);
+  message = medusa_ui_error_message (error, _("Could not load the list of countries"));
+  medusa_ui_label_set_error (self->billing_error_label, message);
 }
 
 static void
-load_regions (MedusaProfilePage *self)
+on_countries_loaded_cb (MedusaCountries   *countries,
+                        GParamSpec        *pspec,
+                        MedusaProfilePage *self)
 {
-  if (self->regions_loaded || self->regions_cancellable != NULL)
-    return;
-
-  self->regions_cancellable = g_cancellable_new ();
-  medusa_client_list_regions_async (medusa_session_get_client (self->session),
-                                    self->regions_cancellable,
-                                    list_regions_cb,
-                                    g_object_ref (self));
+  update_billing_save_sensitivity (self);
 }
 
 static void
@@ -383,7 +337,7 @@ show_billing_form (MedusaProfilePage *self,
       if (*medusa_ui_row_text (self->billing_last_name_row) == '\0' && self->customer != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->billing_last_name_row),
                                nonnull (medusa_customer_get_last_name (self->customer)));
-      load_regions (self);
+      medusa_countries_load (self->countries);
     }
 }
 
@@ -1148,6 +1102,14 @@ medusa_profile_page_constructed (GObject *object)
   g_signal_connect_object (self->session, "clear-input",
                            G_CALLBACK (on_session_clear_input_cb), self, 0);
 
+  /* One country list per store, shared with the address dialog. */
+  self->countries = medusa_countries_get_for_session (self->session);
+  adw_combo_row_set_model (self->billing_country_row, medusa_countries_get_model (self->countries));
+  g_signal_connect_object (self->countries, "failed",
+                           G_CALLBACK (on_countries_failed_cb), self, 0);
+  g_signal_connect_object (self->countries, "notify::loaded",
+                           G_CALLBACK (on_countries_loaded_cb), self, 0);
+
   load_customer (self);
 }
 
@@ -1158,12 +1120,11 @@ medusa_profile_page_dispose (GObject *object)
 
   medusa_ui_drop_cancellable (&self->cancellable);
   medusa_ui_drop_cancellable (&self->billing_cancellable);
-  medusa_ui_drop_cancellable (&self->regions_cancellable);
   medusa_ui_drop_cancellable (&self->refresh_cancellable);
   close_dialog (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_PROFILE_PAGE);
   g_clear_object (&self->customer);
-  g_clear_object (&self->countries);
+  self->countries = NULL;
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_profile_page_parent_class)->dispose (object);
@@ -1279,13 +1240,10 @@ medusa_profile_page_init (MedusaProfilePage *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   self->billing_ids = g_ptr_array_new_with_free_func (g_free);
-  self->countries = g_list_store_new (MEDUSA_TYPE_COUNTRY);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   expression = gtk_property_expression_new (MEDUSA_TYPE_COUNTRY, NULL, "display-name");
   adw_combo_row_set_expression (self->billing_country_row, expression);
-  adw_combo_row_set_model (self->billing_country_row, G_LIST_MODEL (self->countries));
 }
 
 GtkWidget *

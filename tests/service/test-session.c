@@ -18,6 +18,7 @@
 
 #include "medusa-auth.h"
 #include "medusa-client.h"
+#include "medusa-countries.h"
 #include "medusa-credentials.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
@@ -1062,6 +1063,114 @@ test_profiles_last_email_utf8 (void)
   g_assert_cmpstr (printed, ==, "{'http://127.0.0.1:9000': 'ada@example.com'}");
 }
 
+/* Countries */
+
+#define N_FAKE_COUNTRIES 10
+
+static void
+on_countries_failed_cb (MedusaCountries *countries,
+                        const GError    *error,
+                        guint           *n_failed)
+{
+  (*n_failed)++;
+}
+
+/* Loads and pumps until the load ends; returns how many "failed" came. */
+static guint
+countries_load_and_wait (MedusaCountries *countries)
+{
+  guint n_failed = 0;
+  gulong id = g_signal_connect (countries, "failed", G_CALLBACK (on_countries_failed_cb), &n_failed);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  medusa_countries_load (countries);
+  while (medusa_countries_get_loading (countries) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (medusa_countries_get_loading (countries));
+  g_signal_handler_disconnect (countries, id);
+
+  return n_failed;
+}
+
+static void
+test_countries_once_per_store (Fixture       *f,
+                               gconstpointer  data)
+{
+  MedusaCountries *countries = medusa_countries_get_for_session (f->session);
+  GListModel *model = medusa_countries_get_model (countries);
+
+  /* One object per session. */
+  g_assert_true (countries == medusa_countries_get_for_session (f->session));
+  g_assert_false (medusa_countries_get_loaded (countries));
+
+  g_assert_cmpuint (countries_load_and_wait (countries), ==, 0);
+  g_assert_true (medusa_countries_get_loaded (countries));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_FAKE_COUNTRIES);
+
+  /* Loaded: a second form asks nothing. */
+  medusa_countries_load (countries);
+  g_assert_false (medusa_countries_get_loading (countries));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/regions"), ==, 1);
+}
+
+/* A failed load is asked again by the next form, and succeeds once the
+ * store answers. */
+static void
+test_countries_retry_after_failure (Fixture       *f,
+                                    gconstpointer  data)
+{
+  MedusaCountries *countries = medusa_countries_get_for_session (f->session);
+  GListModel *model = medusa_countries_get_model (countries);
+
+  medusa_fake_server_add_status_fault (f->fake, "GET", "/store/regions", 404, NULL, NULL, 0);
+  g_assert_cmpuint (countries_load_and_wait (countries), ==, 1);
+  g_assert_false (medusa_countries_get_loaded (countries));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  medusa_fake_server_clear_faults (f->fake);
+  g_assert_cmpuint (countries_load_and_wait (countries), ==, 0);
+  g_assert_true (medusa_countries_get_loaded (countries));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_FAKE_COUNTRIES);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/regions"), ==, 2);
+}
+
+/* Another store: the first store's countries are gone at once, and the next
+ * load asks the new store. */
+static void
+test_countries_store_change (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) other = medusa_fake_server_new ();
+  g_autofree char *other_url = g_strdup (medusa_fake_server_get_url (other));
+  MedusaCountries *countries = medusa_countries_get_for_session (f->session);
+  GListModel *model = medusa_countries_get_model (countries);
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+
+  g_assert_cmpuint (countries_load_and_wait (countries), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_FAKE_COUNTRIES);
+
+  /* The other store sells nowhere we know (it cannot answer). */
+  medusa_fake_server_add_status_fault (other, "GET", "/store/regions", 404, NULL, NULL, 0);
+  g_assert_true (medusa_session_set_store (f->session, other_url, NULL, "Other", NULL));
+  g_assert_false (medusa_countries_get_loaded (countries));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  g_assert_cmpuint (countries_load_and_wait (countries), ==, 1);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (other, "GET", "/store/regions"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Back at the first store, after a sign-out there: asked again. */
+  g_assert_true (medusa_session_set_store (f->session, f->url, NULL, "Fake Store", NULL));
+  g_assert_cmpuint (countries_load_and_wait (countries), ==, 0);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/regions"), ==, 2);
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  g_assert_true (session_sign_out (f, NULL));
+  g_assert_false (medusa_countries_get_loaded (countries));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  medusa_store_profiles_remove (profiles, other_url);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1076,6 +1185,9 @@ main (int   argc,
   g_test_add_func ("/session/profiles/settings", test_profiles_settings);
   g_test_add_func ("/session/profiles/check-store", test_profiles_check_store);
   ADD ("/session/set-store", test_session_set_store);
+  ADD ("/session/countries/once-per-store", test_countries_once_per_store);
+  ADD ("/session/countries/retry-after-failure", test_countries_retry_after_failure);
+  ADD ("/session/countries/store-change", test_countries_store_change);
   ADD ("/session/sign-in", test_session_sign_in);
   ADD ("/session/sign-in/wrong-password", test_session_sign_in_wrong_password);
   ADD ("/session/handle-error", test_session_handle_error);

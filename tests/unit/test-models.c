@@ -783,6 +783,19 @@ test_country_fallback_name (void)
   g_assert_cmpstr (medusa_country_get_display_name (country), ==, "GB");
 }
 
+static void
+test_country_new (void)
+{
+  g_autoptr(MedusaCountry) bare = medusa_country_new ("GB", NULL);
+  g_autoptr(MedusaCountry) named = medusa_country_new ("de", "Germany");
+
+  /* Stored as the API sends codes, shown upper-cased without a name. */
+  g_assert_cmpstr (medusa_country_get_iso_2 (bare), ==, "gb");
+  g_assert_cmpstr (medusa_country_get_display_name (bare), ==, "GB");
+  g_assert_cmpstr (medusa_country_get_iso_2 (named), ==, "de");
+  g_assert_cmpstr (medusa_country_get_display_name (named), ==, "Germany");
+}
+
 /* Enums */
 
 static void
@@ -1322,6 +1335,7 @@ main (int   argc,
   g_test_add_func ("/models/payment-provider-names", test_payment_provider_names);
   g_test_add_func ("/models/regions", test_regions);
   g_test_add_func ("/models/country/fallback-name", test_country_fallback_name);
+  g_test_add_func ("/models/country/new", test_country_new);
   g_test_add_func ("/models/enums", test_enums);
   g_test_add_func ("/models/json/readers", test_json_readers);
   g_test_add_func ("/models/json/null-optional-fields", test_null_optional_fields);

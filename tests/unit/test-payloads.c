@@ -387,6 +387,46 @@ test_update_copy (void)
   g_assert_true (G_TYPE_IS_BOXED (MEDUSA_TYPE_CUSTOMER_UPDATE));
 }
 
+static MedusaAddress *
+saved_address (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return medusa_address_new_from_json (json_node_get_object (node), NULL);
+}
+
+static void
+test_address_same_place (void)
+{
+  g_autoptr(MedusaAddress) saved = saved_address (
+    "{\"id\":\"addr_1\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"address_1\":\"12 St James Square\","
+    "\"city\":\"London\",\"country_code\":\"gb\",\"postal_code\":\"SW1Y 4JH\",\"company\":null,\"phone\":\"\"}");
+  g_autoptr(MedusaAddressInput) input = medusa_address_input_new ();
+
+  medusa_address_input_set (input, "first_name", " ada ");
+  medusa_address_input_set (input, "last_name", "LOVELACE");
+  medusa_address_input_set (input, "address_1", "12  st james   square");
+  medusa_address_input_set (input, "city", "london");
+  medusa_address_input_set (input, "country_code", "GB");
+  medusa_address_input_set (input, "postal_code", "sw1y 4jh");
+  /* Unset and empty optional fields match the saved nulls and "". */
+  medusa_address_input_set (input, "phone", "");
+  g_assert_true (medusa_address_input_same_place (input, saved));
+
+  medusa_address_input_set (input, "address_2", "Flat 1");
+  g_assert_false (medusa_address_input_same_place (input, saved));
+  medusa_address_input_set (input, "address_2", NULL);
+  g_assert_true (medusa_address_input_same_place (input, saved));
+
+  medusa_address_input_set (input, "country_code", "fr");
+  g_assert_false (medusa_address_input_same_place (input, saved));
+  medusa_address_input_set (input, "country_code", "gb");
+
+  medusa_address_input_set (input, "postal_code", "SW1Y 4JJ");
+  g_assert_false (medusa_address_input_same_place (input, saved));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/payloads/address/missing-required", test_address_missing_required);
   g_test_add_func ("/payloads/address/copy", test_address_copy);
   g_test_add_func ("/payloads/address/unknown-field", test_address_unknown_field);
+  g_test_add_func ("/payloads/address/same-place", test_address_same_place);
 
   g_test_add_func ("/payloads/update/empty", test_update_empty);
   g_test_add_func ("/payloads/update/names", test_update_names);

@@ -27,6 +27,7 @@
 #include "medusa-payment-methods-page.h"
 #include "medusa-preferences-window.h"
 #include "medusa-profile-page.h"
+#include "medusa-store-profiles.h"
 #include "medusa-reauth-dialog.h"
 #include "medusa-region.h"
 #include "medusa-register-page.h"
@@ -1560,6 +1561,72 @@ test_order_details_hostile (WtFixture     *fixture,
   g_assert_nonnull (wt_find_label (wt_find_row (details, "Test Mug"), mug_total));
 }
 
+/* Opens the profile's "Enter a new address" form and returns its country
+ * chooser. */
+static AdwComboRow *
+open_billing_form (GtkWidget *page)
+{
+  AdwComboRow *choice = ADW_COMBO_ROW (wt_find_row (page, "Use address"));
+  guint n_choices;
+
+  g_assert_nonnull (choice);
+  wt_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (choice)) >= 2, WT_TIMEOUT);
+  n_choices = g_list_model_get_n_items (adw_combo_row_get_model (choice));
+  adw_combo_row_set_selected (choice, n_choices - 1);
+  wt_wait_until (wt_find_entry (page, "Billing city") != NULL, WT_TIMEOUT);
+
+  return ADW_COMBO_ROW (wt_find_row (page, "Billing country"));
+}
+
+/* The country list failed once: opening the form again asks again (the
+ * page kept its finished load's cancellable and never asked again). */
+static void
+test_billing_countries_retry (WtFixture     *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *page;
+  AdwComboRow *choice;
+  AdwComboRow *country;
+
+  medusa_fake_server_add_status_fault (fixture->fake, "GET", "/store/regions", 404, NULL, NULL, 0);
+  page = open_page (fixture, "profile", MEDUSA_TYPE_PROFILE_PAGE);
+  country = open_billing_form (page);
+  wt_wait_until (medusa_fake_server_get_n_requests (fixture->fake, "GET", "/store/regions") == 1, WT_TIMEOUT);
+  wt_iterate_ms (100);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (country)), ==, 0);
+
+  medusa_fake_server_clear_faults (fixture->fake);
+  choice = ADW_COMBO_ROW (wt_find_row (page, "Use address"));
+  adw_combo_row_set_selected (choice, 0);
+  country = open_billing_form (page);
+  wt_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (country)) == N_FAKE_COUNTRIES,
+                 WT_TIMEOUT);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "GET", "/store/regions"), ==, 2);
+}
+
+/* Another store: the first store's countries are not offered (the page kept
+ * them for good). */
+static void
+test_billing_countries_store_change (WtFixture     *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(MedusaFakeServer) other = medusa_fake_server_new ();
+  g_autofree char *other_url = g_strdup (medusa_fake_server_get_url (other));
+  g_autoptr(AdwComboRow) country = NULL;
+  GtkWidget *page;
+
+  page = open_page (fixture, "profile", MEDUSA_TYPE_PROFILE_PAGE);
+  country = g_object_ref (open_billing_form (page));
+  wt_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (country)) == N_FAKE_COUNTRIES,
+                 WT_TIMEOUT);
+
+  g_assert_true (medusa_session_set_store (fixture->session, other_url, NULL, "Other", NULL));
+  wt_iterate_ms (100);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (country)), ==, 0);
+
+  medusa_store_profiles_remove (medusa_store_profiles_get_default (), other_url);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1601,6 +1668,8 @@ main (int   argc,
   ADD ("/widgets/a11y/password-peeks", test_a11y_password_peeks);
   ADD ("/widgets/a11y/auth-pages", test_a11y_auth_pages);
   ADD ("/widgets/profile/billing-combo-after-save", test_billing_combo_after_save);
+  ADD ("/widgets/profile/billing-countries-retry", test_billing_countries_retry);
+  ADD ("/widgets/profile/billing-countries-store-change", test_billing_countries_store_change);
 
 #undef ADD
 
