@@ -335,7 +335,7 @@ medusa_session_class_init (MedusaSessionClass *klass)
   /* A plain int: the state enum has no registered GType. */
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL,
-                      MEDUSA_SESSION_STATE_SIGNED_OUT, MEDUSA_SESSION_STATE_EXPIRED,
+                      MEDUSA_SESSION_STATE_SIGNED_OUT, MEDUSA_SESSION_STATE_LOCKED,
                       MEDUSA_SESSION_STATE_SIGNED_OUT,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EMAIL] =
@@ -623,7 +623,7 @@ start_sign_in_task (MedusaSession       *self,
   GTask *task = new_op_task (self, source_tag, email, password, cancellable, callback, user_data);
 
   if (task != NULL)
-    set_state (self, MEDUSA_SESSION_STATE_BUSY);
+    set_state (self, MEDUSA_SESSION_STATE_SIGNING_IN);
 
   return task;
 }
@@ -813,7 +813,7 @@ restore_retrieve_cb (GObject      *source,
     {
       /* Stale: forget it, keep the email so the sign-in form is filled in. */
       medusa_credentials_clear_async (data->store_url, data->email, NULL, forget_keyring_cb, NULL);
-      set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+      set_state (self, MEDUSA_SESSION_STATE_LOCKED);
       g_task_return_boolean (task, FALSE);
       return;
     }
@@ -853,7 +853,7 @@ restore_lookup_cb (GObject      *source,
   medusa_client_set_token (data->client, token);
   medusa_credentials_free_token (token);
 
-  set_state (self, MEDUSA_SESSION_STATE_BUSY);
+  set_state (self, MEDUSA_SESSION_STATE_SIGNING_IN);
   medusa_client_retrieve_customer_async (data->client, g_task_get_cancellable (task),
                                          restore_retrieve_cb, g_object_ref (task));
 }
@@ -1062,7 +1062,7 @@ medusa_session_lock (MedusaSession *self)
   if (self->state != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+  set_state (self, MEDUSA_SESSION_STATE_LOCKED);
   emit_clear_input (self);
 }
 
@@ -1078,10 +1078,10 @@ medusa_session_handle_error (MedusaSession *self,
   switch (self->state)
     {
     case MEDUSA_SESSION_STATE_SIGNED_IN:
-      set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+      set_state (self, MEDUSA_SESSION_STATE_LOCKED);
       return TRUE;
-    case MEDUSA_SESSION_STATE_EXPIRED:
-    case MEDUSA_SESSION_STATE_BUSY:
+    case MEDUSA_SESSION_STATE_LOCKED:
+    case MEDUSA_SESSION_STATE_SIGNING_IN:
       return TRUE;
     case MEDUSA_SESSION_STATE_SIGNED_OUT:
     default:

@@ -12,12 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* LOCKED: the account is hidden behind a password prompt, with the customer
+ * and email kept — after the idle lock (medusa_session_lock) or when the
+ * store stopped accepting the credential. Signing in again unlocks. */
 typedef enum
 {
   MEDUSA_SESSION_STATE_SIGNED_OUT,
-  MEDUSA_SESSION_STATE_BUSY,
+  MEDUSA_SESSION_STATE_SIGNING_IN,
   MEDUSA_SESSION_STATE_SIGNED_IN,
-  MEDUSA_SESSION_STATE_EXPIRED,
+  MEDUSA_SESSION_STATE_LOCKED,
 } MedusaSessionState;
 
 #define MEDUSA_TYPE_SESSION (medusa_session_get_type ())
@@ -25,7 +28,7 @@ G_DECLARE_FINAL_TYPE (MedusaSession, medusa_session, MEDUSA, SESSION, GObject)
 
 /* Properties (all notify): "client" (MedusaClient, replaced when the store
  * changes), "customer" (MedusaCustomer or NULL), "state", "email" (the last
- * email used on this store, kept while expired/signed out), "store-url",
+ * email used on this store, kept while locked/signed out), "store-url",
  * "store-name".
  *
  * Signal "clear-input" (no arguments): the person at the workstation may
@@ -94,7 +97,7 @@ gboolean            medusa_session_reset_password_finish (MedusaSession  *self,
 
 /* Looks up the keyring credential for the current store and checks it with
  * GET /store/customers/me. Finishes TRUE when signed in; FALSE without error
- * when there was nothing to restore; a stale credential → state EXPIRED with
+ * when there was nothing to restore; a stale credential → state LOCKED with
  * the email kept (and FALSE without error). */
 void                medusa_session_restore_async    (MedusaSession       *self,
                                                      GCancellable        *cancellable,
@@ -123,7 +126,7 @@ gboolean            medusa_session_sign_out_finish  (MedusaSession       *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* Locks the account for the idle lock: state EXPIRED, customer kept hidden by
+/* Locks the account for the idle lock: state LOCKED, customer kept hidden by
  * the UI, credential kept, "clear-input" emitted; signing in again with the
  * password unlocks. */
 void                medusa_session_lock             (MedusaSession       *self);

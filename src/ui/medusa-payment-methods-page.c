@@ -185,8 +185,8 @@ state_changed_cb (MedusaPaymentMethodsPage *self)
     case MEDUSA_SESSION_STATE_SIGNED_IN:
       maybe_load (self);
       break;
-    case MEDUSA_SESSION_STATE_BUSY:
-    case MEDUSA_SESSION_STATE_EXPIRED:
+    case MEDUSA_SESSION_STATE_SIGNING_IN:
+    case MEDUSA_SESSION_STATE_LOCKED:
     default:
       break;
     }

@@ -524,7 +524,7 @@ test_session_sign_in (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
-  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_BUSY));
+  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_SIGNING_IN));
   customer = medusa_session_get_customer (f->session);
   g_assert_nonnull (customer);
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, ADA_EMAIL);
@@ -545,7 +545,7 @@ test_session_sign_in_wrong_password (Fixture       *f,
   g_assert_false (session_sign_in (f, ADA_EMAIL, "wrong password", &error));
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
   g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
-  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_BUSY));
+  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_SIGNING_IN));
   g_assert_null (medusa_session_get_customer (f->session));
 }
 
@@ -570,13 +570,13 @@ test_session_handle_error (Fixture       *f,
   g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
 
   g_assert_true (medusa_session_handle_error (f->session, unauthorized));
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
   /* Email and customer are kept, so the UI can ask for the password in place. */
   g_assert_true (medusa_session_get_customer (f->session) == customer);
   g_assert_cmpstr (medusa_session_get_email (f->session), ==, ADA_EMAIL);
   /* Again while expired: still handled, no change. */
   g_assert_true (medusa_session_handle_error (f->session, unauthorized));
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
 }
 
 static void
@@ -594,14 +594,14 @@ test_session_expired_reauth (Fixture       *f,
   g_assert_false (session_refresh (f, &error));
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_nonnull (medusa_session_get_customer (f->session));
 
   /* A wrong password keeps it expired (the dialog stays). */
   g_assert_false (session_sign_in (f, ADA_EMAIL, "nope nope", &error));
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
   g_clear_error (&error);
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
 
   /* The password again: signed in, same customer. */
   g_assert_true (session_sign_in (f, medusa_session_get_email (f->session), ADA_PASSWORD, &error));
@@ -624,7 +624,7 @@ test_session_lock (Fixture       *f,
 
   g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
   medusa_session_lock (f->session);
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_nonnull (medusa_session_get_customer (f->session));
 
   g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
@@ -857,7 +857,7 @@ test_keyring_restore (Fixture       *f,
   g_assert_true (medusa_session_set_store (next_start, f->url, NULL, "Fake Store", NULL));
   g_assert_false (session_restore (next_start, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_cmpstr (medusa_session_get_email (next_start), ==, ADA_EMAIL);
   g_assert_null (medusa_session_get_customer (next_start));
   g_assert_false (medusa_client_has_credential (medusa_session_get_client (next_start)));
