@@ -9,6 +9,7 @@
 
 #include "medusa-client.h"
 #include "medusa-customer.h"
+#include "medusa-payloads.h"
 
 G_BEGIN_DECLS
 
@@ -53,9 +54,45 @@ const char         *medusa_session_get_store_name   (MedusaSession       *self);
 
 MedusaClient       *medusa_session_get_client       (MedusaSession       *self);
 MedusaCustomer     *medusa_session_get_customer     (MedusaSession       *self);
-/* Pages hand back the customer an update returned, so every view refreshes. */
+/* The address routes hand back the customer they returned, so every view
+ * refreshes. Changes of the customer itself go through the calls below. */
 void                medusa_session_set_customer     (MedusaSession       *self,
                                                      MedusaCustomer      *customer);
+
+/* The session owns every change of who is signed in. These three update the
+ * customer (POST /store/customers/me) and take the answer as "customer".
+ * update_customer finishes with the customer (transfer full). */
+void                medusa_session_update_customer_async  (MedusaSession              *self,
+                                                           const MedusaCustomerUpdate *update,
+                                                           GCancellable               *cancellable,
+                                                           GAsyncReadyCallback         callback,
+                                                           gpointer                    user_data);
+MedusaCustomer     *medusa_session_update_customer_finish (MedusaSession              *self,
+                                                           GAsyncResult               *result,
+                                                           GError                    **error);
+/* Email and password: the current password is checked first on a short-lived
+ * client of its own, never the session's — a wrong one
+ * (MEDUSA_ERROR_INVALID_CREDENTIALS) leaves the session signed in with the
+ * same credential. A new email moves the keyring item and the remembered
+ * email. Only while SIGNED_IN. */
+void                medusa_session_change_email_async     (MedusaSession       *self,
+                                                           const char          *new_email,
+                                                           const char          *current_password,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            medusa_session_change_email_finish    (MedusaSession       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                medusa_session_change_password_async  (MedusaSession       *self,
+                                                           const char          *current_password,
+                                                           const char          *new_password,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            medusa_session_change_password_finish (MedusaSession       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 MedusaSessionState  medusa_session_get_state        (MedusaSession       *self);
 const char         *medusa_session_get_email        (MedusaSession       *self);
 
@@ -131,10 +168,9 @@ gboolean            medusa_session_sign_out_finish  (MedusaSession       *self,
  * password unlocks. */
 void                medusa_session_lock             (MedusaSession       *self);
 
-/* Call with every API error: an UNAUTHORIZED error moves a signed-in session
- * to EXPIRED and returns TRUE (the UI then asks for the password in place). */
-gboolean            medusa_session_handle_error     (MedusaSession       *self,
-                                                     const GError        *error);
+/* No call for errors: the session listens to its client's "unauthorized"
+ * signal (any request refused with 401) and moves SIGNED_IN to LOCKED; the
+ * UI then asks for the password in place. Pages only show their message. */
 
 /* A cancellable that is cancelled on sign-out or store change; pages chain
  * their own to it (or use it directly for fire-and-forget work). */
