@@ -54,6 +54,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_UNAUTHORIZED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const MedusaRetryPolicy default_retry_policy = {
   .max_retries = 3,
   .base_delay_ms = 500,
@@ -421,7 +428,14 @@ static void
 finish_with_error (GTask  *task,
                    GError *error)
 {
-  request_data_stop (g_task_get_task_data (task));
+  RequestData *data = g_task_get_task_data (task);
+
+  request_data_stop (data);
+  /* Before the caller hears of it: whoever owns the credential reacts once,
+   * here, instead of every caller. */
+  if ((data->flags & MEDUSA_REQUEST_ANONYMOUS) == 0 &&
+      g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+    g_signal_emit (g_task_get_source_object (task), signals[SIGNAL_UNAUTHORIZED], 0);
   g_task_return_error (task, error);
   g_object_unref (task);
 }
@@ -1220,6 +1234,17 @@ medusa_client_class_init (MedusaClientClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MedusaClient::unauthorized:
+   *
+   * A request that sent the credential was answered 401 (the store no
+   * longer accepts it). Emitted before that call finishes with
+   * %MEDUSA_ERROR_UNAUTHORIZED.
+   */
+  signals[SIGNAL_UNAUTHORIZED] =
+    g_signal_new ("unauthorized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

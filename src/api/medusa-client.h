@@ -65,6 +65,9 @@ void          medusa_client_set_token             (MedusaClient            *self
 const char   *medusa_client_get_token             (MedusaClient            *self);
 gboolean      medusa_client_has_credential        (MedusaClient            *self);
 /* Forgets the token and every cookie. */
+/* Signal "unauthorized" (no arguments): a request that sent the credential
+ * got 401; emitted before that call finishes with MEDUSA_ERROR_UNAUTHORIZED.
+ * The session listens to it (pages only show their own message). */
 void          medusa_client_forget_credential     (MedusaClient            *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "medusa-credentials.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
+#include "medusa-payloads.h"
 #include "medusa-session.h"
 #include "medusa-store-profiles.h"
 
@@ -56,10 +57,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* One running operation (sign in, register, reset, restore, refresh). */
+/* One running operation (sign in, register, reset, restore, refresh,
+ * a change of the customer or of the credential). */
 typedef struct
 {
   MedusaClient       *client;          /* (owned) */
+  MedusaClient       *checker;         /* (owned) (nullable): checks the current password */
+  MedusaCustomerUpdate *update;        /* (owned) (nullable): wiped on free */
   char               *store_url;       /* (owned) */
   char               *email;           /* (owned) (nullable) */
   char               *password;        /* (owned) (nullable): wiped on free */
@@ -74,6 +78,8 @@ static void
 op_data_free (OpData *data)
 {
   g_clear_object (&data->client);
+  g_clear_object (&data->checker);
+  g_clear_pointer (&data->update, medusa_customer_update_free);
   g_clear_object (&data->customer);
   g_free (data->store_url);
   g_free (data->email);
@@ -264,6 +270,33 @@ remember_keyring_cb (GObject      *source,
     warn_keyring_error ("store", error);
 }
 
+/* A request of the session's client was refused with 401: the store no
+ * longer accepts the credential. The account is locked (customer and email
+ * kept) until the password is given again. Pages only show their message. */
+static void
+on_client_unauthorized_cb (MedusaClient  *client,
+                           MedusaSession *self)
+{
+  /* A client the session has let go of speaks for nobody. */
+  if (client != self->client)
+    return;
+
+  if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    set_state (self, MEDUSA_SESSION_STATE_LOCKED);
+}
+
+/* Makes @client the session's client; notifying is the caller's. */
+static void
+take_client (MedusaSession *self,
+             MedusaClient  *client)
+{
+  if (!g_set_object (&self->client, client))
+    return;
+
+  g_signal_connect_object (client, "unauthorized",
+                           G_CALLBACK (on_client_unauthorized_cb), self, 0);
+}
+
 /* GObject */
 
 static void
@@ -344,7 +377,7 @@ medusa_session_class_init (MedusaSessionClass *klass)
   /* A plain int: the state enum has no registered GType. */
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL,
-                      MEDUSA_SESSION_STATE_SIGNED_OUT, MEDUSA_SESSION_STATE_EXPIRED,
+                      MEDUSA_SESSION_STATE_SIGNED_OUT, MEDUSA_SESSION_STATE_LOCKED,
                       MEDUSA_SESSION_STATE_SIGNED_OUT,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EMAIL] =
@@ -421,7 +454,7 @@ medusa_session_set_store (MedusaSession  *self,
 
       /* Signs out locally: the old store's credential stays in the keyring. */
       reset_cancellable (self);
-      g_set_object (&self->client, client);
+      take_client (self, client);
       g_free (self->store_url);
       self->store_url = g_strdup (medusa_store_profile_get_url (profile));
       replace_customer (self, NULL);
@@ -474,14 +507,13 @@ medusa_session_get_customer (MedusaSession *self)
   return self->customer;
 }
 
-void
-medusa_session_set_customer (MedusaSession  *self,
-                             MedusaCustomer *customer)
+/* Takes @customer as the signed-in customer; an email change moves the
+ * keyring item and the remembered email with it. */
+static void
+apply_customer (MedusaSession  *self,
+                MedusaCustomer *customer)
 {
   const char *new_email;
-
-  g_return_if_fail (MEDUSA_IS_SESSION (self));
-  g_return_if_fail (customer == NULL || MEDUSA_IS_CUSTOMER (customer));
 
   if (customer == NULL || self->store_url == NULL)
     {
@@ -509,6 +541,16 @@ medusa_session_set_customer (MedusaSession  *self,
     }
 
   replace_customer (self, customer);
+}
+
+void
+medusa_session_set_customer (MedusaSession  *self,
+                             MedusaCustomer *customer)
+{
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (customer == NULL || MEDUSA_IS_CUSTOMER (customer));
+
+  apply_customer (self, customer);
 }
 
 MedusaSessionState
@@ -632,7 +674,7 @@ start_sign_in_task (MedusaSession       *self,
   GTask *task = new_op_task (self, source_tag, email, password, cancellable, callback, user_data);
 
   if (task != NULL)
-    set_state (self, MEDUSA_SESSION_STATE_BUSY);
+    set_state (self, MEDUSA_SESSION_STATE_SIGNING_IN);
 
   return task;
 }
@@ -822,7 +864,7 @@ restore_retrieve_cb (GObject      *source,
     {
       /* Stale: forget it, keep the email so the sign-in form is filled in. */
       medusa_credentials_clear_async (data->store_url, data->email, NULL, forget_keyring_cb, NULL);
-      set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+      set_state (self, MEDUSA_SESSION_STATE_LOCKED);
       g_task_return_boolean (task, FALSE);
       return;
     }
@@ -862,7 +904,7 @@ restore_lookup_cb (GObject      *source,
   medusa_client_set_token (data->client, token);
   medusa_credentials_free_token (token);
 
-  set_state (self, MEDUSA_SESSION_STATE_BUSY);
+  set_state (self, MEDUSA_SESSION_STATE_SIGNING_IN);
   medusa_client_retrieve_customer_async (data->client, g_task_get_cancellable (task),
                                          restore_retrieve_cb, g_object_ref (task));
 }
@@ -924,14 +966,14 @@ refresh_cb (GObject      *source,
       return;
     }
 
+  /* A 401 has locked the session already (on_client_unauthorized_cb). */
   if (customer == NULL)
     {
-      medusa_session_handle_error (self, error);
       g_task_return_error (task, error);
       return;
     }
 
-  medusa_session_set_customer (self, customer);
+  apply_customer (self, customer);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1034,7 +1076,7 @@ medusa_session_sign_out_async (MedusaSession       *self,
   reset_cancellable (self);
   if (fresh != NULL)
     {
-      g_set_object (&self->client, fresh);
+      take_client (self, fresh);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
     }
   replace_customer (self, NULL);
@@ -1061,7 +1103,7 @@ medusa_session_sign_out_finish (MedusaSession  *self,
   return finish_op_task (self, result, medusa_session_sign_out_async, error);
 }
 
-/* Lock and errors */
+/* Lock */
 
 void
 medusa_session_lock (MedusaSession *self)
@@ -1071,29 +1113,219 @@ medusa_session_lock (MedusaSession *self)
   if (self->state != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
+  set_state (self, MEDUSA_SESSION_STATE_LOCKED);
   emit_clear_input (self);
 }
 
-gboolean
-medusa_session_handle_error (MedusaSession *self,
-                             const GError  *error)
+/* Changing the customer */
+
+static void
+update_customer_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  g_return_val_if_fail (MEDUSA_IS_SESSION (self), FALSE);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  MedusaSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
 
-  if (error == NULL || !g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
-    return FALSE;
+  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (source), result, &error);
 
-  switch (self->state)
+  if (return_if_stale (task))
     {
-    case MEDUSA_SESSION_STATE_SIGNED_IN:
-      set_state (self, MEDUSA_SESSION_STATE_EXPIRED);
-      return TRUE;
-    case MEDUSA_SESSION_STATE_EXPIRED:
-    case MEDUSA_SESSION_STATE_BUSY:
-      return TRUE;
-    case MEDUSA_SESSION_STATE_SIGNED_OUT:
-    default:
-      return FALSE;
+      g_clear_error (&error);
+      return;
     }
+
+  if (customer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  apply_customer (self, customer);
+
+  if (g_task_get_source_tag (task) == medusa_session_update_customer_async)
+    g_task_return_pointer (task, g_steal_pointer (&customer), g_object_unref);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+medusa_session_update_customer_async (MedusaSession              *self,
+                                      const MedusaCustomerUpdate *update,
+                                      GCancellable               *cancellable,
+                                      GAsyncReadyCallback         callback,
+                                      gpointer                    user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (update != NULL);
+
+  task = new_op_task (self, medusa_session_update_customer_async, NULL, NULL,
+                      cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+
+  medusa_client_update_customer_async (self->client, update, cancellable,
+                                       update_customer_cb, task);
+}
+
+MedusaCustomer *
+medusa_session_update_customer_finish (MedusaSession  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_update_customer_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Changing the credential: the current password is checked by signing in
+ * with it on a client of its own (same store and key, its own cookie jar),
+ * so that a wrong one leaves the session's credential as it was. */
+
+static void
+change_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) checked = NULL;
+  MedusaClient *checker = MEDUSA_CLIENT (source);
+  OpData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  checked = medusa_client_sign_in_finish (checker, result, &error);
+
+  /* Done with the checker: a cookie session it opened is closed again. */
+  if (checked != NULL && medusa_client_get_token (checker) == NULL &&
+      medusa_client_has_credential (checker))
+    medusa_client_sign_out_async (checker, NULL, NULL, NULL);
+
+  if (return_if_stale (task))
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  if (checked == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  medusa_client_update_customer_async (data->client, data->update, g_task_get_cancellable (task),
+                                       update_customer_cb, g_object_ref (task));
+}
+
+static void
+start_credential_change (MedusaSession        *self,
+                         gpointer              source_tag,
+                         const char           *current_password,
+                         MedusaCustomerUpdate *update,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  MedusaRetryPolicy policy;
+  OpData *data;
+
+  task = new_op_task (self, source_tag,
+                      self->customer != NULL ? medusa_customer_get_email (self->customer) : NULL,
+                      NULL, cancellable, callback, user_data);
+  if (task == NULL)
+    {
+      medusa_customer_update_free (update);
+      return;
+    }
+
+  data = g_task_get_task_data (task);
+  data->update = update;
+
+  if (self->state != MEDUSA_SESSION_STATE_SIGNED_IN || data->email == NULL)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED, "%s",
+                               _("You are not signed in, or your session has expired. Please sign in again."));
+      return;
+    }
+
+  data->checker = new_client (self->store_url, medusa_client_get_publishable_key (self->client), NULL);
+  if (data->checker == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s",
+                               _("Choose a store first."));
+      return;
+    }
+  medusa_client_set_timeout (data->checker, medusa_client_get_timeout (self->client));
+  medusa_client_set_deadline (data->checker, medusa_client_get_deadline (self->client));
+  medusa_client_get_retry_policy (self->client, &policy);
+  medusa_client_set_retry_policy (data->checker, &policy);
+
+  medusa_client_sign_in_async (data->checker, data->email, current_password, cancellable,
+                               change_checked_cb, g_steal_pointer (&task));
+}
+
+void
+medusa_session_change_email_async (MedusaSession       *self,
+                                   const char          *new_email,
+                                   const char          *current_password,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  MedusaCustomerUpdate *update;
+  g_autofree char *email = NULL;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (new_email != NULL);
+  g_return_if_fail (current_password != NULL);
+
+  /* The server stores this one as sent: always lower case. */
+  email = medusa_normalize_email (new_email);
+  update = medusa_customer_update_new ();
+  medusa_customer_update_set_email (update, email);
+
+  start_credential_change (self, medusa_session_change_email_async, current_password, update,
+                           cancellable, callback, user_data);
+}
+
+gboolean
+medusa_session_change_email_finish (MedusaSession  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  return finish_op_task (self, result, medusa_session_change_email_async, error);
+}
+
+void
+medusa_session_change_password_async (MedusaSession       *self,
+                                      const char          *current_password,
+                                      const char          *new_password,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  MedusaCustomerUpdate *update;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (current_password != NULL);
+  g_return_if_fail (new_password != NULL);
+
+  update = medusa_customer_update_new ();
+  medusa_customer_update_set_password (update, new_password);
+
+  start_credential_change (self, medusa_session_change_password_async, current_password, update,
+                           cancellable, callback, user_data);
+}
+
+gboolean
+medusa_session_change_password_finish (MedusaSession  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  return finish_op_task (self, result, medusa_session_change_password_async, error);
 }

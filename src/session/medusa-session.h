@@ -9,15 +9,19 @@
 
 #include "medusa-client.h"
 #include "medusa-customer.h"
+#include "medusa-payloads.h"
 
 G_BEGIN_DECLS
 
+/* LOCKED: the account is hidden behind a password prompt, with the customer
+ * and email kept — after the idle lock (medusa_session_lock) or when the
+ * store stopped accepting the credential. Signing in again unlocks. */
 typedef enum
 {
   MEDUSA_SESSION_STATE_SIGNED_OUT,
-  MEDUSA_SESSION_STATE_BUSY,
+  MEDUSA_SESSION_STATE_SIGNING_IN,
   MEDUSA_SESSION_STATE_SIGNED_IN,
-  MEDUSA_SESSION_STATE_EXPIRED,
+  MEDUSA_SESSION_STATE_LOCKED,
 } MedusaSessionState;
 
 #define MEDUSA_TYPE_SESSION (medusa_session_get_type ())
@@ -25,7 +29,7 @@ G_DECLARE_FINAL_TYPE (MedusaSession, medusa_session, MEDUSA, SESSION, GObject)
 
 /* Properties (all notify): "client" (MedusaClient, replaced when the store
  * changes), "customer" (MedusaCustomer or NULL), "state", "email" (the last
- * email used on this store, kept while expired/signed out), "store-url",
+ * email used on this store, kept while locked/signed out), "store-url",
  * "store-name".
  *
  * Signal "clear-input" (no arguments): the person at the workstation may
@@ -50,9 +54,45 @@ const char         *medusa_session_get_store_name   (MedusaSession       *self);
 
 MedusaClient       *medusa_session_get_client       (MedusaSession       *self);
 MedusaCustomer     *medusa_session_get_customer     (MedusaSession       *self);
-/* Pages hand back the customer an update returned, so every view refreshes. */
+/* The address routes hand back the customer they returned, so every view
+ * refreshes. Changes of the customer itself go through the calls below. */
 void                medusa_session_set_customer     (MedusaSession       *self,
                                                      MedusaCustomer      *customer);
+
+/* The session owns every change of who is signed in. These three update the
+ * customer (POST /store/customers/me) and take the answer as "customer".
+ * update_customer finishes with the customer (transfer full). */
+void                medusa_session_update_customer_async  (MedusaSession              *self,
+                                                           const MedusaCustomerUpdate *update,
+                                                           GCancellable               *cancellable,
+                                                           GAsyncReadyCallback         callback,
+                                                           gpointer                    user_data);
+MedusaCustomer     *medusa_session_update_customer_finish (MedusaSession              *self,
+                                                           GAsyncResult               *result,
+                                                           GError                    **error);
+/* Email and password: the current password is checked first on a short-lived
+ * client of its own, never the session's — a wrong one
+ * (MEDUSA_ERROR_INVALID_CREDENTIALS) leaves the session signed in with the
+ * same credential. A new email moves the keyring item and the remembered
+ * email. Only while SIGNED_IN. */
+void                medusa_session_change_email_async     (MedusaSession       *self,
+                                                           const char          *new_email,
+                                                           const char          *current_password,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            medusa_session_change_email_finish    (MedusaSession       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                medusa_session_change_password_async  (MedusaSession       *self,
+                                                           const char          *current_password,
+                                                           const char          *new_password,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            medusa_session_change_password_finish (MedusaSession       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 MedusaSessionState  medusa_session_get_state        (MedusaSession       *self);
 const char         *medusa_session_get_email        (MedusaSession       *self);
 
@@ -94,7 +134,7 @@ gboolean            medusa_session_reset_password_finish (MedusaSession  *self,
 
 /* Looks up the keyring credential for the current store and checks it with
  * GET /store/customers/me. Finishes TRUE when signed in; FALSE without error
- * when there was nothing to restore; a stale credential → state EXPIRED with
+ * when there was nothing to restore; a stale credential → state LOCKED with
  * the email kept (and FALSE without error). */
 void                medusa_session_restore_async    (MedusaSession       *self,
                                                      GCancellable        *cancellable,
@@ -123,15 +163,14 @@ gboolean            medusa_session_sign_out_finish  (MedusaSession       *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* Locks the account for the idle lock: state EXPIRED, customer kept hidden by
+/* Locks the account for the idle lock: state LOCKED, customer kept hidden by
  * the UI, credential kept, "clear-input" emitted; signing in again with the
  * password unlocks. */
 void                medusa_session_lock             (MedusaSession       *self);
 
-/* Call with every API error: an UNAUTHORIZED error moves a signed-in session
- * to EXPIRED and returns TRUE (the UI then asks for the password in place). */
-gboolean            medusa_session_handle_error     (MedusaSession       *self,
-                                                     const GError        *error);
+/* No call for errors: the session listens to its client's "unauthorized"
+ * signal (any request refused with 401) and moves SIGNED_IN to LOCKED; the
+ * UI then asks for the password in place. Pages only show their message. */
 
 /* A cancellable that is cancelled on sign-out or store change; pages chain
  * their own to it (or use it directly for fire-and-forget work). */

@@ -321,7 +321,6 @@ countries_failed_cb (MedusaAddressDialog *self,
 {
   g_autofree char *message = medusa_ui_error_message (error, _("Could not load the list of countries"));
 
-  medusa_session_handle_error (self->session, error);
   show_error (self, message);
   /* An edit can still be saved with the country it has. */
   set_countries (self, NULL);
@@ -423,7 +422,6 @@ save_finished (MedusaAddressDialog *self,
     {
       g_autofree char *message = medusa_ui_error_message (error, _("Could not save the address"));
 
-      medusa_session_handle_error (self->session, error);
       show_error (self, message);
       return;
     }

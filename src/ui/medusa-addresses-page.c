@@ -91,10 +91,6 @@ delete_address_cb (GObject      *source,
           medusa_ui_show_error (GTK_WIDGET (self), pending->session, error,
                                 _("Could not delete the address"));
         }
-      else
-        {
-          medusa_session_handle_error (pending->session, error);
-        }
     }
   else if (self != NULL)
     {

@@ -69,7 +69,6 @@ request_token_cb (GObject      *object,
         return;
 
       set_busy (self, FALSE);
-      medusa_session_handle_error (self->session, error);
       message = medusa_ui_error_message (error, _("Could not send the reset email"));
       medusa_ui_label_set_error (self->error_label, message);
       return;

@@ -451,7 +451,6 @@ retrieve_order_cb (GObject      *source,
     {
       g_autofree char *message = medusa_ui_error_message (error, _("Could not load the order"));
 
-      medusa_session_handle_error (self->session, error);
       if (self->order != NULL && g_strcmp0 (medusa_order_get_id (self->order), self->order_id) == 0)
         {
           /* A failed refresh keeps what is shown. */

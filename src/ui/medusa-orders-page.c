@@ -352,14 +352,12 @@ list_error_cb (MedusaOrdersPage *self)
 {
   const GError *error = medusa_order_list_get_error (self->list);
 
-  if (error != NULL && error != self->last_error)
-    {
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-        medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
-                              _("Could not load more orders"));
-      else
-        medusa_session_handle_error (self->session, error);
-    }
+  /* A toast over a list that has rows; a 401 has locked the session
+   * already (its client's "unauthorized"). */
+  if (error != NULL && error != self->last_error &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+                          _("Could not load more orders"));
   self->last_error = error;
 
   update_state (self);

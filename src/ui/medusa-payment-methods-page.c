@@ -109,7 +109,6 @@ list_payment_methods_cb (GObject      *source,
     {
       g_autofree char *message = medusa_ui_error_message (error, _("Could not load your payment methods"));
 
-      medusa_session_handle_error (self->session, error);
       g_clear_pointer (&self->loaded_for, g_free);
       adw_status_page_set_description (self->error_page, message);
       medusa_ui_stack_show_state (self->stack, self->spinner, "error");
@@ -185,8 +184,8 @@ state_changed_cb (MedusaPaymentMethodsPage *self)
     case MEDUSA_SESSION_STATE_SIGNED_IN:
       maybe_load (self);
       break;
-    case MEDUSA_SESSION_STATE_BUSY:
-    case MEDUSA_SESSION_STATE_EXPIRED:
+    case MEDUSA_SESSION_STATE_SIGNING_IN:
+    case MEDUSA_SESSION_STATE_LOCKED:
     default:
       break;
     }

@@ -11,6 +11,7 @@
 
 #include "medusa-auth.h"
 #include "medusa-countries.h"
+#include "medusa-credential-dialog.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
 #include "medusa-orders.h"
@@ -18,8 +19,6 @@
 #include "medusa-profile-page.h"
 #include "medusa-region.h"
 #include "medusa-ui-utils.h"
-
-#define DIALOG_DATA_KEY "medusa-credential-dialog"
 
 struct _MedusaProfilePage
 {
@@ -140,7 +139,7 @@ update_customer_update_cb (GObject      *object,
   g_autoptr(MedusaCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
 
-  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  customer = medusa_session_update_customer_finish (MEDUSA_SESSION (object), result, &error);
   if (medusa_ui_is_cancelled (error))
     return;
 
@@ -150,16 +149,15 @@ update_customer_update_cb (GObject      *object,
     {
       g_autofree char *message = NULL;
 
-      medusa_session_handle_error (self->session, error);
       message = medusa_ui_error_message (error, _("Could not save your profile"));
       /* The edits stay in the rows. */
       medusa_ui_label_set_error (self->names_error_label, message);
       return;
     }
 
-  /* Take the saved values as they are now (the form shows them already). */
+  /* Take the saved values as they are now (the form shows them already);
+   * the session has taken the customer too. */
   g_set_object (&self->customer, customer);
-  medusa_session_set_customer (self->session, customer);
   update_save_sensitivity (self);
   medusa_ui_show_toast (GTK_WIDGET (self), _("Profile saved"));
 }
@@ -192,11 +190,11 @@ save_names (MedusaProfilePage *self)
 
   medusa_ui_renew_cancellable (&self->cancellable);
   set_saving (self, TRUE);
-  medusa_client_update_customer_async (medusa_session_get_client (self->session),
-                                       update,
-                                       self->cancellable,
-                                       update_customer_update_cb,
-                                       g_object_ref (self));
+  medusa_session_update_customer_async (self->session,
+                                        update,
+                                        self->cancellable,
+                                        update_customer_update_cb,
+                                        g_object_ref (self));
 }
 
 static void
@@ -308,7 +306,6 @@ on_countries_failed_cb (MedusaCountries   *countries,
 {
   g_autofree char *message = NULL;
 
-  medusa_session_handle_error (self->session, error);
   message = medusa_ui_error_message (error, _("Could not load the list of countries"));
   medusa_ui_label_set_error (self->billing_error_label, message);
 }
@@ -434,7 +431,7 @@ billing_update_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean was_new;
 
-  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  customer = medusa_session_update_customer_finish (MEDUSA_SESSION (object), result, &error);
   if (medusa_ui_is_cancelled (error))
     return;
 
@@ -444,7 +441,6 @@ billing_update_cb (GObject      *object,
     {
       g_autofree char *message = NULL;
 
-      medusa_session_handle_error (self->session, error);
       message = medusa_ui_error_message (error, _("Could not save your billing address"));
       medusa_ui_label_set_error (self->billing_error_label, message);
       return;
@@ -468,10 +464,11 @@ billing_update_cb (GObject      *object,
       self->updating_choice = TRUE;
       adw_combo_row_set_selected (self->billing_choice_row, 0);
       self->updating_choice = FALSE;
+      /* The session took the customer before this callback (its notify
+       * refilled the page while "new" was chosen): show the saved choice. */
+      update_billing (self);
     }
 
-  /* The session's notify refills the page from this customer. */
-  medusa_session_set_customer (self->session, customer);
   medusa_ui_show_toast (GTK_WIDGET (self), _("Billing address saved"));
 }
 
@@ -514,11 +511,11 @@ save_billing (MedusaProfilePage *self)
 
   medusa_ui_renew_cancellable (&self->billing_cancellable);
   set_billing_saving (self, TRUE);
-  medusa_client_update_customer_async (medusa_session_get_client (self->session),
-                                       update,
-                                       self->billing_cancellable,
-                                       billing_update_cb,
-                                       g_object_ref (self));
+  medusa_session_update_customer_async (self->session,
+                                        update,
+                                        self->billing_cancellable,
+                                        billing_update_cb,
+                                        g_object_ref (self));
 }
 
 static void
@@ -603,271 +600,20 @@ load_customer (MedusaProfilePage *self)
 
 /* The "Change Email…" and "Change Password…" dialogs */
 
-typedef struct
-{
-  MedusaProfilePage *page;         /* (owned) */
-  GtkWidget         *window;       /* (unowned): owns this data */
-  GCancellable      *cancellable;  /* (owned) */
-  gboolean           is_password;
-  gboolean           busy;
-  GtkWidget         *list;
-  GtkWidget         *email_row;    /* email dialog only */
-  GtkWidget         *current_row;
-  GtkWidget         *new_row;      /* password dialog only */
-  GtkWidget         *confirm_row;  /* password dialog only */
-  GtkWidget         *hint_label;   /* password dialog only */
-  GtkWidget         *error_label;
-  GtkWidget         *submit_button;
-  GtkWidget         *cancel_button;
-} CredentialDialog;
-
 static void
-credential_dialog_free (gpointer data)
+on_credential_changed_cb (MedusaCredentialDialog *dialog,
+                          MedusaProfilePage      *self)
 {
-  CredentialDialog *d = data;
-
-  medusa_ui_drop_cancellable (&d->cancellable);
-  g_clear_object (&d->page);
-  g_free (d);
-}
-
-static gboolean
-credential_dialog_validate (CredentialDialog *d)
-{
-  gboolean valid;
-
-  if (d->is_password)
-    {
-      gboolean password_ok;
-
-      password_ok = medusa_ui_update_password_hint (GTK_LABEL (d->hint_label), d->confirm_row,
-                                                    medusa_ui_row_text (d->new_row),
-                                                    medusa_ui_row_text (d->confirm_row),
-                                                    _("Type the new password again to confirm it."));
-      valid = password_ok && *medusa_ui_row_text (d->current_row) != '\0';
-    }
-  else
-    {
-      g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (d->email_row));
-      MedusaCustomer *customer = medusa_session_get_customer (d->page->session);
-      const char *current = customer != NULL ? medusa_customer_get_email (customer) : NULL;
-
-      valid = medusa_ui_email_looks_valid (email) &&
-              g_strcmp0 (email, current) != 0 &&
-              *medusa_ui_row_text (d->current_row) != '\0';
-    }
-
-  if (!d->busy)
-    gtk_widget_set_sensitive (d->submit_button, valid);
-
-  return valid;
-}
-
-static void
-credential_dialog_set_busy (CredentialDialog *d,
-                            gboolean          busy)
-{
-  d->busy = busy;
-  gtk_widget_set_sensitive (d->list, !busy);
-  medusa_ui_button_set_busy (GTK_BUTTON (d->submit_button), busy);
-  if (!busy)
-    credential_dialog_validate (d);
-}
-
-static void
-credential_dialog_fail (CredentialDialog *d,
-                        const GError     *error,
-                        const char       *what_failed)
-{
-  g_autofree char *message = NULL;
-
-  credential_dialog_set_busy (d, FALSE);
-  medusa_session_handle_error (d->page->session, error);
-
-  if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS))
-    {
-      message = g_strdup (_("The current password is incorrect."));
-      medusa_ui_row_set_invalid (d->current_row, TRUE);
-      gtk_widget_grab_focus (d->current_row);
-    }
-  else if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
-    {
-      message = g_strdup (_("Another account already uses this email address."));
-      if (d->email_row != NULL)
-        {
-          medusa_ui_row_set_invalid (d->email_row, TRUE);
-          gtk_widget_grab_focus (d->email_row);
-        }
-    }
-  else
-    {
-      message = medusa_ui_error_message (error, what_failed);
-    }
-
-  medusa_ui_label_set_error (GTK_LABEL (d->error_label), message);
-}
-
-static void
-credential_update_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GtkWidget) window = user_data;
-  CredentialDialog *d = g_object_get_data (G_OBJECT (window), DIALOG_DATA_KEY);
-  g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(GError) error = NULL;
-  MedusaProfilePage *page;
-
-  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (medusa_ui_is_cancelled (error) || d == NULL || g_cancellable_is_cancelled (d->cancellable))
-    return;
-
-  if (customer == NULL)
-    {
-      credential_dialog_fail (d, error, d->is_password ? _("Could not change your password")
-                                                       : _("Could not change your email"));
-      return;
-    }
-
-  page = d->page;
-  medusa_session_set_customer (page->session, customer);
-  medusa_ui_show_toast (GTK_WIDGET (page), d->is_password ? _("Password changed")
-                                                          : _("Email address changed"));
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-credential_check_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GtkWidget) window = user_data;
-  CredentialDialog *d = g_object_get_data (G_OBJECT (window), DIALOG_DATA_KEY);
-  g_autoptr(MedusaCustomer) checked = NULL;
-  g_autoptr(MedusaCustomerUpdate) update = NULL;
-  g_autoptr(GError) error = NULL;
-
-  checked = medusa_client_sign_in_finish (MEDUSA_CLIENT (object), result, &error);
-  if (medusa_ui_is_cancelled (error) || d == NULL || g_cancellable_is_cancelled (d->cancellable))
-    return;
-
-  if (checked == NULL)
-    {
-      credential_dialog_fail (d, error, _("Could not check your current password"));
-      return;
-    }
-
-  update = medusa_customer_update_new ();
-  if (d->is_password)
-    {
-      medusa_customer_update_set_password (update, medusa_ui_row_text (d->new_row));
-    }
-  else
-    {
-      /* The server stores this one as sent: always lower case. */
-      g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (d->email_row));
-
-      medusa_customer_update_set_email (update, email);
-    }
-
-  medusa_client_update_customer_async (MEDUSA_CLIENT (object),
-                                       update,
-                                       d->cancellable,
-                                       credential_update_cb,
-                                       g_object_ref (window));
-}
-
-static void
-credential_dialog_submit (CredentialDialog *d)
-{
-  MedusaCustomer *customer = medusa_session_get_customer (d->page->session);
-
-  if (d->busy || !credential_dialog_validate (d) || customer == NULL)
-    return;
-
-  medusa_ui_label_set_error (GTK_LABEL (d->error_label), NULL);
-  credential_dialog_set_busy (d, TRUE);
-
-  /* The current password is checked by signing in with it; the fresh token
-   * this gives the client is as good as the old one. */
-  medusa_client_sign_in_async (medusa_session_get_client (d->page->session),
-                               medusa_customer_get_email (customer),
-                               medusa_ui_row_text (d->current_row),
-                               d->cancellable,
-                               credential_check_cb,
-                               g_object_ref (d->window));
-}
-
-static void
-on_credential_submit_clicked_cb (GtkButton        *button,
-                                 CredentialDialog *d)
-{
-  credential_dialog_submit (d);
-}
-
-static void
-on_credential_row_activated_cb (AdwEntryRow      *row,
-                                CredentialDialog *d)
-{
-  credential_dialog_submit (d);
-}
-
-static void
-on_credential_row_changed_cb (GtkEditable      *editable,
-                              CredentialDialog *d)
-{
-  medusa_ui_row_set_invalid (editable, FALSE);
-  medusa_ui_label_set_error (GTK_LABEL (d->error_label), NULL);
-  credential_dialog_validate (d);
-}
-
-static void
-on_credential_cancel_clicked_cb (GtkButton        *button,
-                                 CredentialDialog *d)
-{
-  gtk_window_close (GTK_WINDOW (d->window));
-}
-
-static gboolean
-on_credential_close_request_cb (GtkWindow        *window,
-                                CredentialDialog *d)
-{
-  /* Closing gives up on a running change. */
-  g_cancellable_cancel (d->cancellable);
-  return FALSE;
-}
-
-static GtkWidget *
-credential_dialog_add_row (CredentialDialog *d,
-                           gboolean          password,
-                           const char       *title)
-{
-  GtkWidget *row = password ? adw_password_entry_row_new () : adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (password)
-    medusa_ui_name_password_peeks (row);
-  else
-    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_credential_row_activated_cb), d);
-  g_signal_connect (row, "changed", G_CALLBACK (on_credential_row_changed_cb), d);
-  gtk_list_box_append (GTK_LIST_BOX (d->list), row);
-
-  return row;
+  medusa_ui_show_toast (GTK_WIDGET (self), medusa_credential_dialog_get_change_password (dialog)
+                                           ? _("Password changed")
+                                           : _("Email address changed"));
 }
 
 static void
 open_credential_dialog (MedusaProfilePage *self,
                         gboolean           is_password)
 {
-  CredentialDialog *d;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *toolbar;
-  GtkWidget *header;
-  GtkWidget *content;
-  GtkWidget *intro;
-  GtkEventController *shortcuts;
-  const char *title = is_password ? _("Change Password") : _("Change Email");
 
   if (self->dialog != NULL)
     {
@@ -878,112 +624,13 @@ open_credential_dialog (MedusaProfilePage *self,
   if (medusa_session_get_customer (self->session) == NULL)
     return;
 
-  d = g_new0 (CredentialDialog, 1);
-  d->page = g_object_ref (self);
-  d->cancellable = g_cancellable_new ();
-  d->is_password = is_password;
-
-  d->window = adw_window_new ();
-  g_object_set_data_full (G_OBJECT (d->window), DIALOG_DATA_KEY, d, credential_dialog_free);
-  gtk_window_set_title (GTK_WINDOW (d->window), title);
-  gtk_window_set_modal (GTK_WINDOW (d->window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (d->window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (d->window), 520, -1);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (d->window), GTK_WINDOW (root));
-  g_signal_connect (d->window, "close-request", G_CALLBACK (on_credential_close_request_cb), d);
-
-  /* Escape closes, as in every dialog. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (d->window, shortcuts);
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-
-  d->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect (d->cancel_button, "clicked", G_CALLBACK (on_credential_cancel_clicked_cb), d);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), d->cancel_button);
-
-  d->submit_button = gtk_button_new_with_label (title);
-  gtk_widget_add_css_class (d->submit_button, "suggested-action");
-  gtk_widget_set_sensitive (d->submit_button, FALSE);
-  g_signal_connect (d->submit_button, "clicked", G_CALLBACK (on_credential_submit_clicked_cb), d);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), d->submit_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_box_append (GTK_BOX (toolbar), content);
-
-  intro = gtk_label_new (is_password
-                         ? _("Enter your current password, then the new one twice.")
-                         : _("Enter the new email address and your current password. "
-                             "You will sign in with the new address from now on."));
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_widget_add_css_class (intro, "dim-label");
-  gtk_box_append (GTK_BOX (content), intro);
-
-  d->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (d->list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (d->list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_password ? _("Passwords") : _("Email and password"),
-                                  -1);
-  gtk_box_append (GTK_BOX (content), d->list);
-
-  if (is_password)
-    {
-      d->current_row = credential_dialog_add_row (d, TRUE, _("Current password"));
-      d->new_row = credential_dialog_add_row (d, TRUE, _("New password"));
-      d->confirm_row = credential_dialog_add_row (d, TRUE, _("Confirm password"));
-      /* Three peek buttons: each says which field it shows. */
-      medusa_ui_name_password_peek (d->new_row, _("Show new password"), _("Hide new password"));
-      medusa_ui_name_password_peek (d->confirm_row, _("Show password confirmation"),
-                                    _("Hide password confirmation"));
-
-      d->hint_label = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (d->hint_label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (d->hint_label), 0);
-      gtk_widget_add_css_class (d->hint_label, "caption");
-      gtk_box_append (GTK_BOX (content), d->hint_label);
-    }
-  else
-    {
-      d->email_row = credential_dialog_add_row (d, FALSE, _("Email"));
-      d->current_row = credential_dialog_add_row (d, TRUE, _("Current password"));
-    }
-  medusa_ui_name_password_peek (d->current_row, _("Show current password"), _("Hide current password"));
-
-  d->error_label = g_object_new (GTK_TYPE_LABEL,
-                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
-                                 "wrap", TRUE,
-                                 "xalign", 0.0f,
-                                 "visible", FALSE,
-                                 NULL);
-  gtk_widget_add_css_class (d->error_label, "error");
-  gtk_box_append (GTK_BOX (content), d->error_label);
-
-  adw_window_set_content (ADW_WINDOW (d->window), toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (d->window), d->submit_button);
-
-  credential_dialog_validate (d);
-
-  self->dialog = d->window;
+  self->dialog = medusa_credential_dialog_new (self->session, is_password);
   g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (self->dialog), GTK_WINDOW (root));
+  g_signal_connect_object (self->dialog, "changed", G_CALLBACK (on_credential_changed_cb), self, 0);
 
-  gtk_window_present (GTK_WINDOW (d->window));
-  gtk_widget_grab_focus (is_password ? d->current_row : d->email_row);
+  gtk_window_present (GTK_WINDOW (self->dialog));
 }
 
 static void

@@ -105,7 +105,6 @@ reset_password_cb (GObject      *object,
         return;
 
       set_busy (self, FALSE);
-      medusa_session_handle_error (self->session, error);
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN))
         {

@@ -230,8 +230,10 @@ medusa_ui_show_error (GtkWidget     *widget,
   if (error == NULL || medusa_ui_is_cancelled (error))
     return;
 
-  /* An expired session asks for the password in place: no toast needed. */
-  if (session != NULL && medusa_session_handle_error (session, error))
+  /* A 401 has locked the session already (its client's "unauthorized"):
+   * the password is asked in place, no toast needed. */
+  if (session != NULL && g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED) &&
+      medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
     return;
 
   message = medusa_ui_error_message (error, what_failed);

@@ -183,7 +183,7 @@ account_visible (MedusaWindow *self)
   MedusaSessionState state = medusa_session_get_state (self->session);
 
   return state == MEDUSA_SESSION_STATE_SIGNED_IN ||
-         ((state == MEDUSA_SESSION_STATE_EXPIRED || state == MEDUSA_SESSION_STATE_BUSY) &&
+         ((state == MEDUSA_SESSION_STATE_LOCKED || state == MEDUSA_SESSION_STATE_SIGNING_IN) &&
           medusa_session_get_customer (self->session) != NULL);
 }
 
@@ -394,14 +394,14 @@ on_session_state_changed_cb (MedusaWindow *self)
         show_page (self, "overview");
       break;
 
-    case MEDUSA_SESSION_STATE_EXPIRED:
+    case MEDUSA_SESSION_STATE_LOCKED:
       if (medusa_session_get_customer (self->session) != NULL && is_account_page (self->page))
         open_reauth_dialog (self);
       else if (!is_auth_page (self->page))
         show_sign_in (self);
       break;
 
-    case MEDUSA_SESSION_STATE_BUSY:
+    case MEDUSA_SESSION_STATE_SIGNING_IN:
     default:
       break;
     }
@@ -995,6 +995,6 @@ medusa_window_lock (MedusaWindow *self)
   self->locked = TRUE;
   gtk_stack_set_visible_child_name (self->main_stack, "locked");
   update_chrome (self);
-  /* → EXPIRED: the state handler opens the dialog in its locked form. */
+  /* → LOCKED: the state handler opens the dialog in its locked form. */
   medusa_session_lock (self->session);
 }

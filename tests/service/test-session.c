@@ -525,7 +525,7 @@ test_session_sign_in (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
-  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_BUSY));
+  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_SIGNING_IN));
   customer = medusa_session_get_customer (f->session);
   g_assert_nonnull (customer);
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, ADA_EMAIL);
@@ -546,38 +546,167 @@ test_session_sign_in_wrong_password (Fixture       *f,
   g_assert_false (session_sign_in (f, ADA_EMAIL, "wrong password", &error));
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
   g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
-  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_BUSY));
+  g_assert_true (states_contain (f, MEDUSA_SESSION_STATE_SIGNING_IN));
   g_assert_null (medusa_session_get_customer (f->session));
 }
 
 static void
-test_session_handle_error (Fixture       *f,
-                           gconstpointer  data)
+on_unauthorized_cb (MedusaClient *client,
+                    guint        *count)
 {
-  g_autoptr(GError) unauthorized = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED, "Unauthorized");
-  g_autoptr(GError) server = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_SERVER, "boom");
-  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
-  MedusaCustomer *customer;
+  (*count)++;
+}
 
-  /* Signed out: nothing to expire. */
-  g_assert_false (medusa_session_handle_error (f->session, unauthorized));
-  g_assert_false (medusa_session_handle_error (f->session, NULL));
+/* A 401 on any call of the session's client locks the session through the
+ * client's "unauthorized" signal; no caller has to report it. */
+static void
+test_session_unauthorized_signal (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) fetched = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaClient *client;
+  MedusaCustomer *customer;
+  guint unauthorized = 0;
 
   g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  client = medusa_session_get_client (f->session);
   customer = medusa_session_get_customer (f->session);
+  g_signal_connect (client, "unauthorized", G_CALLBACK (on_unauthorized_cb), &unauthorized);
 
-  g_assert_false (medusa_session_handle_error (f->session, server));
-  g_assert_false (medusa_session_handle_error (f->session, cancelled));
+  /* Other errors leave the session alone. */
+  medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 500, NULL, NULL, 1);
+  medusa_client_retrieve_customer_async (client, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_null (medusa_client_retrieve_customer_finish (client, result, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (unauthorized, ==, 0);
   g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
 
-  g_assert_true (medusa_session_handle_error (f->session, unauthorized));
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  /* The server forgets the credential: a plain client call, made without
+   * the session, is enough. */
+  medusa_fake_server_revoke_credentials (f->fake);
+  medusa_client_retrieve_customer_async (client, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  fetched = medusa_client_retrieve_customer_finish (client, result, &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
+  g_assert_null (fetched);
+  g_clear_error (&error);
+  g_assert_cmpuint (unauthorized, ==, 1);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
   /* Email and customer are kept, so the UI can ask for the password in place. */
   g_assert_true (medusa_session_get_customer (f->session) == customer);
   g_assert_cmpstr (medusa_session_get_email (f->session), ==, ADA_EMAIL);
-  /* Again while expired: still handled, no change. */
-  g_assert_true (medusa_session_handle_error (f->session, unauthorized));
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+
+  /* A wrong password at sign-in is no "unauthorized": that is the answer. */
+  g_assert_false (session_sign_in (f, ADA_EMAIL, "nope nope", &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_assert_cmpuint (unauthorized, ==, 1);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
+
+  g_signal_handlers_disconnect_by_data (client, &unauthorized);
+}
+
+static gboolean
+session_change_password (Fixture     *f,
+                         const char  *current,
+                         const char  *new_password,
+                         GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_change_password_async (f->session, current, new_password, NULL,
+                                        medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_change_password_finish (f->session, result, error);
+}
+
+static gboolean
+session_change_email (Fixture     *f,
+                      const char  *new_email,
+                      const char  *current,
+                      GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_change_email_async (f->session, new_email, current, NULL,
+                                     medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_change_email_finish (f->session, result, error);
+}
+
+/* The current password is checked on a client of its own: a wrong one (or a
+ * check that fails after the store accepted it) leaves the session signed
+ * in with the same credential. data: "cookie" for a store before 1.17. */
+static void
+test_session_change_wrong_current_password (Fixture       *f,
+                                            gconstpointer  data)
+{
+  gboolean cookie = g_strcmp0 (data, "cookie") == 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  MedusaClient *client;
+
+  if (cookie)
+    medusa_fake_server_set_token_route_enabled (f->fake, FALSE);
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  client = medusa_session_get_client (f->session);
+  token = g_strdup (medusa_client_get_token (client));
+  g_assert_true (medusa_client_has_credential (client));
+  g_assert_true (cookie ? token == NULL : token != NULL);
+
+  g_assert_false (session_change_password (f, "wrong password", "brand new pass", &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_false (session_change_email (f, "ada@new.example.com", "wrong password", &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+
+  /* Token mode: the right password, but the store fails the check's GET /me
+   * (a cookie sign-in answers with the customer, it has no such step). */
+  if (!cookie)
+    {
+      medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 500, NULL, NULL, 1);
+      g_assert_false (session_change_password (f, ADA_PASSWORD, "brand new pass", &error));
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+      g_clear_error (&error);
+    }
+
+  /* Nothing was sent as a change, and the session is as it was. */
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "POST", "/store/customers/me"), ==, 0);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_true (medusa_session_get_client (f->session) == client);
+  g_assert_cmpstr (medusa_client_get_token (client), ==, token);
+  g_assert_true (medusa_client_has_credential (client));
+  g_assert_cmpstr (medusa_session_get_email (f->session), ==, ADA_EMAIL);
+  g_assert_true (medusa_fake_server_check_password (f->fake, ADA_EMAIL, ADA_PASSWORD));
+  g_assert_true (session_refresh (f, &error));
+  g_assert_no_error (error);
+
+  /* The right one changes it, and the same credential still works. */
+  g_assert_true (session_change_password (f, ADA_PASSWORD, "brand new pass", &error));
+  g_assert_no_error (error);
+  g_assert_true (medusa_fake_server_check_password (f->fake, ADA_EMAIL, "brand new pass"));
+  g_assert_cmpstr (medusa_client_get_token (client), ==, token);
+  g_assert_true (session_refresh (f, &error));
+  g_assert_no_error (error);
+
+  /* The email too: the session takes the new address. */
+  g_assert_true (session_change_email (f, " Ada@New.Example.com ", "brand new pass", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_email (medusa_session_get_customer (f->session)), ==,
+                   "ada@new.example.com");
+  g_assert_cmpstr (medusa_session_get_email (f->session), ==, "ada@new.example.com");
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_true (session_refresh (f, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -595,14 +724,14 @@ test_session_expired_reauth (Fixture       *f,
   g_assert_false (session_refresh (f, &error));
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_nonnull (medusa_session_get_customer (f->session));
 
   /* A wrong password keeps it expired (the dialog stays). */
   g_assert_false (session_sign_in (f, ADA_EMAIL, "nope nope", &error));
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
   g_clear_error (&error);
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
 
   /* The password again: signed in, same customer. */
   g_assert_true (session_sign_in (f, medusa_session_get_email (f->session), ADA_PASSWORD, &error));
@@ -625,7 +754,7 @@ test_session_lock (Fixture       *f,
 
   g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
   medusa_session_lock (f->session);
-  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (f->session), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_nonnull (medusa_session_get_customer (f->session));
 
   g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
@@ -858,7 +987,7 @@ test_keyring_restore (Fixture       *f,
   g_assert_true (medusa_session_set_store (next_start, f->url, NULL, "Fake Store", NULL));
   g_assert_false (session_restore (next_start, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_cmpstr (medusa_session_get_email (next_start), ==, ADA_EMAIL);
   g_assert_null (medusa_session_get_customer (next_start));
   g_assert_false (medusa_client_has_credential (medusa_session_get_client (next_start)));
@@ -1190,7 +1319,11 @@ main (int   argc,
   ADD ("/session/countries/store-change", test_countries_store_change);
   ADD ("/session/sign-in", test_session_sign_in);
   ADD ("/session/sign-in/wrong-password", test_session_sign_in_wrong_password);
-  ADD ("/session/handle-error", test_session_handle_error);
+  ADD ("/session/unauthorized-signal", test_session_unauthorized_signal);
+  g_test_add ("/session/change/wrong-current-password/token", Fixture, NULL,
+              fixture_set_up, test_session_change_wrong_current_password, fixture_tear_down);
+  g_test_add ("/session/change/wrong-current-password/cookie", Fixture, "cookie",
+              fixture_set_up, test_session_change_wrong_current_password, fixture_tear_down);
   ADD ("/session/expired/reauth", test_session_expired_reauth);
   ADD ("/session/lock", test_session_lock);
   ADD ("/session/sign-out", test_session_sign_out);

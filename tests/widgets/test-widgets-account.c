@@ -690,7 +690,7 @@ test_addresses_expired (WtFixture     *fixture,
   wt_click_label (dialog, "Save");
 
   /* The password is asked for in place; nothing typed is lost. */
-  wt_wait_until (medusa_session_get_state (fixture->session) == MEDUSA_SESSION_STATE_EXPIRED, WT_TIMEOUT);
+  wt_wait_until (medusa_session_get_state (fixture->session) == MEDUSA_SESSION_STATE_LOCKED, WT_TIMEOUT);
   wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG) != NULL, WT_TIMEOUT);
   g_assert_true (wt_find_toplevel (MEDUSA_TYPE_ADDRESS_DIALOG) == dialog);
   g_assert_cmpstr (wt_text_of (dialog, "First name"), ==, "Grace");

@@ -635,7 +635,7 @@ test_expired_session_reauth (WtFixture     *fx,
   g_assert_true (gtk_widget_activate_action (page, "page.refresh", NULL));
 
   wt_wait_until ((dialog = wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG)) != NULL, WT_TIMEOUT);
-  g_assert_cmpint (medusa_session_get_state (fx->session), ==, MEDUSA_SESSION_STATE_EXPIRED);
+  g_assert_cmpint (medusa_session_get_state (fx->session), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_nonnull (wt_find_label (dialog, "expired"));
   /* The page behind stays where it was. */
   g_assert_cmpstr (wt_fixture_page (fx), ==, "profile");
