@@ -10,10 +10,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "medusa-error.h"
-#include "medusa-json.h"
 #include "medusa-ui-utils.h"
 
 #define BUSY_CHILD_KEY "medusa-ui-busy-child"
@@ -24,7 +22,7 @@
 
 /* The server's message, when a person can read it: no JSON, no HTML, no
  * code identifiers. Returns a new string with a capital and a full stop,
- * or NULL. A message that is itself JSON ({"message": ...}) is unwrapped. */
+ * or NULL. (medusa-error-mapping.c has already unwrapped nested JSON.) */
 static char *
 human_server_message (const char *message,
                       gboolean    allow_identifiers)
@@ -36,20 +34,6 @@ human_server_message (const char *message,
     return NULL;
 
   text = g_strstrip (g_strdup (message));
-  if (*text == '{')
-    {
-      g_autoptr(JsonNode) root = medusa_json_parse (text, -1, NULL);
-      const char *inner = NULL;
-
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        inner = json_object_get_string_member_with_default (json_node_get_object (root),
-                                                            "message", NULL);
-      if (inner == NULL || *inner == '{')
-        return NULL;
-      g_free (text);
-      text = g_strstrip (g_strdup (inner));
-    }
-
   len = strlen (text);
   if (len == 0 || len > 300 || strpbrk (text, "{}<>[]\\") != NULL)
     return NULL;
