@@ -13,6 +13,7 @@
 #include "medusa-client-private.h"
 #include "medusa-error.h"
 #include "medusa-payloads.h"
+#include "medusa-secret.h"
 
 
 typedef struct
@@ -25,7 +26,7 @@ static void
 credentials_free (Credentials *creds)
 {
   g_free (creds->email);
-  _medusa_secret_free (creds->password);
+  medusa_secret_free (creds->password);
   g_free (creds);
 }
 

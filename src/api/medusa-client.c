@@ -1664,16 +1664,6 @@ medusa_json_get_object_member (JsonNode    *node,
 /* Declared in medusa-client-private.h, which documents them. */
 
 void
-_medusa_secret_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      memset (secret, 0, strlen (secret));
-      g_free (secret);
-    }
-}
-
-void
 _medusa_client_set_parse_error (GError **error)
 {
   g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,

@@ -698,7 +698,7 @@ credential_dialog_validate (CredentialDialog *d)
       MedusaCustomer *customer = medusa_session_get_customer (d->page->session);
       const char *current = customer != NULL ? medusa_customer_get_email (customer) : NULL;
 
-      valid = medusa_ui_email_looks_valid (email) &&
+      valid = medusa_email_looks_valid (email) &&
               g_strcmp0 (email, current) != 0 &&
               *medusa_ui_row_text (d->current_row) != '\0';
     }

@@ -77,7 +77,7 @@ update_validity (MedusaRegisterPage *self)
   valid = password_ok &&
           *first_name != '\0' &&
           *last_name != '\0' &&
-          medusa_ui_email_looks_valid (email);
+          medusa_email_looks_valid (email);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), valid && !self->busy);
 

@@ -72,7 +72,7 @@ update_validity (MedusaResetPasswordPage *self)
                                                 medusa_ui_row_text (self->confirm_row),
                                                 _("Type the password again to confirm it."));
 
-  valid = password_ok && *token != '\0' && medusa_ui_email_looks_valid (email);
+  valid = password_ok && *token != '\0' && medusa_email_looks_valid (email);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), valid && !self->busy);
 
   return valid;

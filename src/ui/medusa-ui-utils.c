@@ -399,19 +399,6 @@ medusa_ui_label_set_error (GtkLabel   *label,
 }
 
 gboolean
-medusa_ui_email_looks_valid (const char *email)
-{
-  const char *at;
-
-  if (email == NULL)
-    return FALSE;
-
-  at = strchr (email, '@');
-  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
-         strchr (email, ' ') == NULL;
-}
-
-gboolean
 medusa_ui_update_password_hint (GtkLabel   *hint,
                                 GtkWidget  *confirm_row,
                                 const char *password,
