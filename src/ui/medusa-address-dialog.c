@@ -10,7 +10,7 @@
 
 #include "medusa-address-dialog.h"
 #include "medusa-addresses.h"
-#include "medusa-orders.h"
+#include "medusa-regions.h"
 #include "medusa-payloads.h"
 #include "medusa-region.h"
 #include "medusa-ui-utils.h"

@@ -12,7 +12,7 @@
 #include "medusa-auth.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
-#include "medusa-orders.h"
+#include "medusa-regions.h"
 #include "medusa-payloads.h"
 #include "medusa-profile-page.h"
 #include "medusa-region.h"
