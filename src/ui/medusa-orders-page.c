@@ -74,7 +74,6 @@ struct _MedusaOrdersPage
   MedusaOrderList *list;            /* (nullable) */
   GtkNoSelection  *selection;
   char            *list_customer_id;
-  const GError    *last_error;      /* compared by address only */
   guint            apply_id;
   gboolean         resetting;
 
@@ -341,7 +340,9 @@ list_error_cb (MedusaOrdersPage *self)
 {
   const GError *error = medusa_order_list_get_error (self->list);
 
-  if (error != NULL && error != self->last_error)
+  /* "error" is read-only and notifies only when the list takes a new error
+   * (or clears it): every notify with an error is a new failed load. */
+  if (error != NULL)
     {
       if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
         medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
@@ -349,8 +350,6 @@ list_error_cb (MedusaOrdersPage *self)
       else
         medusa_session_handle_error (self->session, error);
     }
-  self->last_error = error;
-
   update_state (self);
 }
 
@@ -365,7 +364,6 @@ teardown_list (MedusaOrdersPage *self)
   gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
   g_clear_pointer (&self->list_customer_id, g_free);
-  self->last_error = NULL;
 }
 
 /* Creates the list for the signed-in customer, once they are signed in and
@@ -422,7 +420,6 @@ apply_filters (MedusaOrdersPage *self)
 
   if (self->list != NULL)
     {
-      self->last_error = NULL;
       medusa_order_list_set_query (self->list, query);
       update_state (self);
     }
@@ -577,7 +574,6 @@ refresh_action (GtkWidget  *widget,
 
   if (self->list != NULL)
     {
-      self->last_error = NULL;
       medusa_order_list_reload (self->list);
       update_state (self);
     }
