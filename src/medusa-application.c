@@ -311,10 +311,3 @@ medusa_application_new (void)
                        "resource-base-path", "/io/github/medusaaccount/MedusaAccount",
                        NULL);
 }
-
-MedusaSession *
-medusa_application_get_session (MedusaApplication *self)
-{
-  g_return_val_if_fail (MEDUSA_IS_APPLICATION (self), NULL);
-  return self->session;
-}
