@@ -412,6 +412,8 @@ medusa_register_page_init (MedusaRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   medusa_ui_name_password_peeks (GTK_WIDGET (self));
+  /* The hint of an empty form, which says the minimum length */
+  medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row), "", "", NULL);
 }
 
 GtkWidget *

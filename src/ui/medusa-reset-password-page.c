@@ -422,6 +422,8 @@ medusa_reset_password_page_init (MedusaResetPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   medusa_ui_name_password_peeks (GTK_WIDGET (self));
+  /* The hint of an empty form, which says the minimum length */
+  medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row), "", "", NULL);
 }
 
 GtkWidget *

@@ -406,18 +406,27 @@ medusa_ui_update_password_hint (GtkLabel   *hint,
                                 const char *confirm_prompt)
 {
   glong password_len = g_utf8_strlen (password, -1);
+  g_autofree char *owned = NULL;
   const char *text;
   const char *style;
   gboolean mismatch = FALSE;
 
   if (password_len == 0)
     {
-      text = _("Use at least 8 characters for your password.");
+      /* Translators: %d is the minimum length of a password (8) */
+      text = owned = g_strdup_printf (ngettext ("Use at least %d character for your password.",
+                                                "Use at least %d characters for your password.",
+                                                MIN_PASSWORD_LENGTH),
+                                      MIN_PASSWORD_LENGTH);
       style = "dim-label";
     }
   else if (password_len < MIN_PASSWORD_LENGTH)
     {
-      text = _("The password needs at least 8 characters.");
+      /* Translators: %d is the minimum length of a password (8) */
+      text = owned = g_strdup_printf (ngettext ("The password needs at least %d character.",
+                                                "The password needs at least %d characters.",
+                                                MIN_PASSWORD_LENGTH),
+                                      MIN_PASSWORD_LENGTH);
       style = "error";
     }
   else if (*confirm == '\0')

@@ -55,7 +55,8 @@ void          medusa_ui_row_set_invalid      (gpointer      widget,
 /* Shows @message in an inline error label, or hides the label for NULL. */
 void          medusa_ui_label_set_error      (GtkLabel     *label,
                                               const char   *message);
-/* The rules for a new password (8 characters or more, typed twice): fills
+/* The rules for a new password (MIN_PASSWORD_LENGTH characters or more in
+ * medusa-ui-utils.c, typed twice): fills
  * @hint with what is missing (@confirm_prompt when only the confirmation is)
  * and marks @confirm_row while the two differ. TRUE when both are fine. */
 gboolean      medusa_ui_update_password_hint (GtkLabel     *hint,
