@@ -15,6 +15,7 @@
 
 #include "medusa-application.h"
 #include "medusa-preferences-window.h"
+#include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
 #include "medusa-window.h"
 
@@ -44,7 +45,7 @@ apply_store_from_environment (MedusaStoreProfiles *profiles)
   if (url == NULL || *url == '\0')
     return;
 
-  normalized = medusa_store_profiles_check_url (url, NULL, &error);
+  normalized = medusa_store_url_check (url, NULL, &error);
   if (normalized == NULL ||
       (medusa_store_profiles_lookup (profiles, normalized) == NULL &&
        medusa_store_profiles_add (profiles, g_getenv (STORE_NAME_ENV), normalized,
@@ -309,11 +310,4 @@ medusa_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/medusaaccount/MedusaAccount",
                        NULL);
-}
-
-MedusaSession *
-medusa_application_get_session (MedusaApplication *self)
-{
-  g_return_val_if_fail (MEDUSA_IS_APPLICATION (self), NULL);
-  return self->session;
 }

@@ -19,6 +19,5 @@ G_DECLARE_FINAL_TYPE (MedusaApplication, medusa_application, MEDUSA, APPLICATION
  * MEDUSA_ACCOUNT_STORE_NAME and MEDUSA_ACCOUNT_PUBLISHABLE_KEY): that store
  * is added when missing and selected at start. */
 MedusaApplication *medusa_application_new          (void);
-MedusaSession     *medusa_application_get_session  (MedusaApplication *self);
 
 G_END_DECLS

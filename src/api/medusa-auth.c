@@ -1,4 +1,4 @@
-/* medusa-auth.c: sign in, session, email exists, sign out
+/* medusa-auth.c: sign in, sign out
  *
  * Copyright 2026 The Medusa Account authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,7 @@
 #include "medusa-client-private.h"
 #include "medusa-error.h"
 #include "medusa-payloads.h"
+#include "medusa-secret.h"
 
 
 typedef struct
@@ -25,7 +26,7 @@ static void
 credentials_free (Credentials *creds)
 {
   g_free (creds->email);
-  _medusa_secret_free (creds->password);
+  medusa_secret_free (creds->password);
   g_free (creds);
 }
 
@@ -311,117 +312,6 @@ medusa_client_sign_in_finish (MedusaClient  *self,
                               GError       **error)
 {
   return _medusa_client_propagate_pointer (self, result, medusa_client_sign_in_async, error);
-}
-
-/* Session */
-
-void
-medusa_client_get_session_async (MedusaClient        *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (MEDUSA_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_client_get_session_async);
-
-  _medusa_client_request_customer (self, g_steal_pointer (&task), "GET", "/store/auth", NULL,
-                                   MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
-}
-
-MedusaCustomer *
-medusa_client_get_session_finish (MedusaClient  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return _medusa_client_propagate_pointer (self, result, medusa_client_get_session_async, error);
-}
-
-/* Email exists */
-
-static void
-on_email_exists_cb (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  JsonNode *exists;
-  GError *error = NULL;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  exists = (root != NULL && JSON_NODE_HOLDS_OBJECT (root)) ?
-           json_object_get_member (json_node_get_object (root), "exists") : NULL;
-  if (exists == NULL || !JSON_NODE_HOLDS_VALUE (exists) ||
-      json_node_get_value_type (exists) != G_TYPE_BOOLEAN)
-    {
-      _medusa_client_set_parse_error (&error);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_int (task, json_node_get_boolean (exists) ? 1 : 0);
-}
-
-void
-medusa_client_email_exists_async (MedusaClient        *self,
-                                  const char          *email,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *normalized = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (MEDUSA_IS_CLIENT (self));
-  g_return_if_fail (email != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_client_email_exists_async);
-
-  normalized = medusa_normalize_email (email);
-  escaped = g_uri_escape_string (normalized, NULL, TRUE);
-  path = g_strconcat ("/store/auth/", escaped, NULL);
-
-  medusa_client_request_async (self, "GET", path, NULL, NULL,
-                               MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_email_exists_cb, g_steal_pointer (&task));
-}
-
-gboolean
-medusa_client_email_exists_finish (MedusaClient  *self,
-                                   GAsyncResult  *result,
-                                   gboolean      *exists,
-                                   GError       **error)
-{
-  GError *local_error = NULL;
-  gssize value;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_email_exists_async, FALSE);
-
-  value = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  if (exists != NULL)
-    *exists = value != 0;
-
-  return TRUE;
 }
 
 /* Sign out */

@@ -1,4 +1,4 @@
-/* medusa-auth.h: sign in, session, email exists, sign out
+/* medusa-auth.h: sign in, sign out
  *
  * Copyright 2026 The Medusa Account authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,26 +23,6 @@ void            medusa_client_sign_in_async         (MedusaClient        *self,
                                                      gpointer             user_data);
 MedusaCustomer *medusa_client_sign_in_finish        (MedusaClient        *self,
                                                      GAsyncResult        *result,
-                                                     GError             **error);
-
-/* GET /store/auth: the customer of the current credential. */
-void            medusa_client_get_session_async     (MedusaClient        *self,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-MedusaCustomer *medusa_client_get_session_finish    (MedusaClient        *self,
-                                                     GAsyncResult        *result,
-                                                     GError             **error);
-
-/* GET /store/auth/{email} (URL-encoded, trimmed, lower-cased). */
-void            medusa_client_email_exists_async    (MedusaClient        *self,
-                                                     const char          *email,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-gboolean        medusa_client_email_exists_finish   (MedusaClient        *self,
-                                                     GAsyncResult        *result,
-                                                     gboolean            *exists,
                                                      GError             **error);
 
 /* DELETE /store/auth, then forgets the token and cookies — also when the

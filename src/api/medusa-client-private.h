@@ -75,8 +75,6 @@ JsonObject *medusa_json_get_object_member      (JsonNode           *node,
                                                 const char         *name,
                                                 GError            **error);
 
-/* Overwrites @secret (a password) with zeros, then frees it; NULL is fine. */
-void        _medusa_secret_free                (char               *secret);
 
 /* Sets the MEDUSA_ERROR_PARSE of an answer that is not the JSON expected. */
 void        _medusa_client_set_parse_error     (GError            **error);

@@ -13,6 +13,7 @@
 
 #include "medusa-client-private.h"
 #include "medusa-error.h"
+#include "medusa-store-probe.h"
 
 /* Bodies larger than this are parsed in a worker thread. */
 #define PARSE_IN_THREAD_THRESHOLD (64 * 1024)
@@ -154,51 +155,6 @@ request_data_free (RequestData *data)
 static void send_attempt (GTask *task);
 
 /* Helpers */
-
-static gboolean
-is_http_url (const char  *url,
-             GError     **error)
-{
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (url == NULL || *url == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The store URL is empty."));
-      return FALSE;
-    }
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &local_error);
-  if (uri == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid URL."), url);
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  if (scheme == NULL ||
-      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      host == NULL || *host == '\0')
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not an http:// or https:// address."), url);
-      return FALSE;
-    }
-
-  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The store URL “%s” must not have a query or fragment."), url);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 static gboolean
 status_is_retryable (guint status)
@@ -1270,17 +1226,15 @@ MedusaClient *
 medusa_client_new (const char  *base_url,
                    GError     **error)
 {
-  g_autofree char *trimmed = NULL;
+  g_autofree char *normalized = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (base_url != NULL)
-    trimmed = g_strstrip (g_strdup (base_url));
-
-  if (!is_http_url (trimmed, error))
+  normalized = medusa_store_url_check (base_url, NULL, error);
+  if (normalized == NULL)
     return NULL;
 
-  return g_object_new (MEDUSA_TYPE_CLIENT, "base-url", trimmed, NULL);
+  return g_object_new (MEDUSA_TYPE_CLIENT, "base-url", normalized, NULL);
 }
 
 const char *
@@ -1687,16 +1641,6 @@ medusa_json_get_object_member (JsonNode    *node,
 }
 
 /* Declared in medusa-client-private.h, which documents them. */
-
-void
-_medusa_secret_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      memset (secret, 0, strlen (secret));
-      g_free (secret);
-    }
-}
 
 void
 _medusa_client_set_parse_error (GError **error)

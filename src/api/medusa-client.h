@@ -32,7 +32,8 @@ typedef struct
 } MedusaRetryPolicy;
 
 /* Returns NULL and sets @error (G_IO_ERROR_INVALID_ARGUMENT) when @base_url
- * is not an absolute http(s) URL. A trailing slash is ignored. */
+ * is not a store address by medusa_store_url_check(), whose normal form
+ * (no trailing slash) becomes the base URL. */
 MedusaClient *medusa_client_new                   (const char              *base_url,
                                                    GError                 **error);
 const char   *medusa_client_get_base_url          (MedusaClient            *self);

@@ -10,6 +10,7 @@
 #include "medusa-client-private.h"
 #include "medusa-customers.h"
 #include "medusa-payment-method.h"
+#include "medusa-secret.h"
 
 static void
 builder_add_string (JsonBuilder *builder,
@@ -49,7 +50,7 @@ static void
 register_data_free (RegisterData *data)
 {
   g_free (data->email);
-  _medusa_secret_free (data->password);
+  medusa_secret_free (data->password);
   g_clear_object (&data->customer);
   g_free (data);
 }

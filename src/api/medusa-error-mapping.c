@@ -111,7 +111,9 @@ looks_like_markup (const char *text)
 
 /* A message fit to show: the server's text, unless it is empty, markup or
  * itself a JSON document (a nested validation error carries its real
- * message as {"message": ...}). */
+ * message as {"message": ...}, which is unwrapped). What is left starting
+ * with "{" (too deep, or not JSON at all) is no sentence for a person: the
+ * UI gets our message instead and never has to parse anything. */
 static char *
 clean_message (const char *message,
                guint       depth)
@@ -136,6 +138,8 @@ clean_message (const char *message,
           return clean_message (inner_message, depth + 1);
         }
     }
+  if (*text == '{')
+    return NULL;
 
   if (looks_like_markup (text))
     return NULL;

@@ -85,32 +85,6 @@ date_time_equal0 (GDateTime *a,
          g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
 }
 
-/* Percent-encodes @value into @out. Only the RFC 3986 unreserved characters
- * (A-Z a-z 0-9 - . _ ~) and ':' stay as they are; everything else, including
- * '+', ' ', '&', '=', ',', '@', '[', ']' and every byte of a multi-byte UTF-8
- * sequence, becomes %XX with upper-case hex. The server (Express + qs)
- * decodes all of these; '+' in particular must be %2B or qs reads a space. */
-static void
-append_encoded (GString    *out,
-                const char *value)
-{
-  static const char hex[] = "0123456789ABCDEF";
-
-  for (const guchar *p = (const guchar *) value; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p) || strchr ("-._~:", *p) != NULL)
-        {
-          g_string_append_c (out, (char) *p);
-        }
-      else
-        {
-          g_string_append_c (out, '%');
-          g_string_append_c (out, hex[*p >> 4]);
-          g_string_append_c (out, hex[*p & 0xF]);
-        }
-    }
-}
-
 static void
 append_param (GString    *out,
               const char *key,
@@ -124,7 +98,12 @@ append_param (GString    *out,
   /* Keys are ours and contain only [a-z_] plus brackets, sent raw. */
   g_string_append (out, key);
   g_string_append_c (out, '=');
-  append_encoded (out, value);
+  /* Only the RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~) and ':'
+   * stay as they are; everything else, including '+', ' ', '&', '=', ',',
+   * '@', '[', ']' and every byte of a multi-byte UTF-8 sequence, becomes %XX
+   * with upper-case hex. The server (Express + qs) decodes all of these; '+'
+   * in particular must be %2B or qs reads a space. */
+  g_string_append_uri_escaped (out, value, ":", FALSE);
 }
 
 /* ISO 8601 with the full "+HH:MM" offset, or "Z" for UTC.

@@ -1,4 +1,4 @@
-/* medusa-orders.h: one order; the store's regions
+/* medusa-orders.h: one order
  *
  * Copyright 2026 The Medusa Account authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,15 +19,6 @@ void         medusa_client_retrieve_order_async   (MedusaClient        *self,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
 MedusaOrder *medusa_client_retrieve_order_finish  (MedusaClient        *self,
-                                                   GAsyncResult        *result,
-                                                   GError             **error);
-
-/* GET /store/regions → GListModel of MedusaRegion */
-void         medusa_client_list_regions_async     (MedusaClient        *self,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
-GListModel  *medusa_client_list_regions_finish    (MedusaClient        *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 

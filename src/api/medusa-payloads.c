@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "medusa-payloads.h"
+#include "medusa-secret.h"
 
 /* The order of this table is the order of the members in the JSON we send. */
 static const struct
@@ -111,6 +112,29 @@ medusa_normalize_email (const char *email)
     return g_ascii_strdown (trimmed, -1);
 
   return g_utf8_strdown (trimmed, -1);
+}
+
+/**
+ * medusa_email_looks_valid:
+ * @email: (nullable): an email, normalised or as typed
+ *
+ * The one check every form makes before sending an email: one "@" with
+ * something before and after it, and no white space. The store has the
+ * last word; this only catches what cannot be an address.
+ *
+ * Returns: %TRUE when @email may be an address
+ */
+gboolean
+medusa_email_looks_valid (const char *email)
+{
+  const char *at;
+
+  if (email == NULL)
+    return FALSE;
+
+  at = strchr (email, '@');
+  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strpbrk (email, " \t\n\r\v\f") == NULL;
 }
 
 /* MedusaAddressInput */
@@ -359,11 +383,7 @@ medusa_customer_update_free (MedusaCustomerUpdate *self)
   g_free (self->last_name.value);
   g_free (self->phone.value);
   g_free (self->email);
-  if (self->password != NULL)
-    {
-      memset (self->password, 0, strlen (self->password));
-      g_free (self->password);
-    }
+  medusa_secret_free (self->password);
   g_clear_pointer (&self->metadata, json_object_unref);
   g_free (self->billing_address_id);
   g_clear_pointer (&self->billing_address, medusa_address_input_free);
@@ -419,11 +439,7 @@ medusa_customer_update_set_password (MedusaCustomerUpdate *self,
 {
   g_return_if_fail (self != NULL);
 
-  if (self->password != NULL)
-    {
-      memset (self->password, 0, strlen (self->password));
-      g_clear_pointer (&self->password, g_free);
-    }
+  g_clear_pointer (&self->password, medusa_secret_free);
   /* Passwords are sent as typed: spaces are characters like any other. */
   if (!str_empty (password))
     self->password = g_strdup (password);

@@ -78,6 +78,8 @@ JsonNode             *medusa_customer_update_to_json            (const MedusaCus
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MedusaCustomerUpdate, medusa_customer_update_free)
 
 /* Trims and lower-cases an email (API-NOTES: the server stores POST /me emails unchanged). */
-char *medusa_normalize_email (const char *email);
+char     *medusa_normalize_email   (const char *email);
+/* One "@", something before and after it, no second "@" and no white space. */
+gboolean  medusa_email_looks_valid (const char *email);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "medusa-countries.h"
-#include "medusa-orders.h"
+#include "medusa-regions.h"
 #include "medusa-region.h"
 
 #define SESSION_DATA_KEY "medusa-countries"

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-credentials.h"
+#include "medusa-secret.h"
 
 const SecretSchema *
 medusa_credentials_get_schema (void)
@@ -200,11 +201,7 @@ medusa_credentials_store_finish (GAsyncResult  *result,
 void
 medusa_credentials_free_token (char *token)
 {
-  if (token != NULL)
-    {
-      explicit_bzero (token, strlen (token));
-      g_free (token);
-    }
+  medusa_secret_free (token);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "medusa-customers.h"
 #include "medusa-error.h"
 #include "medusa-payloads.h"
+#include "medusa-secret.h"
 #include "medusa-session.h"
 #include "medusa-store-profiles.h"
 
@@ -83,11 +84,7 @@ op_data_free (OpData *data)
   g_clear_object (&data->customer);
   g_free (data->store_url);
   g_free (data->email);
-  if (data->password != NULL)
-    {
-      explicit_bzero (data->password, strlen (data->password));
-      g_free (data->password);
-    }
+  medusa_secret_free (data->password);
   g_clear_error (&data->first_error);
   g_free (data);
 }
@@ -101,9 +98,7 @@ op_data_new (MedusaSession *self,
 
   data->client = self->client ? g_object_ref (self->client) : NULL;
   data->store_url = g_strdup (self->store_url);
-  data->email = email ? g_utf8_strdown (email, -1) : NULL;
-  if (data->email != NULL)
-    g_strstrip (data->email);
+  data->email = medusa_normalize_email (email);
   data->password = g_strdup (password);
   data->previous_state = self->state;
   data->generation = self->generation;

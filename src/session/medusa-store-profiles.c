@@ -9,9 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "medusa-client.h"
-#include "medusa-orders.h"
 #include "medusa-credentials.h"
+#include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
 
 /* MedusaStoreProfile */
@@ -260,7 +259,7 @@ load (MedusaStoreProfiles *self)
       gboolean insecure = FALSE;
 
       /* Skip whatever a hand edit of the settings left unusable. */
-      normalized = medusa_store_profiles_check_url (url, &insecure, NULL);
+      normalized = medusa_store_url_check (url, &insecure, NULL);
       if (normalized == NULL || find_profile (self, normalized, NULL))
         continue;
 
@@ -456,7 +455,7 @@ medusa_store_profiles_add (MedusaStoreProfiles  *self,
   g_return_val_if_fail (MEDUSA_IS_STORE_PROFILES (self), NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  normalized = medusa_store_profiles_check_url (url, &insecure, error);
+  normalized = medusa_store_url_check (url, &insecure, error);
   if (normalized == NULL)
     return NULL;
 
@@ -638,219 +637,4 @@ medusa_store_profiles_set_last_email (MedusaStoreProfiles *self,
     }
 
   save_last_emails (self);
-}
-
-/* URL rules */
-
-gboolean
-medusa_store_profiles_is_loopback_host (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-  g_autofree char *bare = NULL;
-  gsize len;
-
-  if (host == NULL || *host == '\0')
-    return FALSE;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0 ||
-      g_ascii_strcasecmp (host, "localhost.") == 0)
-    return TRUE;
-
-  len = strlen (host);
-  if (host[0] == '[' && len > 2 && host[len - 1] == ']')
-    bare = g_strndup (host + 1, len - 2);
-  else
-    bare = g_strdup (host);
-
-  address = g_inet_address_new_from_string (bare);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-/* An IP address, or a DNS name (GUri has made an international one ASCII):
- * letters, digits, "-" and "_" in labels that are not empty. */
-static gboolean
-host_is_valid (const char *host)
-{
-  const char *p;
-
-  if (g_hostname_is_ip_address (host))
-    return TRUE;
-
-  for (p = host; *p != '\0'; p++)
-    {
-      if (*p == '.')
-        {
-          /* No empty label; a final dot (the root) is allowed. */
-          if (p == host || p[-1] == '.')
-            return FALSE;
-        }
-      else if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-char *
-medusa_store_profiles_check_url (const char  *url,
-                                 gboolean    *insecure,
-                                 GError     **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *scheme = NULL;
-  g_autofree char *host = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GUri) uri = NULL;
-  gboolean is_http;
-
-  if (insecure != NULL)
-    *insecure = FALSE;
-
-  text = g_strstrip (g_strdup (url ? url : ""));
-  if (*text == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("Enter the store’s address."));
-      return NULL;
-    }
-
-  /* "shop.example.com" means https://shop.example.com */
-  if (strstr (text, "://") == NULL)
-    {
-      char *with_scheme = g_strconcat ("https://", text, NULL);
-      g_free (text);
-      text = with_scheme;
-    }
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("This is not a valid web address."));
-      return NULL;
-    }
-
-  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
-  is_http = g_str_equal (scheme, "http");
-  if (!is_http && !g_str_equal (scheme, "https"))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The store’s address must start with https:// or http://."));
-      return NULL;
-    }
-
-  if (g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL ||
-      g_uri_get_fragment (uri) != NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("Enter only the store’s address, without a user name, “?” or “#”."));
-      return NULL;
-    }
-
-  host = g_ascii_strdown (g_uri_get_host (uri), -1);
-  /* GUri takes "shop example.com" as a host; only the network would say no. */
-  if (!host_is_valid (host))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("This is not a valid web address."));
-      return NULL;
-    }
-
-  path = g_strdup (g_uri_get_path (uri));
-  while (*path != '\0' && path[strlen (path) - 1] == '/')
-    path[strlen (path) - 1] = '\0';
-
-  if (insecure != NULL)
-    *insecure = is_http && !medusa_store_profiles_is_loopback_host (host);
-
-  return g_uri_join (G_URI_FLAGS_NONE, scheme, NULL, host, g_uri_get_port (uri), path, NULL, NULL);
-}
-
-/* Checking a store by calling it */
-
-typedef struct
-{
-  MedusaClient *client;  /* (owned) */
-  gboolean      insecure;
-} CheckData;
-
-static void
-check_data_free (CheckData *data)
-{
-  g_clear_object (&data->client);
-  g_free (data);
-}
-
-static void
-check_store_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GListModel) regions = NULL;
-  g_autoptr(GError) error = NULL;
-
-  regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (source), result, &error);
-  if (regions == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-medusa_store_profiles_check_store_async (const char          *url,
-                                         const char          *publishable_key,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *normalized = NULL;
-  MedusaRetryPolicy policy;
-  CheckData *data;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_store_profiles_check_store_async);
-
-  data = g_new0 (CheckData, 1);
-  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
-
-  normalized = medusa_store_profiles_check_url (url, &data->insecure, &error);
-  if (normalized != NULL)
-    data->client = medusa_client_new (normalized, &error);
-  if (data->client == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (publishable_key != NULL && *publishable_key != '\0')
-    medusa_client_set_publishable_key (data->client, publishable_key);
-
-  /* A person is waiting: answer quickly rather than retry for long. */
-  medusa_client_get_retry_policy (data->client, &policy);
-  policy.max_retries = MIN (policy.max_retries, 1);
-  medusa_client_set_retry_policy (data->client, &policy);
-  medusa_client_set_timeout (data->client, 15);
-
-  medusa_client_list_regions_async (data->client, cancellable, check_store_cb,
-                                    g_steal_pointer (&task));
-}
-
-gboolean
-medusa_store_profiles_check_store_finish (GAsyncResult  *result,
-                                          gboolean      *insecure,
-                                          GError       **error)
-{
-  CheckData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_store_profiles_check_store_async, FALSE);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (insecure != NULL)
-    *insecure = data->insecure;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

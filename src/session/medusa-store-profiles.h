@@ -79,27 +79,4 @@ void                 medusa_store_profiles_set_last_email      (MedusaStoreProfi
                                                                 const char          *url,
                                                                 const char          *email);
 
-/* URL rules. Checks that @url is an absolute http(s) URL with a host and
- * returns it normalised (trimmed, no trailing slash, lower-case scheme and
- * host), or NULL with a G_IO_ERROR_INVALID_ARGUMENT (a human message).
- * @insecure (out, optional): TRUE for http:// to a host that is not loopback
- * (127.0.0.0/8, ::1, localhost) — the UI must warn before using it. */
-char                *medusa_store_profiles_check_url           (const char          *url,
-                                                                gboolean            *insecure,
-                                                                GError             **error);
-gboolean             medusa_store_profiles_is_loopback_host    (const char          *host);
-
-/* Validates a store by calling it: GET /store/regions through a temporary
- * MedusaClient. Finishes TRUE when the store answered like a Medusa store;
- * @insecure as for medusa_store_profiles_check_url(). Errors are
- * G_IO_ERROR_INVALID_ARGUMENT for a bad URL, else MEDUSA_ERROR. */
-void                 medusa_store_profiles_check_store_async   (const char          *url,
-                                                                const char          *publishable_key,
-                                                                GCancellable        *cancellable,
-                                                                GAsyncReadyCallback  callback,
-                                                                gpointer             user_data);
-gboolean             medusa_store_profiles_check_store_finish  (GAsyncResult        *result,
-                                                                gboolean            *insecure,
-                                                                GError             **error);
-
 G_END_DECLS

@@ -11,7 +11,7 @@
 #include "medusa-address-dialog.h"
 #include "medusa-addresses.h"
 #include "medusa-countries.h"
-#include "medusa-orders.h"
+#include "medusa-regions.h"
 #include "medusa-payloads.h"
 #include "medusa-region.h"
 #include "medusa-ui-utils.h"

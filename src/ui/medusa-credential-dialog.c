@@ -74,7 +74,7 @@ validate (MedusaCredentialDialog *self)
       MedusaCustomer *customer = medusa_session_get_customer (self->session);
       const char *current = customer != NULL ? medusa_customer_get_email (customer) : NULL;
 
-      valid = medusa_ui_email_looks_valid (email) &&
+      valid = medusa_email_looks_valid (email) &&
               g_strcmp0 (email, current) != 0 &&
               *medusa_ui_row_text (self->current_row) != '\0';
     }

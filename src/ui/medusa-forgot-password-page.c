@@ -89,16 +89,14 @@ static void
 submit (MedusaForgotPasswordPage *self)
 {
   g_autofree char *email = NULL;
-  const char *at;
 
   if (self->busy)
     return;
 
   medusa_ui_label_set_error (self->error_label, NULL);
   email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
-  at = email != NULL ? strchr (email, '@') : NULL;
 
-  if (at == NULL || at == email || at[1] == '\0')
+  if (!medusa_email_looks_valid (email))
     {
       medusa_ui_row_set_invalid (self->email_row, TRUE);
       medusa_ui_label_set_error (self->error_label, _("Enter the email address of your account."));

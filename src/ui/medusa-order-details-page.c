@@ -10,7 +10,7 @@
 
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
-#include "medusa-order-row.h"
+#include "medusa-status-badge.h"
 #include "medusa-orders.h"
 #include "medusa-payment-method.h"
 #include "medusa-ui-utils.h"

@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "medusa-enums.h"
 #include "medusa-order.h"
 
 G_BEGIN_DECLS
@@ -18,19 +17,7 @@ G_DECLARE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, MEDUSA, ORDER_ROW, AdwBi
 /* Shows "#number", the date, the status badges, "N items" and the total.
  * Property "order" (MedusaOrder, nullable). */
 GtkWidget   *medusa_order_row_new                 (void);
-MedusaOrder *medusa_order_row_get_order           (MedusaOrderRow *self);
 void         medusa_order_row_set_order           (MedusaOrderRow *self,
                                                    MedusaOrder    *order);
-
-/* Small status labels ("badges") shared with the order details page. The
- * style class is one of "success", "warning", "error", "dim-label". */
-const char  *medusa_order_status_style            (MedusaOrderStatus       status);
-const char  *medusa_fulfillment_status_style      (MedusaFulfillmentStatus status);
-const char  *medusa_payment_status_style          (MedusaPaymentStatus     status);
-GtkWidget   *medusa_status_badge_new              (const char             *text,
-                                                   const char             *style_class);
-/* Appends the order's three status badges to @box. */
-void         medusa_order_append_status_badges    (MedusaOrder            *order,
-                                                   GtkBox                 *box);
 
 G_END_DECLS

@@ -74,7 +74,6 @@ struct _MedusaOrdersPage
   MedusaOrderList *list;            /* (nullable) */
   GtkNoSelection  *selection;
   char            *list_customer_id;
-  const GError    *last_error;      /* compared by address only */
   guint            apply_id;
   gboolean         resetting;
 
@@ -352,14 +351,12 @@ list_error_cb (MedusaOrdersPage *self)
 {
   const GError *error = medusa_order_list_get_error (self->list);
 
-  /* A toast over a list that has rows; a 401 has locked the session
-   * already (its client's "unauthorized"). */
-  if (error != NULL && error != self->last_error &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+  /* A 401 has locked the session already (its client's "unauthorized").
+   * "error" is read-only and notifies only when the list takes a new error
+   * (or clears it): every notify with an error is a new failed load. */
+  if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
                           _("Could not load more orders"));
-  self->last_error = error;
-
   update_state (self);
 }
 
@@ -374,7 +371,6 @@ teardown_list (MedusaOrdersPage *self)
   gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
   g_clear_pointer (&self->list_customer_id, g_free);
-  self->last_error = NULL;
 }
 
 /* Creates the list for the signed-in customer, once they are signed in and
@@ -431,7 +427,6 @@ apply_filters (MedusaOrdersPage *self)
 
   if (self->list != NULL)
     {
-      self->last_error = NULL;
       medusa_order_list_set_query (self->list, query);
       update_state (self);
     }
@@ -586,7 +581,6 @@ refresh_action (GtkWidget  *widget,
 
   if (self->list != NULL)
     {
-      self->last_error = NULL;
       medusa_order_list_reload (self->list);
       update_state (self);
     }

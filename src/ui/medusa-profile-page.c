@@ -14,7 +14,7 @@
 #include "medusa-credential-dialog.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
-#include "medusa-orders.h"
+#include "medusa-regions.h"
 #include "medusa-payloads.h"
 #include "medusa-profile-page.h"
 #include "medusa-region.h"

@@ -77,7 +77,7 @@ update_validity (MedusaRegisterPage *self)
   valid = password_ok &&
           *first_name != '\0' &&
           *last_name != '\0' &&
-          medusa_ui_email_looks_valid (email);
+          medusa_email_looks_valid (email);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), valid && !self->busy);
 
@@ -415,6 +415,8 @@ medusa_register_page_init (MedusaRegisterPage *self)
    * keeps the generic "Show Password"). */
   medusa_ui_name_password_peek (GTK_WIDGET (self->confirm_row), _("Show password confirmation"),
                                 _("Hide password confirmation"));
+  /* The hint of an empty form, which says the minimum length */
+  medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row), "", "", NULL);
 }
 
 GtkWidget *

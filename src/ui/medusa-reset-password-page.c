@@ -72,7 +72,7 @@ update_validity (MedusaResetPasswordPage *self)
                                                 medusa_ui_row_text (self->confirm_row),
                                                 _("Type the password again to confirm it."));
 
-  valid = password_ok && *token != '\0' && medusa_ui_email_looks_valid (email);
+  valid = password_ok && *token != '\0' && medusa_email_looks_valid (email);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), valid && !self->busy);
 
   return valid;
@@ -424,6 +424,8 @@ medusa_reset_password_page_init (MedusaResetPasswordPage *self)
   medusa_ui_name_password_peek (GTK_WIDGET (self->password_row), _("Show new password"), _("Hide new password"));
   medusa_ui_name_password_peek (GTK_WIDGET (self->confirm_row), _("Show password confirmation"),
                                 _("Hide password confirmation"));
+  /* The hint of an empty form, which says the minimum length */
+  medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row), "", "", NULL);
 }
 
 GtkWidget *

@@ -147,7 +147,7 @@ submit (MedusaSignInPage *self)
   email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
   password = medusa_ui_row_text (self->password_row);
 
-  if (email == NULL || *email == '\0' || strchr (email, '@') == NULL)
+  if (!medusa_email_looks_valid (email))
     {
       medusa_ui_row_set_invalid (self->email_row, TRUE);
       medusa_ui_label_set_error (self->error_label,

@@ -11,6 +11,7 @@
 
 #include "medusa-error.h"
 #include "medusa-store-page.h"
+#include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
 #include "medusa-ui-utils.h"
 
@@ -216,7 +217,7 @@ check_store_cb (GObject      *object,
   g_autofree char *name = NULL;
   g_autofree char *key = NULL;
 
-  if (!medusa_store_profiles_check_store_finish (result, NULL, &error))
+  if (!medusa_store_probe_finish (result, NULL, &error))
     {
       g_autofree char *message = NULL;
 
@@ -265,7 +266,7 @@ check_store (MedusaStorePage *self)
   medusa_ui_renew_cancellable (&self->cancellable);
 
   set_busy (self, TRUE);
-  medusa_store_profiles_check_store_async (url,
+  medusa_store_probe_async (url,
                                            *key != '\0' ? key : NULL,
                                            self->cancellable,
                                            check_store_cb,
@@ -343,7 +344,7 @@ submit (MedusaStorePage *self)
       return;
     }
 
-  normalized = medusa_store_profiles_check_url (url, &insecure, &error);
+  normalized = medusa_store_url_check (url, &insecure, &error);
   if (normalized == NULL)
     {
       medusa_ui_row_set_invalid (self->url_row, TRUE);
@@ -386,7 +387,7 @@ on_url_changed_cb (GtkEditable     *editable,
   medusa_ui_row_set_invalid (self->url_row, FALSE);
   medusa_ui_label_set_error (self->error_label, NULL);
 
-  normalized = medusa_store_profiles_check_url (url, &insecure, NULL);
+  normalized = medusa_store_url_check (url, &insecure, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), normalized != NULL && insecure);
 }
 

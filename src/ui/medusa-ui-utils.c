@@ -10,10 +10,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "medusa-error.h"
-#include "medusa-json.h"
 #include "medusa-ui-utils.h"
 
 #define BUSY_CHILD_KEY "medusa-ui-busy-child"
@@ -24,7 +22,7 @@
 
 /* The server's message, when a person can read it: no JSON, no HTML, no
  * code identifiers. Returns a new string with a capital and a full stop,
- * or NULL. A message that is itself JSON ({"message": ...}) is unwrapped. */
+ * or NULL. (medusa-error-mapping.c has already unwrapped nested JSON.) */
 static char *
 human_server_message (const char *message,
                       gboolean    allow_identifiers)
@@ -36,20 +34,6 @@ human_server_message (const char *message,
     return NULL;
 
   text = g_strstrip (g_strdup (message));
-  if (*text == '{')
-    {
-      g_autoptr(JsonNode) root = medusa_json_parse (text, -1, NULL);
-      const char *inner = NULL;
-
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        inner = json_object_get_string_member_with_default (json_node_get_object (root),
-                                                            "message", NULL);
-      if (inner == NULL || *inner == '{')
-        return NULL;
-      g_free (text);
-      text = g_strstrip (g_strdup (inner));
-    }
-
   len = strlen (text);
   if (len == 0 || len > 300 || strpbrk (text, "{}<>[]\\") != NULL)
     return NULL;
@@ -423,19 +407,6 @@ medusa_ui_label_set_error (GtkLabel   *label,
 }
 
 gboolean
-medusa_ui_email_looks_valid (const char *email)
-{
-  const char *at;
-
-  if (email == NULL)
-    return FALSE;
-
-  at = strchr (email, '@');
-  return at != NULL && at != email && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
-         strchr (email, ' ') == NULL;
-}
-
-gboolean
 medusa_ui_update_password_hint (GtkLabel   *hint,
                                 GtkWidget  *confirm_row,
                                 const char *password,
@@ -443,18 +414,27 @@ medusa_ui_update_password_hint (GtkLabel   *hint,
                                 const char *confirm_prompt)
 {
   glong password_len = g_utf8_strlen (password, -1);
+  g_autofree char *owned = NULL;
   const char *text;
   const char *style;
   gboolean mismatch = FALSE;
 
   if (password_len == 0)
     {
-      text = _("Use at least 8 characters for your password.");
+      /* Translators: %d is the minimum length of a password (8) */
+      text = owned = g_strdup_printf (ngettext ("Use at least %d character for your password.",
+                                                "Use at least %d characters for your password.",
+                                                MIN_PASSWORD_LENGTH),
+                                      MIN_PASSWORD_LENGTH);
       style = "dim-label";
     }
   else if (password_len < MIN_PASSWORD_LENGTH)
     {
-      text = _("The password needs at least 8 characters.");
+      /* Translators: %d is the minimum length of a password (8) */
+      text = owned = g_strdup_printf (ngettext ("The password needs at least %d character.",
+                                                "The password needs at least %d characters.",
+                                                MIN_PASSWORD_LENGTH),
+                                      MIN_PASSWORD_LENGTH);
       style = "error";
     }
   else if (*confirm == '\0')

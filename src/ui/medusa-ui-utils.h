@@ -55,9 +55,8 @@ void          medusa_ui_row_set_invalid      (gpointer      widget,
 /* Shows @message in an inline error label, or hides the label for NULL. */
 void          medusa_ui_label_set_error      (GtkLabel     *label,
                                               const char   *message);
-/* One "@", something before and after it, no second "@" and no space. */
-gboolean      medusa_ui_email_looks_valid    (const char   *email);
-/* The rules for a new password (8 characters or more, typed twice): fills
+/* The rules for a new password (MIN_PASSWORD_LENGTH characters or more in
+ * medusa-ui-utils.c, typed twice): fills
  * @hint with what is missing (@confirm_prompt when only the confirmation is)
  * and marks @confirm_row while the two differ. TRUE when both are fine. */
 gboolean      medusa_ui_update_password_hint (GtkLabel     *hint,

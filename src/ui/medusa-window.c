@@ -948,13 +948,6 @@ medusa_window_new (GtkApplication *application,
                        NULL);
 }
 
-MedusaSession *
-medusa_window_get_session (MedusaWindow *self)
-{
-  g_return_val_if_fail (MEDUSA_IS_WINDOW (self), NULL);
-  return self->session;
-}
-
 void
 medusa_window_start (MedusaWindow *self)
 {

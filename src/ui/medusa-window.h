@@ -21,7 +21,6 @@ G_DECLARE_FINAL_TYPE (MedusaWindow, medusa_window, MEDUSA, WINDOW, AdwApplicatio
  * signed in → account, expired → the password dialog over the same page. */
 MedusaWindow  *medusa_window_new          (GtkApplication *application,
                                            MedusaSession  *session);
-MedusaSession *medusa_window_get_session  (MedusaWindow   *self);
 
 /* First run: no store → the store page; else restores the session silently
  * (a spinner page), then the overview, or the sign-in page with the email

@@ -34,6 +34,7 @@
 #include "medusa-order-query.h"
 #include "medusa-order.h"
 #include "medusa-orders.h"
+#include "medusa-regions.h"
 #include "medusa-payloads.h"
 #include "medusa-payment-method.h"
 #include "medusa-region.h"

@@ -35,30 +35,12 @@ sign_in (Fixture     *f,
   return medusa_client_sign_in_finish (f->client, service_fixture_wait (f), error);
 }
 
-static MedusaCustomer *
-get_session (Fixture  *f,
-             GError  **error)
-{
-  medusa_client_get_session_async (f->client, NULL, medusa_fake_async_result_cb, &f->slot);
-  return medusa_client_get_session_finish (f->client, service_fixture_wait (f), error);
-}
-
 static gboolean
 sign_out (Fixture  *f,
           GError  **error)
 {
   medusa_client_sign_out_async (f->client, NULL, medusa_fake_async_result_cb, &f->slot);
   return medusa_client_sign_out_finish (f->client, service_fixture_wait (f), error);
-}
-
-static gboolean
-email_exists (Fixture     *f,
-              const char  *email,
-              gboolean    *exists,
-              GError     **error)
-{
-  medusa_client_email_exists_async (f->client, email, NULL, medusa_fake_async_result_cb, &f->slot);
-  return medusa_client_email_exists_finish (f->client, service_fixture_wait (f), exists, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -307,70 +289,6 @@ test_sign_in_redirect_keeps_body (Fixture       *f,
 }
 
 static void
-test_get_session (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MedusaCustomer) customer = NULL;
-  g_autofree char *token = medusa_fake_server_issue_token (f->fake, DEMO_EMAIL);
-  g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
-  const MedusaFakeRequest *request;
-
-  /* no credential: 401 "Unauthorized" as plain text */
-  customer = get_session (f, &error);
-  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
-  g_assert_null (customer);
-  g_clear_error (&error);
-
-  medusa_client_set_token (f->client, token);
-  customer = get_session (f, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (medusa_customer_get_email (customer), ==, DEMO_EMAIL);
-  g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Demo");
-  request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/auth");
-  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, bearer);
-
-  /* an expired credential */
-  g_clear_object (&customer);
-  medusa_fake_server_revoke_credentials (f->fake);
-  customer = get_session (f, &error);
-  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
-}
-
-static void
-test_email_exists (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = medusa_fake_server_issue_token (f->fake, DEMO_EMAIL);
-  const MedusaFakeRequest *request;
-  gboolean exists = FALSE;
-
-  /* signed in, but this route gets no credential */
-  medusa_client_set_token (f->client, token);
-
-  g_assert_true (email_exists (f, " DEMO@example.com", &exists, &error));
-  g_assert_no_error (error);
-  g_assert_true (exists);
-  request = medusa_fake_server_get_last_request (f->fake, "GET", NULL);
-  g_assert_cmpstr (medusa_fake_request_get_path (request), ==, "/store/auth/demo@example.com");
-  g_assert_null (medusa_fake_request_get_header (request, "Authorization"));
-  g_assert_null (medusa_fake_request_get_header (request, "Cookie"));
-
-  exists = TRUE;
-  g_assert_true (email_exists (f, "someone+tag@example.com", &exists, &error));
-  g_assert_no_error (error);
-  g_assert_false (exists);
-  request = medusa_fake_server_get_last_request (f->fake, "GET", NULL);
-  g_assert_cmpstr (medusa_fake_request_get_path (request), ==, "/store/auth/someone+tag@example.com");
-
-  /* errors reach the caller */
-  medusa_fake_server_add_status_fault (f->fake, "GET", "/store/auth/", 500, NULL, NULL, 1);
-  g_assert_false (email_exists (f, DEMO_EMAIL, &exists, &error));
-  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
-}
-
-static void
 test_sign_out (Fixture       *f,
                gconstpointer  data)
 {
@@ -461,8 +379,6 @@ main (int   argc,
   ADD ("/auth/sign-in/cookie-fallback", test_sign_in_cookie_fallback);
   ADD ("/auth/sign-in/cookie-wrong-password", test_sign_in_cookie_wrong_password);
   ADD ("/auth/sign-in/redirect-keeps-body", test_sign_in_redirect_keeps_body);
-  ADD ("/auth/session", test_get_session);
-  ADD ("/auth/email-exists", test_email_exists);
   ADD ("/auth/sign-out/token", test_sign_out);
   ADD ("/auth/sign-out/cookie", test_sign_out_cookie);
   ADD ("/auth/sign-out/fails", test_sign_out_fails);

@@ -16,6 +16,7 @@
 #include "medusa-order-page.h"
 #include "medusa-order-query.h"
 #include "medusa-orders.h"
+#include "medusa-regions.h"
 #include "medusa-region.h"
 #include "service-fixture.h"
 

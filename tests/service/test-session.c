@@ -25,6 +25,7 @@
 #include "medusa-fake-server.h"
 #include "service-fixture.h"
 #include "medusa-session.h"
+#include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
 
 #define ADA_EMAIL    "ada@example.com"
@@ -255,7 +256,7 @@ test_profiles_check_url (void)
       g_autofree char *normalized = NULL;
       gboolean insecure = !cases[i].insecure;
 
-      normalized = medusa_store_profiles_check_url (cases[i].input, &insecure, &error);
+      normalized = medusa_store_url_check (cases[i].input, &insecure, &error);
       g_test_message ("case %u: %s", i, cases[i].input);
       if (cases[i].normalized == NULL)
         {
@@ -270,10 +271,10 @@ test_profiles_check_url (void)
         }
     }
 
-  g_assert_true (medusa_store_profiles_is_loopback_host ("LOCALHOST"));
-  g_assert_true (medusa_store_profiles_is_loopback_host ("[::1]"));
-  g_assert_false (medusa_store_profiles_is_loopback_host ("::2"));
-  g_assert_false (medusa_store_profiles_is_loopback_host (NULL));
+  g_assert_true (medusa_store_url_is_loopback_host ("LOCALHOST"));
+  g_assert_true (medusa_store_url_is_loopback_host ("[::1]"));
+  g_assert_false (medusa_store_url_is_loopback_host ("::2"));
+  g_assert_false (medusa_store_url_is_loopback_host (NULL));
 }
 
 /* Store profiles: the list, the current store, last emails (in memory) */
@@ -453,10 +454,10 @@ test_profiles_check_store (void)
   g_autoptr(GAsyncResult) result = NULL;
   gboolean insecure = TRUE;
 
-  medusa_store_profiles_check_store_async (medusa_fake_server_get_url (fake), "pk_test", NULL,
+  medusa_store_probe_async (medusa_fake_server_get_url (fake), "pk_test", NULL,
                                            medusa_fake_async_result_cb, &slot);
   result = medusa_fake_wait_result (&slot);
-  g_assert_true (medusa_store_profiles_check_store_finish (result, &insecure, &error));
+  g_assert_true (medusa_store_probe_finish (result, &insecure, &error));
   g_assert_no_error (error);
   g_assert_false (insecure);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (fake, "GET", "/store/regions"), ==, 1);
@@ -466,18 +467,18 @@ test_profiles_check_store (void)
 
   /* Not a store: a server error answers FALSE with a MEDUSA_ERROR. */
   medusa_fake_server_add_status_fault (fake, "GET", "/store/regions", 404, NULL, NULL, 0);
-  medusa_store_profiles_check_store_async (medusa_fake_server_get_url (fake), NULL, NULL,
+  medusa_store_probe_async (medusa_fake_server_get_url (fake), NULL, NULL,
                                            medusa_fake_async_result_cb, &slot);
   result = medusa_fake_wait_result (&slot);
-  g_assert_false (medusa_store_profiles_check_store_finish (result, NULL, &error));
+  g_assert_false (medusa_store_probe_finish (result, NULL, &error));
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_clear_object (&result);
 
   /* A bad URL fails before any request. */
-  medusa_store_profiles_check_store_async ("ftp://x", NULL, NULL, medusa_fake_async_result_cb, &slot);
+  medusa_store_probe_async ("ftp://x", NULL, NULL, medusa_fake_async_result_cb, &slot);
   result = medusa_fake_wait_result (&slot);
-  g_assert_false (medusa_store_profiles_check_store_finish (result, NULL, &error));
+  g_assert_false (medusa_store_probe_finish (result, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
@@ -1158,10 +1159,10 @@ test_profiles_last_email_utf8 (void)
 
   /* A URL that is not UTF-8 never becomes a profile (GLib's URI parser
    * refuses it), so no such URL reaches GSettings either. */
-  g_assert_null (medusa_store_profiles_check_url ("https://shop.example.com/" BAD_UTF8, NULL, &error));
+  g_assert_null (medusa_store_url_check ("https://shop.example.com/" BAD_UTF8, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  g_assert_null (medusa_store_profiles_check_url ("https://sh" BAD_UTF8 "op.example.com", NULL, &error));
+  g_assert_null (medusa_store_url_check ("https://sh" BAD_UTF8 "op.example.com", NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 

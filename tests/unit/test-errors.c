@@ -88,6 +88,14 @@ static const ResponseCase response_cases[] = {
   { "nested-message-without-message", 400, "application/json",
     "{\"type\":\"invalid_data\",\"message\":\"{\\\"details\\\":{}}\"}",
     MEDUSA_ERROR_CONTEXT_DEFAULT, MEDUSA_ERROR_INVALID_DATA, MSG_INVALID },
+  /* A message that starts like JSON but is none: not shown (the UI parses nothing). */
+  { "message-broken-json", 400, "application/json",
+    "{\"type\":\"invalid_data\",\"message\":\"{\\\"message\\\": cut\"}",
+    MEDUSA_ERROR_CONTEXT_DEFAULT, MEDUSA_ERROR_INVALID_DATA, MSG_INVALID },
+  /* Nested deeper than we unwrap: the innermost level is still JSON. */
+  { "nested-message-too-deep", 400, "application/json",
+    "{\"type\":\"invalid_data\",\"message\":\"{\\\"message\\\":\\\"{\\\\\\\"message\\\\\\\":\\\\\\\"{\\\\\\\\\\\\\\\"message\\\\\\\\\\\\\\\":\\\\\\\\\\\\\\\"{}\\\\\\\\\\\\\\\"}\\\\\\\"}\\\"}\"}",
+    MEDUSA_ERROR_CONTEXT_DEFAULT, MEDUSA_ERROR_INVALID_DATA, MSG_INVALID },
   /* "not allowed" */
   { "not-allowed", 400, "application/json",
     "{\"type\":\"not_allowed\",\"message\":\"Cannot do that now\"}",

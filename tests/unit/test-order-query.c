@@ -143,6 +143,32 @@ test_percent_encoding (void)
   assert_query (query, "q=aZ09-._~:%2B%3D%23%3F%2F%25%5B%5D");
 }
 
+/* Every byte 1-255 (0 ends the string), each between two letters: kept
+ * when it is an RFC 3986 unreserved character or ':', else %XX in upper
+ * case. Written out by hand here, so that the library call doing the
+ * encoding is checked against the rule, not against itself. */
+static void
+test_percent_encoding_all_bytes (void)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+
+  for (guint b = 1; b < 256; b++)
+    {
+      char value[4] = { 'a', (char) b, 'z', '\0' };
+      g_autofree char *expected = NULL;
+      gboolean kept = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                      b == '-' || b == '.' || b == '_' || b == '~' || b == ':';
+
+      if (kept)
+        expected = g_strdup_printf ("q=a%cz", (char) b);
+      else
+        expected = g_strdup_printf ("q=a%%%02Xz", b);
+
+      medusa_order_query_set_q (query, value);
+      assert_query (query, expected);
+    }
+}
+
 static void
 test_statuses (void)
 {
@@ -432,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/order-query/string-filters", test_each_string_filter);
   g_test_add_func ("/order-query/unset", test_unset_by_null_or_empty);
   g_test_add_func ("/order-query/percent-encoding", test_percent_encoding);
+  g_test_add_func ("/order-query/percent-encoding-all-bytes", test_percent_encoding_all_bytes);
   g_test_add_func ("/order-query/statuses", test_statuses);
   g_test_add_func ("/order-query/statuses-duplicates-unknown", test_status_duplicates_and_unknown);
   g_test_add_func ("/order-query/dates", test_dates);

@@ -72,6 +72,22 @@ test_normalize_email (void)
   g_assert_null (medusa_normalize_email (NULL));
 }
 
+/* The one email check of every form (sign in, register, forgotten and
+ * reset password, profile). */
+static void
+test_email_looks_valid (void)
+{
+  const char *valid[] = { "demo@example.com", "a@b", "ärger@example.de", "x+tag@shop.example" };
+  const char *invalid[] = { "", "demo", "@example.com", "demo@", "a@b@c", "de mo@example.com",
+                            "demo@exa\tmple.com", "demo@example.com\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (medusa_email_looks_valid (valid[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_false (medusa_email_looks_valid (invalid[i]));
+  g_assert_false (medusa_email_looks_valid (NULL));
+}
+
 /* MedusaAddressInput */
 
 static void
@@ -434,6 +450,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/payloads/normalize-email", test_normalize_email);
+  g_test_add_func ("/payloads/email-looks-valid", test_email_looks_valid);
 
   g_test_add_func ("/payloads/address/empty", test_address_empty);
   g_test_add_func ("/payloads/address/full-order", test_address_full_order);
