@@ -14,6 +14,7 @@
 
 #include "medusa-address-form.h"
 #include "medusa-countries.h"
+#include "medusa-profile-page.h"
 #include "widget-test-utils.h"
 
 /* The countries of the fake's one region (de, fr, nl, it, es, dk, se, at, be, gb). */
@@ -311,6 +312,53 @@ test_form_billing (WtFixture     *fixture,
   form_window_close (&fw);
 }
 
+/* The profile's billing form is this form: sign-out on a shared workstation
+ * empties it (the session's clear-input), half-typed rows included. */
+static void
+test_form_profile_sign_out (WtFixture     *fixture,
+                            gconstpointer  user_data)
+{
+  MedusaAddressForm *form;
+  AdwComboRow *choice;
+  GtkWidget *page;
+
+  wt_fixture_start (fixture);
+  wt_fixture_sign_in (fixture, WT_EMAIL, WT_PASSWORD);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.navigate", "s", "profile");
+  wt_fixture_wait_page (fixture, "profile");
+  page = wt_find_by_type (GTK_WIDGET (fixture->window), MEDUSA_TYPE_PROFILE_PAGE);
+  g_assert_nonnull (page);
+
+  choice = ADW_COMBO_ROW (wt_find_row (page, "Use address"));
+  adw_combo_row_set_selected (choice, g_list_model_get_n_items (adw_combo_row_get_model (choice)) - 1);
+  wt_wait_until (wt_find_entry (page, "Billing city") != NULL, WT_TIMEOUT);
+  form = MEDUSA_ADDRESS_FORM (wt_find_by_type (page, MEDUSA_TYPE_ADDRESS_FORM));
+  g_assert_true (medusa_address_form_get_billing (form));
+  wt_type (page, "Billing address line 1", "Via Roma 1");
+  wt_type (page, "Billing city", "Roma");
+  wt_type (page, "Billing postal code", "00100");
+  /* Valid once the countries are there. */
+  wt_wait_until (medusa_address_form_get_valid (form), WT_TIMEOUT);
+  wt_type (page, "Billing phone (optional)", "+39 06 1234567");
+  wt_type (page, "Billing city", "");
+  g_assert_true (gtk_widget_has_css_class (wt_find_entry (page, "Billing city"), "error"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+  wt_fixture_wait_page (fixture, "sign-in");
+
+  for (guint i = 0; i < G_N_ELEMENTS (billing_titles); i++)
+    {
+      GtkWidget *row;
+
+      if (billing_titles[i] == NULL)
+        continue;
+      row = wt_find_row (page, billing_titles[i]);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (wt_get_text (row), ==, "");
+      g_assert_false (gtk_widget_has_css_class (row, "error"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +373,7 @@ main (int   argc,
   ADD ("/widgets/address-form/validity", test_form_validity);
   ADD ("/widgets/address-form/clear", test_form_clear);
   ADD ("/widgets/address-form/billing", test_form_billing);
+  ADD ("/widgets/address-form/profile-sign-out", test_form_profile_sign_out);
 
   return g_test_run ();
 }
