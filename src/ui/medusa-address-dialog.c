@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-address-dialog.h"
+#include "medusa-address-form.h"
 #include "medusa-addresses.h"
 #include "medusa-countries.h"
 #include "medusa-regions.h"
@@ -16,35 +17,10 @@
 #include "medusa-region.h"
 #include "medusa-ui-utils.h"
 
-typedef enum
-{
-  FIELD_FIRST_NAME,
-  FIELD_LAST_NAME,
-  FIELD_COMPANY,
-  FIELD_ADDRESS_1,
-  FIELD_ADDRESS_2,
-  FIELD_CITY,
-  FIELD_POSTAL_CODE,
-  FIELD_PROVINCE,
-  FIELD_PHONE,
-  N_FIELDS
-} Field;
-
-static const struct
-{
-  const char *name;     /* the API's key */
-  const char *label;    /* the row's title, for the hint */
-  gboolean    required;
-} fields[N_FIELDS] = {
-  [FIELD_FIRST_NAME]  = { "first_name",  N_("First name"),  TRUE },
-  [FIELD_LAST_NAME]   = { "last_name",   N_("Last name"),   TRUE },
-  [FIELD_COMPANY]     = { "company",     N_("Company"),     FALSE },
-  [FIELD_ADDRESS_1]   = { "address_1",   N_("Address"),     TRUE },
-  [FIELD_ADDRESS_2]   = { "address_2",   N_("Apartment, suite, etc."), FALSE },
-  [FIELD_CITY]        = { "city",        N_("City"),        TRUE },
-  [FIELD_POSTAL_CODE] = { "postal_code", N_("Postal code"), TRUE },
-  [FIELD_PROVINCE]    = { "province",    N_("Province / State"), FALSE },
-  [FIELD_PHONE]       = { "phone",       N_("Phone"),       FALSE },
+/* The fields an edit compares, as the API names them. */
+static const char * const field_names[] = {
+  "first_name", "last_name", "company", "address_1", "address_2",
+  "city", "postal_code", "province", "phone",
 };
 
 struct _MedusaAddressDialog
@@ -55,31 +31,15 @@ struct _MedusaAddressDialog
   MedusaAddress *address;       /* (nullable): NULL adds */
   GCancellable  *cancellable;   /* saving */
   MedusaCountries *store_countries;  /* (unowned): the session's */
-  GListStore    *countries;     /* MedusaCountry, sorted by display name */
 
-  gboolean       countries_loaded;
   gboolean       saving;
-  gboolean       filling;
-  gboolean       touched[N_FIELDS];
 
   /* template widgets */
   GtkButton     *save_button;
   GtkScrolledWindow *scrolled_window;
   GtkWidget     *form_box;
-  AdwEntryRow   *first_name_row;
-  AdwEntryRow   *last_name_row;
-  AdwEntryRow   *company_row;
-  AdwEntryRow   *address_1_row;
-  AdwEntryRow   *address_2_row;
-  AdwEntryRow   *city_row;
-  AdwEntryRow   *postal_code_row;
-  AdwEntryRow   *province_row;
-  AdwEntryRow   *phone_row;
-  AdwComboRow   *country_row;
-  GtkLabel      *hint_label;
+  MedusaAddressForm *form;
   GtkLabel      *error_label;
-
-  AdwEntryRow   *rows[N_FIELDS];
 };
 
 G_DEFINE_FINAL_TYPE (MedusaAddressDialog, medusa_address_dialog, ADW_TYPE_WINDOW)
@@ -102,20 +62,6 @@ static guint signals[N_SIGNALS];
 
 /* Auxiliary methods */
 
-static char *
-row_dup_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static const char *
-selected_country_code (MedusaAddressDialog *self)
-{
-  MedusaCountry *country = adw_combo_row_get_selected_item (self->country_row);
-
-  return country != NULL ? medusa_country_get_iso_2 (country) : NULL;
-}
-
 static void
 show_error (MedusaAddressDialog *self,
             const char          *message)
@@ -128,90 +74,6 @@ show_error (MedusaAddressDialog *self,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
 
-/* Marks the touched required rows that are empty, fills the hint and makes
- * Save sensitive only when everything required is there. */
-static void
-update_validity (MedusaAddressDialog *self)
-{
-  g_autoptr(GString) missing = g_string_new (NULL);
-  gboolean valid = TRUE;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *text = NULL;
-      gboolean empty;
-
-      if (!fields[i].required)
-        continue;
-
-      text = row_dup_text (self->rows[i]);
-      empty = (*text == '\0');
-      if (empty)
-        valid = FALSE;
-
-      if (empty && self->touched[i])
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (self->rows[i]), "error");
-          if (missing->len > 0)
-            g_string_append (missing, ", ");
-          g_string_append (missing, _(fields[i].label));
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (self->rows[i]), "error");
-        }
-    }
-
-  if (selected_country_code (self) == NULL)
-    {
-      valid = FALSE;
-      if (self->countries_loaded)
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (self->country_row), "error");
-          if (missing->len > 0)
-            g_string_append (missing, ", ");
-          g_string_append (missing, _("Country"));
-        }
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->country_row), "error");
-    }
-
-  if (missing->len > 0)
-    {
-      /* Translators: %s is a list of field names, e.g. "First name, City" */
-      g_autofree char *hint = g_strdup_printf (_("Required: %s."), missing->str);
-
-      gtk_label_set_text (self->hint_label, hint);
-      gtk_widget_set_visible (GTK_WIDGET (self->hint_label), TRUE);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->hint_label), FALSE);
-    }
-
-  if (!self->saving)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid);
-}
-
-static gboolean
-is_valid (MedusaAddressDialog *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *text = NULL;
-
-      if (!fields[i].required)
-        continue;
-      text = row_dup_text (self->rows[i]);
-      if (*text == '\0')
-        return FALSE;
-    }
-
-  return selected_country_code (self) != NULL;
-}
-
 static void
 set_saving (MedusaAddressDialog *self,
             gboolean             saving)
@@ -220,38 +82,8 @@ set_saving (MedusaAddressDialog *self,
   medusa_ui_button_set_busy (self->save_button, saving);
   gtk_widget_set_sensitive (self->form_box, !saving);
   if (!saving)
-    update_validity (self);
-}
-
-static guint
-find_country (GListModel *model,
-              const char *code)
-{
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-
-  if (code == NULL)
-    return GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MedusaCountry) country = g_list_model_get_item (model, i);
-
-      if (g_ascii_strcasecmp (medusa_country_get_iso_2 (country), code) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static int
-compare_countries (gconstpointer a,
-                   gconstpointer b)
-{
-  MedusaCountry *ca = *(MedusaCountry **) a;
-  MedusaCountry *cb = *(MedusaCountry **) b;
-
-  return g_utf8_collate (medusa_country_get_display_name (ca),
-                         medusa_country_get_display_name (cb));
+    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
+                              medusa_address_form_get_valid (self->form));
 }
 
 /* The country a new address most likely has: that of a saved address. */
@@ -278,114 +110,60 @@ guess_country (MedusaAddressDialog *self)
 }
 
 static void
-set_countries (MedusaAddressDialog *self,
-               GListModel          *offered)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *wanted;
-  guint position;
-
-  for (guint i = 0; offered != NULL && i < g_list_model_get_n_items (offered); i++)
-    g_ptr_array_add (list, g_list_model_get_item (offered, i));
-
-  /* Keep the edited address's country choosable even when no region has it. */
-  wanted = self->address != NULL ? medusa_address_get_country_code (self->address) : guess_country (self);
-  if (self->address != NULL && wanted != NULL && *wanted != '\0' &&
-      find_country (offered, wanted) == GTK_INVALID_LIST_POSITION)
-    g_ptr_array_add (list, medusa_country_new (wanted, NULL));
-
-  g_ptr_array_sort (list, compare_countries);
-  g_list_store_splice (self->countries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->countries)),
-                       list->pdata, list->len);
-
-  self->countries_loaded = TRUE;
-  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (self->countries));
-
-  position = find_country (G_LIST_MODEL (self->countries), wanted);
-  if (position == GTK_INVALID_LIST_POSITION && list->len > 0)
-    position = 0;
-  adw_combo_row_set_selected (self->country_row, position);
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->country_row), "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->country_row), list->len > 0);
-  if (list->len == 0)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->country_row),
-                                 _("This store ships to no countries"));
-
-  update_validity (self);
-}
-
-static void
 countries_failed_cb (MedusaAddressDialog *self,
                      const GError        *error)
 {
   g_autofree char *message = medusa_ui_error_message (error, _("Could not load the list of countries"));
 
   show_error (self, message);
-  /* An edit can still be saved with the country it has. */
-  set_countries (self, NULL);
 }
 
-static void
-countries_loaded_cb (MedusaAddressDialog *self)
+/* The address as the form's fields. */
+static MedusaAddressInput *
+address_to_input (MedusaAddress *address)
 {
-  if (medusa_countries_get_loaded (self->store_countries))
-    set_countries (self, medusa_countries_get_model (self->store_countries));
-}
+  MedusaAddressInput *input = medusa_address_input_new ();
 
-static void
-fill_from_address (MedusaAddressDialog *self)
-{
-  const char *values[N_FIELDS];
+  medusa_address_input_set (input, "first_name", medusa_address_get_first_name (address));
+  medusa_address_input_set (input, "last_name", medusa_address_get_last_name (address));
+  medusa_address_input_set (input, "company", medusa_address_get_company (address));
+  medusa_address_input_set (input, "address_1", medusa_address_get_address_1 (address));
+  medusa_address_input_set (input, "address_2", medusa_address_get_address_2 (address));
+  medusa_address_input_set (input, "city", medusa_address_get_city (address));
+  medusa_address_input_set (input, "postal_code", medusa_address_get_postal_code (address));
+  medusa_address_input_set (input, "province", medusa_address_get_province (address));
+  medusa_address_input_set (input, "phone", medusa_address_get_phone (address));
+  medusa_address_input_set (input, "country_code", medusa_address_get_country_code (address));
 
-  if (self->address == NULL)
-    return;
-
-  values[FIELD_FIRST_NAME] = medusa_address_get_first_name (self->address);
-  values[FIELD_LAST_NAME] = medusa_address_get_last_name (self->address);
-  values[FIELD_COMPANY] = medusa_address_get_company (self->address);
-  values[FIELD_ADDRESS_1] = medusa_address_get_address_1 (self->address);
-  values[FIELD_ADDRESS_2] = medusa_address_get_address_2 (self->address);
-  values[FIELD_CITY] = medusa_address_get_city (self->address);
-  values[FIELD_POSTAL_CODE] = medusa_address_get_postal_code (self->address);
-  values[FIELD_PROVINCE] = medusa_address_get_province (self->address);
-  values[FIELD_PHONE] = medusa_address_get_phone (self->address);
-
-  self->filling = TRUE;
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), values[i] != NULL ? values[i] : "");
-      /* An existing address shows what is missing at once. */
-      self->touched[i] = TRUE;
-    }
-  self->filling = FALSE;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Address"));
+  return input;
 }
 
 static const char *
-address_value (MedusaAddress *address,
-               Field          field)
+nonnull (const char *text)
 {
-  const char *value = NULL;
+  return text != NULL ? text : "";
+}
 
-  switch (field)
+static void
+fill_form (MedusaAddressDialog *self)
+{
+  g_autoptr(MedusaAddressInput) input = NULL;
+
+  if (self->address == NULL)
     {
-    case FIELD_FIRST_NAME: value = medusa_address_get_first_name (address); break;
-    case FIELD_LAST_NAME: value = medusa_address_get_last_name (address); break;
-    case FIELD_COMPANY: value = medusa_address_get_company (address); break;
-    case FIELD_ADDRESS_1: value = medusa_address_get_address_1 (address); break;
-    case FIELD_ADDRESS_2: value = medusa_address_get_address_2 (address); break;
-    case FIELD_CITY: value = medusa_address_get_city (address); break;
-    case FIELD_POSTAL_CODE: value = medusa_address_get_postal_code (address); break;
-    case FIELD_PROVINCE: value = medusa_address_get_province (address); break;
-    case FIELD_PHONE: value = medusa_address_get_phone (address); break;
-    case N_FIELDS:
-    default:
-      g_assert_not_reached ();
+      /* A new address starts in the country of a saved one. */
+      input = medusa_address_input_new ();
+      medusa_address_input_set (input, "country_code", guess_country (self));
+      medusa_address_form_set_input (self->form, input);
+      return;
     }
 
-  return value != NULL ? value : "";
+  input = address_to_input (self->address);
+  medusa_address_form_set_input (self->form, input);
+  /* An existing address shows what is missing at once. */
+  medusa_address_form_show_missing (self->form, FALSE);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Address"));
 }
 
 /* TRUE when @input equals an address the customer already has. */
@@ -464,56 +242,26 @@ update_address_cb (GObject      *source,
 static void
 save (MedusaAddressDialog *self)
 {
-  g_autoptr(MedusaAddressInput) input = medusa_address_input_new ();
+  g_autoptr(MedusaAddressInput) input = NULL;
   MedusaClient *client;
-  const char *country;
   guint n_changed = 0;
 
   if (self->saving)
     return;
 
-  if (!is_valid (self))
+  if (!medusa_address_form_get_valid (self->form))
     {
       /* Enter on an incomplete form: show every missing field and go to the first. */
-      for (guint i = 0; i < N_FIELDS; i++)
-        self->touched[i] = TRUE;
-      update_validity (self);
-      for (guint i = 0; i < N_FIELDS; i++)
-        {
-          g_autofree char *text = row_dup_text (self->rows[i]);
-
-          if (fields[i].required && *text == '\0')
-            {
-              gtk_widget_grab_focus (GTK_WIDGET (self->rows[i]));
-              break;
-            }
-        }
+      medusa_address_form_show_missing (self->form, TRUE);
       return;
     }
 
   show_error (self, NULL);
-  country = selected_country_code (self);
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *text = row_dup_text (self->rows[i]);
-
-      if (self->address == NULL)
-        {
-          if (*text != '\0')
-            medusa_address_input_set (input, fields[i].name, text);
-        }
-      else if (g_strcmp0 (text, address_value (self->address, i)) != 0)
-        {
-          /* "" sends null, which clears an optional field */
-          medusa_address_input_set (input, fields[i].name, text);
-          n_changed++;
-        }
-    }
 
   if (self->address == NULL)
     {
-      medusa_address_input_set (input, "country_code", country);
+      /* Empty optional rows are not sent. */
+      input = medusa_address_form_get_input (self->form);
 
       if (is_duplicate (self, input))
         {
@@ -523,7 +271,23 @@ save (MedusaAddressDialog *self)
     }
   else
     {
+      g_autoptr(MedusaAddressInput) typed = medusa_address_form_get_input (self->form);
+      g_autoptr(MedusaAddressInput) saved = address_to_input (self->address);
+      const char *country = medusa_address_input_get (typed, "country_code");
       const char *old_country = medusa_address_get_country_code (self->address);
+
+      /* Only what changed is sent; "" sends null, which clears an optional field. */
+      input = medusa_address_input_new ();
+      for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
+        {
+          const char *text = nonnull (medusa_address_input_get (typed, field_names[i]));
+
+          if (g_strcmp0 (text, nonnull (medusa_address_input_get (saved, field_names[i]))) != 0)
+            {
+              medusa_address_input_set (input, field_names[i], text);
+              n_changed++;
+            }
+        }
 
       if (old_country == NULL || g_ascii_strcasecmp (old_country, country) != 0)
         {
@@ -560,34 +324,6 @@ save_clicked_cb (MedusaAddressDialog *self)
   save (self);
 }
 
-static void
-row_activated_cb (MedusaAddressDialog *self)
-{
-  save (self);
-}
-
-static void
-row_changed_cb (MedusaAddressDialog *self,
-                GtkEditable         *editable)
-{
-  if (self->filling)
-    return;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      if ((GtkEditable *) self->rows[i] == editable)
-        self->touched[i] = TRUE;
-    }
-
-  update_validity (self);
-}
-
-static void
-country_selected_cb (MedusaAddressDialog *self)
-{
-  update_validity (self);
-}
-
 /* Sign-out, the idle lock, another store or account: the address being
  * typed goes with the dialog. */
 static void
@@ -607,8 +343,6 @@ medusa_address_dialog_constructed (GObject *object)
 
   g_return_if_fail (self->session != NULL);
 
-  fill_from_address (self);
-
   g_signal_connect_object (self->session, "clear-input",
                            G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
 
@@ -616,14 +350,9 @@ medusa_address_dialog_constructed (GObject *object)
   self->store_countries = medusa_countries_get_for_session (self->session);
   g_signal_connect_object (self->store_countries, "failed",
                            G_CALLBACK (countries_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store_countries, "notify::loaded",
-                           G_CALLBACK (countries_loaded_cb), self, G_CONNECT_SWAPPED);
-  if (medusa_countries_get_loaded (self->store_countries))
-    set_countries (self, medusa_countries_get_model (self->store_countries));
-  else
-    medusa_countries_load (self->store_countries);
-
-  update_validity (self);
+  medusa_address_form_set_countries (self->form, self->store_countries);
+  fill_form (self);
+  medusa_countries_load (self->store_countries);
 }
 
 static void
@@ -636,7 +365,6 @@ medusa_address_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ADDRESS_DIALOG);
 
   self->store_countries = NULL;
-  g_clear_object (&self->countries);
   g_clear_object (&self->address);
   g_clear_object (&self->session);
 
@@ -719,22 +447,13 @@ medusa_address_dialog_class_init (MedusaAddressDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, MEDUSA_TYPE_CUSTOMER);
 
+  g_type_ensure (MEDUSA_TYPE_ADDRESS_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-address-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, form_box);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, first_name_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, last_name_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, company_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, address_1_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, address_2_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, city_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, postal_code_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, province_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, country_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, form);
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 
@@ -744,35 +463,12 @@ medusa_address_dialog_class_init (MedusaAddressDialogClass *klass)
 static void
 medusa_address_dialog_init (MedusaAddressDialog *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->countries = g_list_store_new (MEDUSA_TYPE_COUNTRY);
 
-  self->rows[FIELD_FIRST_NAME] = self->first_name_row;
-  self->rows[FIELD_LAST_NAME] = self->last_name_row;
-  self->rows[FIELD_COMPANY] = self->company_row;
-  self->rows[FIELD_ADDRESS_1] = self->address_1_row;
-  self->rows[FIELD_ADDRESS_2] = self->address_2_row;
-  self->rows[FIELD_CITY] = self->city_row;
-  self->rows[FIELD_POSTAL_CODE] = self->postal_code_row;
-  self->rows[FIELD_PROVINCE] = self->province_row;
-  self->rows[FIELD_PHONE] = self->phone_row;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_signal_connect_object (self->rows[i], "changed",
-                               G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->rows[i], "entry-activated",
-                               G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  expression = gtk_property_expression_new (MEDUSA_TYPE_COUNTRY, NULL, "display-name");
-  adw_combo_row_set_expression (self->country_row, expression);
-  g_signal_connect_object (self->country_row, "notify::selected",
-                           G_CALLBACK (country_selected_cb), self, G_CONNECT_SWAPPED);
+  /* Save is there once every required field is. */
+  g_object_bind_property (self->form, "valid", self->save_button, "sensitive", G_BINDING_SYNC_CREATE);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-address-form.h"
 #include "medusa-auth.h"
 #include "medusa-countries.h"
 #include "medusa-credential-dialog.h"
@@ -46,16 +47,7 @@ struct _MedusaProfilePage
   AdwActionRow   *billing_current_row;
   AdwComboRow    *billing_choice_row;
   GtkRevealer    *billing_revealer;
-  GtkListBox     *billing_form_list;
-  AdwEntryRow    *billing_first_name_row;
-  AdwEntryRow    *billing_last_name_row;
-  AdwEntryRow    *billing_address_1_row;
-  AdwEntryRow    *billing_address_2_row;
-  AdwEntryRow    *billing_postal_code_row;
-  AdwEntryRow    *billing_city_row;
-  AdwComboRow    *billing_country_row;
-  AdwEntryRow    *billing_province_row;
-  AdwEntryRow    *billing_phone_row;
+  MedusaAddressForm *billing_form;
   GtkLabel       *billing_error_label;
   GtkButton      *billing_save_button;
 };
@@ -227,41 +219,6 @@ billing_new_index (MedusaProfilePage *self)
   return self->billing_ids->len - 1;
 }
 
-static MedusaAddressInput *
-billing_input_from_form (MedusaProfilePage *self)
-{
-  MedusaAddressInput *input = medusa_address_input_new ();
-  MedusaCountry *country = adw_combo_row_get_selected_item (self->billing_country_row);
-  struct {
-    const char *field;
-    gpointer    row;
-    gboolean    optional;
-  } fields[] = {
-    { "first_name", self->billing_first_name_row, FALSE },
-    { "last_name", self->billing_last_name_row, FALSE },
-    { "address_1", self->billing_address_1_row, FALSE },
-    { "address_2", self->billing_address_2_row, TRUE },
-    { "postal_code", self->billing_postal_code_row, FALSE },
-    { "city", self->billing_city_row, FALSE },
-    { "province", self->billing_province_row, TRUE },
-    { "phone", self->billing_phone_row, TRUE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *text = medusa_ui_row_dup_stripped (fields[i].row);
-
-      /* A new address: empty optional fields are simply not sent. */
-      if (!fields[i].optional || *text != '\0')
-        medusa_address_input_set (input, fields[i].field, text);
-    }
-
-  if (country != NULL)
-    medusa_address_input_set (input, "country_code", medusa_country_get_iso_2 (country));
-
-  return input;
-}
-
 static void
 update_billing_save_sensitivity (MedusaProfilePage *self)
 {
@@ -271,12 +228,7 @@ update_billing_save_sensitivity (MedusaProfilePage *self)
   if (self->billing_saving || self->customer == NULL || selected == GTK_INVALID_LIST_POSITION)
     sensitive = FALSE;
   else if (selected == billing_new_index (self))
-    {
-      g_autoptr(MedusaAddressInput) input = billing_input_from_form (self);
-      g_auto(GStrv) missing = medusa_address_input_missing_required (input);
-
-      sensitive = missing == NULL;
-    }
+    sensitive = medusa_address_form_get_valid (self->billing_form);
   else if (selected > 0 && selected < self->billing_ids->len)
     {
       const char *id = g_ptr_array_index (self->billing_ids, selected);
@@ -295,7 +247,7 @@ set_billing_saving (MedusaProfilePage *self,
   /* The button first: it takes the focus out of the form. */
   medusa_ui_button_set_busy (self->billing_save_button, saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->billing_choice_row), !saving);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->billing_form_list), !saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->billing_form), !saving);
   update_billing_save_sensitivity (self);
 }
 
@@ -311,14 +263,6 @@ on_countries_failed_cb (MedusaCountries   *countries,
 }
 
 static void
-on_countries_loaded_cb (MedusaCountries   *countries,
-                        GParamSpec        *pspec,
-                        MedusaProfilePage *self)
-{
-  update_billing_save_sensitivity (self);
-}
-
-static void
 show_billing_form (MedusaProfilePage *self,
                    gboolean           show)
 {
@@ -327,13 +271,22 @@ show_billing_form (MedusaProfilePage *self,
 
   if (show)
     {
+      g_autoptr(MedusaAddressInput) input = medusa_address_form_get_input (self->billing_form);
+      gboolean filled = FALSE;
+
       /* Start from the customer's own name, the usual case. */
-      if (*medusa_ui_row_text (self->billing_first_name_row) == '\0' && self->customer != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->billing_first_name_row),
-                               nonnull (medusa_customer_get_first_name (self->customer)));
-      if (*medusa_ui_row_text (self->billing_last_name_row) == '\0' && self->customer != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->billing_last_name_row),
-                               nonnull (medusa_customer_get_last_name (self->customer)));
+      if (!medusa_address_input_is_set (input, "first_name") && self->customer != NULL)
+        {
+          medusa_address_input_set (input, "first_name", medusa_customer_get_first_name (self->customer));
+          filled = TRUE;
+        }
+      if (!medusa_address_input_is_set (input, "last_name") && self->customer != NULL)
+        {
+          medusa_address_input_set (input, "last_name", medusa_customer_get_last_name (self->customer));
+          filled = TRUE;
+        }
+      if (filled)
+        medusa_address_form_set_input (self->billing_form, input);
       medusa_countries_load (self->countries);
     }
 }
@@ -451,15 +404,7 @@ billing_update_cb (GObject      *object,
   if (was_new)
     {
       /* Saved: the new address is now the current one, the form starts empty. */
-      gpointer rows[] = {
-        self->billing_first_name_row, self->billing_last_name_row,
-        self->billing_address_1_row, self->billing_address_2_row,
-        self->billing_postal_code_row, self->billing_city_row,
-        self->billing_province_row, self->billing_phone_row,
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-        gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+      medusa_address_form_clear (self->billing_form);
 
       self->updating_choice = TRUE;
       adw_combo_row_set_selected (self->billing_choice_row, 0);
@@ -486,7 +431,7 @@ save_billing (MedusaProfilePage *self)
 
   if (selected == billing_new_index (self))
     {
-      g_autoptr(MedusaAddressInput) input = billing_input_from_form (self);
+      g_autoptr(MedusaAddressInput) input = medusa_address_form_get_input (self->billing_form);
       g_auto(GStrv) missing = medusa_address_input_missing_required (input);
 
       if (missing != NULL)
@@ -526,7 +471,7 @@ on_billing_save_clicked_cb (GtkButton         *button,
 }
 
 static void
-on_billing_activated_cb (AdwEntryRow       *row,
+on_billing_activated_cb (MedusaAddressForm *form,
                          MedusaProfilePage *self)
 {
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->billing_save_button)))
@@ -534,17 +479,18 @@ on_billing_activated_cb (AdwEntryRow       *row,
 }
 
 static void
-on_billing_changed_cb (GtkEditable       *editable,
+on_billing_changed_cb (MedusaAddressForm *form,
                        MedusaProfilePage *self)
 {
   medusa_ui_label_set_error (self->billing_error_label, NULL);
   update_billing_save_sensitivity (self);
 }
 
+/* The form also turns valid when the countries arrive. */
 static void
-on_billing_country_selected_cb (AdwComboRow       *row,
-                                GParamSpec        *pspec,
-                                MedusaProfilePage *self)
+on_billing_valid_cb (MedusaAddressForm *form,
+                     GParamSpec        *pspec,
+                     MedusaProfilePage *self)
 {
   update_billing_save_sensitivity (self);
 }
@@ -700,14 +646,6 @@ on_session_clear_input_cb (MedusaSession     *session,
     self->first_name_row,
     self->last_name_row,
     self->phone_row,
-    self->billing_first_name_row,
-    self->billing_last_name_row,
-    self->billing_address_1_row,
-    self->billing_address_2_row,
-    self->billing_postal_code_row,
-    self->billing_city_row,
-    self->billing_province_row,
-    self->billing_phone_row,
   };
 
   medusa_ui_drop_cancellable (&self->cancellable);
@@ -726,6 +664,7 @@ on_session_clear_input_cb (MedusaSession     *session,
       gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
       medusa_ui_row_set_invalid (rows[i], FALSE);
     }
+  medusa_address_form_clear (self->billing_form);
   medusa_ui_label_set_error (self->names_error_label, NULL);
   medusa_ui_label_set_error (self->billing_error_label, NULL);
 
@@ -751,11 +690,9 @@ medusa_profile_page_constructed (GObject *object)
 
   /* One country list per store, shared with the address dialog. */
   self->countries = medusa_countries_get_for_session (self->session);
-  adw_combo_row_set_model (self->billing_country_row, medusa_countries_get_model (self->countries));
+  medusa_address_form_set_countries (self->billing_form, self->countries);
   g_signal_connect_object (self->countries, "failed",
                            G_CALLBACK (on_countries_failed_cb), self, 0);
-  g_signal_connect_object (self->countries, "notify::loaded",
-                           G_CALLBACK (on_countries_loaded_cb), self, 0);
 
   load_customer (self);
 }
@@ -847,6 +784,7 @@ medusa_profile_page_class_init (MedusaProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.change-email", NULL, change_email_action);
   gtk_widget_class_install_action (widget_class, "profile.change-password", NULL, change_password_action);
 
+  g_type_ensure (MEDUSA_TYPE_ADDRESS_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-profile-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, first_name_row);
@@ -859,16 +797,7 @@ medusa_profile_page_class_init (MedusaProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_current_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_choice_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_revealer);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_form_list);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_first_name_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_last_name_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_address_1_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_address_2_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_postal_code_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_city_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_country_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_province_row);
-  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_form);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
@@ -876,7 +805,7 @@ medusa_profile_page_class_init (MedusaProfilePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_billing_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_billing_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_billing_country_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_billing_valid_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_billing_choice_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_billing_save_clicked_cb);
 }
@@ -884,13 +813,8 @@ medusa_profile_page_class_init (MedusaProfilePageClass *klass)
 static void
 medusa_profile_page_init (MedusaProfilePage *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
-
   self->billing_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  expression = gtk_property_expression_new (MEDUSA_TYPE_COUNTRY, NULL, "display-name");
-  adw_combo_row_set_expression (self->billing_country_row, expression);
 }
 
 GtkWidget *
