@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-addresses.h"
 #include "medusa-auth.h"
 #include "medusa-credentials.h"
 #include "medusa-customers.h"
@@ -536,16 +537,6 @@ apply_customer (MedusaSession  *self,
     }
 
   replace_customer (self, customer);
-}
-
-void
-medusa_session_set_customer (MedusaSession  *self,
-                             MedusaCustomer *customer)
-{
-  g_return_if_fail (MEDUSA_IS_SESSION (self));
-  g_return_if_fail (customer == NULL || MEDUSA_IS_CUSTOMER (customer));
-
-  apply_customer (self, customer);
 }
 
 MedusaSessionState
@@ -1124,7 +1115,17 @@ update_customer_cb (GObject      *source,
   MedusaSession *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (source), result, &error);
+  gpointer tag = g_task_get_source_tag (task);
+
+  /* Every call that answers with the customer comes here. */
+  if (tag == medusa_session_add_address_async)
+    customer = medusa_client_add_address_finish (MEDUSA_CLIENT (source), result, &error);
+  else if (tag == medusa_session_update_address_async)
+    customer = medusa_client_update_address_finish (MEDUSA_CLIENT (source), result, &error);
+  else if (tag == medusa_session_delete_address_async)
+    customer = medusa_client_delete_address_finish (MEDUSA_CLIENT (source), result, &error);
+  else
+    customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (source), result, &error);
 
   if (return_if_stale (task))
     {
@@ -1140,10 +1141,10 @@ update_customer_cb (GObject      *source,
 
   apply_customer (self, customer);
 
-  if (g_task_get_source_tag (task) == medusa_session_update_customer_async)
-    g_task_return_pointer (task, g_steal_pointer (&customer), g_object_unref);
-  else
+  if (tag == medusa_session_change_email_async || tag == medusa_session_change_password_async)
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&customer), g_object_unref);
 }
 
 void
@@ -1174,6 +1175,83 @@ medusa_session_update_customer_finish (MedusaSession  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_session_update_customer_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The address book: each route answers with the customer, which the
+ * session takes, so every view shows the new list. */
+
+void
+medusa_session_add_address_async (MedusaSession            *self,
+                                  const MedusaAddressInput *input,
+                                  GCancellable             *cancellable,
+                                  GAsyncReadyCallback       callback,
+                                  gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (input != NULL);
+
+  task = new_op_task (self, medusa_session_add_address_async, NULL, NULL,
+                      cancellable, callback, user_data);
+  if (task != NULL)
+    medusa_client_add_address_async (self->client, input, cancellable, update_customer_cb, task);
+}
+
+void
+medusa_session_update_address_async (MedusaSession            *self,
+                                     const char               *address_id,
+                                     const MedusaAddressInput *input,
+                                     GCancellable             *cancellable,
+                                     GAsyncReadyCallback       callback,
+                                     gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (address_id != NULL);
+  g_return_if_fail (input != NULL);
+
+  task = new_op_task (self, medusa_session_update_address_async, NULL, NULL,
+                      cancellable, callback, user_data);
+  if (task != NULL)
+    medusa_client_update_address_async (self->client, address_id, input, cancellable,
+                                        update_customer_cb, task);
+}
+
+void
+medusa_session_delete_address_async (MedusaSession       *self,
+                                     const char          *address_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+  g_return_if_fail (address_id != NULL);
+
+  task = new_op_task (self, medusa_session_delete_address_async, NULL, NULL,
+                      cancellable, callback, user_data);
+  if (task != NULL)
+    medusa_client_delete_address_async (self->client, address_id, cancellable,
+                                        update_customer_cb, task);
+}
+
+MedusaCustomer *
+medusa_session_address_change_finish (MedusaSession  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  gpointer tag;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  tag = g_task_get_source_tag (G_TASK (result));
+  g_return_val_if_fail (tag == medusa_session_add_address_async ||
+                        tag == medusa_session_update_address_async ||
+                        tag == medusa_session_delete_address_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

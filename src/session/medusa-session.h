@@ -54,10 +54,28 @@ const char         *medusa_session_get_store_name   (MedusaSession       *self);
 
 MedusaClient       *medusa_session_get_client       (MedusaSession       *self);
 MedusaCustomer     *medusa_session_get_customer     (MedusaSession       *self);
-/* The address routes hand back the customer they returned, so every view
- * refreshes. Changes of the customer itself go through the calls below. */
-void                medusa_session_set_customer     (MedusaSession       *self,
-                                                     MedusaCustomer      *customer);
+
+/* The address book. Each finishes with the customer the store answered
+ * (transfer full), which the session has taken as "customer" already. */
+void                medusa_session_add_address_async     (MedusaSession            *self,
+                                                          const MedusaAddressInput *input,
+                                                          GCancellable             *cancellable,
+                                                          GAsyncReadyCallback       callback,
+                                                          gpointer                  user_data);
+void                medusa_session_update_address_async  (MedusaSession            *self,
+                                                          const char               *address_id,
+                                                          const MedusaAddressInput *input,
+                                                          GCancellable             *cancellable,
+                                                          GAsyncReadyCallback       callback,
+                                                          gpointer                  user_data);
+void                medusa_session_delete_address_async  (MedusaSession            *self,
+                                                          const char               *address_id,
+                                                          GCancellable             *cancellable,
+                                                          GAsyncReadyCallback       callback,
+                                                          gpointer                  user_data);
+MedusaCustomer     *medusa_session_address_change_finish (MedusaSession            *self,
+                                                          GAsyncResult             *result,
+                                                          GError                  **error);
 
 /* The session owns every change of who is signed in. These three update the
  * customer (POST /store/customers/me) and take the answer as "customer".

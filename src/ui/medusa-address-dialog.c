@@ -204,35 +204,20 @@ save_finished (MedusaAddressDialog *self,
       return;
     }
 
-  medusa_session_set_customer (self->session, customer);
+  /* The session has taken the customer already: every view shows it. */
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, customer);
   gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
-add_address_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_session_address_saved_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
 {
   g_autoptr(MedusaCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
 
-  customer = medusa_client_add_address_finish (MEDUSA_CLIENT (source), result, &error);
-  if (medusa_ui_is_cancelled (error))
-    return;
-
-  save_finished (MEDUSA_ADDRESS_DIALOG (user_data), customer, error);
-}
-
-static void
-update_address_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  customer = medusa_client_update_address_finish (MEDUSA_CLIENT (source), result, &error);
+  customer = medusa_session_address_change_finish (MEDUSA_SESSION (source), result, &error);
   if (medusa_ui_is_cancelled (error))
     return;
 
@@ -243,7 +228,6 @@ static void
 save (MedusaAddressDialog *self)
 {
   g_autoptr(MedusaAddressInput) input = NULL;
-  MedusaClient *client;
   guint n_changed = 0;
 
   if (self->saving)
@@ -302,18 +286,19 @@ save (MedusaAddressDialog *self)
         }
     }
 
-  client = medusa_session_get_client (self->session);
-  if (client == NULL)
+  if (medusa_session_get_client (self->session) == NULL)
     return;
 
   set_saving (self, TRUE);
   medusa_ui_renew_cancellable (&self->cancellable);
 
   if (self->address == NULL)
-    medusa_client_add_address_async (client, input, self->cancellable, add_address_cb, self);
+    medusa_session_add_address_async (self->session, input, self->cancellable,
+                                      on_session_address_saved_cb, self);
   else
-    medusa_client_update_address_async (client, medusa_address_get_id (self->address),
-                                        input, self->cancellable, update_address_cb, self);
+    medusa_session_update_address_async (self->session, medusa_address_get_id (self->address),
+                                         input, self->cancellable,
+                                         on_session_address_saved_cb, self);
 }
 
 /* Callbacks */

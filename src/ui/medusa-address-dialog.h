@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MedusaAddressDialog, medusa_address_dialog, MEDUSA, ADDRESS_DIALOG, AdwWindow)
 
 /* A modal window with its own header bar (Cancel / Save). @address NULL adds
- * a new address, else edits that one. On success the dialog hands the
- * customer the server returned to medusa_session_set_customer(), emits
- * "saved" (MedusaCustomer *customer) and closes itself. */
+ * a new address, else edits that one, through the session (which takes the
+ * customer the store answers). On success it emits "saved"
+ * (MedusaCustomer *customer) and closes itself. */
 GtkWidget     *medusa_address_dialog_new          (MedusaSession *session,
                                                    MedusaAddress *address);
 /* (nullable) the address being edited */

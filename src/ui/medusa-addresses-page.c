@@ -74,27 +74,19 @@ delete_address_cb (GObject      *source,
   g_autoptr(MedusaCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
 
-  customer = medusa_client_delete_address_finish (MEDUSA_CLIENT (source), result, &error);
+  /* On success the session has taken the customer: the list shows it. */
+  customer = medusa_session_address_change_finish (MEDUSA_SESSION (source), result, &error);
 
   if (self != NULL && g_hash_table_lookup (self->pending, pending->address_id) == pending)
     g_hash_table_remove (self->pending, pending->address_id);
 
-  if (error == NULL)
-    {
-      medusa_session_set_customer (pending->session, customer);
-    }
-  else if (!medusa_ui_is_cancelled (error))
-    {
-      if (self != NULL)
-        {
-          rebuild (self);
-          medusa_ui_show_error (GTK_WIDGET (self), pending->session, error,
-                                _("Could not delete the address"));
-        }
-    }
-  else if (self != NULL)
+  /* A failed or cancelled delete puts the row back. */
+  if (error != NULL && self != NULL)
     {
       rebuild (self);
+      if (!medusa_ui_is_cancelled (error))
+        medusa_ui_show_error (GTK_WIDGET (self), pending->session, error,
+                              _("Could not delete the address"));
     }
 
   pending_delete_free (pending);
@@ -143,9 +135,9 @@ toast_dismissed_cb (AdwToast      *toast,
     }
 
   /* The request outlives the page if need be: the user asked for it. */
-  medusa_client_delete_address_async (client, pending->address_id,
-                                      medusa_session_get_cancellable (pending->session),
-                                      delete_address_cb, pending);
+  medusa_session_delete_address_async (pending->session, pending->address_id,
+                                       medusa_session_get_cancellable (pending->session),
+                                       delete_address_cb, pending);
 }
 
 /* Forgets every delete not sent yet (sign-out: nothing may be sent). */

@@ -642,6 +642,97 @@ session_change_email (Fixture     *f,
   return medusa_session_change_email_finish (f->session, result, error);
 }
 
+static MedusaCustomer *
+session_address_change (Fixture     *f,
+                        const char  *what,
+                        const char  *address_id,
+                        GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaAddressInput) input = medusa_address_input_new ();
+
+  medusa_address_input_set (input, "first_name", "Grace");
+  medusa_address_input_set (input, "last_name", "Hopper");
+  medusa_address_input_set (input, "address_1", g_strcmp0 (what, "update") == 0 ? "2 Navy Way" : "1 Navy Way");
+  medusa_address_input_set (input, "city", "Arlington");
+  medusa_address_input_set (input, "country_code", "us");
+  medusa_address_input_set (input, "postal_code", "22202");
+
+  if (g_strcmp0 (what, "add") == 0)
+    medusa_session_add_address_async (f->session, input, NULL, medusa_fake_async_result_cb, &slot);
+  else if (g_strcmp0 (what, "update") == 0)
+    medusa_session_update_address_async (f->session, address_id, input, NULL,
+                                         medusa_fake_async_result_cb, &slot);
+  else
+    medusa_session_delete_address_async (f->session, address_id, NULL,
+                                         medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_address_change_finish (f->session, result, error);
+}
+
+static void
+on_customer_notify_cb (MedusaSession *session,
+                       GParamSpec    *pspec,
+                       guint         *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+/* The address book goes through the session, which takes each answer as
+ * its customer: every view bound to the session sees the new list. */
+static void
+test_session_address_book (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) added = NULL;
+  g_autoptr(MedusaCustomer) updated = NULL;
+  g_autoptr(MedusaCustomer) deleted = NULL;
+  g_autoptr(MedusaAddress) address = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  GListModel *addresses;
+  guint n_notifies = 0;
+
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  g_signal_connect (f->session, "notify::customer", G_CALLBACK (on_customer_notify_cb), &n_notifies);
+
+  added = session_address_change (f, "add", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (medusa_session_get_customer (f->session) == added);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  addresses = medusa_customer_get_shipping_addresses (medusa_session_get_customer (f->session));
+  g_assert_cmpuint (g_list_model_get_n_items (addresses), ==, 1);
+  address = g_list_model_get_item (addresses, 0);
+  id = g_strdup (medusa_address_get_id (address));
+  g_assert_cmpstr (medusa_address_get_address_1 (address), ==, "1 Navy Way");
+
+  updated = session_address_change (f, "update", id, &error);
+  g_assert_no_error (error);
+  g_assert_true (medusa_session_get_customer (f->session) == updated);
+  g_clear_object (&address);
+  address = g_list_model_get_item (medusa_customer_get_shipping_addresses (updated), 0);
+  g_assert_cmpstr (medusa_address_get_address_1 (address), ==, "2 Navy Way");
+
+  /* A failure leaves the customer as it was. */
+  path = g_strdup_printf ("/store/customers/me/addresses/%s", id);
+  medusa_fake_server_add_status_fault (f->fake, "DELETE", path, 500, NULL, NULL, 1);
+  g_assert_null (session_address_change (f, "delete", id, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+  g_clear_error (&error);
+  g_assert_true (medusa_session_get_customer (f->session) == updated);
+  g_assert_cmpuint (n_notifies, ==, 2);
+
+  deleted = session_address_change (f, "delete", id, &error);
+  g_assert_no_error (error);
+  g_assert_true (medusa_session_get_customer (f->session) == deleted);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (deleted)), ==, 0);
+  g_assert_cmpuint (n_notifies, ==, 3);
+
+  g_signal_handlers_disconnect_by_func (f->session, on_customer_notify_cb, &n_notifies);
+}
+
 /* The current password is checked on a client of its own: a wrong one (or a
  * check that fails after the store accepted it) leaves the session signed
  * in with the same credential. data: "cookie" for a store before 1.17. */
@@ -1321,6 +1412,7 @@ main (int   argc,
   ADD ("/session/sign-in", test_session_sign_in);
   ADD ("/session/sign-in/wrong-password", test_session_sign_in_wrong_password);
   ADD ("/session/unauthorized-signal", test_session_unauthorized_signal);
+  ADD ("/session/address-book", test_session_address_book);
   g_test_add ("/session/change/wrong-current-password/token", Fixture, NULL,
               fixture_set_up, test_session_change_wrong_current_password, fixture_tear_down);
   g_test_add ("/session/change/wrong-current-password/cookie", Fixture, "cookie",
