@@ -90,8 +90,10 @@ set_busy (MedusaCredentialDialog *self,
           gboolean                busy)
 {
   self->busy = busy;
-  gtk_widget_set_sensitive (self->list, !busy);
+  /* The button first: it takes the focus out of the form before the form
+   * goes insensitive (else GTK warns that the focused entry lost no focus). */
   medusa_ui_button_set_busy (GTK_BUTTON (self->submit_button), busy);
+  gtk_widget_set_sensitive (self->list, !busy);
   if (!busy)
     validate (self);
 }

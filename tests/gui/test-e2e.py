@@ -36,6 +36,7 @@ stamp = "%d%d" % (time.time(), os.getpid())
 EMAIL = "gui-%s@example.com" % stamp
 PASSWORD = "first-pass-123"
 NEW_PASSWORD = "second-pass-456"
+CHANGED_PASSWORD = "changed-pass-789"
 
 home = tempfile.mkdtemp(prefix="medusa-gui-")
 env = app_env(home, SCHEMA_DIR, URL, LANG="C.UTF-8", LC_ALL="C.UTF-8")
@@ -148,6 +149,28 @@ def add_address():
     app.click("Save", within=dialog)
     app.wait_label(lambda s: "Teststrasse 42" in s, "the new address in the list")
     shot("addresses")
+
+
+def change_password():
+    """The current password is checked apart from the session: a wrong one
+    says so in the dialog and signs nobody out; the right one changes it."""
+    sidebar("Profile")
+    app.click("Change Password…", within="MedusaProfilePage")
+    dialog = "Change Password"  # the dialog window, by its title
+    app.type_into("Current password", "not-the-password", within=dialog)
+    app.type_into("New password", CHANGED_PASSWORD, within=dialog)
+    app.type_into("Confirm password", CHANGED_PASSWORD, within=dialog)
+    app.click("Change Password", within=dialog)
+    app.wait_label(lambda s: "current password is incorrect" in s.lower(),
+                   "the dialog saying the current password is wrong", within=dialog)
+    shot("change-password-wrong")
+    app.type_into("Current password", PASSWORD, within=dialog)
+    app.click("Change Password", within=dialog)
+    # See idle_lock: let the dialog go before walking the window again.
+    time.sleep(2)
+    app.wait_text("Password changed")
+    sidebar("Overview")
+    expect_overview(EMAIL)
 
 
 def reset_password():
@@ -268,6 +291,8 @@ def main():
         ok = ok and tap.step("sign in with Enter", sign_in, PASSWORD)
         ok = ok and tap.step("edit the profile (name, phone) and save", edit_profile)
         ok = ok and tap.step("add an address in the dialog", add_address)
+        ok = ok and tap.step("change the password: a wrong current one keeps the session, the right one works",
+                             change_password)
         ok = ok and tap.step("sign out again", sign_out)
         ok = ok and tap.step("request a reset token and reset the password", reset_password)
         ok = ok and tap.step("filter the order history and open an order", orders)
