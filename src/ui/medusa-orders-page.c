@@ -562,6 +562,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   medusa_order_row_set_order (MEDUSA_ORDER_ROW (gtk_list_item_get_child (item)),
                               gtk_list_item_get_item (item));
+  medusa_ui_bench_mark (gtk_list_item_get_child (item), "first-row");  /* tools/bench.sh */
 }
 
 static void
@@ -628,6 +629,7 @@ static void
 medusa_orders_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (medusa_orders_page_parent_class)->map (widget);
+  medusa_ui_bench_mark (NULL, "orders-shown");  /* tools/bench.sh */
 
   ensure_list (MEDUSA_ORDERS_PAGE (widget));
 }

@@ -122,6 +122,7 @@ update_customer (MedusaOverviewPage *self)
 
   adw_avatar_set_text (self->avatar, display_name);
   gtk_label_set_label (self->name_label, display_name);
+  medusa_ui_bench_mark (GTK_WIDGET (self->name_label), "name-shown");  /* tools/bench.sh */
   gtk_label_set_label (self->email_label, or_dash (medusa_customer_get_email (customer)));
   gtk_label_set_label (self->phone_label, or_dash (medusa_customer_get_phone (customer)));
   gtk_label_set_label (self->member_since_label, or_dash (since));

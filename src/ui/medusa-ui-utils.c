@@ -767,3 +767,78 @@ medusa_ui_name_password_peeks (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     medusa_ui_name_password_peeks (child);
 }
+
+/* Instrumentation for tools/bench.sh, off unless MEDUSA_ACCOUNT_BENCH is set. */
+
+static gint64 bench_last_tick;
+static gint64 bench_max_gap;
+
+static gboolean
+bench_gap_tick_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench_last_tick != 0 && now - bench_last_tick > bench_max_gap)
+    {
+      bench_max_gap = now - bench_last_tick;
+      g_print ("MEDUSA_BENCH gap %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", bench_max_gap, now);
+    }
+  bench_last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  g_print ("MEDUSA_BENCH %s %" G_GINT64_FORMAT "\n", (const char *) user_data, g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, user_data);
+}
+
+/**
+ * medusa_ui_bench_mark:
+ * @widget: (nullable): the widget whose drawing is timed, or %NULL for now
+ * @what: (not nullable): a static name for the moment
+ *
+ * Only with MEDUSA_ACCOUNT_BENCH set (tools/bench.sh): prints, the first time
+ * for each @what, "MEDUSA_BENCH @what <g_get_monotonic_time ()>" on stdout,
+ * after the next frame of @widget has been painted (at once when @widget is
+ * %NULL or has no frame clock yet). With MEDUSA_ACCOUNT_BENCH=stall, the
+ * first mark also starts a 1 ms timeout that prints each new longest gap
+ * between its runs as "MEDUSA_BENCH gap <µs> <time>" (the longest main-loop
+ * stall). Otherwise it does nothing.
+ */
+void
+medusa_ui_bench_mark (GtkWidget  *widget,
+                      const char *what)
+{
+  static const char *mode = NULL;
+  static GHashTable *marked = NULL;
+  GdkFrameClock *clock;
+
+  if (G_LIKELY (mode == NULL))
+    {
+      mode = g_getenv ("MEDUSA_ACCOUNT_BENCH");
+      if (mode == NULL)
+        mode = "";
+    }
+  if (G_LIKELY (*mode == '\0') || (marked != NULL && g_hash_table_contains (marked, what)))
+    return;
+
+  if (marked == NULL)
+    {
+      marked = g_hash_table_new (g_str_hash, g_str_equal);
+      if (g_strcmp0 (mode, "stall") == 0)
+        g_timeout_add (1, bench_gap_tick_cb, NULL);
+    }
+  g_hash_table_add (marked, (gpointer) what);
+
+  clock = widget != NULL ? gtk_widget_get_frame_clock (widget) : NULL;
+  if (clock == NULL)
+    {
+      g_print ("MEDUSA_BENCH %s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+      return;
+    }
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), (gpointer) what);
+  gtk_widget_queue_draw (widget);
+}

@@ -134,4 +134,7 @@ void          medusa_ui_name_password_peek   (GtkWidget     *row,
                                               const char    *show_name,
                                               const char    *hide_name);
 
+void          medusa_ui_bench_mark           (GtkWidget     *widget,
+                                              const char    *what);
+
 G_END_DECLS

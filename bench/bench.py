@@ -1,0 +1,532 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Medusa Account authors
+#
+# bench.py - the measurements of tools/bench.sh (run it through that script:
+# it builds, starts the backend, Xvfb, a D-Bus session and a keyring, and
+# passes the facts here in the environment).
+#
+# Every row is measured side by side with its peer in the same run,
+# alternating; the table shows medians and their ratio. Absolute times are
+# printed, never asserted. Exits 1 only when a measurement could not be made
+# or a result is wrong (e.g. the two history clients saw different orders).
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+BUILD = os.environ["BENCH_BUILD"]          # the release build dir
+SRC = os.environ["BENCH_SRC"]
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+STORE_URL = os.environ["MEDUSA_URL"]
+JS_DIR = os.environ["BENCH_JS_DIR"]
+OUT_JSON = os.environ["BENCH_JSON"]
+EMAIL = os.environ.get("BENCH_EMAIL", "bench@example.com")
+PASSWORD = os.environ.get("BENCH_PASSWORD", "supersecret")
+
+APP = os.path.join(BUILD, "src", "ui", "medusa-account")
+BARE = os.path.join(BUILD, "bench", "bare-window")
+MAPWATCH = os.path.join(BUILD, "bench", "map-watch")
+CORE = os.path.join(BUILD, "bench", "bench-core")
+MEDUSA_BENCH = os.path.join(BUILD, "bench", "medusa-bench")
+SCHEMAS = os.path.join(BUILD, "data")
+CREDENTIAL_SCHEMA = "io.github.medusaaccount.MedusaAccount.Credential"
+APP_ID = "io.github.medusaaccount.MedusaAccount"
+
+RUNS_STARTUP = 3 if QUICK else 9
+RUNS_HISTORY = 1 if QUICK else 5
+RUNS_FIRST_ROWS = 2 if QUICK else 5
+IDLE_SECONDS = 3 if QUICK else 20
+IDLE_SETTLE = 2 if QUICK else 5
+MEMORY_COUNTS = [1000] if QUICK else [1000, 10000]
+STALL_ORDERS = 1000 if QUICK else 10000
+TICK = os.sysconf("SC_CLK_TCK")
+
+def cpu_model():
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return "?"
+
+
+results = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "cpus": os.cpu_count(),
+           "cpu": cpu_model(), "load_before": os.getloadavg(), "quick": QUICK, "rows": []}
+table = []   # (row, ours, peer, ratio, goal)
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def fail(msg):
+    log("FAILED: " + msg)
+    sys.exit(1)
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def ms(us):
+    return f"{us / 1000:.0f} ms" if us >= 10000 else f"{us / 1000:.1f} ms"
+
+
+def add_row(key, what, ours, peer, ratio, goal, extra=None):
+    table.append((what, ours, peer, ratio, goal))
+    row = {"key": key, "what": what, "ours": ours, "peer": peer, "ratio": ratio, "goal": goal}
+    row.update(extra or {})
+    results["rows"].append(row)
+
+
+# --- running the app ----------------------------------------------------------------
+
+class Home:
+    """A private HOME: settings in a key file, the build's schemas."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="medusa-bench-home.")
+        for d in ("config", "data", "cache"):
+            os.makedirs(os.path.join(self.dir, d))
+
+    def env(self, **extra):
+        env = dict(os.environ)
+        for k in ("MEDUSA_ACCOUNT_STORE_URL", "MEDUSA_ACCOUNT_BENCH", "GTK_A11Y"):
+            env.pop(k, None)
+        env.update({
+            "HOME": self.dir,
+            "XDG_CONFIG_HOME": os.path.join(self.dir, "config"),
+            "XDG_DATA_HOME": os.path.join(self.dir, "data"),
+            "XDG_CACHE_HOME": os.path.join(self.dir, "cache"),
+            "GSETTINGS_BACKEND": "keyfile",
+            "GSETTINGS_SCHEMA_DIR": SCHEMAS,
+            "GSK_RENDERER": "cairo",
+            "MEDUSA_ACCOUNT_BENCH": "1",
+        })
+        env.update(extra)
+        return env
+
+    def gsettings(self, key, value):
+        subprocess.run(["gsettings", "set", APP_ID, key, value], env=self.env(), check=True)
+
+    def get(self, key):
+        return subprocess.run(["gsettings", "get", APP_ID, key], env=self.env(), check=True,
+                              capture_output=True, text=True).stdout.strip()
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Run:
+    """One program under map-watch; collects MAPWATCH and MEDUSA_BENCH lines."""
+
+    def __init__(self, argv, env):
+        self.marks = {}
+        self.lines = []
+        self.cond = threading.Condition()
+        self.proc = subprocess.Popen([MAPWATCH] + argv, env=env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+        self.pid = int(self.wait_for("pid", 10))
+
+    def _read(self):
+        for line in self.proc.stdout:
+            parts = line.split()
+            with self.cond:
+                self.lines.append(parts)
+                if len(parts) >= 3 and parts[0] in ("MAPWATCH", "MEDUSA_BENCH"):
+                    if parts[1] == "gap":
+                        self.marks.setdefault("gaps", []).append((int(parts[2]), int(parts[3])))
+                    else:
+                        self.marks.setdefault(parts[1], int(parts[2]))
+                self.cond.notify_all()
+        with self.cond:
+            self.marks["eof"] = 1
+            self.cond.notify_all()
+
+    def wait_for(self, mark, timeout):
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while mark not in self.marks:
+                left = deadline - time.monotonic()
+                if left <= 0 or "eof" in self.marks:
+                    fail(f"no '{mark}' within {timeout} s (marks: {sorted(self.marks)})")
+                self.cond.wait(left)
+            return self.marks[mark]
+
+    def stop(self):
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            os.kill(self.pid, signal.SIGKILL)
+            self.proc.wait(5)
+        self.thread.join(5)
+
+
+def store_token(url, token):
+    subprocess.run(["secret-tool", "store", "--label=Medusa Account (bench)",
+                    "xdg:schema", CREDENTIAL_SCHEMA, "store-url", url, "email", EMAIL],
+                   input=token, text=True, check=True)
+
+
+def get_token(url):
+    req = urllib.request.Request(url + "/store/auth/token", method="POST",
+                                 data=json.dumps({"email": EMAIL, "password": PASSWORD}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.load(r)["access_token"]
+
+
+def make_home(state, url=None, last_page="overview"):
+    """state: store (first run), signin (store chosen), restored (signed in)."""
+    home = Home()
+    if state in ("signin", "restored"):
+        # The app adds and selects the store of MEDUSA_ACCOUNT_STORE_URL; one
+        # short run writes it to the settings, the benchmark runs go without.
+        r = Run([APP], home.env(MEDUSA_ACCOUNT_STORE_URL=url))
+        r.wait_for("map", 30)
+        time.sleep(0.5)
+        r.stop()
+        current = home.get("current-store").strip("'")
+        if not current:
+            fail("the app did not keep the store of MEDUSA_ACCOUNT_STORE_URL")
+        if state == "restored":
+            home.gsettings("last-emails", "{'%s': '%s'}" % (current, EMAIL))
+            home.gsettings("last-page", last_page)
+    return home
+
+
+# --- rows ---------------------------------------------------------------------------
+
+def bench_startup(token):
+    store_token(STORE_URL.rstrip("/"), token)
+    homes = {s: make_home(s, STORE_URL) for s in ("store", "signin", "restored")}
+    bare_home = Home()
+    for state, label, goal in (("store", "first run (store page)", "≤ 1.25×"),
+                               ("signin", "store chosen, signed out (sign-in page)", "≤ 1.25×"),
+                               ("restored", "restored session: customer's name shown", "≤ bare + 150 ms")):
+        ours, peer = [], []
+        for i in range(RUNS_STARTUP):
+            for who in ("app", "bare") if i % 2 == 0 else ("bare", "app"):
+                if who == "app":
+                    if state == "store":   # a first run: no settings at all
+                        homes[state].remove()
+                        homes[state] = Home()
+                    r = Run([APP], homes[state].env())
+                    mark = "name-shown" if state == "restored" else "map"
+                    t = r.wait_for(mark, 30) - r.wait_for("exec", 1)
+                    ours.append(t)
+                else:
+                    r = Run([BARE], bare_home.env())
+                    peer.append(r.wait_for("map", 30) - r.wait_for("exec", 1))
+                time.sleep(0.3)
+                r.stop()
+        o, p = median(ours), median(peer)
+        extra = {"ours_us": ours, "peer_us": peer}
+        if state == "restored":
+            add_row("startup_" + state, "startup: " + label, ms(o), "bare window mapped: " + ms(p),
+                    f"+{(o - p) / 1000:.0f} ms ({o / p:.2f}×)", goal, extra)
+        else:
+            add_row("startup_" + state, "startup: " + label + ", exec → mapped", ms(o),
+                    "bare window: " + ms(p), f"{o / p:.2f}×", goal, extra)
+        log(f"startup {state}: app {ms(o)}, bare {ms(p)} ({len(ours)} runs each)")
+    for h in list(homes.values()) + [bare_home]:
+        h.remove()
+
+
+def read_ids(out):
+    lines = out.split("\n")
+    t = int(lines[0].split()[1])
+    n_req = int(lines[1].split()[1])
+    return t, n_req, [x for x in lines[2:] if x]
+
+
+def bench_history(token):
+    env = dict(os.environ, NODE_PATH=os.path.join(JS_DIR, "node_modules"))
+    for page in (20, 50):
+        ours, peer = [], []
+        ids_ours = ids_peer = None
+        for i in range(RUNS_HISTORY):
+            for who in ("core", "js") if i % 2 == 0 else ("js", "core"):
+                if who == "core":
+                    argv = [CORE, "history", STORE_URL, token, str(page)]
+                else:
+                    argv = ["node", os.path.join(SRC, "bench", "history-medusa-js.js"),
+                            STORE_URL, token, str(page)]
+                p = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+                if p.returncode != 0:
+                    fail(f"history ({who}, page {page}): {p.stderr.strip()}")
+                t, n_req, ids = read_ids(p.stdout)
+                if who == "core":
+                    ours.append(t)
+                    ids_ours = ids
+                    req_ours = n_req
+                else:
+                    peer.append(t)
+                    ids_peer = ids
+                    req_peer = n_req
+            if ids_ours != ids_peer:
+                fail(f"history page {page}: MedusaOrderList saw {len(ids_ours)} orders, "
+                     f"medusa-js {len(ids_peer)}, not the same ids in the same order")
+        if len(ids_ours) < (20 if QUICK else 300):
+            fail(f"history: the customer has only {len(ids_ours)} orders")
+        o, p = median(ours), median(peer)
+        add_row(f"history_page_{page}",
+                f"history: all {len(ids_ours)} orders, page {page} ({req_ours} / {req_peer} requests)",
+                ms(o), "medusa-js 6.1.9: " + ms(p), f"{o / p:.2f}×", "≤ 0.5×",
+                {"ours_us": ours, "peer_us": peer, "orders": len(ids_ours), "same_ids": True})
+        log(f"history page {page}: core {ms(o)}, medusa-js {ms(p)}; same {len(ids_ours)} ids")
+
+
+def bench_memory():
+    for n in MEMORY_COUNTS:
+        env = dict(os.environ, G_SLICE="always-malloc")
+        p = subprocess.run([CORE, "memory", str(n)], env=env, capture_output=True, text=True,
+                           timeout=300)
+        if p.returncode != 0:
+            fail(f"memory {n}: {p.stderr.strip()}")
+        vals = dict(line.split() for line in p.stdout.split("\n") if line)
+        per, kept = float(vals["PER_ORDER"]), float(vals["KEPT_BYTES"])
+        add_row(f"memory_{n}", f"memory kept per order, {n} orders in the list (mallinfo2 delta)",
+                f"{per / 1024:.1f} KiB/order ({kept / 1048576:.1f} MiB)", "—", "—",
+                "≤ 2 KiB/order; 10,000 ≤ 20 MB", {"per_order_bytes": per, "kept_bytes": kept})
+        log(f"memory {n}: {per:.0f} bytes/order")
+
+
+def bench_parse():
+    out = tempfile.mktemp(prefix="medusa-parse.", suffix=".cg")
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--collect-atstart=no",
+                        "--toggle-collect=bench_parse_once", f"--callgrind-out-file={out}",
+                        MEDUSA_BENCH, "--quick", "--only", "parse"],
+                       env=dict(os.environ, GSETTINGS_BACKEND="memory"),
+                       capture_output=True, text=True, timeout=600)
+    if p.returncode != 0:
+        fail("callgrind: " + p.stderr[-2000:])
+    total = None
+    with open(out) as f:
+        for line in f:
+            if line.startswith("totals:") or line.startswith("summary:"):
+                total = int(line.split()[1])
+    os.unlink(out)
+    # --quick --only parse: 4 pages of 100 and 2 of 1000 orders.
+    n = 4 * 100 + 2 * 1000
+    add_row("parse", "parse: instructions per order (callgrind, JSON text → models)",
+            f"{total / n / 1000:.0f} k", "—", "—", "≤ 400 k",
+            {"instructions": total, "orders": n})
+    log(f"parse: {total / n:.0f} instructions per order")
+
+
+def idle_counters(pid):
+    """CPU ticks of the whole process (utime + stime, all threads), the
+    context switches of each thread (voluntary + nonvoluntary: each one is a
+    wake-up or a preemption), and VmRSS in kB."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])
+    switches = {}
+    rss = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        n = 0
+        try:
+            with open(f"/proc/{pid}/task/{tid}/status") as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        n += int(line.split()[1])
+                    elif line.startswith("VmRSS"):
+                        rss = int(line.split()[1])
+        except FileNotFoundError:
+            continue
+        switches[tid] = n
+    return ticks, switches, rss
+
+
+def measure_idle(pid):
+    """CPU ticks and wake-ups over IDLE_SECONDS: a thread that exits in
+    between counts nothing, one that starts counts all of its switches."""
+    time.sleep(IDLE_SETTLE)
+    t0, s0, _ = idle_counters(pid)
+    time.sleep(IDLE_SECONDS)
+    t1, s1, rss = idle_counters(pid)
+    return t1 - t0, sum(n - s0.get(tid, 0) for tid, n in s1.items()), rss
+
+
+def activate_show_order(order_id):
+    subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID,
+                    "--object-path", "/" + APP_ID.replace(".", "/") + "/window/1",
+                    "--method", "org.gtk.Actions.Activate", "show-order",
+                    f"[<'{order_id}'>]", "{}"], check=True, capture_output=True)
+
+
+PAGE_NAMES = {"store": "store page", "signin": "sign-in page", "overview": "overview",
+              "orders": "orders page", "details": "order details"}
+
+
+def bench_idle(token, first_order_id):
+    store_token(STORE_URL.rstrip("/"), token)
+    res = {}
+    bare_home = Home()
+    r = Run([BARE], bare_home.env())
+    r.wait_for("map", 30)
+    res["bare"] = measure_idle(r.pid)
+    r.stop()
+    bare_home.remove()
+    for page in ("store", "signin", "overview", "orders", "details"):
+        state = {"store": "store", "signin": "signin"}.get(page, "restored")
+        last = "orders" if page in ("orders", "details") else "overview"
+        home = make_home(state, STORE_URL, last)
+        r = Run([APP], home.env())
+        r.wait_for("map", 30)
+        if page == "overview":
+            r.wait_for("name-shown", 30)
+        elif page in ("orders", "details"):
+            r.wait_for("first-row", 30)
+        if page == "details":
+            time.sleep(0.5)
+            activate_show_order(first_order_id)
+        res[page] = measure_idle(r.pid)
+        if os.environ.get("BENCH_SHOTS"):   # what each idle page looked like
+            subprocess.run(["import", "-window", "root",
+                            os.path.join(os.environ["BENCH_SHOTS"], page + ".png")])
+        r.stop()
+        home.remove()
+        log(f"idle {PAGE_NAMES[page]}: {res[page][0]} ticks, {res[page][1]} wake-ups, RSS {res[page][2] // 1024} MB")
+    bt, bs, brss = res["bare"]
+    for page in ("store", "signin", "overview", "orders", "details"):
+        t, s, rss = res[page]
+        ratio = f"{s / bs:.1f}× wake-ups" if bs > 0 else f"+{s} wake-ups (bare: 0)"
+        add_row(f"idle_{page}", f"idle {IDLE_SECONDS} s, {PAGE_NAMES[page]}: CPU ticks / wake-ups",
+                f"{t} ticks ({100 * t / TICK / IDLE_SECONDS:.1f} % CPU) / {s} ({s / IDLE_SECONDS:.0f}/s)",
+                f"bare: {bt} ticks / {bs}", ratio, "0 wake-ups when nothing changes",
+                {"ticks": t, "wakeups": s, "peer_ticks": bt, "peer_wakeups": bs, "tick_hz": TICK,
+                 "seconds": IDLE_SECONDS})
+    for page in ("store", "signin", "overview", "orders", "details"):
+        rss = res[page][2]
+        add_row(f"rss_{page}", f"RSS at rest, {PAGE_NAMES[page]}", f"{rss / 1024:.0f} MB",
+                f"bare: {brss / 1024:.0f} MB", f"+{(rss - brss) / 1024:.0f} MB",
+                "≤ bare + 10 MB", {"rss_kb": rss, "peer_rss_kb": brss})
+
+
+def bench_first_rows(token):
+    store_token(STORE_URL.rstrip("/"), token)
+    home = make_home("restored", STORE_URL, "orders")
+    times = []
+    for _ in range(RUNS_FIRST_ROWS):
+        r = Run([APP], home.env())
+        times.append(r.wait_for("first-row", 30) - r.wait_for("orders-shown", 30))
+        time.sleep(0.3)
+        r.stop()
+        home.gsettings("last-page", "orders")
+    home.remove()
+    o = median(times)
+    add_row("first_rows", "orders page shown → first row drawn (local store)", ms(o), "—", "—",
+            "≤ 100 ms", {"ours_us": times})
+    log(f"first rows: {ms(o)}")
+
+
+def bench_stall():
+    srv = subprocess.Popen([CORE, "serve", str(STALL_ORDERS)], stdout=subprocess.PIPE,
+                           text=True, bufsize=1)
+    try:
+        ready = srv.stdout.readline().split()
+        if not ready or ready[0] != "READY":
+            fail("bench-core serve did not start")
+        url, token = ready[1], ready[2]
+        served = [0]
+
+        def read_server():
+            for line in srv.stdout:
+                p = line.split()
+                if p and p[0] == "ORDERS" and p[2] != "-":
+                    served[0] = max(served[0], int(p[1]) + int(p[2]))
+        threading.Thread(target=read_server, daemon=True).start()
+        store_token(url, token)
+        home = make_home("restored", url, "orders")
+        r = Run([APP], home.env(MEDUSA_ACCOUNT_BENCH="stall"))
+        r.wait_for("first-row", 60)
+        t_start = time.monotonic()
+        # Keyboard focus into the list (four Tabs: sidebar, search entry,
+        # filters button, list), then End until the whole history is loaded:
+        # each End shows the last row, the list reaches its edge and loads
+        # the next page.
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(r.pid),
+                        "windowactivate", "--sync"], capture_output=True)
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "key", "--delay", "100", "Tab", "Tab", "Tab", "Tab"],
+                       capture_output=True)
+        while served[0] < STALL_ORDERS and time.monotonic() - t_start < (60 if QUICK else 240):
+            subprocess.run(["xdotool", "key", "--repeat", "40", "--delay", "40", "End"],
+                           capture_output=True)
+        if served[0] < STALL_ORDERS:
+            fail(f"stall: only {served[0]} of {STALL_ORDERS} orders were requested by the app")
+        subprocess.run(["xdotool", "key", "--repeat", "5", "--delay", "200", "End"],
+                       capture_output=True)
+        elapsed = time.monotonic() - t_start
+        time.sleep(1)
+        gaps = r.marks.get("gaps", [])
+        worst = max(g for g, _ in gaps) if gaps else 0
+        r.stop()
+        home.remove()
+    finally:
+        srv.terminate()
+        srv.wait(10)
+    add_row("stall", f"longest main-loop stall, {STALL_ORDERS} orders load + scroll to the end "
+            f"(fake store, {elapsed:.0f} s)", ms(worst), "—", "—", "≤ 16 ms", {"worst_gap_us": worst})
+    log(f"stall: {ms(worst)} over {elapsed:.1f} s")
+
+
+def main():
+    t0 = time.monotonic()
+    token = get_token(STORE_URL)
+    only = os.environ.get("BENCH_ONLY", "").split(",") if os.environ.get("BENCH_ONLY") else None
+
+    def want(x):
+        return only is None or x in only
+    if want("startup"):
+        bench_startup(token)
+    if want("history"):
+        bench_history(token)
+    if want("first_rows"):
+        bench_first_rows(token)
+    if want("memory"):
+        bench_memory()
+    if want("stall"):
+        bench_stall()
+    if want("idle"):
+        p = subprocess.run([CORE, "history", STORE_URL, token, "20"],
+                           capture_output=True, text=True, check=True)
+        bench_idle(token, read_ids(p.stdout)[2][0])
+    if want("parse"):
+        bench_parse()
+    results["seconds"] = round(time.monotonic() - t0)
+    results["load_after"] = os.getloadavg()
+    with open(OUT_JSON, "w") as f:
+        json.dump(results, f, indent=2)
+    w = [max(len(str(r[i])) for r in table + [("what", "ours", "peer", "ratio", "goal")])
+         for i in range(5)]
+    print()
+    print(f"Medusa Account benchmark, {results['date']}, {results['cpus']} CPUs ({results['cpu']}), "
+          f"load {results['load_before'][0]:.1f} → {results['load_after'][0]:.1f}"
+          f"{', --quick' if QUICK else ''}; medians; ratios = ours / peer, same run")
+    print("| " + " | ".join(h.ljust(w[i]) for i, h in
+                             enumerate(("what", "ours", "peer", "ratio", "goal"))) + " |")
+    print("|" + "|".join("-" * (x + 2) for x in w) + "|")
+    for r in table:
+        print("| " + " | ".join(str(c).ljust(w[i]) for i, c in enumerate(r)) + " |")
+    print(f"\nJSON: {OUT_JSON}; {results['seconds']} s")
+
+
+if __name__ == "__main__":
+    main()
