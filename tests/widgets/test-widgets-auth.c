@@ -903,6 +903,41 @@ find_store_row (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_current_check (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), "object-select-symbolic") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_current_check (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the store page's row for @url shows the "Current store" check. */
+static gboolean
+store_row_is_current (WtFixture  *fx,
+                      const char *url)
+{
+  GtkWidget *row = find_store_row (page_widget (fx, MEDUSA_TYPE_STORE_PAGE), url);
+  GtkWidget *check;
+
+  g_assert_nonnull (row);
+  check = find_current_check (row);
+  g_assert_nonnull (check);
+
+  return gtk_widget_get_visible (check);
+}
+
 static void
 choose_saved_store (WtFixture  *fx,
                     const char *url)
@@ -968,8 +1003,13 @@ test_switch_store_restores_session (WtFixture     *fx,
   wt_fixture_wait_page (fx, "overview");
   wait_label (GTK_WIDGET (fx->window), "olga@example.com");
 
-  /* Back to the first store: Sam's session comes back from the keyring. */
+  /* Back to the first store: Sam's session comes back from the keyring.
+   * The check on the saved stores follows the store in use. */
+  g_assert_false (store_row_is_current (fx, first_url));
+  g_assert_true (store_row_is_current (fx, other_url));
   choose_saved_store (fx, first_url);
+  g_assert_true (store_row_is_current (fx, first_url));
+  g_assert_false (store_row_is_current (fx, other_url));
   wt_fixture_wait_page (fx, "overview");
   g_assert_cmpint (medusa_session_get_state (fx->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
   g_assert_cmpstr (medusa_customer_get_email (medusa_session_get_customer (fx->session)), ==, WT_EMAIL);
