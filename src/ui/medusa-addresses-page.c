@@ -218,12 +218,15 @@ create_row (gpointer item,
   return row;
 }
 
-static void
-update_visible_page (MedusaAddressesPage *self)
+/* The shown addresses' n-items → the stack's page. */
+static gboolean
+count_to_page (GBinding     *binding,
+               const GValue *from_value,
+               GValue       *to_value,
+               gpointer      user_data)
 {
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-
-  gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+  g_value_set_static_string (to_value, g_value_get_uint (from_value) > 0 ? "list" : "empty");
+  return TRUE;
 }
 
 /* A delete was asked for, undone or failed: show what is left. */
@@ -241,7 +244,6 @@ rebuild (MedusaAddressesPage *self)
   gtk_filter_list_model_set_model (self->shown,
                                    customer != NULL ? medusa_customer_get_shipping_addresses (customer) : NULL);
   refilter (self);
-  update_visible_page (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), customer != NULL);
 }
 
@@ -466,8 +468,8 @@ medusa_addresses_page_init (MedusaAddressesPage *self)
   self->pending = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_not_pending, self, NULL)));
-  g_signal_connect_object (self->shown, "items-changed",
-                           G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
+  g_object_bind_property_full (self->shown, "n-items", self->stack, "visible-child-name", G_BINDING_SYNC_CREATE,
+                               count_to_page, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
 }
 

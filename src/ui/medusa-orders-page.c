@@ -302,7 +302,6 @@ update_state (MedusaOrdersPage *self)
   if (self->list == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), FALSE);
       gtk_spinner_set_spinning (self->more_spinner, FALSE);
       medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
       return;
@@ -765,11 +764,11 @@ medusa_orders_page_init (MedusaOrdersPage *self)
     self->payment_checks[i] = add_check (self, self->payment_box, medusa_payment_status_to_label (i),
                                          _(payment_status_names[i]));
 
-  /* The spinner under the list shows while more orders load; it is on the
+  /* The spinner under the list spins while more orders load; it is on the
    * list's page, so it is only seen when there are rows. */
   self->list_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->list_bindings, "loading", self->more_spinner, "visible", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->list_bindings, "loading", self->more_spinner, "spinning", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->more_spinner, "spinning", self->more_spinner, "visible", G_BINDING_SYNC_CREATE);
 
   self->selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
