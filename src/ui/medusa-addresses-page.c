@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-address-dialog.h"
+#include "medusa-address-row.h"
 #include "medusa-addresses-page.h"
 #include "medusa-addresses.h"
 #include "medusa-ui-utils.h"
@@ -32,6 +33,7 @@ struct _MedusaAddressesPage
   MedusaSession   *session;
   GCancellable    *cancellable;
   GHashTable      *pending;       /* address id → PendingDelete (not owned) */
+  GtkFilterListModel *shown;      /* the customer's addresses but the pending deletes */
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;
@@ -50,7 +52,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void rebuild (MedusaAddressesPage *self);
+static void refilter (MedusaAddressesPage *self);
 
 /* Pending deletes */
 
@@ -83,7 +85,7 @@ delete_address_cb (GObject      *source,
   /* A failed or cancelled delete puts the row back. */
   if (error != NULL && self != NULL)
     {
-      rebuild (self);
+      refilter (self);
       if (!medusa_ui_is_cancelled (error))
         medusa_ui_show_error (GTK_WIDGET (self), pending->session, error,
                               _("Could not delete the address"));
@@ -106,7 +108,7 @@ toast_button_clicked_cb (AdwToast      *toast,
     {
       if (g_hash_table_lookup (self->pending, pending->address_id) == pending)
         g_hash_table_remove (self->pending, pending->address_id);
-      rebuild (self);
+      refilter (self);
     }
 }
 
@@ -178,119 +180,62 @@ flush_pending_deletes (MedusaAddressesPage *self)
 
 /* Rows */
 
-/* The row's subtitle: the place without the name the title already shows. */
-static char *
-dup_place_line (MedusaAddress *address)
+static gboolean
+is_not_pending (gpointer item,
+                gpointer user_data)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *country = NULL;
-  const char *postal = medusa_address_get_postal_code (address);
-  const char *city = medusa_address_get_city (address);
-  const char *values[] = {
-    medusa_address_get_company (address),
-    medusa_address_get_address_1 (address),
-    medusa_address_get_address_2 (address),
-  };
+  MedusaAddressesPage *self = user_data;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    {
-      if (values[i] != NULL && *values[i] != '\0')
-        g_ptr_array_add (parts, g_strdup (values[i]));
-    }
-
-  if ((postal != NULL && *postal != '\0') || (city != NULL && *city != '\0'))
-    g_ptr_array_add (parts, g_strstrip (g_strdup_printf ("%s %s", postal != NULL ? postal : "",
-                                                          city != NULL ? city : "")));
-  if (medusa_address_get_province (address) != NULL && *medusa_address_get_province (address) != '\0')
-    g_ptr_array_add (parts, g_strdup (medusa_address_get_province (address)));
-  if (medusa_address_get_country_code (address) != NULL && *medusa_address_get_country_code (address) != '\0')
-    g_ptr_array_add (parts, g_ascii_strup (medusa_address_get_country_code (address), -1));
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (", ", (char **) parts->pdata);
+  return self->pending == NULL ||
+         !g_hash_table_contains (self->pending, medusa_address_get_id (item));
 }
 
 static void
-edit_clicked_cb (GtkButton           *button,
-                 MedusaAddressesPage *self);
+edit_cb (MedusaAddressRow    *row,
+         MedusaAddressesPage *self);
 static void
-delete_clicked_cb (GtkButton           *button,
-                   MedusaAddressesPage *self);
+delete_cb (MedusaAddressRow    *row,
+           MedusaAddressesPage *self);
 
 static GtkWidget *
-create_row (MedusaAddressesPage *self,
-            MedusaAddress       *address)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  g_autofree char *name = medusa_address_dup_full_name (address);
-  g_autofree char *line = dup_place_line (address);
-  const char *company = medusa_address_get_company (address);
-  const char *title;
-  g_autofree char *delete_name = NULL;
-  GtkWidget *row;
-  GtkWidget *edit;
-  GtkWidget *delete;
+  MedusaAddressesPage *self = user_data;
+  GtkWidget *row = medusa_address_row_new (item);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (*name == '\0' && company != NULL && *company != '\0')
-    title = company;
-  else
-    title = *name != '\0' ? name : _("Unnamed address");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-
-  edit = medusa_ui_row_button_new ("document-edit-symbolic",
-                                   _("Edit address"), _("Edit address"));
-  g_object_set_data_full (G_OBJECT (edit), "address", g_object_ref (address), g_object_unref);
-  g_signal_connect_object (edit, "clicked", G_CALLBACK (edit_clicked_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-
-  /* Edit is named after the row (it is the row's activatable widget); the
-   * delete button needs the address in its own name, or a screen reader
-   * hears the same "Delete address" on every row. */
-  /* Translators: the accessible name of a row's delete button; %s is the
-   * address's title (the name on it). */
-  delete_name = g_strdup_printf (_("Delete address %s"), title);
-  delete = medusa_ui_row_button_new ("user-trash-symbolic",
-                                     _("Delete address"), delete_name);
-  g_object_set_data_full (G_OBJECT (delete), "address", g_object_ref (address), g_object_unref);
-  g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
-
-  /* Activating the row edits it. */
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  g_signal_connect_object (row, "edit", G_CALLBACK (edit_cb), self, 0);
+  g_signal_connect_object (row, "delete", G_CALLBACK (delete_cb), self, 0);
 
   return row;
+}
+
+/* The shown addresses' n-items → the stack's page. */
+static gboolean
+count_to_page (GBinding     *binding,
+               const GValue *from_value,
+               GValue       *to_value,
+               gpointer      user_data)
+{
+  g_value_set_static_string (to_value, g_value_get_uint (from_value) > 0 ? "list" : "empty");
+  return TRUE;
+}
+
+/* A delete was asked for, undone or failed: show what is left. */
+static void
+refilter (MedusaAddressesPage *self)
+{
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->shown), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
 rebuild (MedusaAddressesPage *self)
 {
   MedusaCustomer *customer = medusa_session_get_customer (self->session);
-  GtkWidget *child;
-  guint n_shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
-
-  if (customer != NULL)
-    {
-      GListModel *addresses = medusa_customer_get_shipping_addresses (customer);
-
-      for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
-        {
-          g_autoptr(MedusaAddress) address = g_list_model_get_item (addresses, i);
-
-          if (g_hash_table_contains (self->pending, medusa_address_get_id (address)))
-            continue;
-
-          gtk_list_box_append (self->list_box, create_row (self, address));
-          n_shown++;
-        }
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+  gtk_filter_list_model_set_model (self->shown,
+                                   customer != NULL ? medusa_customer_get_shipping_addresses (customer) : NULL);
+  refilter (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), customer != NULL);
 }
 
@@ -336,17 +281,17 @@ add_clicked_cb (MedusaAddressesPage *self)
 }
 
 static void
-edit_clicked_cb (GtkButton           *button,
-                 MedusaAddressesPage *self)
+edit_cb (MedusaAddressRow    *row,
+         MedusaAddressesPage *self)
 {
-  open_dialog (self, g_object_get_data (G_OBJECT (button), "address"));
+  open_dialog (self, medusa_address_row_get_address (row));
 }
 
 static void
-delete_clicked_cb (GtkButton           *button,
-                   MedusaAddressesPage *self)
+delete_cb (MedusaAddressRow    *row,
+           MedusaAddressesPage *self)
 {
-  MedusaAddress *address = g_object_get_data (G_OBJECT (button), "address");
+  MedusaAddress *address = medusa_address_row_get_address (row);
   const char *id = medusa_address_get_id (address);
   PendingDelete *pending;
   AdwToast *toast;
@@ -367,7 +312,7 @@ delete_clicked_cb (GtkButton           *button,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), pending);
   g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending);
 
-  rebuild (self);
+  refilter (self);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -436,6 +381,7 @@ medusa_addresses_page_dispose (GObject *object)
     }
 
   medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_ADDRESSES_PAGE);
+  g_clear_object (&self->shown);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_addresses_page_parent_class)->dispose (object);
@@ -512,6 +458,11 @@ medusa_addresses_page_init (MedusaAddressesPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->pending = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_not_pending, self, NULL)));
+  g_object_bind_property_full (self->shown, "n-items", self->stack, "visible-child-name", G_BINDING_SYNC_CREATE,
+                               count_to_page, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
 }
 
 GtkWidget *

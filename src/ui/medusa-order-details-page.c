@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-line-item-row.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
 #include "medusa-status-badge.h"
@@ -122,48 +123,9 @@ fill_items (MedusaOrderDetailsPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
-      const char *currency = medusa_line_item_get_currency_code (item);
-      const char *variant = medusa_line_item_get_variant_title (item);
-      const char *title = medusa_line_item_get_title (item);
-      gint64 quantity = medusa_line_item_get_quantity (item);
-      gint64 unit_price = medusa_line_item_get_unit_price (item);
-      gint64 line_total = 0;
-      g_autofree char *unit = NULL;
-      g_autofree char *total = NULL;
-      g_autofree char *detail = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *qty = NULL;
-      GtkWidget *row;
 
-      if (currency == NULL)
-        currency = medusa_order_get_currency_code (self->order);
-
-      unit = medusa_money_format (unit_price, currency);
-      /* A total that does not fit is not shown at all, never wrapped:
-       * quantity × unit price in the subtitle stays exact. */
-      if (medusa_line_item_compute_line_total (item, &line_total))
-        total = medusa_money_format (line_total, currency);
-      /* Translators: quantity × unit price, e.g. "2 × €19.50" */
-      qty = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
-      detail = g_strdup_printf (_("%s × %s"), qty, unit);
-
-      if (variant != NULL && *variant != '\0' && g_strcmp0 (variant, title) != 0)
-        subtitle = g_strdup_printf ("%s · %s", variant, detail);
-      else
-        subtitle = g_steal_pointer (&detail);
-
-      row = info_row (self->items_list, title != NULL && *title != '\0' ? title : _("Item"),
-                      subtitle, total);
-      if (total == NULL)
-        {
-          GtkWidget *label = suffix_label ("—");
-
-          gtk_widget_set_tooltip_text (label, _("The total is too large to show"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("No total"),
-                                          -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-        }
+      gtk_list_box_append (self->items_list,
+                           medusa_line_item_row_new (item, medusa_order_get_currency_code (self->order)));
     }
 
   if (n == 0)

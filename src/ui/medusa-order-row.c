@@ -162,12 +162,6 @@ medusa_order_row_init (MedusaOrderRow *self)
   medusa_status_badge_ensure_css ();
 }
 
-GtkWidget *
-medusa_order_row_new (void)
-{
-  return g_object_new (MEDUSA_TYPE_ORDER_ROW, NULL);
-}
-
 void
 medusa_order_row_set_order (MedusaOrderRow *self,
                             MedusaOrder    *order)
@@ -179,5 +173,7 @@ medusa_order_row_set_order (MedusaOrderRow *self,
     return;
 
   update (self);
+  if (order != NULL)
+    medusa_ui_bench_mark (GTK_WIDGET (self), "first-row");  /* tools/bench.sh */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
 }

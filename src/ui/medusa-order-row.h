@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, MEDUSA, ORDER_ROW, AdwBi
 
 /* Shows "#number", the date, the status badges, "N items" and the total.
  * Property "order" (MedusaOrder, nullable). */
-GtkWidget   *medusa_order_row_new                 (void);
 void         medusa_order_row_set_order           (MedusaOrderRow *self,
                                                    MedusaOrder    *order);
 

@@ -72,6 +72,7 @@ struct _MedusaOrdersPage
 
   MedusaSession   *session;
   MedusaOrderList *list;            /* (nullable) */
+  GBindingGroup   *list_bindings;   /* from self->list */
   GtkNoSelection  *selection;
   char            *list_customer_id;
   guint            apply_id;
@@ -301,7 +302,6 @@ update_state (MedusaOrdersPage *self)
   if (self->list == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), FALSE);
       gtk_spinner_set_spinning (self->more_spinner, FALSE);
       medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
       return;
@@ -341,9 +341,6 @@ update_state (MedusaOrdersPage *self)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), loading && n_items > 0);
-  gtk_spinner_set_spinning (self->more_spinner, loading && n_items > 0);
 }
 
 static void
@@ -367,6 +364,7 @@ teardown_list (MedusaOrdersPage *self)
     return;
 
   g_signal_handlers_disconnect_by_data (self->list, self);
+  g_binding_group_set_source (self->list_bindings, NULL);
   medusa_order_list_cancel (self->list);
   gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
@@ -406,6 +404,7 @@ ensure_list (MedusaOrdersPage *self)
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-total", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (list_error_cb), self, G_CONNECT_SWAPPED);
+  g_binding_group_set_source (self->list_bindings, self->list);
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 
   update_state (self);
@@ -548,32 +547,6 @@ order_activated_cb (MedusaOrdersPage *self,
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, medusa_order_row_new ());
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  medusa_order_row_set_order (MEDUSA_ORDER_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
-  medusa_ui_bench_mark (gtk_list_item_get_child (item), "first-row");  /* tools/bench.sh */
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  medusa_order_row_set_order (MEDUSA_ORDER_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -666,6 +639,7 @@ medusa_orders_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDERS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->list_bindings);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->dispose (object);
@@ -772,8 +746,6 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
 static void
 medusa_orders_page_init (MedusaOrdersPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
@@ -793,11 +765,11 @@ medusa_orders_page_init (MedusaOrdersPage *self)
     self->payment_checks[i] = add_check (self, self->payment_box, medusa_payment_status_to_label (i),
                                          _(payment_status_names[i]));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  /* The spinner under the list spins while more orders load; it is on the
+   * list's page, so it is only seen when there are rows. */
+  self->list_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->list_bindings, "loading", self->more_spinner, "spinning", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->more_spinner, "spinning", self->more_spinner, "visible", G_BINDING_SYNC_CREATE);
 
   self->selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -21,7 +21,7 @@ struct _MedusaOverviewPage
 
   MedusaSession  *session;            /* (owned) */
   MedusaCustomer *customer;           /* (owned) (nullable): the one shown */
-  GListModel     *addresses;          /* (owned) (nullable): its shipping addresses */
+  GBindingGroup  *addresses_bindings; /* (owned): from its shipping addresses */
   GCancellable   *cancellable;        /* (owned) (nullable): the order count */
   GCancellable   *refresh_cancellable;/* (owned) (nullable): page.refresh */
   char           *counted_customer_id;/* (owned) (nullable) */
@@ -56,24 +56,18 @@ or_dash (const char *text)
   return text != NULL && *text != '\0' ? text : "—";
 }
 
-static void
-update_addresses_count (MedusaOverviewPage *self)
+/* The addresses' n-items → "3 addresses". */
+static gboolean
+addresses_count_to_label (GBinding     *binding,
+                          const GValue *from_value,
+                          GValue       *to_value,
+                          gpointer      user_data)
 {
-  g_autofree char *text = NULL;
-  guint n = self->addresses != NULL ? g_list_model_get_n_items (self->addresses) : 0;
+  guint n = g_value_get_uint (from_value);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u address", "%u addresses", n), n);
-  gtk_label_set_label (self->addresses_count_label, self->customer != NULL ? text : "");
-}
-
-static void
-on_addresses_changed_cb (GListModel         *model,
-                         guint               position,
-                         guint               removed,
-                         guint               added,
-                         MedusaOverviewPage *self)
-{
-  update_addresses_count (self);
+  g_value_take_string (to_value,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u address", "%u addresses", n), n));
+  return TRUE;
 }
 
 static void
@@ -98,11 +92,6 @@ update_customer (MedusaOverviewPage *self)
   g_autofree char *display_name = NULL;
   g_autofree char *since = NULL;
 
-  if (self->addresses != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->addresses, on_addresses_changed_cb, self);
-      g_clear_object (&self->addresses);
-    }
   g_set_object (&self->customer, customer);
 
   if (customer == NULL)
@@ -113,7 +102,8 @@ update_customer (MedusaOverviewPage *self)
       gtk_label_set_label (self->phone_label, "");
       gtk_label_set_label (self->member_since_label, "");
       gtk_label_set_label (self->orders_count_label, "");
-      update_addresses_count (self);
+      g_binding_group_set_source (self->addresses_bindings, NULL);
+      gtk_label_set_label (self->addresses_count_label, "");
       return;
     }
 
@@ -127,10 +117,7 @@ update_customer (MedusaOverviewPage *self)
   gtk_label_set_label (self->phone_label, or_dash (medusa_customer_get_phone (customer)));
   gtk_label_set_label (self->member_since_label, or_dash (since));
 
-  self->addresses = g_object_ref (medusa_customer_get_shipping_addresses (customer));
-  g_signal_connect_object (self->addresses, "items-changed",
-                           G_CALLBACK (on_addresses_changed_cb), self, 0);
-  update_addresses_count (self);
+  g_binding_group_set_source (self->addresses_bindings, medusa_customer_get_shipping_addresses (customer));
 
   /* The order count belongs to the account, not to one copy of the customer:
    * fetch it again only when somebody else signed in. */
@@ -154,7 +141,6 @@ list_orders_cb (GObject      *object,
     return;
 
   gtk_spinner_stop (self->orders_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->orders_spinner), FALSE);
 
   if (page == NULL)
     {
@@ -191,7 +177,6 @@ load_order_count (MedusaOverviewPage *self)
   medusa_order_query_set_limit (query, 1);
 
   gtk_label_set_label (self->orders_count_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->orders_spinner), TRUE);
   gtk_spinner_start (self->orders_spinner);
 
   medusa_client_list_orders_async (medusa_session_get_client (self->session),
@@ -236,7 +221,6 @@ on_session_state_changed_cb (MedusaSession      *session,
       medusa_ui_drop_cancellable (&self->refresh_cancellable);
       g_clear_pointer (&self->counted_customer_id, g_free);
       gtk_spinner_stop (self->orders_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->orders_spinner), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
       update_customer (self);
     }
@@ -277,11 +261,7 @@ medusa_overview_page_dispose (GObject *object)
 
   medusa_ui_drop_cancellable (&self->cancellable);
   medusa_ui_drop_cancellable (&self->refresh_cancellable);
-  if (self->addresses != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->addresses, on_addresses_changed_cb, self);
-      g_clear_object (&self->addresses);
-    }
+  g_clear_object (&self->addresses_bindings);
   g_clear_object (&self->customer);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->session);
@@ -374,6 +354,13 @@ static void
 medusa_overview_page_init (MedusaOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The spinner is there while the orders are counted. */
+  g_object_bind_property (self->orders_spinner, "spinning", self->orders_spinner, "visible", G_BINDING_SYNC_CREATE);
+
+  self->addresses_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->addresses_bindings, "n-items", self->addresses_count_label, "label",
+                             G_BINDING_SYNC_CREATE, addresses_count_to_label, NULL, NULL, NULL);
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@
 #include "medusa-store-page.h"
 #include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
+#include "medusa-store-row.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaStorePage
@@ -90,13 +91,16 @@ use_store (MedusaStorePage *self,
 /* Saved stores */
 
 static void
-on_remove_clicked_cb (GtkButton       *button,
-                      MedusaStorePage *self)
+on_remove_cb (MedusaStoreRow  *row,
+              MedusaStorePage *self)
 {
-  const char *url = g_object_get_data (G_OBJECT (button), "medusa-store-url");
+  g_autofree char *url = NULL;
 
-  if (url == NULL || self->busy)
+  if (self->busy)
     return;
+
+  /* A copy: removing the profile drops the row and its profile. */
+  url = g_strdup (medusa_store_profile_get_url (medusa_store_row_get_profile (row)));
 
   /* The session keeps working with its store; only the list entry goes. */
   medusa_store_profiles_remove (self->profiles, url);
@@ -107,12 +111,12 @@ on_saved_row_activated_cb (GtkListBox      *list,
                            GtkListBoxRow   *row,
                            MedusaStorePage *self)
 {
-  MedusaStoreProfile *profile = g_object_get_data (G_OBJECT (row), "medusa-store-profile");
+  MedusaStoreProfile *profile = medusa_store_row_get_profile (MEDUSA_STORE_ROW (row));
   g_autofree char *url = NULL;
   g_autofree char *key = NULL;
   g_autofree char *name = NULL;
 
-  if (profile == NULL || self->busy)
+  if (self->busy)
     return;
 
   /* Copies: choosing a store updates the list, which rebuilds this row. */
@@ -124,56 +128,34 @@ on_saved_row_activated_cb (GtkListBox      *list,
   use_store (self, url, key, name);
 }
 
+/* The session's store-url → the row's "current". */
+static gboolean
+is_row_store_cb (GBinding     *binding,
+                 const GValue *from_value,
+                 GValue       *to_value,
+                 gpointer      user_data)
+{
+  g_autoptr(GObject) row = g_binding_dup_target (binding);
+
+  if (row == NULL)
+    return FALSE;
+
+  g_value_set_boolean (to_value,
+                       g_strcmp0 (g_value_get_string (from_value),
+                                  medusa_store_profile_get_url (medusa_store_row_get_profile (MEDUSA_STORE_ROW (row)))) == 0);
+  return TRUE;
+}
+
 static GtkWidget *
 create_profile_row (gpointer item,
                     gpointer user_data)
 {
   MedusaStorePage *self = user_data;
-  MedusaStoreProfile *profile = item;
-  const char *url = medusa_store_profile_get_url (profile);
-  g_autofree char *remove_label = NULL;
-  GtkWidget *row;
-  GtkWidget *button;
+  GtkWidget *row = medusa_store_row_new (item);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), medusa_store_profile_get_name (profile));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("medusa-store-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "medusa-store-profile",
-                          g_object_ref (profile), g_object_unref);
-
-  if (g_strcmp0 (url, medusa_session_get_store_url (self->session)) == 0)
-    {
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-      gtk_widget_set_tooltip_text (check, _("Current store"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Current store"),
-                                      -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-    }
-
-  if (medusa_store_profile_get_insecure (profile))
-    {
-      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_set_tooltip_text (warning, _("Not encrypted (http)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not encrypted (http)"),
-                                      -1);
-      gtk_widget_add_css_class (warning, "warning");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
-    }
-
-  remove_label = g_strdup_printf (_("Remove %s"), medusa_store_profile_get_name (profile));
-  button = medusa_ui_row_button_new ("user-trash-symbolic", _("Remove Store"), remove_label);
-  g_object_set_data_full (G_OBJECT (button), "medusa-store-url", g_strdup (url), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_bind_property_full (self->session, "store-url", row, "current", G_BINDING_SYNC_CREATE,
+                               is_row_store_cb, NULL, NULL, NULL);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_remove_cb), self, 0);
 
   return row;
 }
@@ -392,14 +374,6 @@ on_url_changed_cb (GtkEditable     *editable,
 }
 
 static void
-on_session_store_changed_cb (MedusaSession   *session,
-                             GParamSpec      *pspec,
-                             MedusaStorePage *self)
-{
-  rebuild_saved_list (self);
-}
-
-static void
 close_confirm_dialog (MedusaStorePage *self)
 {
   GtkWidget *dialog = g_steal_pointer (&self->confirm_dialog);
@@ -450,8 +424,6 @@ medusa_store_page_constructed (GObject *object)
   self->profiles = g_object_ref (medusa_store_profiles_get_default ());
   g_signal_connect_object (medusa_store_profiles_get_model (self->profiles), "items-changed",
                            G_CALLBACK (on_profiles_changed_cb), self, G_CONNECT_AFTER);
-  g_signal_connect_object (self->session, "notify::store-url",
-                           G_CALLBACK (on_session_store_changed_cb), self, 0);
   g_signal_connect_object (self->session, "clear-input",
                            G_CALLBACK (on_session_clear_input_cb), self, 0);
   g_signal_connect (self->saved_list, "row-activated",

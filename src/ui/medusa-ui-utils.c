@@ -480,22 +480,6 @@ medusa_ui_focus_first_empty_row (GtkWidget * const *rows,
   return FALSE;
 }
 
-GtkWidget *
-medusa_ui_row_button_new (const char *icon_name,
-                          const char *tooltip,
-                          const char *accessible_label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-  return button;
-}
-
 static gboolean
 grab_focus_idle_cb (gpointer user_data)
 {

@@ -72,10 +72,6 @@ gboolean      medusa_ui_focus_first_empty_row (GtkWidget * const *rows,
 /* For a page's map: gives @widget the focus once the window has shown the
  * page (a GtkStack switching pages moves the focus itself, after the map). */
 void          medusa_ui_grab_focus_when_shown (GtkWidget         *widget);
-/* A flat, vertically centred icon button for the suffix of a row. */
-GtkWidget    *medusa_ui_row_button_new       (const char   *icon_name,
-                                              const char   *tooltip,
-                                              const char   *accessible_label);
 
 /* Cancels what *@cancellable guards and puts a new one in its place, which
  * is returned (owned by *@cancellable). */

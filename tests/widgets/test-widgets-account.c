@@ -23,6 +23,7 @@
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
 #include "medusa-orders-page.h"
+#include "medusa-overview-page.h"
 #include "medusa-payment-method.h"
 #include "medusa-payment-methods-page.h"
 #include "medusa-preferences-window.h"
@@ -1561,6 +1562,42 @@ test_order_details_hostile (WtFixture     *fixture,
   g_assert_nonnull (wt_find_label (wt_find_row (details, "Test Mug"), mug_total));
 }
 
+/* The overview's counts follow the account: the orders once counted, the
+ * addresses as they come and go. */
+static void
+test_overview_counts (WtFixture     *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *overview;
+  GtkWidget *page;
+  const char *address_id;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 3);
+  medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Ada", "Lovelace",
+                                  "Unter den Linden 1", "Berlin", "de", "10117");
+  address_id = medusa_fake_server_add_address (fixture->fake, WT_EMAIL, "Alan", "Turing",
+                                               "Wilmslow Road 1", "Manchester", "gb", "M14");
+  path = g_strconcat (ADDRESSES_PATH "/", address_id, NULL);
+
+  overview = open_page (fixture, "overview", MEDUSA_TYPE_OVERVIEW_PAGE);
+  wait_label (overview, "3 orders");
+  wait_label (overview, "2 addresses");
+
+  page = show_page (fixture, "addresses", MEDUSA_TYPE_ADDRESSES_PAGE);
+  wt_wait_until (n_address_rows (page) == 2, WT_TIMEOUT);
+  rows = address_rows (page);
+  wt_click (row_button (rows->pdata[1], "Delete address"));
+  wait_label (page, "Address deleted");
+  wt_click (toast_close_button (page, "Undo"));
+  wt_wait_until (medusa_fake_server_get_n_requests (fixture->fake, "DELETE", path) == 1, WT_TIMEOUT);
+
+  overview = show_page (fixture, "overview", MEDUSA_TYPE_OVERVIEW_PAGE);
+  wait_label (overview, "1 address");
+  g_assert_null (wt_find_label (overview, "2 addresses"));
+}
+
 /* Opens the profile's "Enter a new address" form and returns its country
  * chooser. */
 static AdwComboRow *
@@ -1659,6 +1696,7 @@ main (int   argc,
   ADD ("/widgets/orders/no-matches", test_orders_no_matches);
   ADD ("/widgets/orders/empty", test_orders_empty);
   ADD ("/widgets/orders/error", test_orders_error);
+  ADD ("/widgets/overview/counts", test_overview_counts);
   ADD ("/widgets/order-details/show", test_order_details);
   ADD ("/widgets/order-details/not-found", test_order_details_not_found);
   ADD ("/widgets/order-details/hostile", test_order_details_hostile);

@@ -26,6 +26,7 @@
 #include "medusa-reset-password-page.h"
 #include "medusa-sign-in-page.h"
 #include "medusa-store-page.h"
+#include "medusa-store-profiles.h"
 #include "medusa-ui-utils.h"
 #include "widget-test-utils.h"
 
@@ -903,6 +904,70 @@ find_store_row (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_icon (GtkWidget  *root,
+           const char *icon_name)
+{
+  if (GTK_IS_IMAGE (root) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the store page's row for @url shows the icon @icon_name. */
+static gboolean
+store_row_shows (WtFixture  *fx,
+                 const char *url,
+                 const char *icon_name)
+{
+  GtkWidget *row = find_store_row (page_widget (fx, MEDUSA_TYPE_STORE_PAGE), url);
+  GtkWidget *icon;
+
+  g_assert_nonnull (row);
+  icon = find_icon (row, icon_name);
+  g_assert_nonnull (icon);
+
+  return gtk_widget_get_visible (icon);
+}
+
+/* Whether the store page's row for @url shows the "Current store" check. */
+#define store_row_is_current(fx, url) store_row_shows ((fx), (url), "object-select-symbolic")
+
+/* A saved store on plain http (not on this machine) is marked on its row. */
+static void
+test_store_rows_mark_http (WtFixture     *fx,
+                           gconstpointer  data)
+{
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *plain_url = "http://shop.example.com";
+  const char *local_url = medusa_fake_server_get_url (fx->fake);
+  g_autoptr(GError) error = NULL;
+
+  go_to_sign_in (fx);
+  g_assert_nonnull (medusa_store_profiles_add (profiles, "Plain Shop", plain_url, "pk_plain", &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.switch-store", NULL);
+  wt_fixture_wait_page (fx, "store");
+
+  g_assert_true (store_row_shows (fx, plain_url, "dialog-warning-symbolic"));
+  g_assert_false (store_row_shows (fx, local_url, "dialog-warning-symbolic"));
+  g_assert_true (store_row_is_current (fx, local_url));
+  g_assert_false (store_row_is_current (fx, plain_url));
+
+  medusa_store_profiles_remove (profiles, plain_url);
+}
+
 static void
 choose_saved_store (WtFixture  *fx,
                     const char *url)
@@ -968,8 +1033,13 @@ test_switch_store_restores_session (WtFixture     *fx,
   wt_fixture_wait_page (fx, "overview");
   wait_label (GTK_WIDGET (fx->window), "olga@example.com");
 
-  /* Back to the first store: Sam's session comes back from the keyring. */
+  /* Back to the first store: Sam's session comes back from the keyring.
+   * The check on the saved stores follows the store in use. */
+  g_assert_false (store_row_is_current (fx, first_url));
+  g_assert_true (store_row_is_current (fx, other_url));
   choose_saved_store (fx, first_url);
+  g_assert_true (store_row_is_current (fx, first_url));
+  g_assert_false (store_row_is_current (fx, other_url));
   wt_fixture_wait_page (fx, "overview");
   g_assert_cmpint (medusa_session_get_state (fx->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
   g_assert_cmpstr (medusa_customer_get_email (medusa_session_get_customer (fx->session)), ==, WT_EMAIL);
@@ -1078,6 +1148,7 @@ main (int   argc,
   g_test_add (path, WtFixture, NULL, wt_fixture_setup, func, wt_fixture_teardown)
 
   ADD ("/widgets/auth/store/connect", test_store_connect);
+  ADD ("/widgets/auth/store/rows-mark-http", test_store_rows_mark_http);
   ADD ("/widgets/auth/store/unreachable", test_store_unreachable);
   ADD ("/widgets/auth/store/bad-key", test_store_bad_key);
   ADD ("/widgets/auth/sign-in/happy", test_sign_in_happy);

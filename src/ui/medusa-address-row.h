@@ -1,0 +1,20 @@
+/* medusa-address-row.h: one saved address in the address book
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "medusa-address.h"
+
+G_BEGIN_DECLS
+
+#define MEDUSA_TYPE_ADDRESS_ROW (medusa_address_row_get_type ())
+G_DECLARE_FINAL_TYPE (MedusaAddressRow, medusa_address_row, MEDUSA, ADDRESS_ROW, AdwActionRow)
+
+GtkWidget     *medusa_address_row_new         (MedusaAddress    *address);
+MedusaAddress *medusa_address_row_get_address (MedusaAddressRow *self);
+
+G_END_DECLS
