@@ -860,24 +860,21 @@ test_corrupt_page (void)
   close_store (store);
   g_clear_object (&store);
 
-  /* Same length, a damaged page in the middle: found when it is read */
+  /* Same length and a good header, the middle half damaged: found only
+   * when those pages are read */
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  memset (contents + length / 2, 0x5a, 8192);
+  memset (contents + length / 4, 0x5a, length / 2);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
   store = open_store (STORE_URL, CUSTOMER_ID);
   medusa_account_store_get_orders_async (store, NULL, NULL, got_result, &result);
   orders = medusa_account_store_get_orders_finish (store, wait_for (&result), NULL, &error);
-  if (orders == NULL)
-    {
-      g_assert_error (error, MEDUSA_ACCOUNT_STORE_ERROR, MEDUSA_ACCOUNT_STORE_ERROR_CORRUPT);
-      /* The next call finds an empty, working copy */
-      g_assert_cmpuint (search (store, NULL), ==, 0);
-    }
-  else
-    {
-      g_test_message ("The damage was not on a page the query read");
-    }
+  g_assert_error (error, MEDUSA_ACCOUNT_STORE_ERROR, MEDUSA_ACCOUNT_STORE_ERROR_CORRUPT);
+  g_assert_null (orders);
+  /* The next calls find an empty, working copy */
+  g_assert_cmpuint (search (store, NULL), ==, 0);
+  put_ok (store, medusa_account_store_put_orders_async, batch->str);
+  g_assert_cmpuint (search (store, "mug"), ==, 400);
   close_store (store);
 }
 
@@ -1024,6 +1021,16 @@ test_unref_closes (void)
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+/* Under AddressSanitizer (with the full malloc stacks tools/test-all.sh asks
+ * for) every allocation of SQLite and json-glib costs ~100x: there the same
+ * checks run over 2,000 orders; the normal build does 10,000. */
+#if defined(__SANITIZE_ADDRESS__)
+#define N_ORDERS 2000
+#else
+#define N_ORDERS 10000
+#endif
+G_STATIC_ASSERT (N_ORDERS % 1000 == 0 && N_ORDERS > 1250);
+
 static void
 test_ten_thousand (void)
 {
@@ -1039,7 +1046,7 @@ test_ten_thousand (void)
   const char *keystrokes[] = { "h", "ho", "hoo", "hood", "hoodi", "hoodie" };
 
   start = g_get_monotonic_time ();
-  for (guint batch = 0; batch < 10; batch++)
+  for (guint batch = 0; batch < N_ORDERS / 1000; batch++)
     {
       g_autoptr(GString) json = g_string_new ("{\"orders\": [");
 
@@ -1052,13 +1059,13 @@ test_ten_thousand (void)
 
           g_string_append_printf (json, "%s%s", i % 1000 ? "," : "", order);
         }
-      g_string_append (json, "], \"count\": 10000}");
+      g_string_append_printf (json, "], \"count\": %u}", N_ORDERS);
       put_ok (store, medusa_account_store_put_orders_async, json->str);
     }
-  g_test_message ("10,000 orders put in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_test_message ("%u orders put in %.0f ms", N_ORDERS, (g_get_monotonic_time () - start) / 1000.0);
 
   orders = get_orders (store, NULL, &n_total);
-  g_assert_cmpint (n_total, ==, 10000);
+  g_assert_cmpint (n_total, ==, N_ORDERS);
   g_clear_object (&orders);
 
   /* One search per keystroke, as the orders page asks: first 50 rows + count */
@@ -1070,16 +1077,16 @@ test_ten_thousand (void)
       orders = get_orders (store, filter, &n_total);
       g_test_message ("search \"%s\": %" G_GINT64_FORMAT " matches, %.1f ms",
                       keystrokes[k], n_total, (g_get_monotonic_time () - start) / 1000.0);
-      g_assert_cmpint (n_total, ==, 2000);     /* products[3] = "Hoodie", i % 5 == 3 */
+      g_assert_cmpint (n_total, ==, N_ORDERS / 5);   /* products[3] = "Hoodie", i % 5 == 3 */
       g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 50);
-      /* newest first: i = 9998 is display id 9999 */
-      g_assert_cmpint (display_id_at (orders, 0), ==, 9999);
+      /* newest first: i = N - 2 is display id N - 1 */
+      g_assert_cmpint (display_id_at (orders, 0), ==, N_ORDERS - 1);
       g_clear_object (&orders);
     }
 
   /* Text, status and city together: i % 5 == 3, i % 3 == 1 (completed), i % 4 == 1 (Zürich) */
   expected = 0;
-  for (guint i = 0; i < 10000; i++)
+  for (guint i = 0; i < N_ORDERS; i++)
     if (i % 5 == 3 && i % 3 == 1 && i % 4 == 1)
       expected++;
   medusa_store_order_filter_set_text (filter, "hoodie zurich");
@@ -1092,11 +1099,11 @@ test_ten_thousand (void)
   g_clear_pointer (&filter, medusa_store_order_filter_free);
 
   /* SKU, tracking number, order number */
-  g_assert_cmpuint (search (store, "SKU-04242"), ==, 1);
-  g_assert_cmpuint (search (store, "TRK0000424"), ==, 1);  /* 4240 */
-  g_assert_cmpuint (search (store, "creme"), ==, 2000);
-  g_assert_cmpuint (search (store, "4242"), ==, 1);        /* order 4242; SKU-04242 is "sku" "04242" */
-  g_assert_cmpuint (search (store, "04242"), ==, 1);       /* the SKU of order 4243 */
+  g_assert_cmpuint (search (store, "SKU-01242"), ==, 1);
+  g_assert_cmpuint (search (store, "TRK0000124"), ==, 1);  /* 1240 */
+  g_assert_cmpuint (search (store, "creme"), ==, N_ORDERS / 5);
+  g_assert_cmpuint (search (store, "1242"), ==, 1);        /* order 1242; SKU-01242 is "sku" "01242" */
+  g_assert_cmpuint (search (store, "01242"), ==, 1);       /* the SKU of order 1243 */
 }
 
 int
