@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -202,12 +203,14 @@ medusa_store_set_sqlite_error (sqlite3  *db,
                   int       code,
                   GError  **error)
 {
+  /* The two a person may see (the others are handled inside the store) */
   if (is_corruption (code))
-    g_set_error (error, MEDUSA_ACCOUNT_STORE_ERROR, MEDUSA_ACCOUNT_STORE_ERROR_CORRUPT,
-                 "The saved copy of the account is damaged: %s", sqlite3_errstr (code));
+    g_set_error_literal (error, MEDUSA_ACCOUNT_STORE_ERROR, MEDUSA_ACCOUNT_STORE_ERROR_CORRUPT,
+                         _("The copy of your account on this computer was damaged. "
+                           "It has been emptied and will be filled again from the store."));
   else
     g_set_error (error, MEDUSA_ACCOUNT_STORE_ERROR, MEDUSA_ACCOUNT_STORE_ERROR_FAILED,
-                 "The saved copy of the account could not be used: %s",
+                 _("The copy of your account on this computer could not be used: %s"),
                  db ? sqlite3_errmsg (db) : sqlite3_errstr (code));
   return FALSE;
 }
