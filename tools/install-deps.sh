@@ -14,7 +14,7 @@ PACKAGES=(
   # build
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
-  libjson-glib-dev libsecret-1-dev
+  libjson-glib-dev libsecret-1-dev libsqlite3-dev
   # data validation (desktop file, metainfo), translations, country names
   desktop-file-utils appstream appstream-util locales iso-codes
   # sanitizer runtime (ASan/UBSan builds); clang for the libFuzzer targets (tests/fuzz)
