@@ -10,6 +10,7 @@
 
 #include "medusa-address-dialog.h"
 #include "medusa-addresses-page.h"
+#include "medusa-page.h"
 #include "medusa-addresses.h"
 #include "medusa-ui-utils.h"
 
@@ -27,10 +28,8 @@ typedef struct
 
 struct _MedusaAddressesPage
 {
-  AdwBin           parent_instance;
+  MedusaPage       parent_instance;
 
-  MedusaSession   *session;
-  GCancellable    *cancellable;
   GHashTable      *pending;       /* address id → PendingDelete (not owned) */
 
   /* template widgets */
@@ -40,15 +39,7 @@ struct _MedusaAddressesPage
   GtkButton       *add_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaAddressesPage, medusa_addresses_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaAddressesPage, medusa_addresses_page, MEDUSA_TYPE_PAGE)
 
 static void rebuild (MedusaAddressesPage *self);
 
@@ -275,7 +266,7 @@ create_row (MedusaAddressesPage *self,
 static void
 rebuild (MedusaAddressesPage *self)
 {
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  MedusaCustomer *customer = medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self)));
   GtkWidget *child;
   guint n_shown = 0;
 
@@ -324,10 +315,10 @@ open_dialog (MedusaAddressesPage *self,
   GtkWidget *dialog;
   GtkRoot *root;
 
-  if (medusa_session_get_customer (self->session) == NULL)
+  if (medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self))) == NULL)
     return;
 
-  dialog = medusa_address_dialog_new (self->session, address);
+  dialog = medusa_address_dialog_new (medusa_page_get_session (MEDUSA_PAGE (self)), address);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
@@ -364,7 +355,7 @@ delete_clicked_cb (GtkButton           *button,
 
   pending = g_new0 (PendingDelete, 1);
   g_weak_ref_init (&pending->page, self);
-  pending->session = g_object_ref (self->session);
+  pending->session = g_object_ref (medusa_page_get_session (MEDUSA_PAGE (self)));
   pending->address_id = g_strdup (id);
   g_hash_table_insert (self->pending, pending->address_id, pending);
 
@@ -380,32 +371,31 @@ delete_clicked_cb (GtkButton           *button,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (widget);
-
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
-    return;
-
-  medusa_ui_refresh_session (widget, self->session, self->cancellable,
-                             _("Could not load your addresses"));
-}
-
-static void
-customer_changed_cb (MedusaAddressesPage *self)
+on_session_customer_notify_cb (MedusaAddressesPage *self)
 {
   rebuild (self);
 }
 
+/* MedusaPage */
+
 static void
-state_changed_cb (MedusaAddressesPage *self)
+medusa_addresses_page_refresh (MedusaPage *page)
 {
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
+  MedusaSession *session = medusa_page_get_session (page);
+
+  if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  medusa_ui_renew_cancellable (&self->cancellable);
+  medusa_ui_refresh_session (GTK_WIDGET (page), session, medusa_page_get_cancellable (page),
+                             _("Could not load your addresses"));
+}
+
+/* Signed out */
+static void
+medusa_addresses_page_reset (MedusaPage *page)
+{
+  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (page);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 
   drop_pending_deletes (self);
@@ -421,12 +411,10 @@ medusa_addresses_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_addresses_page_parent_class)->constructed (object);
 
-  g_return_if_fail (self->session != NULL);
-
-  g_signal_connect_object (self->session, "notify::customer",
-                           G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Every change of the customer, not only another customer: the list is
+   * the customer's addresses. */
+  g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (self)), "notify::customer",
+                           G_CALLBACK (on_session_customer_notify_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -435,54 +423,14 @@ medusa_addresses_page_dispose (GObject *object)
 {
   MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (object);
 
-  medusa_ui_drop_cancellable (&self->cancellable);
-
   if (self->pending != NULL)
     {
       flush_pending_deletes (self);
       g_clear_pointer (&self->pending, g_hash_table_unref);
     }
 
-  medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_ADDRESSES_PAGE);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_addresses_page_parent_class)->dispose (object);
-}
-
-static void
-medusa_addresses_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_addresses_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_set_object (&self->session, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -493,14 +441,9 @@ medusa_addresses_page_class_init (MedusaAddressesPageClass *klass)
 
   object_class->constructed = medusa_addresses_page_constructed;
   object_class->dispose = medusa_addresses_page_dispose;
-  object_class->get_property = medusa_addresses_page_get_property;
-  object_class->set_property = medusa_addresses_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->refresh = medusa_addresses_page_refresh;
+  MEDUSA_PAGE_CLASS (klass)->reset = medusa_addresses_page_reset;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-addresses-page.ui");
@@ -510,7 +453,7 @@ medusa_addresses_page_class_init (MedusaAddressesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressesPage, add_button);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
 }
 
 static void
@@ -518,7 +461,6 @@ medusa_addresses_page_init (MedusaAddressesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->pending = g_hash_table_new (g_str_hash, g_str_equal);
 }
 

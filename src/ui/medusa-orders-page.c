@@ -11,6 +11,7 @@
 #include "medusa-order-list.h"
 #include "medusa-order-row.h"
 #include "medusa-orders-page.h"
+#include "medusa-page.h"
 #include "medusa-ui-utils.h"
 
 /* What a row shows, and nothing more (totals are always added). */
@@ -68,9 +69,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (payment_status_names) == N_PAYMENT_STATUSES + 1);
 
 struct _MedusaOrdersPage
 {
-  AdwBin           parent_instance;
+  MedusaPage       parent_instance;
 
-  MedusaSession   *session;
   MedusaOrderList *list;            /* (nullable) */
   GtkNoSelection  *selection;
   char            *list_customer_id;
@@ -94,22 +94,11 @@ struct _MedusaOrdersPage
   GtkLabel        *filter_error_label;
   GtkLabel        *filters_count_label;
   GtkLabel        *count_label;
-  GtkStack        *stack;
-  GtkSpinner      *spinner;
-  AdwStatusPage   *error_page;
   GtkSpinner      *more_spinner;
   GtkListView     *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaOrdersPage, medusa_orders_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaOrdersPage, medusa_orders_page, MEDUSA_TYPE_PAGE)
 
 /* Auxiliary methods */
 
@@ -303,7 +292,7 @@ update_state (MedusaOrdersPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), FALSE);
       gtk_spinner_set_spinning (self->more_spinner, FALSE);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+      medusa_page_show_state (MEDUSA_PAGE (self), "loading");
       return;
     }
 
@@ -313,20 +302,15 @@ update_state (MedusaOrdersPage *self)
   error = medusa_order_list_get_error (self->list);
 
   if (n_items > 0)
-    medusa_ui_stack_show_state (self->stack, self->spinner, "list");
+    medusa_page_show_state (MEDUSA_PAGE (self), "list");
   else if (error != NULL)
-    {
-      g_autofree char *message = medusa_ui_error_message (error, _("Could not load your orders"));
-
-      adw_status_page_set_description (self->error_page, message);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "error");
-    }
+    medusa_page_show_error (MEDUSA_PAGE (self), error, _("Could not load your orders"));
   else if (loading || n_total < 0)
-    medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+    medusa_page_show_state (MEDUSA_PAGE (self), "loading");
   else if (medusa_order_query_has_filters (medusa_order_list_get_query (self->list)))
-    medusa_ui_stack_show_state (self->stack, self->spinner, "no-matches");
+    medusa_page_show_state (MEDUSA_PAGE (self), "no-matches");
   else
-    medusa_ui_stack_show_state (self->stack, self->spinner, "empty");
+    medusa_page_show_state (MEDUSA_PAGE (self), "empty");
 
   if (n_total >= 0 && n_items > 0)
     {
@@ -355,7 +339,7 @@ list_error_cb (MedusaOrdersPage *self)
    * "error" is read-only and notifies only when the list takes a new error
    * (or clears it): every notify with an error is a new failed load. */
   if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+    medusa_ui_show_error (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)), error,
                           _("Could not load more orders"));
   update_state (self);
 }
@@ -378,13 +362,14 @@ teardown_list (MedusaOrdersPage *self)
 static void
 ensure_list (MedusaOrdersPage *self)
 {
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
-  MedusaClient *client = medusa_session_get_client (self->session);
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  MedusaCustomer *customer = medusa_session_get_customer (session);
+  MedusaClient *client = medusa_session_get_client (session);
   g_autoptr(MedusaOrderQuery) query = NULL;
   guint n_filters = 0;
 
   if (customer == NULL || client == NULL ||
-      medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+      medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
   if (self->list != NULL &&
@@ -573,11 +558,9 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+medusa_orders_page_refresh (MedusaPage *page)
 {
-  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (widget);
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (page);
 
   if (self->list != NULL)
     {
@@ -599,10 +582,12 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
-session_changed_cb (MedusaOrdersPage *self)
+on_session_changed_cb (MedusaOrdersPage *self)
 {
-  if (medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_OUT ||
-      medusa_session_get_customer (self->session) == NULL)
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+
+  if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_OUT ||
+      medusa_session_get_customer (session) == NULL)
     return;
 
   ensure_list (self);
@@ -611,8 +596,10 @@ session_changed_cb (MedusaOrdersPage *self)
 /* Sign-out, the idle lock, another store or account: nothing of the last
  * person's search and filters stays behind, nor their list. */
 static void
-session_clear_input_cb (MedusaOrdersPage *self)
+medusa_orders_page_clear_input (MedusaPage *page)
 {
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (page);
+
   g_clear_handle_id (&self->apply_id, g_source_remove);
   teardown_list (self);
   gtk_popover_popdown (self->filters_popover);
@@ -638,19 +625,18 @@ static void
 medusa_orders_page_constructed (GObject *object)
 {
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+  MedusaSession *session;
 
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->constructed (object);
 
-  g_return_if_fail (self->session != NULL);
-
-  g_signal_connect_object (self->session, "notify::customer",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::client",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
+  /* The list follows the client too: another store gets a new list. */
+  session = medusa_page_get_session (MEDUSA_PAGE (self));
+  g_signal_connect_object (session, "notify::customer",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::state",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::client",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
@@ -662,9 +648,7 @@ medusa_orders_page_dispose (GObject *object)
   g_clear_handle_id (&self->apply_id, g_source_remove);
   teardown_list (self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDERS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->dispose (object);
 }
@@ -680,42 +664,6 @@ medusa_orders_page_finalize (GObject *object)
 }
 
 static void
-medusa_orders_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_orders_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_set_object (&self->session, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -724,16 +672,11 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   object_class->constructed = medusa_orders_page_constructed;
   object_class->dispose = medusa_orders_page_dispose;
   object_class->finalize = medusa_orders_page_finalize;
-  object_class->get_property = medusa_orders_page_get_property;
-  object_class->set_property = medusa_orders_page_set_property;
 
   widget_class->map = medusa_orders_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->refresh = medusa_orders_page_refresh;
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_orders_page_clear_input;
 
   g_type_ensure (MEDUSA_TYPE_ORDER_ROW);
 
@@ -751,9 +694,7 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filter_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filters_count_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, error_page);
+  medusa_page_class_bind_state_stack (widget_class);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, more_spinner);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -762,7 +703,7 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
   gtk_widget_class_bind_template_callback (widget_class, order_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.focus-search", NULL);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-error.h"
+#include "medusa-form-page.h"
 #include "medusa-store-page.h"
 #include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
@@ -17,14 +18,11 @@
 
 struct _MedusaStorePage
 {
-  AdwBin               parent_instance;
+  MedusaFormPage       parent_instance;
 
-  MedusaSession       *session;        /* (owned) */
   MedusaStoreProfiles *profiles;       /* (owned) */
-  GCancellable        *cancellable;    /* (owned) (nullable) */
   char                *confirmed_url;  /* (owned) (nullable): insecure URL the user accepted */
   GtkWidget           *confirm_dialog; /* (unowned) (nullable) */
-  gboolean             busy;
 
   GtkWidget           *saved_group;
   GtkListBox          *saved_list;
@@ -37,28 +35,9 @@ struct _MedusaStorePage
   GtkButton           *connect_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaStorePage, medusa_store_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaStorePage, medusa_store_page, MEDUSA_TYPE_FORM_PAGE)
 
 static void check_store (MedusaStorePage *self);
-
-static void
-set_busy (MedusaStorePage *self,
-          gboolean         busy)
-{
-  self->busy = busy;
-  /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->connect_button, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
-}
 
 /* Makes @url the session's store. Another store is followed by the window:
  * it restores that store's own session from the keyring, as at start, or
@@ -69,20 +48,19 @@ use_store (MedusaStorePage *self,
            const char      *publishable_key,
            const char      *display_name)
 {
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autofree char *previous_url = g_strdup (medusa_session_get_store_url (self->session));
+  g_autofree char *previous_url = g_strdup (medusa_session_get_store_url (session));
 
-  if (!medusa_session_set_store (self->session, url, publishable_key, display_name, &error))
+  if (!medusa_session_set_store (session, url, publishable_key, display_name, &error))
     {
-      g_autofree char *message = medusa_ui_error_message (error, _("Could not use this store"));
-
-      medusa_ui_label_set_error (self->error_label, message);
+      medusa_form_page_show_error (MEDUSA_FORM_PAGE (self), error, _("Could not use this store"));
       return FALSE;
     }
 
-  if (g_strcmp0 (previous_url, medusa_session_get_store_url (self->session)) == 0)
+  if (g_strcmp0 (previous_url, medusa_session_get_store_url (session)) == 0)
     medusa_ui_navigate (GTK_WIDGET (self),
-                        medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_IN ?
+                        medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_IN ?
                         "overview" : "sign-in");
   return TRUE;
 }
@@ -95,7 +73,7 @@ on_remove_clicked_cb (GtkButton       *button,
 {
   const char *url = g_object_get_data (G_OBJECT (button), "medusa-store-url");
 
-  if (url == NULL || self->busy)
+  if (url == NULL || medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
     return;
 
   /* The session keeps working with its store; only the list entry goes. */
@@ -112,7 +90,7 @@ on_saved_row_activated_cb (GtkListBox      *list,
   g_autofree char *key = NULL;
   g_autofree char *name = NULL;
 
-  if (profile == NULL || self->busy)
+  if (profile == NULL || medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
     return;
 
   /* Copies: choosing a store updates the list, which rebuilds this row. */
@@ -120,7 +98,7 @@ on_saved_row_activated_cb (GtkListBox      *list,
   key = g_strdup (medusa_store_profile_get_publishable_key (profile));
   name = g_strdup (medusa_store_profile_get_name (profile));
 
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   use_store (self, url, key, name);
 }
 
@@ -144,7 +122,7 @@ create_profile_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "medusa-store-profile",
                           g_object_ref (profile), g_object_unref);
 
-  if (g_strcmp0 (url, medusa_session_get_store_url (self->session)) == 0)
+  if (g_strcmp0 (url, medusa_session_get_store_url (medusa_page_get_session (MEDUSA_PAGE (self)))) == 0)
     {
       GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
@@ -207,7 +185,7 @@ on_profiles_changed_cb (GListModel      *model,
 /* Connecting a new store */
 
 static void
-check_store_cb (GObject      *object,
+on_check_store_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
@@ -224,7 +202,7 @@ check_store_cb (GObject      *object,
       if (medusa_ui_is_cancelled (error))
         return;
 
-      set_busy (self, FALSE);
+      medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
       medusa_ui_row_set_invalid (self->url_row, TRUE);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
@@ -238,12 +216,12 @@ check_store_cb (GObject      *object,
       else
         message = medusa_ui_error_message (error, _("Could not reach the store"));
 
-      medusa_ui_label_set_error (self->error_label, message);
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), message);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
 
-  set_busy (self, FALSE);
+  medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
 
   url = medusa_ui_row_dup_stripped (self->url_row);
   name = medusa_ui_row_dup_stripped (self->name_row);
@@ -263,14 +241,13 @@ check_store (MedusaStorePage *self)
   g_autofree char *url = medusa_ui_row_dup_stripped (self->url_row);
   g_autofree char *key = medusa_ui_row_dup_stripped (self->key_row);
 
-  medusa_ui_renew_cancellable (&self->cancellable);
+  GCancellable *cancellable = medusa_form_page_begin (MEDUSA_FORM_PAGE (self));
 
-  set_busy (self, TRUE);
   medusa_store_probe_async (url,
-                                           *key != '\0' ? key : NULL,
-                                           self->cancellable,
-                                           check_store_cb,
-                                           g_object_ref (self));
+                            *key != '\0' ? key : NULL,
+                            cancellable,
+                            on_check_store_cb,
+                            g_object_ref (self));
 }
 
 static void
@@ -328,18 +305,18 @@ submit (MedusaStorePage *self)
   g_autoptr(GError) error = NULL;
   gboolean insecure = FALSE;
 
-  if (self->busy || self->confirm_dialog != NULL)
+  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)) || self->confirm_dialog != NULL)
     return;
 
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   url = medusa_ui_row_dup_stripped (self->url_row);
 
   if (*url == '\0')
     {
       medusa_ui_row_set_invalid (self->url_row, TRUE);
-      medusa_ui_label_set_error (self->error_label,
-                                 _("Enter the address of the store, for example "
-                                   "https://shop.example.com."));
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self),
+                                  _("Enter the address of the store, for example "
+                                    "https://shop.example.com."));
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
@@ -348,7 +325,7 @@ submit (MedusaStorePage *self)
   if (normalized == NULL)
     {
       medusa_ui_row_set_invalid (self->url_row, TRUE);
-      medusa_ui_label_set_error (self->error_label, error->message);
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
@@ -385,7 +362,7 @@ on_url_changed_cb (GtkEditable     *editable,
   gboolean insecure = FALSE;
 
   medusa_ui_row_set_invalid (self->url_row, FALSE);
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   normalized = medusa_store_url_check (url, &insecure, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), normalized != NULL && insecure);
@@ -413,12 +390,11 @@ close_confirm_dialog (MedusaStorePage *self)
 
 /* Someone else may sit down next: nothing typed here stays. */
 static void
-on_session_clear_input_cb (MedusaSession   *session,
-                           MedusaStorePage *self)
+medusa_store_page_clear_input (MedusaPage *page)
 {
-  medusa_ui_drop_cancellable (&self->cancellable);
-  if (self->busy)
-    set_busy (self, FALSE);
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (page);
+
+  MEDUSA_PAGE_CLASS (medusa_store_page_parent_class)->clear_input (page);
   close_confirm_dialog (self);
   g_clear_pointer (&self->confirmed_url, g_free);
 
@@ -426,7 +402,6 @@ on_session_clear_input_cb (MedusaSession   *session,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
   medusa_ui_row_set_invalid (self->url_row, FALSE);
-  medusa_ui_label_set_error (self->error_label, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), FALSE);
 }
 
@@ -450,10 +425,8 @@ medusa_store_page_constructed (GObject *object)
   self->profiles = g_object_ref (medusa_store_profiles_get_default ());
   g_signal_connect_object (medusa_store_profiles_get_model (self->profiles), "items-changed",
                            G_CALLBACK (on_profiles_changed_cb), self, G_CONNECT_AFTER);
-  g_signal_connect_object (self->session, "notify::store-url",
+  g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (self)), "notify::store-url",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (on_session_clear_input_cb), self, 0);
   g_signal_connect (self->saved_list, "row-activated",
                     G_CALLBACK (on_saved_row_activated_cb), self);
 
@@ -465,13 +438,10 @@ medusa_store_page_dispose (GObject *object)
 {
   MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
 
-  medusa_ui_drop_cancellable (&self->cancellable);
   close_confirm_dialog (self);
   if (self->saved_list != NULL)
     gtk_list_box_bind_model (self->saved_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_STORE_PAGE);
   g_clear_object (&self->profiles);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_store_page_parent_class)->dispose (object);
 }
@@ -487,44 +457,6 @@ medusa_store_page_finalize (GObject *object)
 }
 
 static void
-medusa_store_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_store_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_store_page_class_init (MedusaStorePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -533,16 +465,10 @@ medusa_store_page_class_init (MedusaStorePageClass *klass)
   object_class->constructed = medusa_store_page_constructed;
   object_class->dispose = medusa_store_page_dispose;
   object_class->finalize = medusa_store_page_finalize;
-  object_class->get_property = medusa_store_page_get_property;
-  object_class->set_property = medusa_store_page_set_property;
 
   widget_class->map = medusa_store_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_store_page_clear_input;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-store-page.ui");
@@ -564,6 +490,8 @@ static void
 medusa_store_page_init (MedusaStorePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), self->connect_button, self->error_label,
+                             GTK_WIDGET (self->form_list), GTK_WIDGET (self->saved_list), NULL);
 }
 
 GtkWidget *
