@@ -56,9 +56,9 @@ pending_delete_free (PendingDelete *pending)
 }
 
 static void
-delete_address_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_delete_address_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   PendingDelete *pending = user_data;
   g_autoptr(MedusaAddressesPage) self = g_weak_ref_get (&pending->page);
@@ -92,8 +92,8 @@ delete_address_cb (GObject      *source,
 }
 
 static void
-toast_button_clicked_cb (AdwToast      *toast,
-                         PendingDelete *pending)
+on_toast_button_clicked_cb (AdwToast      *toast,
+                            PendingDelete *pending)
 {
   g_autoptr(MedusaAddressesPage) self = g_weak_ref_get (&pending->page);
 
@@ -110,8 +110,8 @@ toast_button_clicked_cb (AdwToast      *toast,
 }
 
 static void
-toast_dismissed_cb (AdwToast      *toast,
-                    PendingDelete *pending)
+on_toast_dismissed_cb (AdwToast      *toast,
+                       PendingDelete *pending)
 {
   g_autoptr(MedusaAddressesPage) self = NULL;
   MedusaClient *client;
@@ -136,7 +136,7 @@ toast_dismissed_cb (AdwToast      *toast,
   /* The request outlives the page if need be: the user asked for it. */
   medusa_client_delete_address_async (client, pending->address_id,
                                       medusa_session_get_cancellable (pending->session),
-                                      delete_address_cb, pending);
+                                      on_delete_address_cb, pending);
 }
 
 /* Forgets every delete not sent yet (sign-out: nothing may be sent). */
@@ -298,9 +298,9 @@ open_dialog (MedusaAddressesPage *self,
              MedusaAddress       *address);
 
 static void
-dialog_saved_cb (MedusaAddressesPage *self,
-                 MedusaCustomer      *customer,
-                 MedusaAddressDialog *dialog)
+on_dialog_saved_cb (MedusaAddressesPage *self,
+                    MedusaCustomer      *customer,
+                    MedusaAddressDialog *dialog)
 {
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (medusa_address_dialog_get_address (dialog) != NULL
@@ -322,14 +322,14 @@ open_dialog (MedusaAddressesPage *self,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Callbacks */
 
 static void
-add_clicked_cb (MedusaAddressesPage *self)
+on_add_button_clicked_cb (MedusaAddressesPage *self)
 {
   open_dialog (self, NULL);
 }
@@ -363,15 +363,15 @@ delete_clicked_cb (GtkButton           *button,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   pending->toast = g_object_ref (toast);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), pending);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb), pending);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), pending);
 
   rebuild (self);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-on_session_customer_notify_cb (MedusaAddressesPage *self)
+on_session_notify_customer_cb (MedusaAddressesPage *self)
 {
   rebuild (self);
 }
@@ -414,7 +414,7 @@ medusa_addresses_page_constructed (GObject *object)
   /* Every change of the customer, not only another customer: the list is
    * the customer's addresses. */
   g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (self)), "notify::customer",
-                           G_CALLBACK (on_session_customer_notify_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_session_notify_customer_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -451,7 +451,7 @@ medusa_addresses_page_class_init (MedusaAddressesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressesPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressesPage, add_button);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked_cb);
 
   medusa_page_class_install_refresh (widget_class);
 }

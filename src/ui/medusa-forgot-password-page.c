@@ -35,8 +35,8 @@ G_DEFINE_FINAL_TYPE (MedusaForgotPasswordPage, medusa_forgot_password_page, MEDU
 
 static void
 on_request_token_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(MedusaForgotPasswordPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -63,13 +63,11 @@ on_request_token_cb (GObject      *object,
 }
 
 static void
-submit (MedusaForgotPasswordPage *self)
+medusa_forgot_password_page_submit (MedusaFormPage *page)
 {
+  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (page);
   g_autofree char *email = NULL;
   GCancellable *cancellable;
-
-  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
-    return;
 
   medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
@@ -91,17 +89,10 @@ submit (MedusaForgotPasswordPage *self)
 }
 
 static void
-on_send_clicked_cb (GtkButton                *button,
-                    MedusaForgotPasswordPage *self)
-{
-  submit (self);
-}
-
-static void
 on_email_activated_cb (AdwEntryRow              *row,
                        MedusaForgotPasswordPage *self)
 {
-  submit (self);
+  medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -192,6 +183,7 @@ medusa_forgot_password_page_class_init (MedusaForgotPasswordPageClass *klass)
   widget_class->map = medusa_forgot_password_page_map;
 
   page_class->clear_input = medusa_forgot_password_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_forgot_password_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-forgot-password-page.ui");
@@ -201,7 +193,6 @@ medusa_forgot_password_page_class_init (MedusaForgotPasswordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaForgotPasswordPage, send_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaForgotPasswordPage, sent_box);
   gtk_widget_class_bind_template_child (widget_class, MedusaForgotPasswordPage, continue_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_send_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_email_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_email_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_continue_clicked_cb);
@@ -211,7 +202,8 @@ static void
 medusa_forgot_password_page_init (MedusaForgotPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), self->send_button, self->error_label,
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->send_button),
+                             self->error_label,
                              GTK_WIDGET (self->form_list), NULL);
 }
 

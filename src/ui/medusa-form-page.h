@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "medusa-busy-button.h"
 #include "medusa-page.h"
 
 G_BEGIN_DECLS
@@ -25,17 +26,34 @@ struct _MedusaFormPageClass
   /* Whether the form may be sent as typed; NULL: the page checks on submit. */
   gboolean (*is_valid) (MedusaFormPage *self);
 
+  /* Sends the form: the submit button was clicked, or Enter pressed in a
+   * complete form (medusa_form_page_submit()). Not called while busy. */
+  void     (*submit)   (MedusaFormPage *self);
+
   gpointer padding[4];
 };
 
 /* Call from the subclass's init, after gtk_widget_init_template(): the
- * submit button, the error label (nullable: the page shows errors itself)
- * and the NULL-terminated widgets that go insensitive while busy. */
-void          medusa_form_page_set_form        (MedusaFormPage *self,
-                                                GtkButton      *submit_button,
-                                                GtkLabel       *error_label,
-                                                GtkWidget      *first_field,
+ * submit button (its "clicked" submits), the error label and the
+ * NULL-terminated widgets that go insensitive while busy. */
+void          medusa_form_page_set_form        (MedusaFormPage   *self,
+                                                MedusaBusyButton *submit_button,
+                                                GtkLabel         *error_label,
+                                                GtkWidget        *first_field,
                                                 ...) G_GNUC_NULL_TERMINATED;
+
+/* The error label sits in @error_box with @offer_button, a way out that
+ * medusa_form_page_set_offer() shows with the error ("Sign In Instead"). */
+void          medusa_form_page_set_error_offer (MedusaFormPage *self,
+                                                GtkWidget      *error_box,
+                                                GtkWidget      *offer_button);
+
+void          medusa_form_page_submit          (MedusaFormPage *self);
+/* Enter in one of @rows (in the order of the form): a valid form is sent,
+ * else the focus moves to the first empty row, or the bell rings. */
+void          medusa_form_page_activate_rows   (MedusaFormPage   *self,
+                                                GtkWidget * const *rows,
+                                                guint             n_rows);
 
 gboolean      medusa_form_page_get_busy        (MedusaFormPage *self);
 void          medusa_form_page_set_busy        (MedusaFormPage *self,
@@ -50,6 +68,10 @@ gboolean      medusa_form_page_update_validity (MedusaFormPage *self);
 
 /* The inline error: @message, or none for NULL. */
 void          medusa_form_page_set_error       (MedusaFormPage *self,
+                                                const char     *message);
+/* The inline error with the offer button (medusa_form_page_set_error_offer()),
+ * which takes the focus. */
+void          medusa_form_page_set_offer       (MedusaFormPage *self,
                                                 const char     *message);
 void          medusa_form_page_show_error      (MedusaFormPage *self,
                                                 const GError   *error,

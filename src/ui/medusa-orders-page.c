@@ -331,7 +331,7 @@ update_state (MedusaOrdersPage *self)
 }
 
 static void
-list_error_cb (MedusaOrdersPage *self)
+on_list_notify_error_cb (MedusaOrdersPage *self)
 {
   const GError *error = medusa_order_list_get_error (self->list);
 
@@ -390,7 +390,7 @@ ensure_list (MedusaOrdersPage *self)
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-total", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::error", G_CALLBACK (list_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::error", G_CALLBACK (on_list_notify_error_cb), self, G_CONNECT_SWAPPED);
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 
   update_state (self);
@@ -422,7 +422,7 @@ apply_filters (MedusaOrdersPage *self)
 }
 
 static gboolean
-apply_timeout_cb (gpointer user_data)
+on_apply_timeout_cb (gpointer user_data)
 {
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (user_data);
 
@@ -462,13 +462,13 @@ add_check (MedusaOrdersPage *self,
 /* Callbacks */
 
 static void
-filter_changed_cb (MedusaOrdersPage *self)
+on_filter_changed_cb (MedusaOrdersPage *self)
 {
   if (self->resetting)
     return;
 
   g_clear_handle_id (&self->apply_id, g_source_remove);
-  self->apply_id = g_timeout_add (FILTER_APPLY_DELAY_MS, apply_timeout_cb, self);
+  self->apply_id = g_timeout_add (FILTER_APPLY_DELAY_MS, on_apply_timeout_cb, self);
 }
 
 static GtkCheckButton *
@@ -483,7 +483,7 @@ add_check (MedusaOrdersPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
                                   -1);
 
-  g_signal_connect_object (check, "toggled", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_flow_box_append (box, check);
   /* The flow box child itself need not take the focus: the check does. */
   gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
@@ -492,20 +492,20 @@ add_check (MedusaOrdersPage *self,
 }
 
 static void
-search_changed_cb (MedusaOrdersPage *self)
+on_search_entry_search_changed_cb (MedusaOrdersPage *self)
 {
   if (!self->resetting)
     apply_filters (self);
 }
 
 static void
-stop_search_cb (MedusaOrdersPage *self)
+on_search_entry_stop_search_cb (MedusaOrdersPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
-clear_filters_cb (MedusaOrdersPage *self)
+on_clear_filters_clicked_cb (MedusaOrdersPage *self)
 {
   reset_filters (self, TRUE);
   apply_filters (self);
@@ -697,9 +697,9 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   medusa_page_class_bind_state_stack (widget_class);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, more_spinner);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
   gtk_widget_class_bind_template_callback (widget_class, order_activated_cb);
 
@@ -720,7 +720,7 @@ medusa_orders_page_init (MedusaOrdersPage *self)
                                   -1);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   g_signal_connect_object (self->search_entry, "stop-search",
-                           G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_search_entry_stop_search_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 1; i <= N_ORDER_STATUSES; i++)
     self->status_checks[i] = add_check (self, self->status_box, medusa_order_status_to_label (i),

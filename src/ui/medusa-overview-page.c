@@ -131,8 +131,8 @@ update_customer (MedusaOverviewPage *self)
 
 static void
 on_list_orders_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(MedusaOverviewPage) self = user_data;
   g_autoptr(MedusaOrderPage) page = NULL;
@@ -192,7 +192,7 @@ load_order_count (MedusaOverviewPage *self)
 }
 
 static void
-on_session_customer_notify_cb (MedusaSession      *session,
+on_session_notify_customer_cb (MedusaSession      *session,
                                GParamSpec         *pspec,
                                MedusaOverviewPage *self)
 {
@@ -251,7 +251,7 @@ medusa_overview_page_constructed (GObject *object)
   session = medusa_page_get_session (MEDUSA_PAGE (self));
   /* Every change of the customer: what is shown is the customer's copy. */
   g_signal_connect_object (session, "notify::customer",
-                           G_CALLBACK (on_session_customer_notify_cb), self, 0);
+                           G_CALLBACK (on_session_notify_customer_cb), self, 0);
   g_signal_connect_object (session, "notify::store-url",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
   g_signal_connect_object (session, "notify::store-name",

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "medusa-busy-button.h"
 #include "medusa-page.h"
 #include "medusa-ui-utils.h"
 
@@ -89,7 +90,7 @@ on_page_refresh_cb (GtkWidget  *widget,
 }
 
 static void
-on_session_state_notify_cb (MedusaSession *session,
+on_session_notify_state_cb (MedusaSession *session,
                             GParamSpec    *pspec,
                             MedusaPage    *self)
 {
@@ -117,7 +118,7 @@ on_session_state_notify_cb (MedusaSession *session,
 }
 
 static void
-on_session_customer_notify_cb (MedusaSession *session,
+on_session_notify_customer_cb (MedusaSession *session,
                                GParamSpec    *pspec,
                                MedusaPage    *self)
 {
@@ -166,9 +167,9 @@ medusa_page_constructed (GObject *object)
 
   priv->last_state = medusa_session_get_state (priv->session);
   g_signal_connect_object (priv->session, "notify::customer",
-                           G_CALLBACK (on_session_customer_notify_cb), self, 0);
+                           G_CALLBACK (on_session_notify_customer_cb), self, 0);
   g_signal_connect_object (priv->session, "notify::state",
-                           G_CALLBACK (on_session_state_notify_cb), self, 0);
+                           G_CALLBACK (on_session_notify_state_cb), self, 0);
   g_signal_connect_object (priv->session, "clear-input",
                            G_CALLBACK (on_session_clear_input_cb), self, 0);
 }
@@ -259,6 +260,9 @@ medusa_page_class_init (MedusaPageClass *klass)
                          MEDUSA_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* For the subclasses' templates */
+  g_type_ensure (MEDUSA_TYPE_BUSY_BUTTON);
 }
 
 static void

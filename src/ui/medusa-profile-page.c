@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-auth.h"
+#include "medusa-busy-button.h"
 #include "medusa-countries.h"
 #include "medusa-credential-dialog.h"
 #include "medusa-customers.h"
@@ -105,7 +106,7 @@ set_saving (MedusaProfilePage *self,
 {
   self->saving = saving;
   /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->save_button, saving);
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->save_button), saving);
   gtk_widget_set_sensitive (self->names_group, !saving);
   update_save_sensitivity (self);
 }
@@ -122,9 +123,9 @@ refill_row (gpointer    row,
 }
 
 static void
-update_customer_update_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
+on_update_customer_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
   g_autoptr(MedusaProfilePage) self = user_data;
   g_autoptr(MedusaCustomer) customer = NULL;
@@ -185,7 +186,7 @@ save_names (MedusaProfilePage *self)
   medusa_session_update_customer_async (medusa_page_get_session (MEDUSA_PAGE (self)),
                                         update,
                                         cancellable,
-                                        update_customer_update_cb,
+                                        on_update_customer_cb,
                                         g_object_ref (self));
 }
 
@@ -285,7 +286,7 @@ set_billing_saving (MedusaProfilePage *self,
 {
   self->billing_saving = saving;
   /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->billing_save_button, saving);
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->billing_save_button), saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->billing_choice_row), !saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->billing_form_list), !saving);
   update_billing_save_sensitivity (self);

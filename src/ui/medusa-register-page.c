@@ -38,16 +38,6 @@ struct _MedusaRegisterPage
 
 G_DEFINE_FINAL_TYPE (MedusaRegisterPage, medusa_register_page, MEDUSA_TYPE_FORM_PAGE)
 
-static void
-show_error (MedusaRegisterPage *self,
-            const char         *message,
-            gboolean            offer_sign_in)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (self->error_box, message != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_instead_button), offer_sign_in);
-}
-
 /* Checks the form as it is typed: the hint under the password rows says what
  * is missing, and "Create Account" is only sensitive for a valid form. */
 static gboolean
@@ -72,8 +62,8 @@ medusa_register_page_is_valid (MedusaFormPage *page)
 
 static void
 on_register_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(MedusaRegisterPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -90,23 +80,19 @@ on_register_cb (GObject      *object,
           g_free (self->duplicate_email);
           self->duplicate_email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
           medusa_ui_row_set_invalid (self->email_row, TRUE);
-          show_error (self,
-                      _("An account with this email address already exists. "
-                        "You can sign in to it instead."),
-                      TRUE);
-          gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_instead_button));
+          medusa_form_page_set_offer (MEDUSA_FORM_PAGE (self),
+                                      _("An account with this email address already exists. "
+                                        "You can sign in to it instead."));
         }
       else
         {
-          g_autofree char *message = medusa_ui_error_message (error, _("Could not create your account"));
-
-          show_error (self, message, FALSE);
+          medusa_form_page_show_error (MEDUSA_FORM_PAGE (self), error, _("Could not create your account"));
         }
       return;
     }
 
   medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
   medusa_ui_show_toast (GTK_WIDGET (self), _("Welcome! Your account has been created."));
@@ -114,18 +100,19 @@ on_register_cb (GObject      *object,
 }
 
 static void
-submit (MedusaRegisterPage *self)
+medusa_register_page_submit (MedusaFormPage *page)
 {
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (page);
   g_autofree char *first_name = NULL;
   g_autofree char *last_name = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
   GCancellable *cancellable;
 
-  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)) || !medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self)))
+  if (!medusa_form_page_update_validity (page))
     return;
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   first_name = medusa_ui_row_dup_stripped (self->first_name_row);
   last_name = medusa_ui_row_dup_stripped (self->last_name_row);
@@ -144,13 +131,6 @@ submit (MedusaRegisterPage *self)
                                  g_object_ref (self));
 }
 
-static void
-on_create_clicked_cb (GtkButton          *button,
-                      MedusaRegisterPage *self)
-{
-  submit (self);
-}
-
 /* Enter moves on to the next empty row, and submits a complete form. */
 static void
 on_entry_activated_cb (AdwEntryRow        *row,
@@ -164,15 +144,7 @@ on_entry_activated_cb (AdwEntryRow        *row,
     GTK_WIDGET (self->confirm_row),
   };
 
-  if (medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self)))
-    {
-      submit (self);
-      return;
-    }
-
-  /* Everything is filled but something is wrong: the hint says what. */
-  if (!medusa_ui_focus_first_empty_row (order, G_N_ELEMENTS (order)))
-    gtk_widget_error_bell (GTK_WIDGET (self));
+  medusa_form_page_activate_rows (MEDUSA_FORM_PAGE (self), order, G_N_ELEMENTS (order));
 }
 
 static void
@@ -188,7 +160,7 @@ on_form_changed_cb (GtkEditable        *editable,
       if (self->duplicate_email != NULL && g_strcmp0 (email, self->duplicate_email) != 0)
         {
           g_clear_pointer (&self->duplicate_email, g_free);
-          show_error (self, NULL, FALSE);
+          medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
         }
     }
 
@@ -204,7 +176,7 @@ on_sign_in_instead_clicked_cb (GtkButton          *button,
   /* Nothing secret is carried: the password typed here is dropped. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   medusa_ui_row_set_invalid (self->email_row, FALSE);
   g_clear_pointer (&self->duplicate_email, g_free);
 
@@ -223,7 +195,7 @@ on_session_state_changed_cb (MedusaSession      *session,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
-      show_error (self, NULL, FALSE);
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
     }
 }
 
@@ -244,7 +216,7 @@ medusa_register_page_clear_input (MedusaPage *page)
   MEDUSA_PAGE_CLASS (medusa_register_page_parent_class)->clear_input (page);
 
   g_clear_pointer (&self->duplicate_email, g_free);
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
@@ -297,6 +269,7 @@ medusa_register_page_class_init (MedusaRegisterPageClass *klass)
 
   MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_register_page_clear_input;
   MEDUSA_FORM_PAGE_CLASS (klass)->is_valid = medusa_register_page_is_valid;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_register_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-register-page.ui");
@@ -313,7 +286,6 @@ medusa_register_page_class_init (MedusaRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, sign_in_instead_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, create_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_instead_clicked_cb);
@@ -323,8 +295,11 @@ static void
 medusa_register_page_init (MedusaRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), self->create_button, NULL,
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->create_button),
+                             self->error_label,
                              GTK_WIDGET (self->name_list), GTK_WIDGET (self->password_list), NULL);
+  medusa_form_page_set_error_offer (MEDUSA_FORM_PAGE (self), self->error_box,
+                                    GTK_WIDGET (self->sign_in_instead_button));
   medusa_ui_name_password_peeks (GTK_WIDGET (self));
   /* Two peek buttons: the second says which field it shows ("Password"
    * keeps the generic "Show Password"). */

@@ -39,16 +39,6 @@ struct _MedusaResetPasswordPage
 
 G_DEFINE_FINAL_TYPE (MedusaResetPasswordPage, medusa_reset_password_page, MEDUSA_TYPE_FORM_PAGE)
 
-static void
-show_error (MedusaResetPasswordPage *self,
-            const char              *message,
-            gboolean                 offer_new_link)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (self->error_box, message != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->request_button), offer_new_link);
-}
-
 static gboolean
 medusa_reset_password_page_is_valid (MedusaFormPage *page)
 {
@@ -67,8 +57,8 @@ medusa_reset_password_page_is_valid (MedusaFormPage *page)
 
 static void
 on_reset_password_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(MedusaResetPasswordPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -83,20 +73,17 @@ on_reset_password_cb (GObject      *object,
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN))
         {
           medusa_ui_row_set_invalid (self->token_row, TRUE);
-          show_error (self, _("This reset link is invalid or has expired."), TRUE);
-          gtk_widget_grab_focus (GTK_WIDGET (self->request_button));
+          medusa_form_page_set_offer (MEDUSA_FORM_PAGE (self), _("This reset link is invalid or has expired."));
         }
       else
         {
-          g_autofree char *message = medusa_ui_error_message (error, _("Could not reset your password"));
-
-          show_error (self, message, FALSE);
+          medusa_form_page_show_error (MEDUSA_FORM_PAGE (self), error, _("Could not reset your password"));
         }
       return;
     }
 
   medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
@@ -105,14 +92,12 @@ on_reset_password_cb (GObject      *object,
 }
 
 static void
-submit (MedusaResetPasswordPage *self)
+medusa_reset_password_page_submit (MedusaFormPage *page)
 {
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (page);
   g_autofree char *email = NULL;
   g_autofree char *token = NULL;
   GCancellable *cancellable;
-
-  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
-    return;
 
   /* A link typed by hand (not pasted) is read now. */
   if (medusa_reset_link_parse (medusa_ui_row_text (self->token_row), &token, &email))
@@ -134,7 +119,7 @@ submit (MedusaResetPasswordPage *self)
   if (!medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self)))
     return;
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
   token = medusa_ui_row_dup_stripped (self->token_row);
@@ -150,13 +135,6 @@ submit (MedusaResetPasswordPage *self)
 }
 
 static void
-on_reset_clicked_cb (GtkButton               *button,
-                     MedusaResetPasswordPage *self)
-{
-  submit (self);
-}
-
-static void
 on_entry_activated_cb (AdwEntryRow             *row,
                        MedusaResetPasswordPage *self)
 {
@@ -167,14 +145,7 @@ on_entry_activated_cb (AdwEntryRow             *row,
     GTK_WIDGET (self->confirm_row),
   };
 
-  if (medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self)))
-    {
-      submit (self);
-      return;
-    }
-
-  if (!medusa_ui_focus_first_empty_row (order, G_N_ELEMENTS (order)))
-    gtk_widget_error_bell (GTK_WIDGET (self));
+  medusa_form_page_activate_rows (MEDUSA_FORM_PAGE (self), order, G_N_ELEMENTS (order));
 }
 
 static void
@@ -199,7 +170,7 @@ on_token_changed_cb (GtkEditable             *editable,
 
   medusa_ui_row_set_invalid (self->token_row, FALSE);
   if (gtk_widget_get_visible (GTK_WIDGET (self->request_button)))
-    show_error (self, NULL, FALSE);
+    medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   /* A pasted link becomes its token, and fills the email it names. A link
    * typed by hand is left alone until it is submitted. */
@@ -232,7 +203,7 @@ on_request_clicked_cb (GtkButton               *button,
 {
   g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
 
   medusa_ui_hand_over_email (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)),
@@ -254,7 +225,7 @@ medusa_reset_password_page_clear_input (MedusaPage *page)
 
   MEDUSA_PAGE_CLASS (medusa_reset_password_page_parent_class)->clear_input (page);
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   self->rewriting_token = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -296,6 +267,7 @@ medusa_reset_password_page_class_init (MedusaResetPasswordPageClass *klass)
 
   MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_reset_password_page_clear_input;
   MEDUSA_FORM_PAGE_CLASS (klass)->is_valid = medusa_reset_password_page_is_valid;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_reset_password_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-reset-password-page.ui");
@@ -310,7 +282,6 @@ medusa_reset_password_page_class_init (MedusaResetPasswordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, request_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, reset_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_token_changed_cb);
@@ -321,8 +292,11 @@ static void
 medusa_reset_password_page_init (MedusaResetPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), self->reset_button, NULL,
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->reset_button),
+                             self->error_label,
                              GTK_WIDGET (self->token_list), GTK_WIDGET (self->password_list), NULL);
+  medusa_form_page_set_error_offer (MEDUSA_FORM_PAGE (self), self->error_box,
+                                    GTK_WIDGET (self->request_button));
   /* Two peek buttons: each says which field it shows. */
   medusa_ui_name_password_peek (GTK_WIDGET (self->password_row), _("Show new password"), _("Hide new password"));
   medusa_ui_name_password_peek (GTK_WIDGET (self->confirm_row), _("Show password confirmation"),
@@ -346,7 +320,7 @@ medusa_reset_password_page_set_email (MedusaResetPasswordPage *self,
   g_return_if_fail (MEDUSA_IS_RESET_PASSWORD_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), email != NULL ? email : "");
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (email != NULL && *email != '\0'
                                      ? GTK_WIDGET (self->token_row)
                                      : GTK_WIDGET (self->email_row)));

@@ -73,8 +73,8 @@ take_carried_email (MedusaSignInPage *self)
 
 static void
 on_sign_in_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(MedusaSignInPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -114,14 +114,12 @@ on_sign_in_cb (GObject      *object,
 }
 
 static void
-submit (MedusaSignInPage *self)
+medusa_sign_in_page_submit (MedusaFormPage *page)
 {
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (page);
   g_autofree char *email = NULL;
   const char *password;
   GCancellable *cancellable;
-
-  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
-    return;
 
   clear_error (self);
 
@@ -151,27 +149,20 @@ submit (MedusaSignInPage *self)
 }
 
 static void
-on_sign_in_clicked_cb (GtkButton        *button,
-                       MedusaSignInPage *self)
-{
-  submit (self);
-}
-
-static void
 on_email_activated_cb (AdwEntryRow      *row,
                        MedusaSignInPage *self)
 {
   if (*medusa_ui_row_text (self->password_row) == '\0')
     gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
   else
-    submit (self);
+    medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
 on_password_activated_cb (AdwEntryRow      *row,
                           MedusaSignInPage *self)
 {
-  submit (self);
+  medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -285,6 +276,7 @@ medusa_sign_in_page_class_init (MedusaSignInPageClass *klass)
   widget_class->map = medusa_sign_in_page_map;
 
   MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_sign_in_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_sign_in_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-sign-in-page.ui");
@@ -294,7 +286,6 @@ medusa_sign_in_page_class_init (MedusaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, sign_in_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_email_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
@@ -305,7 +296,8 @@ static void
 medusa_sign_in_page_init (MedusaSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), self->sign_in_button, self->error_label,
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->sign_in_button),
+                             self->error_label,
                              GTK_WIDGET (self->form_list), NULL);
   medusa_ui_name_password_peeks (GTK_WIDGET (self));
 }

@@ -186,8 +186,8 @@ on_profiles_changed_cb (GListModel      *model,
 
 static void
 on_check_store_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(MedusaStorePage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -298,14 +298,15 @@ ask_insecure (MedusaStorePage *self,
 }
 
 static void
-submit (MedusaStorePage *self)
+medusa_store_page_submit (MedusaFormPage *page)
 {
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (page);
   g_autofree char *url = NULL;
   g_autofree char *normalized = NULL;
   g_autoptr(GError) error = NULL;
   gboolean insecure = FALSE;
 
-  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)) || self->confirm_dialog != NULL)
+  if (self->confirm_dialog != NULL)
     return;
 
   medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
@@ -340,17 +341,10 @@ submit (MedusaStorePage *self)
 }
 
 static void
-on_connect_clicked_cb (GtkButton       *button,
-                       MedusaStorePage *self)
-{
-  submit (self);
-}
-
-static void
 on_entry_activated_cb (AdwEntryRow     *row,
                        MedusaStorePage *self)
 {
-  submit (self);
+  medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -469,6 +463,7 @@ medusa_store_page_class_init (MedusaStorePageClass *klass)
   widget_class->map = medusa_store_page_map;
 
   MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_store_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_store_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-store-page.ui");
@@ -481,7 +476,6 @@ medusa_store_page_class_init (MedusaStorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, warning_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, connect_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_connect_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_url_changed_cb);
 }
@@ -490,7 +484,8 @@ static void
 medusa_store_page_init (MedusaStorePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), self->connect_button, self->error_label,
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->connect_button),
+                             self->error_label,
                              GTK_WIDGET (self->form_list), GTK_WIDGET (self->saved_list), NULL);
 }
 
