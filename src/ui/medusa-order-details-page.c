@@ -543,7 +543,7 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-order-details-page.ui");
-  medusa_page_class_bind_state_stack (widget_class);
+  medusa_page_class_bind_state_pages (widget_class);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, date_label);

@@ -714,6 +714,7 @@ medusa_orders_page_init (MedusaOrdersPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_page_add_state_pages (MEDUSA_PAGE (self), _("Loading orders"), _("Could Not Load Orders"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search orders"),

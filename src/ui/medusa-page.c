@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "medusa-busy-button.h"
 #include "medusa-page.h"
 #include "medusa-ui-utils.h"
@@ -18,10 +20,9 @@ typedef struct
   gboolean            loading;
   MedusaSessionState  last_state;
 
-  /* template children of the subclass (medusa_page_class_bind_state_stack) */
-  GtkStack           *stack;
-  GtkSpinner         *spinner;
-  AdwStatusPage      *error_page;
+  GtkStack           *stack;        /* the subclass's (medusa_page_class_bind_state_stack) */
+  GtkSpinner         *spinner;      /* (nullable): in "loading" */
+  AdwStatusPage      *error_page;   /* (nullable): in "error" */
 } MedusaPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (MedusaPage, medusa_page, ADW_TYPE_BIN)
@@ -184,6 +185,8 @@ medusa_page_dispose (GObject *object)
   MedusaPagePrivate *priv = medusa_page_get_instance_private (self);
 
   medusa_ui_drop_cancellable (&priv->cancellable);
+  priv->spinner = NULL;
+  priv->error_page = NULL;
   medusa_ui_bin_dispose_template (ADW_BIN (self), G_OBJECT_TYPE (self));
   g_clear_object (&priv->session);
 
@@ -312,6 +315,12 @@ medusa_page_class_bind_state_stack (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE,
                                              G_PRIVATE_OFFSET (MedusaPage, stack));
+}
+
+void
+medusa_page_class_bind_state_pages (GtkWidgetClass *widget_class)
+{
+  medusa_page_class_bind_state_stack (widget_class);
   gtk_widget_class_bind_template_child_full (widget_class, "spinner", FALSE,
                                              G_PRIVATE_OFFSET (MedusaPage, spinner));
   gtk_widget_class_bind_template_child_full (widget_class, "error_page", FALSE,
@@ -322,6 +331,40 @@ void
 medusa_page_class_install_refresh (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "page.refresh", NULL, on_page_refresh_cb);
+}
+
+void
+medusa_page_add_state_pages (MedusaPage *self,
+                             const char *loading_label,
+                             const char *error_title)
+{
+  MedusaPagePrivate *priv = medusa_page_get_instance_private (self);
+  GtkWidget *retry;
+
+  g_return_if_fail (MEDUSA_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_STACK (priv->stack));
+  g_return_if_fail (priv->spinner == NULL);
+
+  priv->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_halign (GTK_WIDGET (priv->spinner), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (priv->spinner), GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (GTK_WIDGET (priv->spinner), 32, 32);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, loading_label, -1);
+  gtk_stack_add_named (priv->stack, GTK_WIDGET (priv->spinner), "loading");
+
+  retry = gtk_button_new_with_mnemonic (_("_Retry"));
+  gtk_widget_set_halign (retry, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "page.refresh");
+  gtk_widget_add_css_class (retry, "pill");
+
+  priv->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (priv->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (priv->error_page, error_title);
+  adw_status_page_set_child (priv->error_page, retry);
+  gtk_stack_add_named (priv->stack, GTK_WIDGET (priv->error_page), "error");
+
+  gtk_stack_set_visible_child_full (priv->stack, "loading", GTK_STACK_TRANSITION_TYPE_NONE);
 }
 
 void

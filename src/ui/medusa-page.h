@@ -47,14 +47,24 @@ MedusaSession *medusa_page_get_session           (MedusaPage     *self);
 GCancellable  *medusa_page_get_cancellable       (MedusaPage     *self);
 GCancellable  *medusa_page_renew_cancellable     (MedusaPage     *self);
 
-/* Binds the template children "stack" (a GtkStack with the pages "loading",
- * "error" and the subclass's own), "spinner" (in "loading") and "error_page"
- * (an AdwStatusPage in "error" whose Retry button activates "page.refresh")
- * of the subclass's template to the base class. Call after
- * gtk_widget_class_set_template*(). */
+/* Binds the template child "stack" (a GtkStack with the subclass's own
+ * pages, e.g. "empty" and "list") of the subclass's template to the base
+ * class. Call after gtk_widget_class_set_template*(). */
 void           medusa_page_class_bind_state_stack (GtkWidgetClass *widget_class);
+/* For a template whose stack has "loading" and "error" pages of its own (an
+ * error page with more than Retry): binds also its "spinner" and
+ * "error_page" (an AdwStatusPage) instead of medusa_page_add_state_pages(). */
+void           medusa_page_class_bind_state_pages (GtkWidgetClass *widget_class);
 /* Installs the widget action "page.refresh" (MedusaPageClass.refresh). */
 void           medusa_page_class_install_refresh (GtkWidgetClass *widget_class);
+
+/* Call from the subclass's init, after gtk_widget_init_template(): adds
+ * the pages "loading" (a spinner that screen readers call @loading_label)
+ * and "error" (@error_title, the error's message and a Retry button that
+ * activates "page.refresh") to the stack, and shows "loading". */
+void           medusa_page_add_state_pages       (MedusaPage     *self,
+                                                  const char     *loading_label,
+                                                  const char     *error_title);
 
 void           medusa_page_show_state            (MedusaPage     *self,
                                                   const char     *name);

@@ -128,6 +128,8 @@ static void
 medusa_payment_methods_page_init (MedusaPaymentMethodsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_page_add_state_pages (MEDUSA_PAGE (self), _("Loading payment methods"),
+                               _("Could Not Load Payment Methods"));
 }
 
 GtkWidget *
