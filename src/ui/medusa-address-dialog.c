@@ -11,6 +11,7 @@
 #include "medusa-address-dialog.h"
 #include "medusa-address-form.h"
 #include "medusa-addresses.h"
+#include "medusa-busy-button.h"
 #include "medusa-countries.h"
 #include "medusa-regions.h"
 #include "medusa-payloads.h"
@@ -79,7 +80,7 @@ set_saving (MedusaAddressDialog *self,
             gboolean             saving)
 {
   self->saving = saving;
-  medusa_ui_button_set_busy (self->save_button, saving);
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->save_button), saving);
   gtk_widget_set_sensitive (self->form_box, !saving);
   if (!saving)
     gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
@@ -433,6 +434,7 @@ medusa_address_dialog_class_init (MedusaAddressDialogClass *klass)
                   G_TYPE_NONE, 1, MEDUSA_TYPE_CUSTOMER);
 
   g_type_ensure (MEDUSA_TYPE_ADDRESS_FORM);
+  g_type_ensure (MEDUSA_TYPE_BUSY_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-address-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressDialog, save_button);

@@ -11,6 +11,7 @@
 #include "medusa-address-dialog.h"
 #include "medusa-address-row.h"
 #include "medusa-addresses-page.h"
+#include "medusa-page.h"
 #include "medusa-addresses.h"
 #include "medusa-ui-utils.h"
 
@@ -28,10 +29,8 @@ typedef struct
 
 struct _MedusaAddressesPage
 {
-  AdwBin           parent_instance;
+  MedusaPage       parent_instance;
 
-  MedusaSession   *session;
-  GCancellable    *cancellable;
   GHashTable      *pending;       /* address id → PendingDelete (not owned) */
   GtkFilterListModel *shown;      /* the customer's addresses but the pending deletes */
 
@@ -42,15 +41,7 @@ struct _MedusaAddressesPage
   GtkButton       *add_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaAddressesPage, medusa_addresses_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaAddressesPage, medusa_addresses_page, MEDUSA_TYPE_PAGE)
 
 static void refilter (MedusaAddressesPage *self);
 
@@ -67,9 +58,9 @@ pending_delete_free (PendingDelete *pending)
 }
 
 static void
-delete_address_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_delete_address_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   PendingDelete *pending = user_data;
   g_autoptr(MedusaAddressesPage) self = g_weak_ref_get (&pending->page);
@@ -95,8 +86,8 @@ delete_address_cb (GObject      *source,
 }
 
 static void
-toast_button_clicked_cb (AdwToast      *toast,
-                         PendingDelete *pending)
+on_toast_button_clicked_cb (AdwToast      *toast,
+                            PendingDelete *pending)
 {
   g_autoptr(MedusaAddressesPage) self = g_weak_ref_get (&pending->page);
 
@@ -113,8 +104,8 @@ toast_button_clicked_cb (AdwToast      *toast,
 }
 
 static void
-toast_dismissed_cb (AdwToast      *toast,
-                    PendingDelete *pending)
+on_toast_dismissed_cb (AdwToast      *toast,
+                       PendingDelete *pending)
 {
   g_autoptr(MedusaAddressesPage) self = NULL;
   MedusaClient *client;
@@ -139,7 +130,7 @@ toast_dismissed_cb (AdwToast      *toast,
   /* The request outlives the page if need be: the user asked for it. */
   medusa_session_delete_address_async (pending->session, pending->address_id,
                                        medusa_session_get_cancellable (pending->session),
-                                       delete_address_cb, pending);
+                                       on_delete_address_cb, pending);
 }
 
 /* Forgets every delete not sent yet (sign-out: nothing may be sent). */
@@ -231,7 +222,7 @@ refilter (MedusaAddressesPage *self)
 static void
 rebuild (MedusaAddressesPage *self)
 {
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  MedusaCustomer *customer = medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self)));
 
   gtk_filter_list_model_set_model (self->shown,
                                    customer != NULL ? medusa_customer_get_shipping_addresses (customer) : NULL);
@@ -244,9 +235,9 @@ open_dialog (MedusaAddressesPage *self,
              MedusaAddress       *address);
 
 static void
-dialog_saved_cb (MedusaAddressesPage *self,
-                 MedusaCustomer      *customer,
-                 MedusaAddressDialog *dialog)
+on_dialog_saved_cb (MedusaAddressesPage *self,
+                    MedusaCustomer      *customer,
+                    MedusaAddressDialog *dialog)
 {
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (medusa_address_dialog_get_address (dialog) != NULL
@@ -261,21 +252,21 @@ open_dialog (MedusaAddressesPage *self,
   GtkWidget *dialog;
   GtkRoot *root;
 
-  if (medusa_session_get_customer (self->session) == NULL)
+  if (medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self))) == NULL)
     return;
 
-  dialog = medusa_address_dialog_new (self->session, address);
+  dialog = medusa_address_dialog_new (medusa_page_get_session (MEDUSA_PAGE (self)), address);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Callbacks */
 
 static void
-add_clicked_cb (MedusaAddressesPage *self)
+on_add_button_clicked_cb (MedusaAddressesPage *self)
 {
   open_dialog (self, NULL);
 }
@@ -301,7 +292,7 @@ delete_cb (MedusaAddressRow    *row,
 
   pending = g_new0 (PendingDelete, 1);
   g_weak_ref_init (&pending->page, self);
-  pending->session = g_object_ref (self->session);
+  pending->session = g_object_ref (medusa_page_get_session (MEDUSA_PAGE (self)));
   pending->address_id = g_strdup (id);
   g_hash_table_insert (self->pending, pending->address_id, pending);
 
@@ -309,40 +300,39 @@ delete_cb (MedusaAddressRow    *row,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   pending->toast = g_object_ref (toast);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), pending);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb), pending);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), pending);
 
   refilter (self);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (widget);
-
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
-    return;
-
-  medusa_ui_refresh_session (widget, self->session, self->cancellable,
-                             _("Could not load your addresses"));
-}
-
-static void
-customer_changed_cb (MedusaAddressesPage *self)
+on_session_notify_customer_cb (MedusaAddressesPage *self)
 {
   rebuild (self);
 }
 
+/* MedusaPage */
+
 static void
-state_changed_cb (MedusaAddressesPage *self)
+medusa_addresses_page_refresh (MedusaPage *page)
 {
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
+  MedusaSession *session = medusa_page_get_session (page);
+
+  if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  medusa_ui_renew_cancellable (&self->cancellable);
+  medusa_ui_refresh_session (GTK_WIDGET (page), session, medusa_page_get_cancellable (page),
+                             _("Could not load your addresses"));
+}
+
+/* Signed out */
+static void
+medusa_addresses_page_reset (MedusaPage *page)
+{
+  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (page);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 
   drop_pending_deletes (self);
@@ -358,12 +348,10 @@ medusa_addresses_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_addresses_page_parent_class)->constructed (object);
 
-  g_return_if_fail (self->session != NULL);
-
-  g_signal_connect_object (self->session, "notify::customer",
-                           G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Every change of the customer, not only another customer: the list is
+   * the customer's addresses. */
+  g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (self)), "notify::customer",
+                           G_CALLBACK (on_session_notify_customer_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -372,55 +360,15 @@ medusa_addresses_page_dispose (GObject *object)
 {
   MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (object);
 
-  medusa_ui_drop_cancellable (&self->cancellable);
-
   if (self->pending != NULL)
     {
       flush_pending_deletes (self);
       g_clear_pointer (&self->pending, g_hash_table_unref);
     }
 
-  medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_ADDRESSES_PAGE);
   g_clear_object (&self->shown);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_addresses_page_parent_class)->dispose (object);
-}
-
-static void
-medusa_addresses_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_addresses_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  MedusaAddressesPage *self = MEDUSA_ADDRESSES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_set_object (&self->session, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -431,14 +379,9 @@ medusa_addresses_page_class_init (MedusaAddressesPageClass *klass)
 
   object_class->constructed = medusa_addresses_page_constructed;
   object_class->dispose = medusa_addresses_page_dispose;
-  object_class->get_property = medusa_addresses_page_get_property;
-  object_class->set_property = medusa_addresses_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->refresh = medusa_addresses_page_refresh;
+  MEDUSA_PAGE_CLASS (klass)->reset = medusa_addresses_page_reset;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-addresses-page.ui");
@@ -446,9 +389,9 @@ medusa_addresses_page_class_init (MedusaAddressesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressesPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressesPage, add_button);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
 }
 
 static void
@@ -456,7 +399,6 @@ medusa_addresses_page_init (MedusaAddressesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->pending = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_not_pending, self, NULL)));

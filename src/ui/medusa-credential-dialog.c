@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-busy-button.h"
 #include "medusa-credential-dialog.h"
 #include "medusa-error.h"
 #include "medusa-payloads.h"
@@ -92,7 +93,7 @@ set_busy (MedusaCredentialDialog *self,
   self->busy = busy;
   /* The button first: it takes the focus out of the form before the form
    * goes insensitive (else GTK warns that the focused entry lost no focus). */
-  medusa_ui_button_set_busy (GTK_BUTTON (self->submit_button), busy);
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->submit_button), busy);
   gtk_widget_set_sensitive (self->list, !busy);
   if (!busy)
     validate (self);
@@ -342,6 +343,7 @@ medusa_credential_dialog_class_init (MedusaCredentialDialogClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (MEDUSA_TYPE_BUSY_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-credential-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaCredentialDialog, window_title);

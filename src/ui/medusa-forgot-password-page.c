@@ -13,17 +13,15 @@
 #include "medusa-customers.h"
 #include "medusa-error.h"
 #include "medusa-forgot-password-page.h"
+#include "medusa-form-page.h"
 #include "medusa-payloads.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaForgotPasswordPage
 {
-  AdwBin        parent_instance;
+  MedusaFormPage parent_instance;
 
-  MedusaSession *session;      /* (owned) */
-  GCancellable  *cancellable;  /* (owned) (nullable) */
   char          *sent_email;   /* (owned) (nullable) */
-  gboolean       busy;
 
   GtkListBox    *form_list;
   AdwEntryRow   *email_row;
@@ -33,48 +31,27 @@ struct _MedusaForgotPasswordPage
   GtkButton     *continue_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaForgotPasswordPage, medusa_forgot_password_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaForgotPasswordPage, medusa_forgot_password_page, MEDUSA_TYPE_FORM_PAGE)
 
 static void
-set_busy (MedusaForgotPasswordPage *self,
-          gboolean                  busy)
-{
-  self->busy = busy;
-  /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->send_button, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
-}
-
-static void
-request_token_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_request_token_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(MedusaForgotPasswordPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!medusa_client_request_password_token_finish (MEDUSA_CLIENT (object), result, &error))
     {
-      g_autofree char *message = NULL;
-
       if (medusa_ui_is_cancelled (error))
         return;
 
-      set_busy (self, FALSE);
-      message = medusa_ui_error_message (error, _("Could not send the reset email"));
-      medusa_ui_label_set_error (self->error_label, message);
+      medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
+      medusa_form_page_show_error (MEDUSA_FORM_PAGE (self), error, _("Could not send the reset email"));
       return;
     }
 
-  set_busy (self, FALSE);
+  medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
   g_free (self->sent_email);
   self->sent_email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
@@ -86,46 +63,36 @@ request_token_cb (GObject      *object,
 }
 
 static void
-submit (MedusaForgotPasswordPage *self)
+medusa_forgot_password_page_submit (MedusaFormPage *page)
 {
+  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (page);
   g_autofree char *email = NULL;
+  GCancellable *cancellable;
 
-  if (self->busy)
-    return;
-
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
   if (!medusa_email_looks_valid (email))
     {
       medusa_ui_row_set_invalid (self->email_row, TRUE);
-      medusa_ui_label_set_error (self->error_label, _("Enter the email address of your account."));
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), _("Enter the email address of your account."));
       gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
       return;
     }
 
-  medusa_ui_renew_cancellable (&self->cancellable);
-
-  set_busy (self, TRUE);
-  medusa_client_request_password_token_async (medusa_session_get_client (self->session),
+  cancellable = medusa_form_page_begin (MEDUSA_FORM_PAGE (self));
+  medusa_client_request_password_token_async (medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self))),
                                               email,
-                                              self->cancellable,
-                                              request_token_cb,
+                                              cancellable,
+                                              on_request_token_cb,
                                               g_object_ref (self));
-}
-
-static void
-on_send_clicked_cb (GtkButton                *button,
-                    MedusaForgotPasswordPage *self)
-{
-  submit (self);
 }
 
 static void
 on_email_activated_cb (AdwEntryRow              *row,
                        MedusaForgotPasswordPage *self)
 {
-  submit (self);
+  medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -144,7 +111,7 @@ on_email_changed_cb (GtkEditable              *editable,
   g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
   medusa_ui_row_set_invalid (self->email_row, FALSE);
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   /* The confirmation belongs to the address it was sent for. */
   if (self->sent_email != NULL && g_strcmp0 (email, self->sent_email) != 0)
@@ -157,23 +124,22 @@ on_continue_clicked_cb (GtkButton                *button,
 {
   g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
-  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, "win.reset-password-with-email",
+  medusa_ui_hand_over_email (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)),
+                             "win.reset-password-with-email",
                              MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD, "reset-password", email);
 }
 
 /* Someone else may sit down next: nothing typed here stays. */
 static void
-on_session_clear_input_cb (MedusaSession            *session,
-                           MedusaForgotPasswordPage *self)
+medusa_forgot_password_page_clear_input (MedusaPage *page)
 {
-  medusa_ui_drop_cancellable (&self->cancellable);
-  if (self->busy)
-    set_busy (self, FALSE);
+  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (page);
+
+  MEDUSA_PAGE_CLASS (medusa_forgot_password_page_parent_class)->clear_input (page);
 
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), "");
   reset_sent_state (self);
   medusa_ui_row_set_invalid (self->email_row, FALSE);
-  medusa_ui_label_set_error (self->error_label, NULL);
 }
 
 static void
@@ -187,34 +153,12 @@ medusa_forgot_password_page_map (GtkWidget *widget)
   /* The address the sign-in form or the reset page ("Request a New Link")
    * carries over. Never the session's: after a sign-out that is the last
    * customer's, and only the sign-in form may show it. */
-  carried = medusa_ui_take_carried_email (self->session, MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD);
+  carried = medusa_ui_take_carried_email (medusa_page_get_session (MEDUSA_PAGE (self)),
+                                          MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD);
   if (carried != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->email_row), carried);
 
   medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->email_row));
-}
-
-static void
-medusa_forgot_password_page_constructed (GObject *object)
-{
-  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (object);
-
-  G_OBJECT_CLASS (medusa_forgot_password_page_parent_class)->constructed (object);
-
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (on_session_clear_input_cb), self, 0);
-}
-
-static void
-medusa_forgot_password_page_dispose (GObject *object)
-{
-  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (object);
-
-  medusa_ui_drop_cancellable (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_FORGOT_PASSWORD_PAGE);
-  g_clear_object (&self->session);
-
-  G_OBJECT_CLASS (medusa_forgot_password_page_parent_class)->dispose (object);
 }
 
 static void
@@ -228,62 +172,18 @@ medusa_forgot_password_page_finalize (GObject *object)
 }
 
 static void
-medusa_forgot_password_page_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_forgot_password_page_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  MedusaForgotPasswordPage *self = MEDUSA_FORGOT_PASSWORD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_forgot_password_page_class_init (MedusaForgotPasswordPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MedusaPageClass *page_class = MEDUSA_PAGE_CLASS (klass);
 
-  object_class->constructed = medusa_forgot_password_page_constructed;
-  object_class->dispose = medusa_forgot_password_page_dispose;
   object_class->finalize = medusa_forgot_password_page_finalize;
-  object_class->get_property = medusa_forgot_password_page_get_property;
-  object_class->set_property = medusa_forgot_password_page_set_property;
 
   widget_class->map = medusa_forgot_password_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->clear_input = medusa_forgot_password_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_forgot_password_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-forgot-password-page.ui");
@@ -293,7 +193,6 @@ medusa_forgot_password_page_class_init (MedusaForgotPasswordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaForgotPasswordPage, send_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaForgotPasswordPage, sent_box);
   gtk_widget_class_bind_template_child (widget_class, MedusaForgotPasswordPage, continue_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_send_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_email_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_email_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_continue_clicked_cb);
@@ -303,6 +202,9 @@ static void
 medusa_forgot_password_page_init (MedusaForgotPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->send_button),
+                             self->error_label,
+                             GTK_WIDGET (self->form_list), NULL);
 }
 
 GtkWidget *

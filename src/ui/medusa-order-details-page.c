@@ -13,22 +13,18 @@
 #include "medusa-order-details-page.h"
 #include "medusa-status-badge.h"
 #include "medusa-orders.h"
+#include "medusa-page.h"
 #include "medusa-payment-method.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaOrderDetailsPage
 {
-  AdwBin         parent_instance;
+  MedusaPage     parent_instance;
 
-  MedusaSession *session;
-  GCancellable  *cancellable;   /* (nullable): the running load */
   char          *order_id;      /* what is shown or loading */
   MedusaOrder   *order;         /* (nullable): what is shown */
 
   /* template widgets */
-  GtkStack      *stack;
-  GtkSpinner    *spinner;
-  AdwStatusPage *error_page;
   GtkScrolledWindow *scrolled_window;
   GtkLabel      *title_label;
   GtkLabel      *date_label;
@@ -40,15 +36,7 @@ struct _MedusaOrderDetailsPage
   GtkListBox    *fulfillments_list;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaOrderDetailsPage, medusa_order_details_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaOrderDetailsPage, medusa_order_details_page, MEDUSA_TYPE_PAGE)
 
 /* Auxiliary methods */
 
@@ -378,7 +366,7 @@ fill (MedusaOrderDetailsPage *self)
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   gtk_adjustment_set_value (adjustment, 0);
-  medusa_ui_stack_show_state (self->stack, self->spinner, "order");
+  medusa_page_show_state (MEDUSA_PAGE (self), "order");
 
   /* Keyboard users land in the order (and Escape goes back) unless they
    * are already somewhere on this page. */
@@ -393,9 +381,9 @@ fill (MedusaOrderDetailsPage *self)
 }
 
 static void
-retrieve_order_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_retrieve_order_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   MedusaOrderDetailsPage *self;
   g_autoptr(MedusaOrder) order = NULL;
@@ -406,23 +394,21 @@ retrieve_order_cb (GObject      *source,
     return;
 
   self = MEDUSA_ORDER_DETAILS_PAGE (user_data);
-  g_clear_object (&self->cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 
   if (error != NULL)
     {
-      g_autofree char *message = medusa_ui_error_message (error, _("Could not load the order"));
-
       if (self->order != NULL && g_strcmp0 (medusa_order_get_id (self->order), self->order_id) == 0)
         {
+          g_autofree char *message = medusa_ui_error_message (error, _("Could not load the order"));
+
           /* A failed refresh keeps what is shown. */
           medusa_ui_show_toast (GTK_WIDGET (self), message);
           return;
         }
       g_clear_object (&self->order);
       clear_content (self);
-      adw_status_page_set_description (self->error_page, message);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "error");
+      medusa_page_show_error (MEDUSA_PAGE (self), error, _("Could not load the order"));
       return;
     }
 
@@ -433,9 +419,8 @@ retrieve_order_cb (GObject      *source,
 static void
 load (MedusaOrderDetailsPage *self)
 {
-  MedusaClient *client = medusa_session_get_client (self->session);
-
-  medusa_ui_drop_cancellable (&self->cancellable);
+  MedusaClient *client = medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self)));
+  GCancellable *cancellable = medusa_page_renew_cancellable (MEDUSA_PAGE (self));
 
   if (self->order_id == NULL || client == NULL)
     return;
@@ -444,24 +429,15 @@ load (MedusaOrderDetailsPage *self)
     {
       g_clear_object (&self->order);
       clear_content (self);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+      medusa_page_show_state (MEDUSA_PAGE (self), "loading");
     }
 
-  self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", FALSE);
-  medusa_client_retrieve_order_async (client, self->order_id, self->cancellable,
-                                      retrieve_order_cb, self);
+  medusa_client_retrieve_order_async (client, self->order_id, cancellable,
+                                      on_retrieve_order_cb, self);
 }
 
 /* Callbacks */
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  load (MEDUSA_ORDER_DETAILS_PAGE (widget));
-}
 
 static void
 back_action (GtkWidget  *widget,
@@ -471,46 +447,35 @@ back_action (GtkWidget  *widget,
   medusa_ui_navigate (widget, "orders");
 }
 
-static void
-state_changed_cb (MedusaOrderDetailsPage *self)
-{
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_OUT)
-    return;
+/* MedusaPage */
 
-  /* Nothing of the last person's order stays behind. */
-  medusa_ui_drop_cancellable (&self->cancellable);
+static void
+medusa_order_details_page_refresh (MedusaPage *page)
+{
+  load (MEDUSA_ORDER_DETAILS_PAGE (page));
+}
+
+/* Signed out: nothing of the last person's order stays behind. */
+static void
+medusa_order_details_page_reset (MedusaPage *page)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (page);
+
   g_clear_pointer (&self->order_id, g_free);
   g_clear_object (&self->order);
   clear_content (self);
-  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+  medusa_page_show_state (page, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 }
 
 /* GObject */
 
 static void
-medusa_order_details_page_constructed (GObject *object)
-{
-  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
-
-  G_OBJECT_CLASS (medusa_order_details_page_parent_class)->constructed (object);
-
-  g_return_if_fail (self->session != NULL);
-
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
 medusa_order_details_page_dispose (GObject *object)
 {
   MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
 
-  medusa_ui_drop_cancellable (&self->cancellable);
-
-  medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
   g_clear_object (&self->order);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_order_details_page_parent_class)->dispose (object);
 }
@@ -526,64 +491,21 @@ medusa_order_details_page_finalize (GObject *object)
 }
 
 static void
-medusa_order_details_page_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_order_details_page_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_set_object (&self->session, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MedusaPageClass *page_class = MEDUSA_PAGE_CLASS (klass);
 
-  object_class->constructed = medusa_order_details_page_constructed;
   object_class->dispose = medusa_order_details_page_dispose;
   object_class->finalize = medusa_order_details_page_finalize;
-  object_class->get_property = medusa_order_details_page_get_property;
-  object_class->set_property = medusa_order_details_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = medusa_order_details_page_refresh;
+  page_class->reset = medusa_order_details_page_reset;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-order-details-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, error_page);
+  medusa_page_class_bind_state_pages (widget_class);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, date_label);
@@ -594,7 +516,7 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, payment_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, fulfillments_list);
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "page.back", NULL);

@@ -11,6 +11,7 @@
 #include "medusa-order-list.h"
 #include "medusa-order-row.h"
 #include "medusa-orders-page.h"
+#include "medusa-page.h"
 #include "medusa-ui-utils.h"
 
 /* What a row shows, and nothing more (totals are always added). */
@@ -68,9 +69,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (payment_status_names) == N_PAYMENT_STATUSES + 1);
 
 struct _MedusaOrdersPage
 {
-  AdwBin           parent_instance;
+  MedusaPage       parent_instance;
 
-  MedusaSession   *session;
   MedusaOrderList *list;            /* (nullable) */
   GBindingGroup   *list_bindings;   /* from self->list */
   GtkNoSelection  *selection;
@@ -95,22 +95,11 @@ struct _MedusaOrdersPage
   GtkLabel        *filter_error_label;
   GtkLabel        *filters_count_label;
   GtkLabel        *count_label;
-  GtkStack        *stack;
-  GtkSpinner      *spinner;
-  AdwStatusPage   *error_page;
   GtkSpinner      *more_spinner;
   GtkListView     *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaOrdersPage, medusa_orders_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaOrdersPage, medusa_orders_page, MEDUSA_TYPE_PAGE)
 
 /* Auxiliary methods */
 
@@ -303,7 +292,7 @@ update_state (MedusaOrdersPage *self)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
       gtk_spinner_set_spinning (self->more_spinner, FALSE);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+      medusa_page_show_state (MEDUSA_PAGE (self), "loading");
       return;
     }
 
@@ -313,20 +302,15 @@ update_state (MedusaOrdersPage *self)
   error = medusa_order_list_get_error (self->list);
 
   if (n_items > 0)
-    medusa_ui_stack_show_state (self->stack, self->spinner, "list");
+    medusa_page_show_state (MEDUSA_PAGE (self), "list");
   else if (error != NULL)
-    {
-      g_autofree char *message = medusa_ui_error_message (error, _("Could not load your orders"));
-
-      adw_status_page_set_description (self->error_page, message);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "error");
-    }
+    medusa_page_show_error (MEDUSA_PAGE (self), error, _("Could not load your orders"));
   else if (loading || n_total < 0)
-    medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+    medusa_page_show_state (MEDUSA_PAGE (self), "loading");
   else if (medusa_order_query_has_filters (medusa_order_list_get_query (self->list)))
-    medusa_ui_stack_show_state (self->stack, self->spinner, "no-matches");
+    medusa_page_show_state (MEDUSA_PAGE (self), "no-matches");
   else
-    medusa_ui_stack_show_state (self->stack, self->spinner, "empty");
+    medusa_page_show_state (MEDUSA_PAGE (self), "empty");
 
   if (n_total >= 0 && n_items > 0)
     {
@@ -344,7 +328,7 @@ update_state (MedusaOrdersPage *self)
 }
 
 static void
-list_error_cb (MedusaOrdersPage *self)
+on_list_notify_error_cb (MedusaOrdersPage *self)
 {
   const GError *error = medusa_order_list_get_error (self->list);
 
@@ -352,7 +336,7 @@ list_error_cb (MedusaOrdersPage *self)
    * "error" is read-only and notifies only when the list takes a new error
    * (or clears it): every notify with an error is a new failed load. */
   if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+    medusa_ui_show_error (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)), error,
                           _("Could not load more orders"));
   update_state (self);
 }
@@ -376,13 +360,14 @@ teardown_list (MedusaOrdersPage *self)
 static void
 ensure_list (MedusaOrdersPage *self)
 {
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
-  MedusaClient *client = medusa_session_get_client (self->session);
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  MedusaCustomer *customer = medusa_session_get_customer (session);
+  MedusaClient *client = medusa_session_get_client (session);
   g_autoptr(MedusaOrderQuery) query = NULL;
   guint n_filters = 0;
 
   if (customer == NULL || client == NULL ||
-      medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+      medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
   if (self->list != NULL &&
@@ -403,7 +388,7 @@ ensure_list (MedusaOrdersPage *self)
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-total", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::error", G_CALLBACK (list_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::error", G_CALLBACK (on_list_notify_error_cb), self, G_CONNECT_SWAPPED);
   g_binding_group_set_source (self->list_bindings, self->list);
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 
@@ -436,7 +421,7 @@ apply_filters (MedusaOrdersPage *self)
 }
 
 static gboolean
-apply_timeout_cb (gpointer user_data)
+on_apply_timeout_cb (gpointer user_data)
 {
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (user_data);
 
@@ -476,13 +461,13 @@ add_check (MedusaOrdersPage *self,
 /* Callbacks */
 
 static void
-filter_changed_cb (MedusaOrdersPage *self)
+on_filter_changed_cb (MedusaOrdersPage *self)
 {
   if (self->resetting)
     return;
 
   g_clear_handle_id (&self->apply_id, g_source_remove);
-  self->apply_id = g_timeout_add (FILTER_APPLY_DELAY_MS, apply_timeout_cb, self);
+  self->apply_id = g_timeout_add (FILTER_APPLY_DELAY_MS, on_apply_timeout_cb, self);
 }
 
 static GtkCheckButton *
@@ -497,7 +482,7 @@ add_check (MedusaOrdersPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
                                   -1);
 
-  g_signal_connect_object (check, "toggled", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_flow_box_append (box, check);
   /* The flow box child itself need not take the focus: the check does. */
   gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
@@ -506,20 +491,20 @@ add_check (MedusaOrdersPage *self,
 }
 
 static void
-search_changed_cb (MedusaOrdersPage *self)
+on_search_entry_search_changed_cb (MedusaOrdersPage *self)
 {
   if (!self->resetting)
     apply_filters (self);
 }
 
 static void
-stop_search_cb (MedusaOrdersPage *self)
+on_search_entry_stop_search_cb (MedusaOrdersPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
-clear_filters_cb (MedusaOrdersPage *self)
+on_clear_filters_clicked_cb (MedusaOrdersPage *self)
 {
   reset_filters (self, TRUE);
   apply_filters (self);
@@ -547,11 +532,9 @@ order_activated_cb (MedusaOrdersPage *self,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+medusa_orders_page_refresh (MedusaPage *page)
 {
-  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (widget);
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (page);
 
   if (self->list != NULL)
     {
@@ -573,10 +556,12 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
-session_changed_cb (MedusaOrdersPage *self)
+on_session_changed_cb (MedusaOrdersPage *self)
 {
-  if (medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_OUT ||
-      medusa_session_get_customer (self->session) == NULL)
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+
+  if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_OUT ||
+      medusa_session_get_customer (session) == NULL)
     return;
 
   ensure_list (self);
@@ -585,8 +570,10 @@ session_changed_cb (MedusaOrdersPage *self)
 /* Sign-out, the idle lock, another store or account: nothing of the last
  * person's search and filters stays behind, nor their list. */
 static void
-session_clear_input_cb (MedusaOrdersPage *self)
+medusa_orders_page_clear_input (MedusaPage *page)
 {
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (page);
+
   g_clear_handle_id (&self->apply_id, g_source_remove);
   teardown_list (self);
   gtk_popover_popdown (self->filters_popover);
@@ -613,19 +600,18 @@ static void
 medusa_orders_page_constructed (GObject *object)
 {
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
+  MedusaSession *session;
 
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->constructed (object);
 
-  g_return_if_fail (self->session != NULL);
-
-  g_signal_connect_object (self->session, "notify::customer",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::client",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
+  /* The list follows the client too: another store gets a new list. */
+  session = medusa_page_get_session (MEDUSA_PAGE (self));
+  g_signal_connect_object (session, "notify::customer",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::state",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::client",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
@@ -637,10 +623,8 @@ medusa_orders_page_dispose (GObject *object)
   g_clear_handle_id (&self->apply_id, g_source_remove);
   teardown_list (self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDERS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list_bindings);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->dispose (object);
 }
@@ -656,42 +640,6 @@ medusa_orders_page_finalize (GObject *object)
 }
 
 static void
-medusa_orders_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_orders_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_set_object (&self->session, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -700,16 +648,11 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   object_class->constructed = medusa_orders_page_constructed;
   object_class->dispose = medusa_orders_page_dispose;
   object_class->finalize = medusa_orders_page_finalize;
-  object_class->get_property = medusa_orders_page_get_property;
-  object_class->set_property = medusa_orders_page_set_property;
 
   widget_class->map = medusa_orders_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->refresh = medusa_orders_page_refresh;
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_orders_page_clear_input;
 
   g_type_ensure (MEDUSA_TYPE_ORDER_ROW);
 
@@ -727,18 +670,16 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filter_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filters_count_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, error_page);
+  medusa_page_class_bind_state_stack (widget_class);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, more_spinner);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
   gtk_widget_class_bind_template_callback (widget_class, order_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.focus-search", NULL);
 }
@@ -747,13 +688,14 @@ static void
 medusa_orders_page_init (MedusaOrdersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_page_add_state_pages (MEDUSA_PAGE (self), _("Loading orders"), _("Could Not Load Orders"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search orders"),
                                   -1);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   g_signal_connect_object (self->search_entry, "stop-search",
-                           G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_search_entry_stop_search_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 1; i <= N_ORDER_STATUSES; i++)
     self->status_checks[i] = add_check (self, self->status_box, medusa_order_status_to_label (i),

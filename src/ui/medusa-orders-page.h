@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "medusa-session.h"
+#include "medusa-page.h"
 
 G_BEGIN_DECLS
 
 #define MEDUSA_TYPE_ORDERS_PAGE (medusa_orders_page_get_type ())
-G_DECLARE_FINAL_TYPE (MedusaOrdersPage, medusa_orders_page, MEDUSA, ORDERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MedusaOrdersPage, medusa_orders_page, MEDUSA, ORDERS_PAGE, MedusaPage)
 
 /* The page follows @session ("customer", "state") for its whole life.
  * It installs the widget action "page.refresh" when it has something to reload. */

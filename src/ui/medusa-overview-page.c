@@ -13,16 +13,15 @@
 #include "medusa-error.h"
 #include "medusa-order-query.h"
 #include "medusa-overview-page.h"
+#include "medusa-page.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaOverviewPage
 {
-  AdwBin          parent_instance;
+  MedusaPage      parent_instance;
 
-  MedusaSession  *session;            /* (owned) */
   MedusaCustomer *customer;           /* (owned) (nullable): the one shown */
   GBindingGroup  *addresses_bindings; /* (owned): from its shipping addresses */
-  GCancellable   *cancellable;        /* (owned) (nullable): the order count */
   GCancellable   *refresh_cancellable;/* (owned) (nullable): page.refresh */
   char           *counted_customer_id;/* (owned) (nullable) */
 
@@ -37,15 +36,7 @@ struct _MedusaOverviewPage
   GtkSpinner     *orders_spinner;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaOverviewPage, medusa_overview_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaOverviewPage, medusa_overview_page, MEDUSA_TYPE_PAGE)
 
 static void load_order_count (MedusaOverviewPage *self);
 
@@ -73,11 +64,12 @@ addresses_count_to_label (GBinding     *binding,
 static void
 update_store_label (MedusaOverviewPage *self)
 {
-  const char *name = medusa_session_get_store_name (self->session);
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  const char *name = medusa_session_get_store_name (session);
   g_autofree char *text = NULL;
 
   if (name == NULL || *name == '\0')
-    name = medusa_session_get_store_url (self->session);
+    name = medusa_session_get_store_url (session);
 
   if (name != NULL && *name != '\0')
     text = g_strdup_printf (_("Your account at %s"), name);
@@ -88,7 +80,7 @@ update_store_label (MedusaOverviewPage *self)
 static void
 update_customer (MedusaOverviewPage *self)
 {
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  MedusaCustomer *customer = medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self)));
   g_autofree char *display_name = NULL;
   g_autofree char *since = NULL;
 
@@ -126,9 +118,9 @@ update_customer (MedusaOverviewPage *self)
 }
 
 static void
-list_orders_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_list_orders_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(MedusaOverviewPage) self = user_data;
   g_autoptr(MedusaOrderPage) page = NULL;
@@ -146,7 +138,7 @@ list_orders_cb (GObject      *object,
     {
       g_clear_pointer (&self->counted_customer_id, g_free);
       gtk_label_set_label (self->orders_count_label, _("Unavailable"));
-      medusa_ui_show_error (GTK_WIDGET (self), self->session, error,
+      medusa_ui_show_error (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)), error,
                             _("Could not count your orders"));
       return;
     }
@@ -161,16 +153,15 @@ static void
 load_order_count (MedusaOverviewPage *self)
 {
   g_autoptr(MedusaOrderQuery) query = NULL;
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  MedusaCustomer *customer = medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self)));
 
-  medusa_ui_drop_cancellable (&self->cancellable);
+  GCancellable *cancellable = medusa_page_renew_cancellable (MEDUSA_PAGE (self));
 
   if (customer == NULL)
     return;
 
   g_free (self->counted_customer_id);
   self->counted_customer_id = g_strdup (medusa_customer_get_id (customer));
-  self->cancellable = g_cancellable_new ();
 
   /* One order is enough: the answer carries the total count. */
   query = medusa_order_query_new ();
@@ -179,51 +170,19 @@ load_order_count (MedusaOverviewPage *self)
   gtk_label_set_label (self->orders_count_label, "");
   gtk_spinner_start (self->orders_spinner);
 
-  medusa_client_list_orders_async (medusa_session_get_client (self->session),
+  medusa_client_list_orders_async (medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self))),
                                    query,
-                                   self->cancellable,
-                                   list_orders_cb,
+                                   cancellable,
+                                   on_list_orders_cb,
                                    g_object_ref (self));
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (widget);
-
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
-    return;
-
-  medusa_ui_refresh_session (widget, self->session,
-                             medusa_ui_renew_cancellable (&self->refresh_cancellable),
-                             _("Could not refresh your account"));
-  load_order_count (self);
-}
-
-static void
-on_session_customer_changed_cb (MedusaSession      *session,
-                                GParamSpec         *pspec,
-                                MedusaOverviewPage *self)
+on_session_notify_customer_cb (MedusaSession      *session,
+                               GParamSpec         *pspec,
+                               MedusaOverviewPage *self)
 {
   update_customer (self);
-}
-
-static void
-on_session_state_changed_cb (MedusaSession      *session,
-                             GParamSpec         *pspec,
-                             MedusaOverviewPage *self)
-{
-  if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_OUT)
-    {
-      medusa_ui_drop_cancellable (&self->cancellable);
-      medusa_ui_drop_cancellable (&self->refresh_cancellable);
-      g_clear_pointer (&self->counted_customer_id, g_free);
-      gtk_spinner_stop (self->orders_spinner);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
-      update_customer (self);
-    }
 }
 
 static void
@@ -234,20 +193,53 @@ on_session_store_changed_cb (MedusaSession      *session,
   update_store_label (self);
 }
 
+/* MedusaPage */
+
+static void
+medusa_overview_page_refresh (MedusaPage *page)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (page);
+  MedusaSession *session = medusa_page_get_session (page);
+
+  if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+    return;
+
+  medusa_ui_refresh_session (GTK_WIDGET (self), session,
+                             medusa_ui_renew_cancellable (&self->refresh_cancellable),
+                             _("Could not refresh your account"));
+  load_order_count (self);
+}
+
+/* Signed out */
+static void
+medusa_overview_page_reset (MedusaPage *page)
+{
+  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (page);
+
+  medusa_ui_drop_cancellable (&self->refresh_cancellable);
+  g_clear_pointer (&self->counted_customer_id, g_free);
+  gtk_spinner_stop (self->orders_spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
+  update_customer (self);
+}
+
+/* GObject */
+
 static void
 medusa_overview_page_constructed (GObject *object)
 {
   MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
+  MedusaSession *session;
 
   G_OBJECT_CLASS (medusa_overview_page_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->session, "notify::customer",
-                           G_CALLBACK (on_session_customer_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (on_session_state_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "notify::store-url",
+  session = medusa_page_get_session (MEDUSA_PAGE (self));
+  /* Every change of the customer: what is shown is the customer's copy. */
+  g_signal_connect_object (session, "notify::customer",
+                           G_CALLBACK (on_session_notify_customer_cb), self, 0);
+  g_signal_connect_object (session, "notify::store-url",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "notify::store-name",
+  g_signal_connect_object (session, "notify::store-name",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
 
   update_store_label (self);
@@ -259,12 +251,9 @@ medusa_overview_page_dispose (GObject *object)
 {
   MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
 
-  medusa_ui_drop_cancellable (&self->cancellable);
   medusa_ui_drop_cancellable (&self->refresh_cancellable);
   g_clear_object (&self->addresses_bindings);
   g_clear_object (&self->customer);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_OVERVIEW_PAGE);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_overview_page_parent_class)->dispose (object);
 }
@@ -280,44 +269,6 @@ medusa_overview_page_finalize (GObject *object)
 }
 
 static void
-medusa_overview_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_overview_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  MedusaOverviewPage *self = MEDUSA_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_overview_page_class_init (MedusaOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -326,16 +277,11 @@ medusa_overview_page_class_init (MedusaOverviewPageClass *klass)
   object_class->constructed = medusa_overview_page_constructed;
   object_class->dispose = medusa_overview_page_dispose;
   object_class->finalize = medusa_overview_page_finalize;
-  object_class->get_property = medusa_overview_page_get_property;
-  object_class->set_property = medusa_overview_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->refresh = medusa_overview_page_refresh;
+  MEDUSA_PAGE_CLASS (klass)->reset = medusa_overview_page_reset;
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-overview-page.ui");

@@ -9,35 +9,20 @@
 #include <glib/gi18n.h>
 
 #include "medusa-customers.h"
+#include "medusa-page.h"
 #include "medusa-payment-method.h"
 #include "medusa-payment-methods-page.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaPaymentMethodsPage
 {
-  AdwBin         parent_instance;
-
-  MedusaSession *session;
-  GCancellable  *cancellable;   /* (nullable): the running load */
-  char          *loaded_for;    /* customer id of what is shown */
-  gboolean       loading;
+  MedusaPage     parent_instance;
 
   /* template widgets */
-  GtkStack      *stack;
-  GtkSpinner    *spinner;
-  AdwStatusPage *error_page;
   GtkBox        *groups_box;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaPaymentMethodsPage, medusa_payment_methods_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaPaymentMethodsPage, medusa_payment_methods_page, MEDUSA_TYPE_PAGE)
 
 /* Auxiliary methods */
 
@@ -85,15 +70,14 @@ show_methods (MedusaPaymentMethodsPage *self,
       adw_preferences_group_add (group, row);
     }
 
-  medusa_ui_stack_show_state (self->stack, self->spinner, n > 0 ? "list" : "empty");
+  medusa_page_show_state (MEDUSA_PAGE (self), n > 0 ? "list" : "empty");
 }
 
 static void
-list_payment_methods_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+on_list_payment_methods_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
 {
-  MedusaPaymentMethodsPage *self;
   g_autoptr(GListModel) methods = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -101,234 +85,51 @@ list_payment_methods_cb (GObject      *source,
   if (medusa_ui_is_cancelled (error))
     return;
 
-  self = MEDUSA_PAYMENT_METHODS_PAGE (user_data);
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
+  if (medusa_page_finish_load (MEDUSA_PAGE (user_data), error, _("Could not load your payment methods")))
+    show_methods (MEDUSA_PAYMENT_METHODS_PAGE (user_data), methods);
+}
 
-  if (error != NULL)
-    {
-      g_autofree char *message = medusa_ui_error_message (error, _("Could not load your payment methods"));
+/* MedusaPage */
 
-      g_clear_pointer (&self->loaded_for, g_free);
-      adw_status_page_set_description (self->error_page, message);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "error");
-      return;
-    }
+static void
+medusa_payment_methods_page_load (MedusaPage *page)
+{
+  GCancellable *cancellable = medusa_page_begin_load (page);
 
-  show_methods (self, methods);
+  medusa_client_list_payment_methods_async (medusa_session_get_client (medusa_page_get_session (page)),
+                                            cancellable, on_list_payment_methods_cb, page);
 }
 
 static void
-load (MedusaPaymentMethodsPage *self)
+medusa_payment_methods_page_reset (MedusaPage *page)
 {
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
-  MedusaClient *client = medusa_session_get_client (self->session);
-
-  medusa_ui_drop_cancellable (&self->cancellable);
-
-  if (customer == NULL || client == NULL ||
-      medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
-    return;
-
-  g_free (self->loaded_for);
-  self->loaded_for = g_strdup (medusa_customer_get_id (customer));
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
-  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
-
-  medusa_client_list_payment_methods_async (client, self->cancellable,
-                                            list_payment_methods_cb, self);
-}
-
-/* Loads when shown for a customer whose methods are not loaded yet. */
-static void
-maybe_load (MedusaPaymentMethodsPage *self)
-{
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || customer == NULL || self->loading)
-    return;
-
-  if (g_strcmp0 (self->loaded_for, medusa_customer_get_id (customer)) != 0)
-    load (self);
-}
-
-static void
-reset (MedusaPaymentMethodsPage *self)
-{
-  medusa_ui_drop_cancellable (&self->cancellable);
-  g_clear_pointer (&self->loaded_for, g_free);
-  self->loading = FALSE;
-  clear_groups (self);
-  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
-}
-
-/* Callbacks */
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  load (MEDUSA_PAYMENT_METHODS_PAGE (widget));
-}
-
-static void
-state_changed_cb (MedusaPaymentMethodsPage *self)
-{
-  switch (medusa_session_get_state (self->session))
-    {
-    case MEDUSA_SESSION_STATE_SIGNED_OUT:
-      reset (self);
-      break;
-    case MEDUSA_SESSION_STATE_SIGNED_IN:
-      maybe_load (self);
-      break;
-    case MEDUSA_SESSION_STATE_SIGNING_IN:
-    case MEDUSA_SESSION_STATE_LOCKED:
-    default:
-      break;
-    }
-}
-
-static void
-customer_changed_cb (MedusaPaymentMethodsPage *self)
-{
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
-
-  if (customer == NULL)
-    {
-      reset (self);
-      return;
-    }
-
-  /* Another account: what is shown is not theirs. */
-  if (self->loaded_for != NULL && g_strcmp0 (self->loaded_for, medusa_customer_get_id (customer)) != 0)
-    reset (self);
-
-  maybe_load (self);
-}
-
-/* GtkWidget */
-
-static void
-medusa_payment_methods_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (medusa_payment_methods_page_parent_class)->map (widget);
-
-  maybe_load (MEDUSA_PAYMENT_METHODS_PAGE (widget));
-}
-
-/* GObject */
-
-static void
-medusa_payment_methods_page_constructed (GObject *object)
-{
-  MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (object);
-
-  G_OBJECT_CLASS (medusa_payment_methods_page_parent_class)->constructed (object);
-
-  g_return_if_fail (self->session != NULL);
-
-  g_signal_connect_object (self->session, "notify::customer",
-                           G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (state_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-medusa_payment_methods_page_dispose (GObject *object)
-{
-  MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (object);
-
-  medusa_ui_drop_cancellable (&self->cancellable);
-
-  medusa_ui_bin_dispose_template (ADW_BIN (self), MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
-  g_clear_object (&self->session);
-
-  G_OBJECT_CLASS (medusa_payment_methods_page_parent_class)->dispose (object);
-}
-
-static void
-medusa_payment_methods_page_finalize (GObject *object)
-{
-  MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (object);
-
-  g_free (self->loaded_for);
-
-  G_OBJECT_CLASS (medusa_payment_methods_page_parent_class)->finalize (object);
-}
-
-static void
-medusa_payment_methods_page_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_payment_methods_page_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_set_object (&self->session, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  clear_groups (MEDUSA_PAYMENT_METHODS_PAGE (page));
+  medusa_page_show_state (page, "loading");
 }
 
 static void
 medusa_payment_methods_page_class_init (MedusaPaymentMethodsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MedusaPageClass *page_class = MEDUSA_PAGE_CLASS (klass);
 
-  object_class->constructed = medusa_payment_methods_page_constructed;
-  object_class->dispose = medusa_payment_methods_page_dispose;
-  object_class->finalize = medusa_payment_methods_page_finalize;
-  object_class->get_property = medusa_payment_methods_page_get_property;
-  object_class->set_property = medusa_payment_methods_page_set_property;
-
-  widget_class->map = medusa_payment_methods_page_map;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->load = medusa_payment_methods_page_load;
+  page_class->reset = medusa_payment_methods_page_reset;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-payment-methods-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, MedusaPaymentMethodsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, MedusaPaymentMethodsPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MedusaPaymentMethodsPage, error_page);
+  medusa_page_class_bind_state_stack (widget_class);
   gtk_widget_class_bind_template_child (widget_class, MedusaPaymentMethodsPage, groups_box);
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
 }
 
 static void
 medusa_payment_methods_page_init (MedusaPaymentMethodsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_page_add_state_pages (MEDUSA_PAGE (self), _("Loading payment methods"),
+                               _("Could Not Load Payment Methods"));
 }
 
 GtkWidget *

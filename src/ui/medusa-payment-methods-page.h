@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "medusa-session.h"
+#include "medusa-page.h"
 
 G_BEGIN_DECLS
 
 #define MEDUSA_TYPE_PAYMENT_METHODS_PAGE (medusa_payment_methods_page_get_type ())
-G_DECLARE_FINAL_TYPE (MedusaPaymentMethodsPage, medusa_payment_methods_page, MEDUSA, PAYMENT_METHODS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MedusaPaymentMethodsPage, medusa_payment_methods_page, MEDUSA, PAYMENT_METHODS_PAGE, MedusaPage)
 
 /* The page follows @session ("customer", "state") for its whole life.
  * It installs the widget action "page.refresh" when it has something to reload. */

@@ -11,23 +11,23 @@
 
 #include "medusa-address-form.h"
 #include "medusa-auth.h"
+#include "medusa-busy-button.h"
 #include "medusa-countries.h"
 #include "medusa-credential-dialog.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
 #include "medusa-regions.h"
 #include "medusa-payloads.h"
+#include "medusa-page.h"
 #include "medusa-profile-page.h"
 #include "medusa-region.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaProfilePage
 {
-  AdwBin          parent_instance;
+  MedusaPage      parent_instance;
 
-  MedusaSession  *session;               /* (owned) */
   MedusaCustomer *customer;              /* (owned) (nullable): what the form was filled from */
-  GCancellable   *cancellable;           /* (owned) (nullable): saving the names */
   GCancellable   *billing_cancellable;   /* (owned) (nullable): saving the billing address */
   GCancellable   *refresh_cancellable;   /* (owned) (nullable): page.refresh */
   GPtrArray      *billing_ids;           /* (owned): combo index → address id, NULL = none/new */
@@ -52,15 +52,7 @@ struct _MedusaProfilePage
   GtkButton      *billing_save_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaProfilePage, medusa_profile_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaProfilePage, medusa_profile_page, MEDUSA_TYPE_PAGE)
 
 /* Helpers */
 
@@ -106,7 +98,7 @@ set_saving (MedusaProfilePage *self,
 {
   self->saving = saving;
   /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->save_button, saving);
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->save_button), saving);
   gtk_widget_set_sensitive (self->names_group, !saving);
   update_save_sensitivity (self);
 }
@@ -123,9 +115,9 @@ refill_row (gpointer    row,
 }
 
 static void
-update_customer_update_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
+on_update_customer_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
   g_autoptr(MedusaProfilePage) self = user_data;
   g_autoptr(MedusaCustomer) customer = NULL;
@@ -161,6 +153,7 @@ save_names (MedusaProfilePage *self)
   g_autofree char *first_name = NULL;
   g_autofree char *last_name = NULL;
   g_autofree char *phone = NULL;
+  GCancellable *cancellable;
 
   if (self->saving || self->customer == NULL || !names_changed (self))
     return;
@@ -180,12 +173,12 @@ save_names (MedusaProfilePage *self)
   if (field_changed (self->phone_row, medusa_customer_get_phone (self->customer)))
     medusa_customer_update_set_phone (update, phone);
 
-  medusa_ui_renew_cancellable (&self->cancellable);
+  cancellable = medusa_page_renew_cancellable (MEDUSA_PAGE (self));
   set_saving (self, TRUE);
-  medusa_session_update_customer_async (self->session,
+  medusa_session_update_customer_async (medusa_page_get_session (MEDUSA_PAGE (self)),
                                         update,
-                                        self->cancellable,
-                                        update_customer_update_cb,
+                                        cancellable,
+                                        on_update_customer_cb,
                                         g_object_ref (self));
 }
 
@@ -245,7 +238,7 @@ set_billing_saving (MedusaProfilePage *self,
 {
   self->billing_saving = saving;
   /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->billing_save_button, saving);
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->billing_save_button), saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->billing_choice_row), !saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->billing_form), !saving);
   update_billing_save_sensitivity (self);
@@ -456,7 +449,7 @@ save_billing (MedusaProfilePage *self)
 
   medusa_ui_renew_cancellable (&self->billing_cancellable);
   set_billing_saving (self, TRUE);
-  medusa_session_update_customer_async (self->session,
+  medusa_session_update_customer_async (medusa_page_get_session (MEDUSA_PAGE (self)),
                                         update,
                                         self->billing_cancellable,
                                         billing_update_cb,
@@ -513,7 +506,7 @@ on_billing_choice_selected_cb (AdwComboRow       *row,
 static void
 load_customer (MedusaProfilePage *self)
 {
-  MedusaCustomer *customer = medusa_session_get_customer (self->session);
+  MedusaCustomer *customer = medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self)));
   MedusaCustomer *old = self->customer;
 
   if (customer != NULL)
@@ -567,10 +560,10 @@ open_credential_dialog (MedusaProfilePage *self,
       return;
     }
 
-  if (medusa_session_get_customer (self->session) == NULL)
+  if (medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self))) == NULL)
     return;
 
-  self->dialog = medusa_credential_dialog_new (self->session, is_password);
+  self->dialog = medusa_credential_dialog_new (medusa_page_get_session (MEDUSA_PAGE (self)), is_password);
   g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self->dialog), GTK_WINDOW (root));
@@ -611,16 +604,15 @@ change_password_action (GtkWidget  *widget,
 /* Reloading */
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+medusa_profile_page_refresh (MedusaPage *page)
 {
-  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (widget);
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (page);
+  MedusaSession *session = medusa_page_get_session (page);
 
-  if (medusa_session_get_state (self->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+  if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
 
-  medusa_ui_refresh_session (widget, self->session,
+  medusa_ui_refresh_session (GTK_WIDGET (self), session,
                              medusa_ui_renew_cancellable (&self->refresh_cancellable),
                              _("Could not reload your profile"));
 }
@@ -635,20 +627,30 @@ on_session_customer_changed_cb (MedusaSession     *session,
   load_customer (self);
 }
 
+/* Signed out: saving the names is cancelled with the page's cancellable. */
+static void
+medusa_profile_page_reset (MedusaPage *page)
+{
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (page);
+
+  if (self->saving)
+    set_saving (self, FALSE);
+}
+
 /* Sign-out, the idle lock, another store or account: nothing typed stays.
  * The form is filled again from the session's customer as it is saved (none
  * after a sign-out; the same one behind the lock). */
 static void
-on_session_clear_input_cb (MedusaSession     *session,
-                           MedusaProfilePage *self)
+medusa_profile_page_clear_input (MedusaPage *page)
 {
+  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (page);
   AdwEntryRow *rows[] = {
     self->first_name_row,
     self->last_name_row,
     self->phone_row,
   };
 
-  medusa_ui_drop_cancellable (&self->cancellable);
+  medusa_page_renew_cancellable (page);
   medusa_ui_drop_cancellable (&self->billing_cancellable);
   medusa_ui_drop_cancellable (&self->refresh_cancellable);
   close_dialog (self);
@@ -683,13 +685,11 @@ medusa_profile_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_profile_page_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->session, "notify::customer",
+  g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (self)), "notify::customer",
                            G_CALLBACK (on_session_customer_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (on_session_clear_input_cb), self, 0);
 
   /* One country list per store, shared with the address dialog. */
-  self->countries = medusa_countries_get_for_session (self->session);
+  self->countries = medusa_countries_get_for_session (medusa_page_get_session (MEDUSA_PAGE (self)));
   medusa_address_form_set_countries (self->billing_form, self->countries);
   g_signal_connect_object (self->countries, "failed",
                            G_CALLBACK (on_countries_failed_cb), self, 0);
@@ -702,14 +702,11 @@ medusa_profile_page_dispose (GObject *object)
 {
   MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
 
-  medusa_ui_drop_cancellable (&self->cancellable);
   medusa_ui_drop_cancellable (&self->billing_cancellable);
   medusa_ui_drop_cancellable (&self->refresh_cancellable);
   close_dialog (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_PROFILE_PAGE);
   g_clear_object (&self->customer);
   self->countries = NULL;
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_profile_page_parent_class)->dispose (object);
 }
@@ -725,44 +722,6 @@ medusa_profile_page_finalize (GObject *object)
 }
 
 static void
-medusa_profile_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_profile_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_profile_page_class_init (MedusaProfilePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -771,16 +730,12 @@ medusa_profile_page_class_init (MedusaProfilePageClass *klass)
   object_class->constructed = medusa_profile_page_constructed;
   object_class->dispose = medusa_profile_page_dispose;
   object_class->finalize = medusa_profile_page_finalize;
-  object_class->get_property = medusa_profile_page_get_property;
-  object_class->set_property = medusa_profile_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->refresh = medusa_profile_page_refresh;
+  MEDUSA_PAGE_CLASS (klass)->reset = medusa_profile_page_reset;
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_profile_page_clear_input;
 
-  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "profile.change-email", NULL, change_email_action);
   gtk_widget_class_install_action (widget_class, "profile.change-password", NULL, change_password_action);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-busy-button.h"
 #include "medusa-reauth-dialog.h"
 #include "medusa-ui-utils.h"
 
@@ -39,7 +40,7 @@ set_busy (MedusaReauthDialog *self,
           gboolean            busy)
 {
   self->busy = busy;
-  medusa_ui_button_set_busy (self->continue_button, busy);
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->continue_button), busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_out_button), !busy);
 }
@@ -176,6 +177,7 @@ medusa_reauth_dialog_class_init (MedusaReauthDialogClass *klass)
   object_class->dispose = medusa_reauth_dialog_dispose;
   window_class->close_request = medusa_reauth_dialog_close_request;
 
+  g_type_ensure (MEDUSA_TYPE_BUSY_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-reauth-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaReauthDialog, window_title);

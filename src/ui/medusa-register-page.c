@@ -10,18 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "medusa-error.h"
+#include "medusa-form-page.h"
 #include "medusa-payloads.h"
 #include "medusa-register-page.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaRegisterPage
 {
-  AdwBin               parent_instance;
+  MedusaFormPage       parent_instance;
 
-  MedusaSession       *session;      /* (owned) */
-  GCancellable        *cancellable;  /* (owned) (nullable) */
   char                *duplicate_email; /* (owned) (nullable) */
-  gboolean             busy;
 
   GtkListBox          *name_list;
   GtkListBox          *password_list;
@@ -38,69 +36,34 @@ struct _MedusaRegisterPage
   GtkButton           *create_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaRegisterPage, medusa_register_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-show_error (MedusaRegisterPage *self,
-            const char         *message,
-            gboolean            offer_sign_in)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (self->error_box, message != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_instead_button), offer_sign_in);
-}
+G_DEFINE_FINAL_TYPE (MedusaRegisterPage, medusa_register_page, MEDUSA_TYPE_FORM_PAGE)
 
 /* Checks the form as it is typed: the hint under the password rows says what
  * is missing, and "Create Account" is only sensitive for a valid form. */
 static gboolean
-update_validity (MedusaRegisterPage *self)
+medusa_register_page_is_valid (MedusaFormPage *page)
 {
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (page);
   g_autofree char *first_name = medusa_ui_row_dup_stripped (self->first_name_row);
   g_autofree char *last_name = medusa_ui_row_dup_stripped (self->last_name_row);
   g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
   gboolean password_ok;
-  gboolean valid;
 
   password_ok = medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row),
                                                 medusa_ui_row_text (self->password_row),
                                                 medusa_ui_row_text (self->confirm_row),
                                                 _("Type the password again to confirm it."));
 
-  valid = password_ok &&
-          *first_name != '\0' &&
-          *last_name != '\0' &&
-          medusa_email_looks_valid (email);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), valid && !self->busy);
-
-  return valid;
+  return password_ok &&
+         *first_name != '\0' &&
+         *last_name != '\0' &&
+         medusa_email_looks_valid (email);
 }
 
 static void
-set_busy (MedusaRegisterPage *self,
-          gboolean            busy)
-{
-  self->busy = busy;
-  /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->create_button, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_list), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_list), !busy);
-  if (!busy)
-    update_validity (self);
-}
-
-static void
-register_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_register_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(MedusaRegisterPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -110,30 +73,26 @@ register_cb (GObject      *object,
       if (medusa_ui_is_cancelled (error))
         return;
 
-      set_busy (self, FALSE);
+      medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
         {
           g_free (self->duplicate_email);
           self->duplicate_email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
           medusa_ui_row_set_invalid (self->email_row, TRUE);
-          show_error (self,
-                      _("An account with this email address already exists. "
-                        "You can sign in to it instead."),
-                      TRUE);
-          gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_instead_button));
+          medusa_form_page_set_offer (MEDUSA_FORM_PAGE (self),
+                                      _("An account with this email address already exists. "
+                                        "You can sign in to it instead."));
         }
       else
         {
-          g_autofree char *message = medusa_ui_error_message (error, _("Could not create your account"));
-
-          show_error (self, message, FALSE);
+          medusa_form_page_show_error (MEDUSA_FORM_PAGE (self), error, _("Could not create your account"));
         }
       return;
     }
 
-  set_busy (self, FALSE);
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
   medusa_ui_show_toast (GTK_WIDGET (self), _("Welcome! Your account has been created."));
@@ -141,42 +100,35 @@ register_cb (GObject      *object,
 }
 
 static void
-submit (MedusaRegisterPage *self)
+medusa_register_page_submit (MedusaFormPage *page)
 {
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (page);
   g_autofree char *first_name = NULL;
   g_autofree char *last_name = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
+  GCancellable *cancellable;
 
-  if (self->busy || !update_validity (self))
+  if (!medusa_form_page_update_validity (page))
     return;
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   first_name = medusa_ui_row_dup_stripped (self->first_name_row);
   last_name = medusa_ui_row_dup_stripped (self->last_name_row);
   email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
   phone = medusa_ui_row_dup_stripped (self->phone_row);
 
-  medusa_ui_renew_cancellable (&self->cancellable);
-
-  set_busy (self, TRUE);
-  medusa_session_register_async (self->session,
+  cancellable = medusa_form_page_begin (MEDUSA_FORM_PAGE (self));
+  medusa_session_register_async (medusa_page_get_session (MEDUSA_PAGE (self)),
                                  email,
                                  medusa_ui_row_text (self->password_row),
                                  first_name,
                                  last_name,
                                  *phone != '\0' ? phone : NULL,
-                                 self->cancellable,
-                                 register_cb,
+                                 cancellable,
+                                 on_register_cb,
                                  g_object_ref (self));
-}
-
-static void
-on_create_clicked_cb (GtkButton          *button,
-                      MedusaRegisterPage *self)
-{
-  submit (self);
 }
 
 /* Enter moves on to the next empty row, and submits a complete form. */
@@ -192,15 +144,7 @@ on_entry_activated_cb (AdwEntryRow        *row,
     GTK_WIDGET (self->confirm_row),
   };
 
-  if (update_validity (self))
-    {
-      submit (self);
-      return;
-    }
-
-  /* Everything is filled but something is wrong: the hint says what. */
-  if (!medusa_ui_focus_first_empty_row (order, G_N_ELEMENTS (order)))
-    gtk_widget_error_bell (GTK_WIDGET (self));
+  medusa_form_page_activate_rows (MEDUSA_FORM_PAGE (self), order, G_N_ELEMENTS (order));
 }
 
 static void
@@ -216,11 +160,11 @@ on_form_changed_cb (GtkEditable        *editable,
       if (self->duplicate_email != NULL && g_strcmp0 (email, self->duplicate_email) != 0)
         {
           g_clear_pointer (&self->duplicate_email, g_free);
-          show_error (self, NULL, FALSE);
+          medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
         }
     }
 
-  update_validity (self);
+  medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -232,11 +176,12 @@ on_sign_in_instead_clicked_cb (GtkButton          *button,
   /* Nothing secret is carried: the password typed here is dropped. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   medusa_ui_row_set_invalid (self->email_row, FALSE);
   g_clear_pointer (&self->duplicate_email, g_free);
 
-  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, "win.sign-in-with-email",
+  medusa_ui_hand_over_email (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)),
+                             "win.sign-in-with-email",
                              MEDUSA_UI_CARRIED_EMAIL_SIGN_IN, "sign-in", email);
 }
 
@@ -245,19 +190,20 @@ on_session_state_changed_cb (MedusaSession      *session,
                              GParamSpec         *pspec,
                              MedusaRegisterPage *self)
 {
-  if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_IN && !self->busy)
+  if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_IN &&
+      !medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
-      show_error (self, NULL, FALSE);
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
     }
 }
 
 /* Someone else may sit down next: nothing typed here stays. */
 static void
-on_session_clear_input_cb (MedusaSession      *session,
-                           MedusaRegisterPage *self)
+medusa_register_page_clear_input (MedusaPage *page)
 {
+  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (page);
   AdwEntryRow *rows[] = {
     self->first_name_row,
     self->last_name_row,
@@ -267,18 +213,16 @@ on_session_clear_input_cb (MedusaSession      *session,
     ADW_ENTRY_ROW (self->confirm_row),
   };
 
-  medusa_ui_drop_cancellable (&self->cancellable);
-  if (self->busy)
-    set_busy (self, FALSE);
+  MEDUSA_PAGE_CLASS (medusa_register_page_parent_class)->clear_input (page);
 
   g_clear_pointer (&self->duplicate_email, g_free);
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
       medusa_ui_row_set_invalid (rows[i], FALSE);
     }
-  update_validity (self);
+  medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -298,23 +242,8 @@ medusa_register_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_register_page_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->session, "notify::state",
+  g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (self)), "notify::state",
                            G_CALLBACK (on_session_state_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (on_session_clear_input_cb), self, 0);
-  update_validity (self);
-}
-
-static void
-medusa_register_page_dispose (GObject *object)
-{
-  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
-
-  medusa_ui_drop_cancellable (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_REGISTER_PAGE);
-  g_clear_object (&self->session);
-
-  G_OBJECT_CLASS (medusa_register_page_parent_class)->dispose (object);
 }
 
 static void
@@ -328,62 +257,19 @@ medusa_register_page_finalize (GObject *object)
 }
 
 static void
-medusa_register_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_register_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  MedusaRegisterPage *self = MEDUSA_REGISTER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_register_page_class_init (MedusaRegisterPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = medusa_register_page_constructed;
-  object_class->dispose = medusa_register_page_dispose;
   object_class->finalize = medusa_register_page_finalize;
-  object_class->get_property = medusa_register_page_get_property;
-  object_class->set_property = medusa_register_page_set_property;
 
   widget_class->map = medusa_register_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_register_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->is_valid = medusa_register_page_is_valid;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_register_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-register-page.ui");
@@ -400,7 +286,6 @@ medusa_register_page_class_init (MedusaRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, sign_in_instead_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaRegisterPage, create_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_instead_clicked_cb);
@@ -410,6 +295,11 @@ static void
 medusa_register_page_init (MedusaRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->create_button),
+                             self->error_label,
+                             GTK_WIDGET (self->name_list), GTK_WIDGET (self->password_list), NULL);
+  medusa_form_page_set_error_offer (MEDUSA_FORM_PAGE (self), self->error_box,
+                                    GTK_WIDGET (self->sign_in_instead_button));
   medusa_ui_name_password_peeks (GTK_WIDGET (self));
   /* Two peek buttons: the second says which field it shows ("Password"
    * keeps the generic "Show Password"). */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "medusa-error.h"
+#include "medusa-form-page.h"
 #include "medusa-payloads.h"
 #include "medusa-reset-link.h"
 #include "medusa-reset-password-page.h"
@@ -18,11 +19,8 @@
 
 struct _MedusaResetPasswordPage
 {
-  AdwBin               parent_instance;
+  MedusaFormPage       parent_instance;
 
-  MedusaSession       *session;      /* (owned) */
-  GCancellable        *cancellable;  /* (owned) (nullable) */
-  gboolean             busy;
   gboolean             rewriting_token;
   glong                token_length;   /* to tell a paste from typing */
 
@@ -39,62 +37,28 @@ struct _MedusaResetPasswordPage
   GtkButton           *reset_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaResetPasswordPage, medusa_reset_password_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-show_error (MedusaResetPasswordPage *self,
-            const char              *message,
-            gboolean                 offer_new_link)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (self->error_box, message != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->request_button), offer_new_link);
-}
+G_DEFINE_FINAL_TYPE (MedusaResetPasswordPage, medusa_reset_password_page, MEDUSA_TYPE_FORM_PAGE)
 
 static gboolean
-update_validity (MedusaResetPasswordPage *self)
+medusa_reset_password_page_is_valid (MedusaFormPage *page)
 {
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (page);
   g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
   g_autofree char *token = medusa_ui_row_dup_stripped (self->token_row);
   gboolean password_ok;
-  gboolean valid;
 
   password_ok = medusa_ui_update_password_hint (self->hint_label, GTK_WIDGET (self->confirm_row),
                                                 medusa_ui_row_text (self->password_row),
                                                 medusa_ui_row_text (self->confirm_row),
                                                 _("Type the password again to confirm it."));
 
-  valid = password_ok && *token != '\0' && medusa_email_looks_valid (email);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), valid && !self->busy);
-
-  return valid;
+  return password_ok && *token != '\0' && medusa_email_looks_valid (email);
 }
 
 static void
-set_busy (MedusaResetPasswordPage *self,
-          gboolean                 busy)
-{
-  self->busy = busy;
-  /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->reset_button, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->token_list), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_list), !busy);
-  if (!busy)
-    update_validity (self);
-}
-
-static void
-reset_password_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_reset_password_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(MedusaResetPasswordPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -104,25 +68,22 @@ reset_password_cb (GObject      *object,
       if (medusa_ui_is_cancelled (error))
         return;
 
-      set_busy (self, FALSE);
+      medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN))
         {
           medusa_ui_row_set_invalid (self->token_row, TRUE);
-          show_error (self, _("This reset link is invalid or has expired."), TRUE);
-          gtk_widget_grab_focus (GTK_WIDGET (self->request_button));
+          medusa_form_page_set_offer (MEDUSA_FORM_PAGE (self), _("This reset link is invalid or has expired."));
         }
       else
         {
-          g_autofree char *message = medusa_ui_error_message (error, _("Could not reset your password"));
-
-          show_error (self, message, FALSE);
+          medusa_form_page_show_error (MEDUSA_FORM_PAGE (self), error, _("Could not reset your password"));
         }
       return;
     }
 
-  set_busy (self, FALSE);
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
@@ -131,13 +92,12 @@ reset_password_cb (GObject      *object,
 }
 
 static void
-submit (MedusaResetPasswordPage *self)
+medusa_reset_password_page_submit (MedusaFormPage *page)
 {
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (page);
   g_autofree char *email = NULL;
   g_autofree char *token = NULL;
-
-  if (self->busy)
-    return;
+  GCancellable *cancellable;
 
   /* A link typed by hand (not pasted) is read now. */
   if (medusa_reset_link_parse (medusa_ui_row_text (self->token_row), &token, &email))
@@ -156,31 +116,22 @@ submit (MedusaResetPasswordPage *self)
       g_clear_pointer (&email, g_free);
     }
 
-  if (!update_validity (self))
+  if (!medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self)))
     return;
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
   token = medusa_ui_row_dup_stripped (self->token_row);
 
-  medusa_ui_renew_cancellable (&self->cancellable);
-
-  set_busy (self, TRUE);
-  medusa_session_reset_password_async (self->session,
+  cancellable = medusa_form_page_begin (MEDUSA_FORM_PAGE (self));
+  medusa_session_reset_password_async (medusa_page_get_session (MEDUSA_PAGE (self)),
                                        email,
                                        token,
                                        medusa_ui_row_text (self->password_row),
-                                       self->cancellable,
-                                       reset_password_cb,
+                                       cancellable,
+                                       on_reset_password_cb,
                                        g_object_ref (self));
-}
-
-static void
-on_reset_clicked_cb (GtkButton               *button,
-                     MedusaResetPasswordPage *self)
-{
-  submit (self);
 }
 
 static void
@@ -194,14 +145,7 @@ on_entry_activated_cb (AdwEntryRow             *row,
     GTK_WIDGET (self->confirm_row),
   };
 
-  if (update_validity (self))
-    {
-      submit (self);
-      return;
-    }
-
-  if (!medusa_ui_focus_first_empty_row (order, G_N_ELEMENTS (order)))
-    gtk_widget_error_bell (GTK_WIDGET (self));
+  medusa_form_page_activate_rows (MEDUSA_FORM_PAGE (self), order, G_N_ELEMENTS (order));
 }
 
 static void
@@ -209,7 +153,7 @@ on_form_changed_cb (GtkEditable             *editable,
                     MedusaResetPasswordPage *self)
 {
   medusa_ui_row_set_invalid (editable, FALSE);
-  update_validity (self);
+  medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -226,7 +170,7 @@ on_token_changed_cb (GtkEditable             *editable,
 
   medusa_ui_row_set_invalid (self->token_row, FALSE);
   if (gtk_widget_get_visible (GTK_WIDGET (self->request_button)))
-    show_error (self, NULL, FALSE);
+    medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   /* A pasted link becomes its token, and fills the email it names. A link
    * typed by hand is left alone until it is submitted. */
@@ -250,7 +194,7 @@ on_token_changed_cb (GtkEditable             *editable,
         }
     }
 
-  update_validity (self);
+  medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -259,19 +203,19 @@ on_request_clicked_cb (GtkButton               *button,
 {
   g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
 
-  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, NULL,
-                             MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD, "forgot-password",
+  medusa_ui_hand_over_email (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)),
+                             NULL, MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD, "forgot-password",
                              email != NULL ? email : "");
 }
 
 /* Someone else may sit down next: nothing typed here stays. */
 static void
-on_session_clear_input_cb (MedusaSession           *session,
-                           MedusaResetPasswordPage *self)
+medusa_reset_password_page_clear_input (MedusaPage *page)
 {
+  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (page);
   AdwEntryRow *rows[] = {
     self->email_row,
     self->token_row,
@@ -279,11 +223,9 @@ on_session_clear_input_cb (MedusaSession           *session,
     ADW_ENTRY_ROW (self->confirm_row),
   };
 
-  medusa_ui_drop_cancellable (&self->cancellable);
-  if (self->busy)
-    set_busy (self, FALSE);
+  MEDUSA_PAGE_CLASS (medusa_reset_password_page_parent_class)->clear_input (page);
 
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   self->rewriting_token = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -292,7 +234,7 @@ on_session_clear_input_cb (MedusaSession           *session,
     }
   self->rewriting_token = FALSE;
   self->token_length = 0;
-  update_validity (self);
+  medusa_form_page_update_validity (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -305,7 +247,8 @@ medusa_reset_password_page_map (GtkWidget *widget)
 
   /* Only what the forgot-password page carries over, never the session's
    * email (after a sign-out, the last customer's). */
-  carried = medusa_ui_take_carried_email (self->session, MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD);
+  carried = medusa_ui_take_carried_email (medusa_page_get_session (MEDUSA_PAGE (self)),
+                                          MEDUSA_UI_CARRIED_EMAIL_RESET_PASSWORD);
   if (carried != NULL)
     medusa_reset_password_page_set_email (self, carried);
 
@@ -316,85 +259,15 @@ medusa_reset_password_page_map (GtkWidget *widget)
 }
 
 static void
-medusa_reset_password_page_constructed (GObject *object)
-{
-  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
-
-  G_OBJECT_CLASS (medusa_reset_password_page_parent_class)->constructed (object);
-
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (on_session_clear_input_cb), self, 0);
-  update_validity (self);
-}
-
-static void
-medusa_reset_password_page_dispose (GObject *object)
-{
-  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
-
-  medusa_ui_drop_cancellable (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_RESET_PASSWORD_PAGE);
-  g_clear_object (&self->session);
-
-  G_OBJECT_CLASS (medusa_reset_password_page_parent_class)->dispose (object);
-}
-
-static void
-medusa_reset_password_page_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_reset_password_page_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  MedusaResetPasswordPage *self = MEDUSA_RESET_PASSWORD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_reset_password_page_class_init (MedusaResetPasswordPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = medusa_reset_password_page_constructed;
-  object_class->dispose = medusa_reset_password_page_dispose;
-  object_class->get_property = medusa_reset_password_page_get_property;
-  object_class->set_property = medusa_reset_password_page_set_property;
 
   widget_class->map = medusa_reset_password_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_reset_password_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->is_valid = medusa_reset_password_page_is_valid;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_reset_password_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-reset-password-page.ui");
@@ -409,7 +282,6 @@ medusa_reset_password_page_class_init (MedusaResetPasswordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, request_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaResetPasswordPage, reset_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_token_changed_cb);
@@ -420,6 +292,11 @@ static void
 medusa_reset_password_page_init (MedusaResetPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->reset_button),
+                             self->error_label,
+                             GTK_WIDGET (self->token_list), GTK_WIDGET (self->password_list), NULL);
+  medusa_form_page_set_error_offer (MEDUSA_FORM_PAGE (self), self->error_box,
+                                    GTK_WIDGET (self->request_button));
   /* Two peek buttons: each says which field it shows. */
   medusa_ui_name_password_peek (GTK_WIDGET (self->password_row), _("Show new password"), _("Hide new password"));
   medusa_ui_name_password_peek (GTK_WIDGET (self->confirm_row), _("Show password confirmation"),
@@ -443,7 +320,7 @@ medusa_reset_password_page_set_email (MedusaResetPasswordPage *self,
   g_return_if_fail (MEDUSA_IS_RESET_PASSWORD_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), email != NULL ? email : "");
-  show_error (self, NULL, FALSE);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (email != NULL && *email != '\0'
                                      ? GTK_WIDGET (self->token_row)
                                      : GTK_WIDGET (self->email_row)));

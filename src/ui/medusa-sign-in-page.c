@@ -11,17 +11,14 @@
 #include <string.h>
 
 #include "medusa-error.h"
+#include "medusa-form-page.h"
 #include "medusa-payloads.h"
 #include "medusa-sign-in-page.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaSignInPage
 {
-  AdwBin               parent_instance;
-
-  MedusaSession       *session;      /* (owned) */
-  GCancellable        *cancellable;  /* (owned) (nullable) */
-  gboolean             busy;
+  MedusaFormPage       parent_instance;
 
   GtkLabel            *store_label;
   GtkListBox          *form_list;
@@ -31,39 +28,22 @@ struct _MedusaSignInPage
   GtkButton           *sign_in_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaSignInPage, medusa_sign_in_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaSignInPage, medusa_sign_in_page, MEDUSA_TYPE_FORM_PAGE)
 
 static void
 clear_error (MedusaSignInPage *self)
 {
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   medusa_ui_row_set_invalid (self->email_row, FALSE);
   medusa_ui_row_set_invalid (self->password_row, FALSE);
 }
 
 static void
-set_busy (MedusaSignInPage *self,
-          gboolean          busy)
-{
-  self->busy = busy;
-  /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->sign_in_button, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
-}
-
-static void
 update_store_label (MedusaSignInPage *self)
 {
-  const char *name = medusa_session_get_store_name (self->session);
-  const char *url = medusa_session_get_store_url (self->session);
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  const char *name = medusa_session_get_store_name (session);
+  const char *url = medusa_session_get_store_url (session);
   g_autofree char *text = NULL;
 
   if (name == NULL || *name == '\0')
@@ -82,19 +62,19 @@ update_store_label (MedusaSignInPage *self)
 static void
 take_carried_email (MedusaSignInPage *self)
 {
-  g_autofree char *carried = medusa_ui_take_carried_email (self->session,
-                                                           MEDUSA_UI_CARRIED_EMAIL_SIGN_IN);
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  g_autofree char *carried = medusa_ui_take_carried_email (session, MEDUSA_UI_CARRIED_EMAIL_SIGN_IN);
 
   if (carried != NULL)
     medusa_sign_in_page_set_email (self, carried);
   else
-    medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (self->session));
+    medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (session));
 }
 
 static void
-sign_in_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+on_sign_in_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(MedusaSignInPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -106,7 +86,7 @@ sign_in_cb (GObject      *object,
       if (medusa_ui_is_cancelled (error))
         return;
 
-      set_busy (self, FALSE);
+      medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS))
         {
@@ -119,12 +99,12 @@ sign_in_cb (GObject      *object,
         }
 
       /* The email and the password stay as typed. */
-      medusa_ui_label_set_error (self->error_label, message);
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), message);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
 
-  set_busy (self, FALSE);
+  medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
   clear_error (self);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
 
@@ -134,13 +114,12 @@ sign_in_cb (GObject      *object,
 }
 
 static void
-submit (MedusaSignInPage *self)
+medusa_sign_in_page_submit (MedusaFormPage *page)
 {
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (page);
   g_autofree char *email = NULL;
   const char *password;
-
-  if (self->busy)
-    return;
+  GCancellable *cancellable;
 
   clear_error (self);
 
@@ -150,8 +129,8 @@ submit (MedusaSignInPage *self)
   if (!medusa_email_looks_valid (email))
     {
       medusa_ui_row_set_invalid (self->email_row, TRUE);
-      medusa_ui_label_set_error (self->error_label,
-                                 _("Enter the email address of your account."));
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self),
+                                  _("Enter the email address of your account."));
       gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
       return;
     }
@@ -159,23 +138,14 @@ submit (MedusaSignInPage *self)
   if (*password == '\0')
     {
       medusa_ui_row_set_invalid (self->password_row, TRUE);
-      medusa_ui_label_set_error (self->error_label, _("Enter your password."));
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), _("Enter your password."));
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
 
-  medusa_ui_renew_cancellable (&self->cancellable);
-
-  set_busy (self, TRUE);
-  medusa_session_sign_in_async (self->session, email, password, self->cancellable,
-                                sign_in_cb, g_object_ref (self));
-}
-
-static void
-on_sign_in_clicked_cb (GtkButton        *button,
-                       MedusaSignInPage *self)
-{
-  submit (self);
+  cancellable = medusa_form_page_begin (MEDUSA_FORM_PAGE (self));
+  medusa_session_sign_in_async (medusa_page_get_session (MEDUSA_PAGE (self)), email, password,
+                                cancellable, on_sign_in_cb, g_object_ref (self));
 }
 
 static void
@@ -185,14 +155,14 @@ on_email_activated_cb (AdwEntryRow      *row,
   if (*medusa_ui_row_text (self->password_row) == '\0')
     gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
   else
-    submit (self);
+    medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
 on_password_activated_cb (AdwEntryRow      *row,
                           MedusaSignInPage *self)
 {
-  submit (self);
+  medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -215,7 +185,7 @@ on_session_state_changed_cb (MedusaSession    *session,
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       clear_error (self);
     }
-  else if (state == MEDUSA_SESSION_STATE_SIGNED_OUT && !self->busy)
+  else if (state == MEDUSA_SESSION_STATE_SIGNED_OUT && !medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       medusa_ui_row_fill_if_empty (self->email_row, medusa_session_get_email (session));
@@ -224,12 +194,12 @@ on_session_state_changed_cb (MedusaSession    *session,
 
 /* Someone else may sit down next: only the store's remembered email stays. */
 static void
-on_session_clear_input_cb (MedusaSession    *session,
-                           MedusaSignInPage *self)
+medusa_sign_in_page_clear_input (MedusaPage *page)
 {
-  medusa_ui_drop_cancellable (&self->cancellable);
-  if (self->busy)
-    set_busy (self, FALSE);
+  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (page);
+  MedusaSession *session = medusa_page_get_session (page);
+
+  MEDUSA_PAGE_CLASS (medusa_sign_in_page_parent_class)->clear_input (page);
 
   clear_error (self);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
@@ -245,7 +215,7 @@ on_forgot_clicked_cb (GtkButton        *button,
 {
   g_autofree char *email = medusa_normalize_email (medusa_ui_row_text (self->email_row));
 
-  medusa_ui_hand_over_email (GTK_WIDGET (self), self->session, NULL,
+  medusa_ui_hand_over_email (GTK_WIDGET (self), medusa_page_get_session (MEDUSA_PAGE (self)), NULL,
                              MEDUSA_UI_CARRIED_EMAIL_FORGOT_PASSWORD, "forgot-password",
                              email != NULL ? email : "");
 }
@@ -278,72 +248,21 @@ static void
 medusa_sign_in_page_constructed (GObject *object)
 {
   MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
+  MedusaSession *session;
 
   G_OBJECT_CLASS (medusa_sign_in_page_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->session, "notify::state",
+  session = medusa_page_get_session (MEDUSA_PAGE (self));
+  g_signal_connect_object (session, "notify::state",
                            G_CALLBACK (on_session_state_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (on_session_clear_input_cb), self, 0);
-  g_signal_connect_object (self->session, "notify::store-url",
+  g_signal_connect_object (session, "notify::store-url",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
-  g_signal_connect_object (self->session, "notify::store-name",
+  g_signal_connect_object (session, "notify::store-name",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
 
   update_store_label (self);
-  if (medusa_session_get_email (self->session) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->email_row),
-                           medusa_session_get_email (self->session));
-}
-
-static void
-medusa_sign_in_page_dispose (GObject *object)
-{
-  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
-
-  medusa_ui_drop_cancellable (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_SIGN_IN_PAGE);
-  g_clear_object (&self->session);
-
-  G_OBJECT_CLASS (medusa_sign_in_page_parent_class)->dispose (object);
-}
-
-static void
-medusa_sign_in_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_sign_in_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MedusaSignInPage *self = MEDUSA_SIGN_IN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (medusa_session_get_email (session) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->email_row), medusa_session_get_email (session));
 }
 
 static void
@@ -353,17 +272,11 @@ medusa_sign_in_page_class_init (MedusaSignInPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = medusa_sign_in_page_constructed;
-  object_class->dispose = medusa_sign_in_page_dispose;
-  object_class->get_property = medusa_sign_in_page_get_property;
-  object_class->set_property = medusa_sign_in_page_set_property;
 
   widget_class->map = medusa_sign_in_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_sign_in_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_sign_in_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-sign-in-page.ui");
@@ -373,7 +286,6 @@ medusa_sign_in_page_class_init (MedusaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaSignInPage, sign_in_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_email_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
@@ -384,6 +296,9 @@ static void
 medusa_sign_in_page_init (MedusaSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->sign_in_button),
+                             self->error_label,
+                             GTK_WIDGET (self->form_list), NULL);
   medusa_ui_name_password_peeks (GTK_WIDGET (self));
 }
 

@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "medusa-session.h"
+#include "medusa-form-page.h"
 
 G_BEGIN_DECLS
 
 #define MEDUSA_TYPE_SIGN_IN_PAGE (medusa_sign_in_page_get_type ())
-G_DECLARE_FINAL_TYPE (MedusaSignInPage, medusa_sign_in_page, MEDUSA, SIGN_IN_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MedusaSignInPage, medusa_sign_in_page, MEDUSA, SIGN_IN_PAGE, MedusaFormPage)
 
 /* The page follows @session ("customer", "state") for its whole life.
  * It installs the widget action "page.refresh" when it has something to reload. */

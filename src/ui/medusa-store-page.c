@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-error.h"
+#include "medusa-form-page.h"
 #include "medusa-store-page.h"
 #include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
@@ -18,14 +19,11 @@
 
 struct _MedusaStorePage
 {
-  AdwBin               parent_instance;
+  MedusaFormPage       parent_instance;
 
-  MedusaSession       *session;        /* (owned) */
   MedusaStoreProfiles *profiles;       /* (owned) */
-  GCancellable        *cancellable;    /* (owned) (nullable) */
   char                *confirmed_url;  /* (owned) (nullable): insecure URL the user accepted */
   GtkWidget           *confirm_dialog; /* (unowned) (nullable) */
-  gboolean             busy;
 
   GtkWidget           *saved_group;
   GtkListBox          *saved_list;
@@ -38,28 +36,9 @@ struct _MedusaStorePage
   GtkButton           *connect_button;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaStorePage, medusa_store_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MedusaStorePage, medusa_store_page, MEDUSA_TYPE_FORM_PAGE)
 
 static void check_store (MedusaStorePage *self);
-
-static void
-set_busy (MedusaStorePage *self,
-          gboolean         busy)
-{
-  self->busy = busy;
-  /* The button first: it takes the focus out of the form. */
-  medusa_ui_button_set_busy (self->connect_button, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
-}
 
 /* Makes @url the session's store. Another store is followed by the window:
  * it restores that store's own session from the keyring, as at start, or
@@ -70,20 +49,19 @@ use_store (MedusaStorePage *self,
            const char      *publishable_key,
            const char      *display_name)
 {
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autofree char *previous_url = g_strdup (medusa_session_get_store_url (self->session));
+  g_autofree char *previous_url = g_strdup (medusa_session_get_store_url (session));
 
-  if (!medusa_session_set_store (self->session, url, publishable_key, display_name, &error))
+  if (!medusa_session_set_store (session, url, publishable_key, display_name, &error))
     {
-      g_autofree char *message = medusa_ui_error_message (error, _("Could not use this store"));
-
-      medusa_ui_label_set_error (self->error_label, message);
+      medusa_form_page_show_error (MEDUSA_FORM_PAGE (self), error, _("Could not use this store"));
       return FALSE;
     }
 
-  if (g_strcmp0 (previous_url, medusa_session_get_store_url (self->session)) == 0)
+  if (g_strcmp0 (previous_url, medusa_session_get_store_url (session)) == 0)
     medusa_ui_navigate (GTK_WIDGET (self),
-                        medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_IN ?
+                        medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_IN ?
                         "overview" : "sign-in");
   return TRUE;
 }
@@ -91,12 +69,12 @@ use_store (MedusaStorePage *self,
 /* Saved stores */
 
 static void
-on_remove_cb (MedusaStoreRow  *row,
-              MedusaStorePage *self)
+on_store_row_remove_cb (MedusaStoreRow  *row,
+                        MedusaStorePage *self)
 {
   g_autofree char *url = NULL;
 
-  if (self->busy)
+  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
     return;
 
   /* A copy: removing the profile drops the row and its profile. */
@@ -116,7 +94,7 @@ on_saved_row_activated_cb (GtkListBox      *list,
   g_autofree char *key = NULL;
   g_autofree char *name = NULL;
 
-  if (self->busy)
+  if (medusa_form_page_get_busy (MEDUSA_FORM_PAGE (self)))
     return;
 
   /* Copies: choosing a store updates the list, which rebuilds this row. */
@@ -124,7 +102,7 @@ on_saved_row_activated_cb (GtkListBox      *list,
   key = g_strdup (medusa_store_profile_get_publishable_key (profile));
   name = g_strdup (medusa_store_profile_get_name (profile));
 
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   use_store (self, url, key, name);
 }
 
@@ -153,9 +131,10 @@ create_profile_row (gpointer item,
   MedusaStorePage *self = user_data;
   GtkWidget *row = medusa_store_row_new (item);
 
-  g_object_bind_property_full (self->session, "store-url", row, "current", G_BINDING_SYNC_CREATE,
+  g_object_bind_property_full (medusa_page_get_session (MEDUSA_PAGE (self)), "store-url",
+                               row, "current", G_BINDING_SYNC_CREATE,
                                is_row_store_cb, NULL, NULL, NULL);
-  g_signal_connect_object (row, "remove", G_CALLBACK (on_remove_cb), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_store_row_remove_cb), self, 0);
 
   return row;
 }
@@ -189,9 +168,9 @@ on_profiles_changed_cb (GListModel      *model,
 /* Connecting a new store */
 
 static void
-check_store_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_check_store_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(MedusaStorePage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -206,7 +185,7 @@ check_store_cb (GObject      *object,
       if (medusa_ui_is_cancelled (error))
         return;
 
-      set_busy (self, FALSE);
+      medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
       medusa_ui_row_set_invalid (self->url_row, TRUE);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
@@ -220,12 +199,12 @@ check_store_cb (GObject      *object,
       else
         message = medusa_ui_error_message (error, _("Could not reach the store"));
 
-      medusa_ui_label_set_error (self->error_label, message);
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), message);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
 
-  set_busy (self, FALSE);
+  medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
 
   url = medusa_ui_row_dup_stripped (self->url_row);
   name = medusa_ui_row_dup_stripped (self->name_row);
@@ -245,14 +224,13 @@ check_store (MedusaStorePage *self)
   g_autofree char *url = medusa_ui_row_dup_stripped (self->url_row);
   g_autofree char *key = medusa_ui_row_dup_stripped (self->key_row);
 
-  medusa_ui_renew_cancellable (&self->cancellable);
+  GCancellable *cancellable = medusa_form_page_begin (MEDUSA_FORM_PAGE (self));
 
-  set_busy (self, TRUE);
   medusa_store_probe_async (url,
-                                           *key != '\0' ? key : NULL,
-                                           self->cancellable,
-                                           check_store_cb,
-                                           g_object_ref (self));
+                            *key != '\0' ? key : NULL,
+                            cancellable,
+                            on_check_store_cb,
+                            g_object_ref (self));
 }
 
 static void
@@ -303,25 +281,26 @@ ask_insecure (MedusaStorePage *self,
 }
 
 static void
-submit (MedusaStorePage *self)
+medusa_store_page_submit (MedusaFormPage *page)
 {
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (page);
   g_autofree char *url = NULL;
   g_autofree char *normalized = NULL;
   g_autoptr(GError) error = NULL;
   gboolean insecure = FALSE;
 
-  if (self->busy || self->confirm_dialog != NULL)
+  if (self->confirm_dialog != NULL)
     return;
 
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
   url = medusa_ui_row_dup_stripped (self->url_row);
 
   if (*url == '\0')
     {
       medusa_ui_row_set_invalid (self->url_row, TRUE);
-      medusa_ui_label_set_error (self->error_label,
-                                 _("Enter the address of the store, for example "
-                                   "https://shop.example.com."));
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self),
+                                  _("Enter the address of the store, for example "
+                                    "https://shop.example.com."));
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
@@ -330,7 +309,7 @@ submit (MedusaStorePage *self)
   if (normalized == NULL)
     {
       medusa_ui_row_set_invalid (self->url_row, TRUE);
-      medusa_ui_label_set_error (self->error_label, error->message);
+      medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
@@ -345,17 +324,10 @@ submit (MedusaStorePage *self)
 }
 
 static void
-on_connect_clicked_cb (GtkButton       *button,
-                       MedusaStorePage *self)
-{
-  submit (self);
-}
-
-static void
 on_entry_activated_cb (AdwEntryRow     *row,
                        MedusaStorePage *self)
 {
-  submit (self);
+  medusa_form_page_submit (MEDUSA_FORM_PAGE (self));
 }
 
 static void
@@ -367,7 +339,7 @@ on_url_changed_cb (GtkEditable     *editable,
   gboolean insecure = FALSE;
 
   medusa_ui_row_set_invalid (self->url_row, FALSE);
-  medusa_ui_label_set_error (self->error_label, NULL);
+  medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), NULL);
 
   normalized = medusa_store_url_check (url, &insecure, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), normalized != NULL && insecure);
@@ -387,12 +359,11 @@ close_confirm_dialog (MedusaStorePage *self)
 
 /* Someone else may sit down next: nothing typed here stays. */
 static void
-on_session_clear_input_cb (MedusaSession   *session,
-                           MedusaStorePage *self)
+medusa_store_page_clear_input (MedusaPage *page)
 {
-  medusa_ui_drop_cancellable (&self->cancellable);
-  if (self->busy)
-    set_busy (self, FALSE);
+  MedusaStorePage *self = MEDUSA_STORE_PAGE (page);
+
+  MEDUSA_PAGE_CLASS (medusa_store_page_parent_class)->clear_input (page);
   close_confirm_dialog (self);
   g_clear_pointer (&self->confirmed_url, g_free);
 
@@ -400,7 +371,6 @@ on_session_clear_input_cb (MedusaSession   *session,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
   medusa_ui_row_set_invalid (self->url_row, FALSE);
-  medusa_ui_label_set_error (self->error_label, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), FALSE);
 }
 
@@ -424,8 +394,6 @@ medusa_store_page_constructed (GObject *object)
   self->profiles = g_object_ref (medusa_store_profiles_get_default ());
   g_signal_connect_object (medusa_store_profiles_get_model (self->profiles), "items-changed",
                            G_CALLBACK (on_profiles_changed_cb), self, G_CONNECT_AFTER);
-  g_signal_connect_object (self->session, "clear-input",
-                           G_CALLBACK (on_session_clear_input_cb), self, 0);
   g_signal_connect (self->saved_list, "row-activated",
                     G_CALLBACK (on_saved_row_activated_cb), self);
 
@@ -437,13 +405,10 @@ medusa_store_page_dispose (GObject *object)
 {
   MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
 
-  medusa_ui_drop_cancellable (&self->cancellable);
   close_confirm_dialog (self);
   if (self->saved_list != NULL)
     gtk_list_box_bind_model (self->saved_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_STORE_PAGE);
   g_clear_object (&self->profiles);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_store_page_parent_class)->dispose (object);
 }
@@ -459,44 +424,6 @@ medusa_store_page_finalize (GObject *object)
 }
 
 static void
-medusa_store_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-medusa_store_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  MedusaStorePage *self = MEDUSA_STORE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 medusa_store_page_class_init (MedusaStorePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -505,16 +432,11 @@ medusa_store_page_class_init (MedusaStorePageClass *klass)
   object_class->constructed = medusa_store_page_constructed;
   object_class->dispose = medusa_store_page_dispose;
   object_class->finalize = medusa_store_page_finalize;
-  object_class->get_property = medusa_store_page_get_property;
-  object_class->set_property = medusa_store_page_set_property;
 
   widget_class->map = medusa_store_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         MEDUSA_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_store_page_clear_input;
+  MEDUSA_FORM_PAGE_CLASS (klass)->submit = medusa_store_page_submit;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-store-page.ui");
@@ -527,7 +449,6 @@ medusa_store_page_class_init (MedusaStorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, warning_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, connect_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_connect_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_url_changed_cb);
 }
@@ -536,6 +457,9 @@ static void
 medusa_store_page_init (MedusaStorePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  medusa_form_page_set_form (MEDUSA_FORM_PAGE (self), MEDUSA_BUSY_BUTTON (self->connect_button),
+                             self->error_label,
+                             GTK_WIDGET (self->form_list), GTK_WIDGET (self->saved_list), NULL);
 }
 
 GtkWidget *

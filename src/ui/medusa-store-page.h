@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "medusa-session.h"
+#include "medusa-form-page.h"
 
 G_BEGIN_DECLS
 
 #define MEDUSA_TYPE_STORE_PAGE (medusa_store_page_get_type ())
-G_DECLARE_FINAL_TYPE (MedusaStorePage, medusa_store_page, MEDUSA, STORE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MedusaStorePage, medusa_store_page, MEDUSA, STORE_PAGE, MedusaFormPage)
 
 /* The page follows @session ("customer", "state") for its whole life.
  * It installs the widget action "page.refresh" when it has something to reload. */

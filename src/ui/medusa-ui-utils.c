@@ -14,10 +14,6 @@
 #include "medusa-error.h"
 #include "medusa-ui-utils.h"
 
-#define BUSY_CHILD_KEY "medusa-ui-busy-child"
-#define BUSY_LABEL_KEY "medusa-ui-busy-label"
-#define BUSY_FOCUS_KEY "medusa-ui-busy-focus"
-
 #define MIN_PASSWORD_LENGTH 8
 
 /* The server's message, when a person can read it: no JSON, no HTML, no
@@ -233,113 +229,6 @@ medusa_ui_navigate (GtkWidget  *widget,
 
   if (!gtk_widget_activate_action (widget, "win.navigate", "s", name))
     g_warning ("No window action to navigate to “%s”", name);
-}
-
-static void
-weak_ref_free (GWeakRef *ref)
-{
-  g_weak_ref_clear (ref);
-  g_free (ref);
-}
-
-/* A form goes insensitive while it is busy. GTK 4.8 drops the focus of an
- * entry that goes insensitive without telling it, and its cursor blink then
- * warns "GtkText - did not receive a focus-out event" on every Enter that
- * submits. So the focus leaves the window's widgets first, properly, and is
- * remembered on @button to be given back when it is no longer busy. */
-static void
-release_focus (GtkButton *button)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GWeakRef *ref;
-
-  if (focus == NULL)
-    return;
-
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, focus);
-  g_object_set_data_full (G_OBJECT (button), BUSY_FOCUS_KEY, ref, (GDestroyNotify) weak_ref_free);
-  gtk_root_set_focus (root, NULL);
-}
-
-/* Back where the focus was, unless the page moved it meanwhile or that
- * widget cannot take it now. */
-static void
-restore_focus (GtkButton *button)
-{
-  GWeakRef *ref = g_object_get_data (G_OBJECT (button), BUSY_FOCUS_KEY);
-  g_autoptr(GtkWidget) focus = ref != NULL ? g_weak_ref_get (ref) : NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
-
-  g_object_set_data (G_OBJECT (button), BUSY_FOCUS_KEY, NULL);
-
-  if (focus == NULL || root == NULL || gtk_root_get_focus (root) != NULL ||
-      gtk_widget_get_root (focus) != root || !gtk_widget_is_sensitive (focus) ||
-      !gtk_widget_get_mapped (focus))
-    return;
-
-  gtk_widget_grab_focus (focus);
-}
-
-void
-medusa_ui_button_set_busy (GtkButton *button,
-                           gboolean   busy)
-{
-  gboolean is_busy;
-
-  g_return_if_fail (GTK_IS_BUTTON (button));
-
-  is_busy = g_object_get_data (G_OBJECT (button), BUSY_CHILD_KEY) != NULL ||
-            g_object_get_data (G_OBJECT (button), BUSY_LABEL_KEY) != NULL;
-  if (is_busy == !!busy)
-    return;
-
-  if (busy)
-    {
-      const char *label = gtk_button_get_label (button);
-      GtkWidget *spinner;
-
-      /* Keep what was there, to put it back afterwards. */
-      if (label != NULL)
-        g_object_set_data_full (G_OBJECT (button), BUSY_LABEL_KEY, g_strdup (label), g_free);
-      else if (gtk_button_get_child (button) != NULL)
-        g_object_set_data_full (G_OBJECT (button), BUSY_CHILD_KEY,
-                                g_object_ref (gtk_button_get_child (button)), g_object_unref);
-      else
-        g_object_set_data_full (G_OBJECT (button), BUSY_LABEL_KEY, g_strdup (""), g_free);
-
-      /* Before anything goes insensitive: the caller's form, then us. */
-      release_focus (button);
-
-      spinner = gtk_spinner_new ();
-      gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-      /* The spinner replaces the label: keep the button's name for screen
-       * readers (and the GUI tests) while it is busy. */
-      if (label != NULL && *label != '\0')
-        gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-      gtk_button_set_child (button, spinner);
-      gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
-    }
-  else
-    {
-      const char *label = g_object_get_data (G_OBJECT (button), BUSY_LABEL_KEY);
-      GtkWidget *child = g_object_get_data (G_OBJECT (button), BUSY_CHILD_KEY);
-
-      if (label != NULL)
-        gtk_button_set_label (button, label);
-      else if (child != NULL)
-        gtk_button_set_child (button, child);
-
-      g_object_set_data (G_OBJECT (button), BUSY_LABEL_KEY, NULL);
-      g_object_set_data (G_OBJECT (button), BUSY_CHILD_KEY, NULL);
-      gtk_widget_set_sensitive (GTK_WIDGET (button), TRUE);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
-      restore_focus (button);
-    }
 }
 
 char *

@@ -29,13 +29,6 @@ void      medusa_ui_show_error       (GtkWidget    *widget,
  * "reset-password", "store"). Same as activating "win.navigate" with @name. */
 void      medusa_ui_navigate         (GtkWidget    *widget,
                                       const char   *name);
-/* A button's busy state: insensitive + a spinner in place of its label.
- * Going busy takes the keyboard focus off the window's widgets (GTK 4.8
- * warns when a focused entry goes insensitive), so call it before making
- * the form insensitive; going idle gives the focus back where it was,
- * unless something else took it meanwhile. */
-void      medusa_ui_button_set_busy  (GtkButton    *button,
-                                      gboolean      busy);
 /* "12 Mar 2026" in local time, or "" for NULL. */
 char     *medusa_ui_format_date      (GDateTime    *when);
 /* TRUE for cancellation (callbacks return at once without touching self). */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "medusa-address-dialog.h"
+#include "medusa-busy-button.h"
 #include "medusa-error.h"
 #include "medusa-addresses-page.h"
 #include "medusa-forgot-password-page.h"
@@ -619,6 +620,51 @@ test_error_text_parse (void)
   g_assert_cmpstr (text3, ==, "The store sent an answer that could not be understood.");
 }
 
+/* MedusaBusyButton: a spinner in place of the label while busy, the label
+ * (or the child) back afterwards, and the focus out of the form and back. */
+static void
+test_busy_button (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *button = medusa_busy_button_new ();
+  MedusaBusyButton *busy = MEDUSA_BUSY_BUTTON (button);
+  g_autoptr(GtkWidget) content = g_object_ref_sink (adw_button_content_new ());
+  GtkRoot *root = GTK_ROOT (window);
+
+  gtk_button_set_label (GTK_BUTTON (button), "Send");
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  wt_wait_until (gtk_widget_get_mapped (entry), WT_TIMEOUT);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), entry));
+
+  medusa_busy_button_set_busy (busy, TRUE);
+  g_assert_true (medusa_busy_button_get_busy (busy));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (GTK_IS_SPINNER (gtk_button_get_child (GTK_BUTTON (button))));
+  g_assert_cmpstr (medusa_busy_button_get_label (busy), ==, "Send");
+  g_assert_null (gtk_root_get_focus (root));
+
+  medusa_busy_button_set_busy (busy, FALSE);
+  g_assert_false (medusa_busy_button_get_busy (busy));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Send");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), entry));
+
+  /* A button with a child of its own gets that child back. */
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  g_object_set (button, "busy", TRUE, NULL);
+  g_assert_true (GTK_IS_SPINNER (gtk_button_get_child (GTK_BUTTON (button))));
+  g_object_set (button, "busy", FALSE, NULL);
+  g_assert_true (gtk_button_get_child (GTK_BUTTON (button)) == content);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Expired session */
 
 static void
@@ -1165,6 +1211,7 @@ main (int   argc,
   ADD ("/widgets/auth/profile/server-error", test_profile_save_server_error);
   ADD ("/widgets/auth/profile/unreadable-answer", test_profile_save_unreadable_answer);
   g_test_add_func ("/widgets/auth/error-text/parse", test_error_text_parse);
+  g_test_add_func ("/widgets/auth/busy-button", test_busy_button);
   ADD ("/widgets/auth/expired-session", test_expired_session_reauth);
   ADD ("/widgets/auth/sign-in/enter-moves-focus", test_sign_in_enter_moves_focus);
   ADD ("/widgets/auth/store/enter-moves-focus", test_store_enter_moves_focus);

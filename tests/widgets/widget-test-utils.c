@@ -9,10 +9,8 @@
 
 #include <string.h>
 
+#include "medusa-busy-button.h"
 #include "widget-test-utils.h"
-
-/* Object data medusa_ui_button_set_busy() keeps the label under while busy. */
-#define BUSY_LABEL_KEY "medusa-ui-busy-label"
 
 static GtkApplication *application;
 
@@ -40,7 +38,7 @@ wt_init (int    *argc,
 
   /* Every warning is fatal (g_test_init), GTK's too: "GtkText - did not
    * receive a focus-out event" once meant a form went insensitive under the
-   * focused entry (medusa_ui_button_set_busy() now moves the focus first). */
+   * focused entry (MedusaBusyButton now moves the focus first). */
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* GL under Xvfb is software rendering and several times slower than
@@ -279,10 +277,10 @@ wt_find_entry (GtkWidget  *root,
 static const char *
 button_label (GtkWidget *widget)
 {
-  const char *label = g_object_get_data (G_OBJECT (widget), BUSY_LABEL_KEY);
+  const char *label;
 
-  if (label != NULL)
-    return label;
+  if (MEDUSA_IS_BUSY_BUTTON (widget))
+    return medusa_busy_button_get_label (MEDUSA_BUSY_BUTTON (widget));
 
   label = gtk_button_get_label (GTK_BUTTON (widget));
   if (label != NULL)
