@@ -258,18 +258,23 @@ medusa_application_shutdown (GApplication *application)
 
 /* The search provider */
 
-/* The window, made and shown as on activation, presented for @timestamp. */
+/* The main window (not Preferences or About), made as on activation and
+ * presented for @timestamp. */
 static GtkWindow *
 present_window (MedusaApplication *self,
                 guint              timestamp)
 {
-  GtkWindow *window;
-
   g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window != NULL)
-    gtk_window_present_with_time (window, timestamp);
-  return window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (MEDUSA_IS_WINDOW (l->data))
+        {
+          gtk_window_present_with_time (GTK_WINDOW (l->data), timestamp);
+          return GTK_WINDOW (l->data);
+        }
+    }
+  return NULL;
 }
 
 static void

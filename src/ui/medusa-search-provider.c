@@ -18,12 +18,17 @@
 #define MAX_RESULTS 20
 /* The orders the metas are made from; dropped when it grows past this. */
 #define MAX_KNOWN_ORDERS 500
+/* A D-Bus-activated app stays this long after the last call: the Shell asks
+ * for the metas (and may activate one) right after the results, and a new
+ * process would have forgotten which orders those were. */
+#define KEEP_ALIVE_SECONDS 20
 
 struct _MedusaSearchProvider
 {
   GObject                     parent_instance;
 
   GApplication               *application;  /* (unowned) (nullable): held while answering */
+  guint                       keep_alive_id;  /* the hold on application ends then */
   MedusaAccountStore         *store;        /* (owned) (nullable) */
   GHashTable                 *known;        /* order id → MedusaOrder found since the store was set */
   MedusaShellSearchProvider2 *skeleton;     /* (owned) (nullable): exported */
@@ -193,18 +198,29 @@ medusa_search_provider_get_metas (MedusaSearchProvider *self,
 
 /* D-Bus */
 
-static void
-hold (MedusaSearchProvider *self)
+static gboolean
+keep_alive_done_cb (gpointer user_data)
 {
-  if (self->application != NULL)
-    g_application_hold (self->application);
-}
+  MedusaSearchProvider *self = user_data;
 
-static void
-release (MedusaSearchProvider *self)
-{
+  self->keep_alive_id = 0;
   if (self->application != NULL)
     g_application_release (self->application);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every call holds the application for KEEP_ALIVE_SECONDS from now. */
+static void
+keep_alive (MedusaSearchProvider *self)
+{
+  if (self->application == NULL)
+    return;
+
+  if (self->keep_alive_id == 0)
+    g_application_hold (self->application);
+  else
+    g_source_remove (self->keep_alive_id);
+  self->keep_alive_id = g_timeout_add_seconds (KEEP_ALIVE_SECONDS, keep_alive_done_cb, self);
 }
 
 static void
@@ -223,7 +239,6 @@ dbus_search_cb (GObject      *source,
   else
     g_dbus_method_invocation_return_value (invocation,
                                            g_variant_new ("(^as)", ids));
-  release (self);
   g_object_unref (self);  /* taken in answer_search() */
 }
 
@@ -232,7 +247,7 @@ answer_search (MedusaSearchProvider  *self,
                GDBusMethodInvocation *invocation,
                const char * const    *terms)
 {
-  hold (self);
+  keep_alive (self);
   medusa_search_provider_search_async (g_object_ref (self), terms, NULL, dbus_search_cb,
                                        g_object_ref (invocation));
 }
@@ -266,10 +281,9 @@ handle_get_result_metas (MedusaShellSearchProvider2 *skeleton,
                          const char * const         *ids,
                          MedusaSearchProvider       *self)
 {
-  hold (self);
+  keep_alive (self);
   medusa_shell_search_provider2_complete_get_result_metas (skeleton, invocation,
                                                            medusa_search_provider_get_metas (self, ids));
-  release (self);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
@@ -281,7 +295,7 @@ handle_activate_result (MedusaShellSearchProvider2 *skeleton,
                         guint                       timestamp,
                         MedusaSearchProvider       *self)
 {
-  hold (self);
+  keep_alive (self);
   /* Only an order this copy found is opened; anything else (the copy gone
    * meanwhile, an id from an earlier run) opens the app on its search. */
   if (self->store != NULL && g_hash_table_contains (self->known, id))
@@ -289,7 +303,6 @@ handle_activate_result (MedusaShellSearchProvider2 *skeleton,
   else
     g_signal_emit (self, signals[SIGNAL_LAUNCH_SEARCH], 0, terms, timestamp);
   medusa_shell_search_provider2_complete_activate_result (skeleton, invocation);
-  release (self);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
@@ -300,10 +313,9 @@ handle_launch_search (MedusaShellSearchProvider2 *skeleton,
                       guint                       timestamp,
                       MedusaSearchProvider       *self)
 {
-  hold (self);
+  keep_alive (self);
   g_signal_emit (self, signals[SIGNAL_LAUNCH_SEARCH], 0, terms, timestamp);
   medusa_shell_search_provider2_complete_launch_search (skeleton, invocation);
-  release (self);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
@@ -384,6 +396,12 @@ medusa_search_provider_dispose (GObject *object)
   MedusaSearchProvider *self = MEDUSA_SEARCH_PROVIDER (object);
 
   medusa_search_provider_unregister (self);
+  if (self->keep_alive_id != 0)
+    {
+      g_clear_handle_id (&self->keep_alive_id, g_source_remove);
+      if (self->application != NULL)
+        g_application_release (self->application);
+    }
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->application);
 

@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (MedusaSearchProvider, medusa_search_provider, MEDUSA, SEAR
  * Picking a result emits "activate-result" (order id, terms, timestamp);
  * picking the app's icon emits "launch-search" (terms, timestamp): the
  * application opens its window on them. An @application given to new() is
- * held while a call is answered, so that a D-Bus-activated service stays. */
+ * held for a while after each call, so that a D-Bus-activated service stays
+ * to answer the calls that follow (the metas, the activation). */
 MedusaSearchProvider *medusa_search_provider_new          (GApplication         *application);
 
 MedusaAccountStore   *medusa_search_provider_get_store    (MedusaSearchProvider *self);
