@@ -305,6 +305,83 @@ test_store_removed (void)
   g_assert_cmpuint (g_variant_n_children (metas), ==, 0);
 }
 
+/* 10,000 orders: what the Shell waits for per keystroke (results and metas)
+ * is printed, not asserted (the goal is 50 ms). */
+static void
+test_ten_thousand (void)
+{
+  static const char * const products[] = { "Test Mug", "T-Shirt", "Hoodie", "Desk Lamp" };
+  g_autoptr(MedusaSearchProvider) provider = medusa_search_provider_new (NULL);
+  g_autoptr(MedusaAccountStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const keystrokes[][3] = {
+    { "m", NULL }, { "mu", NULL }, { "mug", NULL }, { "4242", NULL }, { "desk", "lamp", NULL },
+  };
+
+  medusa_account_store_open_async (STORE_URL, CUSTOMER_ID, NULL, got_result, &result);
+  store = medusa_account_store_open_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  for (guint batch = 0; batch < 10; batch++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"orders\": [");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GAsyncResult) put = NULL;
+
+      for (guint i = batch * 1000 + 1; i <= (batch + 1) * 1000; i++)
+        {
+          g_autoptr(GDateTime) base = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
+          g_autoptr(GDateTime) created = g_date_time_add_minutes (base, i);
+          g_autofree char *created_at = g_date_time_format_iso8601 (created);
+
+          g_string_append_printf (json,
+                                  "%s{\"id\": \"order_%06u\", \"display_id\": %u,"
+                                  " \"status\": \"pending\", \"created_at\": \"%s\","
+                                  " \"updated_at\": \"%s\", \"currency_code\": \"eur\","
+                                  " \"total\": %u, \"items\": [{\"id\": \"item_%u\","
+                                  " \"title\": \"%s\", \"quantity\": 1, \"unit_price\": 100}]}",
+                                  i % 1000 == 1 ? "" : ",", i, i, created_at, created_at,
+                                  i * 100, i, products[i % 4]);
+        }
+      g_string_append (json, "]}");
+      bytes = g_bytes_new (json->str, json->len);
+      medusa_account_store_put_orders_async (store, bytes, NULL, got_result, &put);
+      g_assert_true (medusa_account_store_put_finish (store, wait_for (&put), &error));
+      g_assert_no_error (error);
+    }
+
+  medusa_search_provider_set_store (provider, store);
+  for (guint k = 0; k < G_N_ELEMENTS (keystrokes); k++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_auto(GStrv) ids = search (provider, keystrokes[k]);
+      g_autoptr(GVariant) metas = g_variant_ref_sink (medusa_search_provider_get_metas (provider,
+                                                                                     (const char * const *) ids));
+
+      g_test_message ("10,000 orders, \"%s%s%s\": results and metas in %.2f ms",
+                      keystrokes[k][0], keystrokes[k][1] ? " " : "",
+                      keystrokes[k][1] ? keystrokes[k][1] : "",
+                      (g_get_monotonic_time () - start) / 1000.0);
+      g_assert_cmpuint (g_variant_n_children (metas), ==, g_strv_length (ids));
+      if (k == 3)
+        {
+          /* the order number */
+          g_assert_cmpuint (g_strv_length (ids), ==, 1);
+          g_assert_cmpstr (ids[0], ==, "order_004242");
+        }
+      else
+        {
+          /* 2,500 match: the newest 20 (#9999, #9995, … for "Desk Lamp") */
+          g_assert_cmpuint (g_strv_length (ids), ==, 20);
+          if (k == 4)
+            g_assert_cmpstr (ids[0], ==, "order_009999");
+          else if (k == 2)
+            g_assert_cmpstr (ids[0], ==, "order_010000");
+        }
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Over D-Bus, through gdbus, on a private bus                               */
 
@@ -500,6 +577,7 @@ main (int    argc,
   g_test_add_func ("/search-provider/metas", test_metas);
   g_test_add_func ("/search-provider/no-store", test_no_store);
   g_test_add_func ("/search-provider/store-removed", test_store_removed);
+  g_test_add_func ("/search-provider/ten-thousand", test_ten_thousand);
   g_test_add_func ("/search-provider/dbus", test_dbus);
 
   return g_test_run ();
