@@ -15,6 +15,7 @@
 
 #include "medusa-application.h"
 #include "medusa-preferences-window.h"
+#include "medusa-search-provider.h"
 #include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
 #include "medusa-window.h"
@@ -28,6 +29,7 @@ struct _MedusaApplication
   AdwApplication  parent_instance;
 
   MedusaSession  *session;  /* (owned) (nullable): created on first activation */
+  MedusaSearchProvider *search_provider;  /* (owned) (nullable): while on the bus */
   guint           sigterm_id;
   guint           sigint_id;
 };
@@ -58,6 +60,21 @@ apply_store_from_environment (MedusaStoreProfiles *profiles)
   medusa_store_profiles_set_current (profiles, normalized);
 }
 
+/* The Shell searches the copy of whoever is signed in. The session's
+ * "account-store" property arrives with the sync work (issue 11); until
+ * then the provider has no store and finds nothing. */
+static void
+bind_search_provider (MedusaApplication *self)
+{
+  if (self->session == NULL || self->search_provider == NULL)
+    return;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->session), "account-store") != NULL)
+    g_object_bind_property (self->session, "account-store",
+                            self->search_provider, "store",
+                            G_BINDING_SYNC_CREATE);
+}
+
 static void
 ensure_session (MedusaApplication *self)
 {
@@ -83,6 +100,8 @@ ensure_session (MedusaApplication *self)
                                      &error))
         g_warning ("Could not select the store: %s", error->message);
     }
+
+  bind_search_provider (self);
 }
 
 /* Actions */
@@ -237,6 +256,100 @@ medusa_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (medusa_application_parent_class)->shutdown (application);
 }
 
+/* The search provider */
+
+/* The main window (not Preferences or About), made as on activation and
+ * presented for @timestamp. */
+static GtkWindow *
+present_window (MedusaApplication *self,
+                guint              timestamp)
+{
+  g_application_activate (G_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (MEDUSA_IS_WINDOW (l->data))
+        {
+          gtk_window_present_with_time (GTK_WINDOW (l->data), timestamp);
+          return GTK_WINDOW (l->data);
+        }
+    }
+  return NULL;
+}
+
+static void
+search_activate_result_cb (MedusaApplication  *self,
+                           const char         *order_id,
+                           const char * const *terms,
+                           guint               timestamp)
+{
+  GtkWindow *window = present_window (self, timestamp);
+
+  if (window != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "show-order",
+                                    g_variant_new_string (order_id));
+}
+
+static void
+search_launch_search_cb (MedusaApplication  *self,
+                         const char * const *terms,
+                         guint               timestamp)
+{
+  GtkWindow *window = present_window (self, timestamp);
+
+  /* The orders page with the search entry focused (the terms are not
+   * carried over: the page has no way to be handed a search yet). */
+  if (window != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+}
+
+static gboolean
+medusa_application_dbus_register (GApplication     *application,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  MedusaApplication *self = MEDUSA_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+  g_autoptr(MedusaSearchProvider) provider = NULL;
+
+  if (!G_APPLICATION_CLASS (medusa_application_parent_class)->dbus_register (application,
+                                                                              connection,
+                                                                              object_path,
+                                                                              error))
+    return FALSE;
+
+  provider = medusa_search_provider_new (application);
+  if (!medusa_search_provider_register (provider, connection, path, error))
+    return FALSE;
+
+  g_signal_connect_object (provider, "activate-result",
+                           G_CALLBACK (search_activate_result_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (provider, "launch-search",
+                           G_CALLBACK (search_launch_search_cb), self, G_CONNECT_SWAPPED);
+  g_set_object (&self->search_provider, provider);
+  bind_search_provider (self);
+  return TRUE;
+}
+
+static void
+medusa_application_dbus_unregister (GApplication    *application,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  MedusaApplication *self = MEDUSA_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    {
+      medusa_search_provider_unregister (self->search_provider);
+      g_clear_object (&self->search_provider);
+    }
+
+  G_APPLICATION_CLASS (medusa_application_parent_class)->dbus_unregister (application,
+                                                                          connection,
+                                                                          object_path);
+}
+
 static void
 medusa_application_activate (GApplication *application)
 {
@@ -273,6 +386,7 @@ medusa_application_dispose (GObject *object)
 {
   MedusaApplication *self = MEDUSA_APPLICATION (object);
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (medusa_application_parent_class)->dispose (object);
@@ -289,6 +403,8 @@ medusa_application_class_init (MedusaApplicationClass *klass)
   app_class->activate = medusa_application_activate;
   app_class->shutdown = medusa_application_shutdown;
   app_class->handle_local_options = medusa_application_handle_local_options;
+  app_class->dbus_register = medusa_application_dbus_register;
+  app_class->dbus_unregister = medusa_application_dbus_unregister;
 }
 
 static void

@@ -112,6 +112,7 @@ with tempfile.TemporaryDirectory(prefix="medusa-flatpak-") as tmp:
             "app/share/icons/hicolor/scalable/apps/%s.svg" % APP_ID,
             "app/share/icons/hicolor/symbolic/apps/%s-symbolic.svg" % APP_ID,
             "app/share/dbus-1/services/%s.service" % APP_ID,
+            "app/share/gnome-shell/search-providers/%s.search-provider.ini" % APP_ID,
         }
         result(expected <= set(files),
                "/app has the command %r and every file flatpak exports" % command,

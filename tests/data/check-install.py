@@ -43,6 +43,7 @@ expected = {
     os.path.join(prefix, datadir, "icons", "hicolor", "scalable", "apps", APP_ID + ".svg"),
     os.path.join(prefix, datadir, "icons", "hicolor", "symbolic", "apps", APP_ID + "-symbolic.svg"),
     os.path.join(prefix, datadir, "dbus-1", "services", APP_ID + ".service"),
+    os.path.join(prefix, datadir, "gnome-shell", "search-providers", APP_ID + ".search-provider.ini"),
 }
 expected |= {os.path.join(prefix, localedir, l, "LC_MESSAGES", "medusa-account.mo") for l in langs}
 
