@@ -26,7 +26,7 @@ struct _MedusaOrderList
   MedusaOrderQuery *query;         /* (owned) never NULL; its limit/offset are ignored */
   guint             page_size;
 
-  GPtrArray        *items;         /* (owned) of (owned) MedusaOrder */
+  GPtrArray        *items;         /* (owned) of (owned) MedusaOrder summaries */
   GHashTable       *ids;           /* (owned) id → NULL; keys borrowed from @items */
   gint64            n_total;       /* the server's count; -1 before the first page */
   guint             next_offset;   /* server rows consumed so far (≥ items->len) */
@@ -164,20 +164,23 @@ append_orders (MedusaOrderList *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      g_autoptr(MedusaOrder) summary = NULL;
       const char *id;
 
       if (order == NULL)
         continue;
 
       id = medusa_order_get_id (order);
-      if (id != NULL)
-        {
-          if (g_hash_table_contains (self->ids, id))
-            continue;
-          g_hash_table_add (self->ids, (gpointer) id);
-        }
+      if (id != NULL && g_hash_table_contains (self->ids, id))
+        continue;
 
-      g_ptr_array_add (self->items, g_steal_pointer (&order));
+      /* Only what a row shows is kept; the details page loads the order. */
+      summary = medusa_order_copy_summary (order);
+      id = medusa_order_get_id (summary);
+      if (id != NULL)
+        g_hash_table_add (self->ids, (gpointer) id);
+
+      g_ptr_array_add (self->items, g_steal_pointer (&summary));
       added++;
     }
 

@@ -625,6 +625,29 @@ test_dispose_while_loading (Fixture       *f,
   g_assert_true (MEDUSA_IS_ORDER (item));
 }
 
+/* The list keeps what a row shows (the number of items among it), not the
+ * line items themselves: the details page loads the whole order. */
+static void
+test_summaries (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autoptr(MedusaOrder) order = NULL;
+
+  pump_until (is_idle, list);
+  order = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (order);
+  g_assert_nonnull (medusa_order_get_id (order));
+  g_assert_nonnull (medusa_order_get_created_at (order));
+  g_assert_cmpint (medusa_order_get_n_items (order), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), ==, 0);
+  g_assert_null (medusa_order_get_shipping_address (order));
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +666,7 @@ main (int   argc,
   ADD ("/order-list/unauthorized", test_unauthorized);
   ADD ("/order-list/cancel", test_cancel);
   ADD ("/order-list/dispose-while-loading", test_dispose_while_loading);
+  ADD ("/order-list/summaries", test_summaries);
 
 #undef ADD
 
