@@ -3,10 +3,12 @@
  * Copyright 2026 The Medusa Account authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-core history URL TOKEN PAGE_SIZE
+ *   bench-core history URL TOKEN PAGE_SIZE [PREFETCH]
  *       MedusaOrderList with the orders page's own query (fields and expand
  *       of src/ui/medusa-orders-page.c) loads every order of the customer of
- *       TOKEN. Prints "TIME_US <µs>", "REQUESTS <n>", then one order id a line.
+ *       TOKEN, asking for PREFETCH pages (default 2) besides the wanted one
+ *       at the same time (MedusaOrderList:prefetch).
+ *       Prints "TIME_US <µs>", "REQUESTS <n>", then one order id a line.
  *   bench-core memory N
  *       The fake server (in this process) holds N orders; MedusaOrderList
  *       (page 100) loads all of them. Prints "KEPT_BYTES <bytes>" and
@@ -42,9 +44,13 @@
 #define ORDER_LIST_EXPAND "items"
 #define BENCH_EMAIL "bench@example.com"
 
+/* Pages asked for at the same time as the wanted one by the history row. */
+#define BENCH_PREFETCH 2
+
 static MedusaOrderList *
 load_all (MedusaClient *client,
-          guint         page_size)
+          guint         page_size,
+          guint         prefetch)
 {
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
   MedusaOrderList *list;
@@ -52,7 +58,8 @@ load_all (MedusaClient *client,
   medusa_order_query_set_fields (query, ORDER_LIST_FIELDS);
   medusa_order_query_set_expand (query, ORDER_LIST_EXPAND);
   list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", client,
-                       "page-size", page_size, "query", query, NULL);
+                       "page-size", page_size, "prefetch", prefetch,
+                       "query", query, NULL);
   while (medusa_order_list_get_loading (list) || medusa_order_list_get_has_more (list))
     {
       if (medusa_order_list_get_error (list) != NULL)
@@ -76,7 +83,8 @@ load_all (MedusaClient *client,
 static int
 run_history (const char *url,
              const char *token,
-             guint       page_size)
+             guint       page_size,
+             guint       prefetch)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaClient) client = medusa_client_new (url, &error);
@@ -91,7 +99,7 @@ run_history (const char *url,
     }
   medusa_client_set_token (client, token);
   start = g_get_monotonic_time ();
-  list = load_all (client, page_size);
+  list = load_all (client, page_size, prefetch);
   g_print ("TIME_US %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_print ("REQUESTS %u\n", (n + page_size - 1) / page_size);
@@ -129,14 +137,14 @@ run_memory (guint n)
   /* One load first, so that one-time allocations (types, the HTTP
    * connection, thread pools) are not counted per order. */
   {
-    g_autoptr(MedusaOrderList) first = load_all (client, 100);
+    g_autoptr(MedusaOrderList) first = load_all (client, 100, 0);
     g_clear_object (&first);
   }
   medusa_fake_server_clear_requests (fake);
   settle ();
   malloc_trim (0);
   before = mallinfo2 ();
-  list = load_all (client, 100);
+  list = load_all (client, 100, 0);
   medusa_fake_server_clear_requests (fake);
   settle ();
   after = mallinfo2 ();
@@ -206,12 +214,13 @@ main (int   argc,
       char *argv[])
 {
   setvbuf (stdout, NULL, _IOLBF, 0);
-  if (argc == 5 && strcmp (argv[1], "history") == 0)
-    return run_history (argv[2], argv[3], (guint) atoi (argv[4]));
+  if ((argc == 5 || argc == 6) && strcmp (argv[1], "history") == 0)
+    return run_history (argv[2], argv[3], (guint) atoi (argv[4]),
+                        argc == 6 ? (guint) atoi (argv[5]) : BENCH_PREFETCH);
   if (argc == 3 && strcmp (argv[1], "memory") == 0)
     return run_memory ((guint) atoi (argv[2]));
   if (argc == 3 && strcmp (argv[1], "serve") == 0)
     return run_serve ((guint) atoi (argv[2]));
-  g_printerr ("usage: bench-core history URL TOKEN PAGE_SIZE | memory N | serve N\n");
+  g_printerr ("usage: bench-core history URL TOKEN PAGE_SIZE [PREFETCH] | memory N | serve N\n");
   return 2;
 }

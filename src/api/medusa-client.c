@@ -969,9 +969,12 @@ medusa_client_constructed (GObject *object)
 
   /* TLS certificates are always verified: libsoup rejects invalid ones
    * unless "accept-certificate" is handled, which we never do. */
+  /* libsoup's default of 2 connections per host would queue the pages an
+   * order list asks for at the same time (MedusaOrderList:prefetch). */
   self->session = soup_session_new_with_options ("user-agent", self->user_agent,
                                                  "timeout", self->timeout,
                                                  "idle-timeout", self->timeout,
+                                                 "max-conns-per-host", 6,
                                                  NULL);
   self->cookie_jar = soup_cookie_jar_new ();
   soup_cookie_jar_set_accept_policy (self->cookie_jar, SOUP_COOKIE_JAR_ACCEPT_ALWAYS);

@@ -2609,19 +2609,25 @@ on_message_disconnected_cb (SoupServerMessage *msg,
   ctx->disconnected = TRUE;
 }
 
+/* A prefix with a '?' is matched against the path and the query string:
+ * "/store/customers/me/orders?offset=20&" picks one page. */
 static gboolean
 take_fault (MedusaFakeServer *self,
             const char       *method,
             const char       *path,
+            const char       *query,
             Fault            *out)
 {
+  g_autofree char *path_and_query = g_strconcat (path, "?", query != NULL ? query : "", "&", NULL);
+
   for (guint i = 0; i < self->faults->len; i++)
     {
       Fault *f = g_ptr_array_index (self->faults, i);
 
       if (f->method != NULL && g_ascii_strcasecmp (f->method, method) != 0)
         continue;
-      if (f->prefix != NULL && !g_str_has_prefix (path, f->prefix))
+      if (f->prefix != NULL &&
+          !g_str_has_prefix (strchr (f->prefix, '?') != NULL ? path_and_query : path, f->prefix))
         continue;
 
       *out = *f;
@@ -2684,7 +2690,8 @@ server_cb (SoupServer        *server,
       ctx->new_session = TRUE;
       g_hash_table_replace (self->sessions, g_strdup (ctx->sid), g_strdup (""));
     }
-  ctx->has_fault = take_fault (self, record->method, record->path, &ctx->fault);
+  ctx->has_fault = take_fault (self, record->method, record->path, record->query,
+                               &ctx->fault);
 
   if (ctx->has_fault && ctx->fault.fault == MEDUSA_FAKE_FAULT_DELAY)
     {

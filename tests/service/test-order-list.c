@@ -648,6 +648,164 @@ test_summaries (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} RequestCondition;
+
+static gboolean
+has_n_requests (gpointer data)
+{
+  RequestCondition *c = data;
+
+  return n_order_requests (c->f) >= c->n;
+}
+
+/* With "prefetch", a load asks for the wanted page and the next ones at the
+ * same time, and adds them in the server's order whatever order they
+ * arrive in. */
+static void
+test_prefetch (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  RequestCondition four = { f, 4 };
+  guint prefetch = 0;
+
+  medusa_order_list_set_prefetch (list, 2);
+  g_object_get (list, "prefetch", &prefetch, NULL);
+  g_assert_cmpuint (prefetch, ==, 2);
+  g_assert_cmpuint (n_notifies (f, "prefetch"), ==, 1);
+
+  /* the first page comes alone: the count is not known yet */
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  /* the wanted page is slow, the two after it are not */
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH "?offset=10&", 300, 1);
+  medusa_order_list_load_more (list);
+  g_assert_true (medusa_order_list_get_loading (list));
+  pump_until (has_n_requests, &four);
+  pump_for (150);
+  g_assert_cmpuint (n_order_requests (f), ==, 4);
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  pump_until (is_idle, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4 * PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 4);
+  for (guint i = 1; i < 4; i++)
+    {
+      g_assert_cmpuint (g_array_index (f->changes, Change, i).position, ==, i * PAGE_SIZE);
+      g_assert_cmpuint (g_array_index (f->changes, Change, i).added, ==, PAGE_SIZE);
+    }
+  g_assert_true (medusa_order_list_get_has_more (list));
+
+  /* no page past the count is asked for */
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 5);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=10");
+  g_assert_false (medusa_order_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+  g_assert_null (medusa_order_list_get_error (list));
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* A failed page in the middle of a load: the pages before it are added,
+ * the error is set once, the pages after it are dropped, and load_more
+ * asks again from the failed one. */
+static void
+test_prefetch_error (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  guint requests;
+
+  medusa_order_list_set_prefetch (list, 2);
+  pump_until (is_idle, list);
+
+  medusa_fake_server_add_status_fault (f->fake, "GET", ORDERS_PATH "?offset=20&", 500, NULL, NULL, 1);
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+
+  g_assert_error ((GError *) medusa_order_list_get_error (list), MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+  g_assert_cmpuint (n_notifies (f, "error"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2 * PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_true (medusa_order_list_get_has_more (list));
+
+  /* nothing arrives later, nothing loads by itself */
+  requests = n_order_requests (f);
+  g_assert_cmpint (display_id_at (list, 2 * PAGE_SIZE - 1), ==, N_ORDERS - 2 * PAGE_SIZE + 1);
+  pump_for (100);
+  g_assert_cmpuint (n_order_requests (f), ==, requests);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2 * PAGE_SIZE);
+
+  medusa_order_list_load_more (list);
+  g_assert_null (medusa_order_list_get_error (list));
+  pump_until (is_idle, list);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (n_notifies (f, "error"), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* Cancelling, or a new query, drops every page of the running load. */
+static void
+test_prefetch_cancel (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autoptr(MedusaOrderQuery) completed = medusa_order_query_new ();
+
+  medusa_order_list_set_prefetch (list, 2);
+  pump_until (is_idle, list);
+
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 200, 3);
+  medusa_order_list_load_more (list);
+  pump_for (50);
+  medusa_order_list_cancel (list);
+  g_assert_false (medusa_order_list_get_loading (list));
+  pump_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_false (medusa_order_list_get_loading (list));
+
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 200, 3);
+  medusa_order_list_load_more (list);
+  pump_for (50);
+  medusa_order_query_add_status (completed, MEDUSA_ORDER_STATUS_COMPLETED);
+  medusa_order_list_set_query (list, completed);
+  pump_until (is_idle, list);
+  pump_for (400);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpint (medusa_order_get_status (order), ==, MEDUSA_ORDER_STATUS_COMPLETED);
+    }
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +825,9 @@ main (int   argc,
   ADD ("/order-list/cancel", test_cancel);
   ADD ("/order-list/dispose-while-loading", test_dispose_while_loading);
   ADD ("/order-list/summaries", test_summaries);
+  ADD ("/order-list/prefetch", test_prefetch);
+  ADD ("/order-list/prefetch-error", test_prefetch_error);
+  ADD ("/order-list/prefetch-cancel", test_prefetch_cancel);
 
 #undef ADD
 
