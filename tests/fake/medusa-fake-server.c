@@ -685,6 +685,25 @@ respond_json_object (SoupServerMessage *msg,
 
   json_node_take_object (node, object);
   text = json_to_string (node, FALSE);
+
+  /* As Express does: a weak ETag on every 200 answer to a GET, and 304
+   * without a body when the request's If-None-Match names it. */
+  if (status == SOUP_STATUS_OK &&
+      g_strcmp0 (soup_server_message_get_method (msg), "GET") == 0)
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
+      g_autofree char *etag = g_strdup_printf ("W/\"%zx-%s\"", strlen (text), hash);
+      const char *if_none_match =
+        soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "If-None-Match");
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", etag);
+      if (g_strcmp0 (if_none_match, etag) == 0)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+    }
+
   respond_raw (msg, status, "application/json; charset=utf-8", text);
 }
 

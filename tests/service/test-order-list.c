@@ -806,6 +806,98 @@ test_prefetch_cancel (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* An unchanged page is answered 304 to the ETag of the last answer and
+ * the kept page is used again; a changed one is sent and parsed; another
+ * credential never sees what the last one was sent. */
+static void
+test_not_modified (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autofree char *token = NULL;
+  const MedusaFakeRequest *request;
+
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_null (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+
+  /* unchanged: 304, the same orders */
+  medusa_order_list_reload (list);
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_nonnull (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 304);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS);
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
+  /* changed: 200 and the new page */
+  medusa_fake_server_add_orders (f->fake, EMAIL, 3);
+  medusa_order_list_reload (list);
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_nonnull (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS + 3);
+  g_assert_cmpint (display_id_at (list, 0), ==, N_ORDERS + 3);
+
+  /* a new credential starts without anything kept */
+  token = medusa_fake_server_issue_token (f->fake, EMAIL);
+  medusa_client_set_token (f->client, token);
+  medusa_order_list_reload (list);
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_null (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS + 3);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* The client returns the very page it kept: not parsed again. */
+static void
+test_not_modified_same_page (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) first = NULL;
+  g_autoptr(MedusaOrderPage) second = NULL;
+  g_autoptr(MedusaOrderPage) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_order_query_set_limit (query, 5);
+  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  first = medusa_client_list_orders_finish (f->client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  second = medusa_client_list_orders_finish (f->client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (second == first);
+
+  /* another query is another page */
+  medusa_order_query_set_offset (query, 5);
+  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  other = medusa_client_list_orders_finish (f->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (other != first);
+  g_assert_cmpint (medusa_order_page_get_offset (other), ==, 5);
+  g_assert_cmpuint (n_order_requests (f), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +920,8 @@ main (int   argc,
   ADD ("/order-list/prefetch", test_prefetch);
   ADD ("/order-list/prefetch-error", test_prefetch_error);
   ADD ("/order-list/prefetch-cancel", test_prefetch_cancel);
+  ADD ("/order-list/not-modified", test_not_modified);
+  ADD ("/order-list/not-modified-same-page", test_not_modified_same_page);
 
 #undef ADD
 
