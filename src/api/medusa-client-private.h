@@ -28,7 +28,8 @@ typedef enum
   /* A GET whose model nobody changes (a page of orders, one order): with a
    * bearer token, the model is kept with the answer's ETag, and the next
    * identical request sends If-None-Match; a 304 returns the kept model
-   * (neither sent nor parsed again). See CACHE_MAX_ENTRIES. */
+   * (neither sent nor parsed again). Bounded: CACHE_MAX_ENTRIES answers,
+   * CACHE_MAX_BYTES of bodies. */
   MEDUSA_REQUEST_CACHE       = 1 << 3,
 } MedusaRequestFlags;
 

@@ -23,8 +23,8 @@
 
 /* The ETag cache (MEDUSA_REQUEST_CACHE): at most this many answers, whose
  * bodies add up to at most CACHE_MAX_BYTES; the oldest go first. */
-#define CACHE_MAX_ENTRIES 32
-#define CACHE_MAX_BYTES (2 * 1024 * 1024)
+#define CACHE_MAX_ENTRIES 16
+#define CACHE_MAX_BYTES (512 * 1024)
 #define CACHE_MAX_ETAG_LENGTH 256
 
 /* One kept answer: the model built from it and its ETag. */
