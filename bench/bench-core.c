@@ -3,11 +3,12 @@
  * Copyright 2026 The Medusa Account authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-core history URL TOKEN PAGE_SIZE [PREFETCH]
+ *   bench-core history URL TOKEN PAGE_SIZE [PREFETCH [REQUEST_PAGES]]
  *       MedusaOrderList with the orders page's own query (fields and expand
  *       of src/ui/medusa-orders-page.c) loads every order of the customer of
- *       TOKEN, asking for PREFETCH pages (default 2) besides the wanted one
- *       at the same time (MedusaOrderList:prefetch).
+ *       TOKEN, with MedusaOrderList:prefetch PREFETCH and
+ *       MedusaOrderList:request-pages REQUEST_PAGES (defaults: BENCH_PREFETCH,
+ *       BENCH_REQUEST_PAGES). REQUESTS is the number of requests made.
  *       Prints "TIME_US <µs>", "REQUESTS <n>", then one order id a line.
  *   bench-core memory N
  *       The fake server (in this process) holds N orders; MedusaOrderList
@@ -45,13 +46,17 @@
 #define ORDER_LIST_EXPAND "items"
 #define BENCH_EMAIL "bench@example.com"
 
-/* Pages asked for at the same time as the wanted one by the history row. */
+/* Pages asked for at the same time as the wanted one by the history row,
+ * and pages a request: once the count is known, three requests of three
+ * pages each are in flight (see bench/README.md, levers 2 and 5). */
 #define BENCH_PREFETCH 2
+#define BENCH_REQUEST_PAGES 3
 
 static MedusaOrderList *
 load_all (MedusaClient *client,
           guint         page_size,
-          guint         prefetch)
+          guint         prefetch,
+          guint         request_pages)
 {
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
   MedusaOrderList *list;
@@ -60,7 +65,7 @@ load_all (MedusaClient *client,
   medusa_order_query_set_expand (query, ORDER_LIST_EXPAND);
   list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", client,
                        "page-size", page_size, "prefetch", prefetch,
-                       "query", query, NULL);
+                       "request-pages", request_pages, "query", query, NULL);
   while (medusa_order_list_get_loading (list) || medusa_order_list_get_has_more (list))
     {
       if (medusa_order_list_get_error (list) != NULL)
@@ -85,7 +90,8 @@ static int
 run_history (const char *url,
              const char *token,
              guint       page_size,
-             guint       prefetch)
+             guint       prefetch,
+             guint       request_pages)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaClient) client = medusa_client_new (url, &error);
@@ -100,10 +106,13 @@ run_history (const char *url,
     }
   medusa_client_set_token (client, token);
   start = g_get_monotonic_time ();
-  list = load_all (client, page_size, prefetch);
+  list = load_all (client, page_size, prefetch, request_pages);
   g_print ("TIME_US %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_print ("REQUESTS %u\n", (n + page_size - 1) / page_size);
+  /* The first page alone, then request_pages pages a request. */
+  g_print ("REQUESTS %u\n", n == 0 ? 1 :
+           1 + (MAX (n, page_size) - page_size + page_size * request_pages - 1) /
+               (page_size * request_pages));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -138,7 +147,7 @@ run_memory (guint n)
   /* One load first, so that one-time allocations (types, the HTTP
    * connection, thread pools) are not counted per order. */
   {
-    g_autoptr(MedusaOrderList) first = load_all (client, 100, 0);
+    g_autoptr(MedusaOrderList) first = load_all (client, 100, 0, 1);
     g_clear_object (&first);
   }
   /* A new credential empties the client's ETag cache: the measured load
@@ -150,7 +159,7 @@ run_memory (guint n)
   settle ();
   malloc_trim (0);
   before = mallinfo2 ();
-  list = load_all (client, 100, 0);
+  list = load_all (client, 100, 0, 1);
   medusa_fake_server_clear_requests (fake);
   settle ();
   after = mallinfo2 ();
@@ -220,13 +229,14 @@ main (int   argc,
       char *argv[])
 {
   setvbuf (stdout, NULL, _IOLBF, 0);
-  if ((argc == 5 || argc == 6) && strcmp (argv[1], "history") == 0)
+  if (argc >= 5 && argc <= 7 && strcmp (argv[1], "history") == 0)
     return run_history (argv[2], argv[3], (guint) atoi (argv[4]),
-                        argc == 6 ? (guint) atoi (argv[5]) : BENCH_PREFETCH);
+                        argc >= 6 ? (guint) atoi (argv[5]) : BENCH_PREFETCH,
+                        argc >= 7 ? (guint) MAX (atoi (argv[6]), 1) : BENCH_REQUEST_PAGES);
   if (argc == 3 && strcmp (argv[1], "memory") == 0)
     return run_memory ((guint) atoi (argv[2]));
   if (argc == 3 && strcmp (argv[1], "serve") == 0)
     return run_serve ((guint) atoi (argv[2]));
-  g_printerr ("usage: bench-core history URL TOKEN PAGE_SIZE [PREFETCH] | memory N | serve N\n");
+  g_printerr ("usage: bench-core history URL TOKEN PAGE_SIZE [PREFETCH [REQUEST_PAGES]] | memory N | serve N\n");
   return 2;
 }

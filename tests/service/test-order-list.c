@@ -898,6 +898,52 @@ test_not_modified_same_page (Fixture       *f,
   g_assert_cmpuint (n_order_requests (f), ==, 3);
 }
 
+/* With "request-pages", one request asks for several pages once the count
+ * is known; they are added at once. */
+static void
+test_request_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = NULL;
+  guint request_pages = 0;
+
+  list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", f->client, "page-size", PAGE_SIZE,
+                       "request-pages", 3, NULL);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), f);
+  g_object_get (list, "request-pages", &request_pages, NULL);
+  g_assert_cmpuint (request_pages, ==, 3);
+
+  /* the first page alone: the count is not known yet */
+  pump_until (is_idle, list);
+  g_assert_cmpstr (last_order_query (f), ==, "limit=10");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 2);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=10&limit=30");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4 * PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).position, ==, PAGE_SIZE);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).added, ==, 3 * PAGE_SIZE);
+
+  /* with prefetch: the rest in requests of 30, at the same time */
+  medusa_order_list_set_prefetch (list, 2);
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 3);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=30");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  g_assert_false (medusa_order_list_get_has_more (list));
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +966,7 @@ main (int   argc,
   ADD ("/order-list/prefetch", test_prefetch);
   ADD ("/order-list/prefetch-error", test_prefetch_error);
   ADD ("/order-list/prefetch-cancel", test_prefetch_cancel);
+  ADD ("/order-list/request-pages", test_request_pages);
   ADD ("/order-list/not-modified", test_not_modified);
   ADD ("/order-list/not-modified-same-page", test_not_modified_same_page);
 
