@@ -48,7 +48,7 @@
 
 /* Pages asked for at the same time as the wanted one by the history row,
  * and pages a request: once the count is known, three requests of three
- * pages each are in flight (see bench/README.md, levers 2 and 5). */
+ * pages each are in flight (see bench/README.md, levers 2 and 4). */
 #define BENCH_PREFETCH 2
 #define BENCH_REQUEST_PAGES 3
 
