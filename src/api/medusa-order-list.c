@@ -226,8 +226,8 @@ append_orders (MedusaOrderList *self,
 }
 
 /* Applies one page, in offset order. Returns FALSE when the pages after it
- * must not be applied: it failed, it was empty, or it held fewer orders than
- * asked for (the next page's offset no longer follows). */
+ * are not to be applied: it failed, it was the last of the load, or the
+ * server has nothing more (an empty page, or the count reached). */
 static gboolean
 apply_slot (MedusaOrderList *self,
             PageSlot        *slot,
@@ -278,6 +278,8 @@ apply_slot (MedusaOrderList *self,
 
   return !last;
 }
+
+static gboolean auto_load_cb (gpointer user_data);
 
 static void
 load_page_cb (GObject      *source,
@@ -331,9 +333,16 @@ load_page_cb (GObject      *source,
         break;
       if (slot->offset != self->next_offset)
         {
-          /* The pages before this one were short: ask again from here. */
+          /* The pages before this one were short (orders were deleted
+           * meanwhile): drop the rest and ask again from here, as a view
+           * would have when the last page came in. */
           finish_load (self);
           set_loading (self, FALSE);
+          if (self->auto_load_id == 0 && compute_has_more (self))
+            {
+              self->auto_load_id = g_idle_add (auto_load_cb, self);
+              g_source_set_name_by_id (self->auto_load_id, "[medusa] order list auto-load");
+            }
           break;
         }
 

@@ -944,6 +944,63 @@ test_request_pages (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+static gboolean
+asked_for_offset_15 (gpointer data)
+{
+  Fixture *f = data;
+  guint n = medusa_fake_server_get_n_requests (f->fake, NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MedusaFakeRequest *request = medusa_fake_server_get_request (f->fake, i);
+
+      if (g_strcmp0 (medusa_fake_request_get_query (request), "offset=15&limit=10") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A short page in the middle of a load (orders deleted meanwhile): the
+ * pages after it no longer follow; they are dropped and the list asks
+ * again from where the short page ended, by itself. */
+static void
+test_prefetch_short_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autoptr(GString) body = g_string_new ("{\"orders\":[");
+  CountCondition all = { G_LIST_MODEL (list), PAGE_SIZE + 5 + (N_ORDERS - 15) };
+
+  medusa_order_list_set_prefetch (list, 2);
+  pump_until (is_idle, list);
+
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (body, "%s{\"id\":\"order_short_%u\",\"display_id\":%u}",
+                            i > 0 ? "," : "", i, 1000 + i);
+  g_string_append_printf (body, "],\"count\":%u,\"offset\":10,\"limit\":10}", N_ORDERS);
+  medusa_fake_server_add_status_fault (f->fake, "GET", ORDERS_PATH "?offset=10&", 200, NULL, body->str, 1);
+
+  medusa_order_list_load_more (list);
+  pump_until (asked_for_offset_15, f);
+  pump_until (is_idle, list);
+  while (medusa_order_list_get_has_more (list))
+    {
+      medusa_order_list_load_more (list);
+      pump_until (is_idle, list);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all.n);
+
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE), ==, 1000);
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE + 5), ==, N_ORDERS - 15);
+  g_assert_cmpint (display_id_at (list, all.n - 1), ==, 1);
+  assert_unique_orders (list);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -966,6 +1023,7 @@ main (int   argc,
   ADD ("/order-list/prefetch", test_prefetch);
   ADD ("/order-list/prefetch-error", test_prefetch_error);
   ADD ("/order-list/prefetch-cancel", test_prefetch_cancel);
+  ADD ("/order-list/prefetch-short-page", test_prefetch_short_page);
   ADD ("/order-list/request-pages", test_request_pages);
   ADD ("/order-list/not-modified", test_not_modified);
   ADD ("/order-list/not-modified-same-page", test_not_modified_same_page);
