@@ -684,7 +684,7 @@ test_prefetch (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
 
   /* the wanted page is slow, the two after it are not */
-  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH "?offset=10&", 300, 1);
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH "?offset=10&", 1000, 1);
   medusa_order_list_load_more (list);
   g_assert_true (medusa_order_list_get_loading (list));
   pump_until (has_n_requests, &four);
