@@ -3,17 +3,21 @@
  * Copyright 2026 The Medusa Account authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-core history URL TOKEN PAGE_SIZE
+ *   bench-core history URL TOKEN PAGE_SIZE [PREFETCH [REQUEST_PAGES]]
  *       MedusaOrderList with the orders page's own query (fields and expand
  *       of src/ui/medusa-orders-page.c) loads every order of the customer of
- *       TOKEN. Prints "TIME_US <µs>", "REQUESTS <n>", then one order id a line.
+ *       TOKEN, with MedusaOrderList:prefetch PREFETCH and
+ *       MedusaOrderList:request-pages REQUEST_PAGES (defaults: BENCH_PREFETCH,
+ *       BENCH_REQUEST_PAGES). REQUESTS is the number of requests made.
+ *       Prints "TIME_US <µs>", "REQUESTS <n>", then one order id a line.
  *   bench-core memory N
  *       The fake server (in this process) holds N orders; MedusaOrderList
  *       (page 100) loads all of them. Prints "KEPT_BYTES <bytes>" and
  *       "PER_ORDER <bytes>": the growth of mallinfo2().uordblks + .hblkhd
  *       (bytes in use in all arenas, and in mmap()ed blocks) between before the list exists and after all N are loaded, the
- *       server's transient work settled. Run it with G_SLICE=always-malloc so
- *       that GSlice allocations are seen as malloc'ed bytes.
+ *       server's transient work settled, the client's ETag cache included
+ *       (emptied before the measured load). Run it with G_SLICE=always-malloc
+ *       so that GSlice allocations are seen as malloc'ed bytes.
  *   bench-core serve N
  *       The fake server with customer bench@example.com / supersecret and N
  *       orders, for the app; prints "READY <url> <token>" and serves until
@@ -42,9 +46,17 @@
 #define ORDER_LIST_EXPAND "items"
 #define BENCH_EMAIL "bench@example.com"
 
+/* Pages asked for at the same time as the wanted one by the history row,
+ * and pages a request: once the count is known, three requests of three
+ * pages each are in flight (see bench/README.md, levers 2 and 4). */
+#define BENCH_PREFETCH 2
+#define BENCH_REQUEST_PAGES 3
+
 static MedusaOrderList *
 load_all (MedusaClient *client,
-          guint         page_size)
+          guint         page_size,
+          guint         prefetch,
+          guint         request_pages)
 {
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
   MedusaOrderList *list;
@@ -52,7 +64,8 @@ load_all (MedusaClient *client,
   medusa_order_query_set_fields (query, ORDER_LIST_FIELDS);
   medusa_order_query_set_expand (query, ORDER_LIST_EXPAND);
   list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", client,
-                       "page-size", page_size, "query", query, NULL);
+                       "page-size", page_size, "prefetch", prefetch,
+                       "request-pages", request_pages, "query", query, NULL);
   while (medusa_order_list_get_loading (list) || medusa_order_list_get_has_more (list))
     {
       if (medusa_order_list_get_error (list) != NULL)
@@ -76,7 +89,9 @@ load_all (MedusaClient *client,
 static int
 run_history (const char *url,
              const char *token,
-             guint       page_size)
+             guint       page_size,
+             guint       prefetch,
+             guint       request_pages)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MedusaClient) client = medusa_client_new (url, &error);
@@ -91,10 +106,13 @@ run_history (const char *url,
     }
   medusa_client_set_token (client, token);
   start = g_get_monotonic_time ();
-  list = load_all (client, page_size);
+  list = load_all (client, page_size, prefetch, request_pages);
   g_print ("TIME_US %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_print ("REQUESTS %u\n", (n + page_size - 1) / page_size);
+  /* The first page alone, then request_pages pages a request. */
+  g_print ("REQUESTS %u\n", n == 0 ? 1 :
+           1 + (MAX (n, page_size) - page_size + page_size * request_pages - 1) /
+               (page_size * request_pages));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -129,14 +147,19 @@ run_memory (guint n)
   /* One load first, so that one-time allocations (types, the HTTP
    * connection, thread pools) are not counted per order. */
   {
-    g_autoptr(MedusaOrderList) first = load_all (client, 100);
+    g_autoptr(MedusaOrderList) first = load_all (client, 100, 0, 1);
     g_clear_object (&first);
   }
+  /* A new credential empties the client's ETag cache: the measured load
+   * starts cold, as a first load does, and what the cache keeps of it
+   * (bounded) is counted. */
+  medusa_client_set_token (client, NULL);
+  medusa_client_set_token (client, token);
   medusa_fake_server_clear_requests (fake);
   settle ();
   malloc_trim (0);
   before = mallinfo2 ();
-  list = load_all (client, 100);
+  list = load_all (client, 100, 0, 1);
   medusa_fake_server_clear_requests (fake);
   settle ();
   after = mallinfo2 ();
@@ -206,12 +229,14 @@ main (int   argc,
       char *argv[])
 {
   setvbuf (stdout, NULL, _IOLBF, 0);
-  if (argc == 5 && strcmp (argv[1], "history") == 0)
-    return run_history (argv[2], argv[3], (guint) atoi (argv[4]));
+  if (argc >= 5 && argc <= 7 && strcmp (argv[1], "history") == 0)
+    return run_history (argv[2], argv[3], (guint) atoi (argv[4]),
+                        argc >= 6 ? (guint) atoi (argv[5]) : BENCH_PREFETCH,
+                        argc >= 7 ? (guint) MAX (atoi (argv[6]), 1) : BENCH_REQUEST_PAGES);
   if (argc == 3 && strcmp (argv[1], "memory") == 0)
     return run_memory ((guint) atoi (argv[2]));
   if (argc == 3 && strcmp (argv[1], "serve") == 0)
     return run_serve ((guint) atoi (argv[2]));
-  g_printerr ("usage: bench-core history URL TOKEN PAGE_SIZE | memory N | serve N\n");
+  g_printerr ("usage: bench-core history URL TOKEN PAGE_SIZE [PREFETCH [REQUEST_PAGES]] | memory N | serve N\n");
   return 2;
 }

@@ -25,6 +25,12 @@ typedef enum
   /* The answer may be up to MEDUSA_CLIENT_MAX_LARGE_ANSWER_SIZE, e.g. a large
    * page of orders; others are refused past MEDUSA_CLIENT_MAX_ANSWER_SIZE. */
   MEDUSA_REQUEST_LARGE_ANSWER = 1 << 2,
+  /* A GET whose model nobody changes (a page of orders, one order): with a
+   * bearer token, the model is kept with the answer's ETag, and the next
+   * identical request sends If-None-Match; a 304 returns the kept model
+   * (neither sent nor parsed again). Bounded: CACHE_MAX_ENTRIES answers,
+   * CACHE_MAX_BYTES of bodies. */
+  MEDUSA_REQUEST_CACHE       = 1 << 3,
 } MedusaRequestFlags;
 
 /* Caps of a decoded (gunzipped) response body, error bodies included. */

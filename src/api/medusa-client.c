@@ -21,6 +21,30 @@
 /* The body is read in chunks of this size, decoded (after gzip). */
 #define READ_CHUNK_SIZE (64 * 1024)
 
+/* The ETag cache (MEDUSA_REQUEST_CACHE): at most this many answers, whose
+ * bodies add up to at most CACHE_MAX_BYTES; the oldest go first. */
+#define CACHE_MAX_ENTRIES 16
+#define CACHE_MAX_BYTES (512 * 1024)
+#define CACHE_MAX_ETAG_LENGTH 256
+
+/* One kept answer: the model built from it and its ETag. */
+typedef struct
+{
+  char    *key;    /* (owned) credential and URI */
+  char    *etag;   /* (owned) */
+  GObject *model;  /* (owned) */
+  gsize    size;   /* of the body it was built from */
+} CacheEntry;
+
+static void
+cache_entry_free (CacheEntry *entry)
+{
+  g_free (entry->key);
+  g_free (entry->etag);
+  g_clear_object (&entry->model);
+  g_free (entry);
+}
+
 struct _MedusaClient
 {
   GObject            parent_instance;
@@ -37,6 +61,9 @@ struct _MedusaClient
   guint              deadline;         /* seconds for a whole call */
   /* TRUE after a cookie sign-in (servers without a token route). */
   guint              cookie_session : 1;
+  GHashTable        *cache;            /* (owned) key → CacheEntry (owned) */
+  GQueue             cache_order;      /* of CacheEntry, oldest first */
+  gsize              cache_size;       /* bytes of the bodies kept */
 };
 
 G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
@@ -108,6 +135,10 @@ typedef struct
   GSource            *wait_source;      /* (owned) (nullable) */
   GSource            *cancel_source;    /* (owned) (nullable) */
   ModelSpec           model;            /* func NULL: the answer is the JSON root */
+  char               *cache_key;        /* (owned) (nullable): MEDUSA_REQUEST_CACHE */
+  GObject            *cached_model;     /* (owned) (nullable): what a 304 returns */
+  char               *etag;             /* (owned) (nullable): of the 2xx answer */
+  gsize               body_size;        /* of the 2xx answer */
 } RequestData;
 
 static void
@@ -149,7 +180,65 @@ request_data_free (RequestData *data)
   g_clear_pointer (&data->buffer, g_byte_array_unref);
   g_clear_object (&data->cancellable);
   g_clear_object (&data->caller_cancellable);
+  g_free (data->cache_key);
+  g_clear_object (&data->cached_model);
+  g_free (data->etag);
   g_free (data);
+}
+
+/* The ETag cache */
+
+static void
+cache_remove (MedusaClient *self,
+              CacheEntry   *entry)
+{
+  g_queue_remove (&self->cache_order, entry);
+  self->cache_size -= entry->size;
+  g_hash_table_remove (self->cache, entry->key);  /* frees @entry */
+}
+
+static void
+cache_clear (MedusaClient *self)
+{
+  g_queue_clear (&self->cache_order);
+  self->cache_size = 0;
+  if (self->cache != NULL)
+    g_hash_table_remove_all (self->cache);
+}
+
+static CacheEntry *
+cache_lookup (MedusaClient *self,
+              const char   *key)
+{
+  return key != NULL ? g_hash_table_lookup (self->cache, key) : NULL;
+}
+
+/* Keeps @model (a new reference) as the answer to @key with @etag. */
+static void
+cache_store (MedusaClient *self,
+             const char   *key,
+             const char   *etag,
+             GObject      *model,
+             gsize         size)
+{
+  CacheEntry *entry = cache_lookup (self, key);
+
+  if (entry != NULL)
+    cache_remove (self, entry);
+  if (size > CACHE_MAX_BYTES)
+    return;
+
+  entry = g_new0 (CacheEntry, 1);
+  entry->key = g_strdup (key);
+  entry->etag = g_strdup (etag);
+  entry->model = g_object_ref (model);
+  entry->size = size;
+  g_hash_table_insert (self->cache, entry->key, entry);
+  g_queue_push_tail (&self->cache_order, entry);
+  self->cache_size += size;
+
+  while (self->cache_order.length > CACHE_MAX_ENTRIES || self->cache_size > CACHE_MAX_BYTES)
+    cache_remove (self, g_queue_peek_head (&self->cache_order));
 }
 
 static void send_attempt (GTask *task);
@@ -279,6 +368,10 @@ return_decoded (GTask    *task,
 {
   RequestData *data = g_task_get_task_data (task);
 
+  if (result != NULL && data->etag != NULL && data->model.func != NULL)
+    cache_store (g_task_get_source_object (task), data->cache_key, data->etag,
+                 result, data->body_size);
+
   if (result == NULL)
     g_task_return_error (task, error);
   else if (data->model.func != NULL)
@@ -340,6 +433,17 @@ return_success (GTask  *task,
   gpointer decoded;
 
   request_data_stop (data);
+
+  if (data->cache_key != NULL)
+    {
+      const char *etag = soup_message_headers_get_one (headers, "ETag");
+
+      if (etag != NULL && strlen (etag) <= CACHE_MAX_ETAG_LENGTH)
+        {
+          data->etag = g_strdup (etag);
+          data->body_size = size;
+        }
+    }
 
   /* 204, DELETE /store/auth's "OK" (text/plain), or any non-JSON body. */
   if (size == 0 || !content_type_is_json (content_type))
@@ -765,6 +869,15 @@ handle_response (GTask *task)
       return;
     }
 
+  /* Unchanged since the kept answer: that answer's model, not parsed again. */
+  if (status == SOUP_STATUS_NOT_MODIFIED && data->cached_model != NULL)
+    {
+      request_data_stop (data);
+      g_task_return_pointer (task, g_steal_pointer (&data->cached_model), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
   if (status_is_retryable (status))
     {
       const char *retry_after = NULL;
@@ -917,6 +1030,18 @@ send_attempt (GTask *task)
   if (data->retry_safe)
     soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
 
+  /* The model is taken now: the entry may be gone when the 304 arrives. */
+  g_clear_object (&data->cached_model);
+  {
+    CacheEntry *entry = cache_lookup (self, data->cache_key);
+
+    if (entry != NULL)
+      {
+        soup_message_headers_replace (headers, "If-None-Match", entry->etag);
+        data->cached_model = g_object_ref (entry->model);
+      }
+  }
+
   soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                            data->cancellable, on_sent_cb, task);
 }
@@ -969,9 +1094,12 @@ medusa_client_constructed (GObject *object)
 
   /* TLS certificates are always verified: libsoup rejects invalid ones
    * unless "accept-certificate" is handled, which we never do. */
+  /* libsoup's default of 2 connections per host would queue the pages an
+   * order list asks for at the same time (MedusaOrderList:prefetch). */
   self->session = soup_session_new_with_options ("user-agent", self->user_agent,
                                                  "timeout", self->timeout,
                                                  "idle-timeout", self->timeout,
+                                                 "max-conns-per-host", 6,
                                                  NULL);
   self->cookie_jar = soup_cookie_jar_new ();
   soup_cookie_jar_set_accept_policy (self->cookie_jar, SOUP_COOKIE_JAR_ACCEPT_ALWAYS);
@@ -998,6 +1126,7 @@ medusa_client_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->cookie_jar);
+  cache_clear (self);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->dispose (object);
 }
@@ -1012,6 +1141,7 @@ medusa_client_finalize (GObject *object)
   g_clear_pointer (&self->headers, g_hash_table_unref);
   g_clear_pointer (&self->user_agent, g_free);
   g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->finalize (object);
 }
@@ -1211,6 +1341,9 @@ medusa_client_init (MedusaClient *self)
   self->retry_policy = default_retry_policy;
   self->timeout = MEDUSA_CLIENT_DEFAULT_TIMEOUT;
   self->deadline = MEDUSA_CLIENT_DEFAULT_DEADLINE;
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) cache_entry_free);
+  g_queue_init (&self->cache_order);
 }
 
 /* Public API */
@@ -1392,6 +1525,7 @@ medusa_client_set_token (MedusaClient *self,
   had_credential = medusa_client_has_credential (self);
   g_free (self->token);
   self->token = g_strdup (token);
+  cache_clear (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
   if (had_credential != medusa_client_has_credential (self))
@@ -1453,6 +1587,7 @@ medusa_client_forget_credential (MedusaClient *self)
 
   had_credential = medusa_client_has_credential (self);
 
+  cache_clear (self);
   if (self->token != NULL)
     {
       g_clear_pointer (&self->token, g_free);
@@ -1533,6 +1668,12 @@ start_request (MedusaClient        *self,
 
   data->max_size = (flags & MEDUSA_REQUEST_LARGE_ANSWER) != 0 ?
                    MEDUSA_CLIENT_MAX_LARGE_ANSWER_SIZE : MEDUSA_CLIENT_MAX_ANSWER_SIZE;
+
+  /* Cached per token: a cookie session's user is not known here. */
+  if ((flags & MEDUSA_REQUEST_CACHE) != 0 && (flags & MEDUSA_REQUEST_ANONYMOUS) == 0 &&
+      data->model.func != NULL && data->model.item_type == G_TYPE_NONE &&
+      strcmp (data->method, "GET") == 0 && self->token != NULL)
+    data->cache_key = g_strconcat (self->token, "\n", data->uri, NULL);
 
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 

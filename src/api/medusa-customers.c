@@ -349,7 +349,7 @@ medusa_client_list_orders_async (MedusaClient           *self,
   /* The answer is the page itself: {"orders": [...], "count": …, …}. */
   _medusa_client_request_model (self, g_steal_pointer (&task),
                                 "GET", "/store/customers/me/orders", query_string, NULL,
-                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                                MEDUSA_REQUEST_CACHE, MEDUSA_ERROR_CONTEXT_DEFAULT,
                                 NULL, (MedusaJsonModelFunc) medusa_order_page_new_from_json);
 }
 

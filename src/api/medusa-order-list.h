@@ -16,9 +16,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MedusaOrderList, medusa_order_list, MEDUSA, ORDER_LIST, GObject)
 
 #define MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE 20
+/* At most this many pages are asked for besides the wanted one. */
+#define MEDUSA_ORDER_LIST_MAX_PREFETCH 8
+/* At most this many pages in one request. */
+#define MEDUSA_ORDER_LIST_MAX_REQUEST_PAGES 10
 
-/* A GListModel of MedusaOrder. Properties: "client", "query" (boxed
- * MedusaOrderQuery, copied), "page-size", "n-total" (server count, -1 before
+/* A GListModel of MedusaOrder summaries (medusa_order_copy_summary()).
+ * Properties: "client", "query" (boxed
+ * MedusaOrderQuery, copied), "page-size", "prefetch" (pages asked for at the
+ * same time as the wanted one, 0 by default), "request-pages" (pages one
+ * request asks for once the count is known, 1 by default), "n-total" (server count, -1 before
  * the first page), "loading", "error" (boxed GError of the last failed load,
  * or NULL), "has-more". It loads the first page when the query is set, and
  * the next one on medusa_order_list_load_more() or when g_list_model_get_item()
@@ -33,6 +40,12 @@ void                    medusa_order_list_set_query      (MedusaOrderList       
 guint                   medusa_order_list_get_page_size  (MedusaOrderList        *self);
 void                    medusa_order_list_set_page_size  (MedusaOrderList        *self,
                                                           guint                   page_size);
+guint                   medusa_order_list_get_prefetch   (MedusaOrderList        *self);
+void                    medusa_order_list_set_prefetch   (MedusaOrderList        *self,
+                                                          guint                   prefetch);
+guint                   medusa_order_list_get_request_pages (MedusaOrderList     *self);
+void                    medusa_order_list_set_request_pages (MedusaOrderList     *self,
+                                                             guint                request_pages);
 gint64                  medusa_order_list_get_n_total    (MedusaOrderList        *self);
 gboolean                medusa_order_list_get_loading    (MedusaOrderList        *self);
 gboolean                medusa_order_list_get_has_more   (MedusaOrderList        *self);

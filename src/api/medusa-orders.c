@@ -45,7 +45,7 @@ medusa_client_retrieve_order_async (MedusaClient        *self,
   path = g_strconcat ("/store/orders/", escaped, NULL);
 
   _medusa_client_request_model (self, g_steal_pointer (&task), "GET", path, NULL, NULL,
-                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                                MEDUSA_REQUEST_CACHE, MEDUSA_ERROR_CONTEXT_DEFAULT,
                                 "order", (MedusaJsonModelFunc) medusa_order_new_from_json);
 }
 

@@ -72,4 +72,6 @@ gint64                   medusa_order_get_refunded_total       (MedusaOrder *sel
 gint64                   medusa_order_get_paid_total           (MedusaOrder *self);
 gint64                   medusa_order_get_total                (MedusaOrder *self);
 
+MedusaOrder             *medusa_order_copy_summary             (MedusaOrder *self);
+
 G_END_DECLS

@@ -685,6 +685,25 @@ respond_json_object (SoupServerMessage *msg,
 
   json_node_take_object (node, object);
   text = json_to_string (node, FALSE);
+
+  /* As Express does: a weak ETag on every 200 answer to a GET, and 304
+   * without a body when the request's If-None-Match names it. */
+  if (status == SOUP_STATUS_OK &&
+      g_strcmp0 (soup_server_message_get_method (msg), "GET") == 0)
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
+      g_autofree char *etag = g_strdup_printf ("W/\"%zx-%s\"", strlen (text), hash);
+      const char *if_none_match =
+        soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "If-None-Match");
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", etag);
+      if (g_strcmp0 (if_none_match, etag) == 0)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+    }
+
   respond_raw (msg, status, "application/json; charset=utf-8", text);
 }
 
@@ -2609,19 +2628,25 @@ on_message_disconnected_cb (SoupServerMessage *msg,
   ctx->disconnected = TRUE;
 }
 
+/* A prefix with a '?' is matched against the path and the query string:
+ * "/store/customers/me/orders?offset=20&" picks one page. */
 static gboolean
 take_fault (MedusaFakeServer *self,
             const char       *method,
             const char       *path,
+            const char       *query,
             Fault            *out)
 {
+  g_autofree char *path_and_query = g_strconcat (path, "?", query != NULL ? query : "", "&", NULL);
+
   for (guint i = 0; i < self->faults->len; i++)
     {
       Fault *f = g_ptr_array_index (self->faults, i);
 
       if (f->method != NULL && g_ascii_strcasecmp (f->method, method) != 0)
         continue;
-      if (f->prefix != NULL && !g_str_has_prefix (path, f->prefix))
+      if (f->prefix != NULL &&
+          !g_str_has_prefix (strchr (f->prefix, '?') != NULL ? path_and_query : path, f->prefix))
         continue;
 
       *out = *f;
@@ -2684,7 +2709,8 @@ server_cb (SoupServer        *server,
       ctx->new_session = TRUE;
       g_hash_table_replace (self->sessions, g_strdup (ctx->sid), g_strdup (""));
     }
-  ctx->has_fault = take_fault (self, record->method, record->path, &ctx->fault);
+  ctx->has_fault = take_fault (self, record->method, record->path, record->query,
+                               &ctx->fault);
 
   if (ctx->has_fault && ctx->fault.fault == MEDUSA_FAKE_FAULT_DELAY)
     {

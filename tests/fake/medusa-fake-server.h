@@ -161,7 +161,8 @@ void                     medusa_fake_server_set_token_route_enabled  (MedusaFake
 
 /* Faults. The first fault whose @method (NULL = any) and @path_prefix
  * (NULL = any) match a request is applied; @times is how many matching
- * requests get it (0 = forever). */
+ * requests get it (0 = forever). A @path_prefix with a '?' is matched
+ * against "path?query&", e.g. "/store/customers/me/orders?offset=20&". */
 void                     medusa_fake_server_add_fault                (MedusaFakeServer    *self,
                                                                       const char          *method,
                                                                       const char          *path_prefix,

@@ -412,7 +412,14 @@ exercise_object (GObject *object)
   else if (MEDUSA_IS_ADDRESS (object))
     exercise_address (MEDUSA_ADDRESS (object));
   else if (MEDUSA_IS_ORDER (object))
-    exercise_order (MEDUSA_ORDER (object));
+    {
+      /* and what the order list keeps of it */
+      g_autoptr(MedusaOrder) summary = medusa_order_copy_summary (MEDUSA_ORDER (object));
+
+      exercise_order (MEDUSA_ORDER (object));
+      read_all_properties (G_OBJECT (summary));
+      exercise_order (summary);
+    }
   else if (MEDUSA_IS_LINE_ITEM (object))
     exercise_line_item (MEDUSA_LINE_ITEM (object));
   else if (MEDUSA_IS_FULFILLMENT (object))

@@ -625,6 +625,382 @@ test_dispose_while_loading (Fixture       *f,
   g_assert_true (MEDUSA_IS_ORDER (item));
 }
 
+/* The list keeps what a row shows (the number of items among it), not the
+ * line items themselves: the details page loads the whole order. */
+static void
+test_summaries (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autoptr(MedusaOrder) order = NULL;
+
+  pump_until (is_idle, list);
+  order = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (order);
+  g_assert_nonnull (medusa_order_get_id (order));
+  g_assert_nonnull (medusa_order_get_created_at (order));
+  g_assert_cmpint (medusa_order_get_n_items (order), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), ==, 0);
+  g_assert_null (medusa_order_get_shipping_address (order));
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} RequestCondition;
+
+static gboolean
+has_n_requests (gpointer data)
+{
+  RequestCondition *c = data;
+
+  return n_order_requests (c->f) >= c->n;
+}
+
+/* With "prefetch", a load asks for the wanted page and the next ones at the
+ * same time, and adds them in the server's order whatever order they
+ * arrive in. */
+static void
+test_prefetch (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  RequestCondition four = { f, 4 };
+  guint prefetch = 0;
+
+  medusa_order_list_set_prefetch (list, 2);
+  g_object_get (list, "prefetch", &prefetch, NULL);
+  g_assert_cmpuint (prefetch, ==, 2);
+  g_assert_cmpuint (n_notifies (f, "prefetch"), ==, 1);
+
+  /* the first page comes alone: the count is not known yet */
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  /* the wanted page is slow, the two after it are not */
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH "?offset=10&", 1000, 1);
+  medusa_order_list_load_more (list);
+  g_assert_true (medusa_order_list_get_loading (list));
+  pump_until (has_n_requests, &four);
+  pump_for (150);
+  g_assert_cmpuint (n_order_requests (f), ==, 4);
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  pump_until (is_idle, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4 * PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 4);
+  for (guint i = 1; i < 4; i++)
+    {
+      g_assert_cmpuint (g_array_index (f->changes, Change, i).position, ==, i * PAGE_SIZE);
+      g_assert_cmpuint (g_array_index (f->changes, Change, i).added, ==, PAGE_SIZE);
+    }
+  g_assert_true (medusa_order_list_get_has_more (list));
+
+  /* no page past the count is asked for */
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 5);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=10");
+  g_assert_false (medusa_order_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+  g_assert_null (medusa_order_list_get_error (list));
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* A failed page in the middle of a load: the pages before it are added,
+ * the error is set once, the pages after it are dropped, and load_more
+ * asks again from the failed one. */
+static void
+test_prefetch_error (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  guint requests;
+
+  medusa_order_list_set_prefetch (list, 2);
+  pump_until (is_idle, list);
+
+  medusa_fake_server_add_status_fault (f->fake, "GET", ORDERS_PATH "?offset=20&", 500, NULL, NULL, 1);
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+
+  g_assert_error ((GError *) medusa_order_list_get_error (list), MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+  g_assert_cmpuint (n_notifies (f, "error"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2 * PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_true (medusa_order_list_get_has_more (list));
+
+  /* nothing arrives later, nothing loads by itself */
+  requests = n_order_requests (f);
+  g_assert_cmpint (display_id_at (list, 2 * PAGE_SIZE - 1), ==, N_ORDERS - 2 * PAGE_SIZE + 1);
+  pump_for (100);
+  g_assert_cmpuint (n_order_requests (f), ==, requests);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2 * PAGE_SIZE);
+
+  medusa_order_list_load_more (list);
+  g_assert_null (medusa_order_list_get_error (list));
+  pump_until (is_idle, list);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (n_notifies (f, "error"), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* Cancelling, or a new query, drops every page of the running load. */
+static void
+test_prefetch_cancel (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autoptr(MedusaOrderQuery) completed = medusa_order_query_new ();
+
+  medusa_order_list_set_prefetch (list, 2);
+  pump_until (is_idle, list);
+
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 200, 3);
+  medusa_order_list_load_more (list);
+  pump_for (50);
+  medusa_order_list_cancel (list);
+  g_assert_false (medusa_order_list_get_loading (list));
+  pump_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_false (medusa_order_list_get_loading (list));
+
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 200, 3);
+  medusa_order_list_load_more (list);
+  pump_for (50);
+  medusa_order_query_add_status (completed, MEDUSA_ORDER_STATUS_COMPLETED);
+  medusa_order_list_set_query (list, completed);
+  pump_until (is_idle, list);
+  pump_for (400);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpint (medusa_order_get_status (order), ==, MEDUSA_ORDER_STATUS_COMPLETED);
+    }
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* An unchanged page is answered 304 to the ETag of the last answer and
+ * the kept page is used again; a changed one is sent and parsed; another
+ * credential never sees what the last one was sent. */
+static void
+test_not_modified (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autofree char *token = NULL;
+  const MedusaFakeRequest *request;
+
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_null (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+
+  /* unchanged: 304, the same orders */
+  medusa_order_list_reload (list);
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_nonnull (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 304);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS);
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
+  /* changed: 200 and the new page */
+  medusa_fake_server_add_orders (f->fake, EMAIL, 3);
+  medusa_order_list_reload (list);
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_nonnull (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS + 3);
+  g_assert_cmpint (display_id_at (list, 0), ==, N_ORDERS + 3);
+
+  /* a new credential starts without anything kept */
+  token = medusa_fake_server_issue_token (f->fake, EMAIL);
+  medusa_client_set_token (f->client, token);
+  medusa_order_list_reload (list);
+  pump_until (is_idle, list);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH);
+  g_assert_null (medusa_fake_request_get_header (request, "If-None-Match"));
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+  g_assert_cmpint (medusa_order_list_get_n_total (list), ==, N_ORDERS + 3);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* The client returns the very page it kept: not parsed again. */
+static void
+test_not_modified_same_page (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) first = NULL;
+  g_autoptr(MedusaOrderPage) second = NULL;
+  g_autoptr(MedusaOrderPage) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_order_query_set_limit (query, 5);
+  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  first = medusa_client_list_orders_finish (f->client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  second = medusa_client_list_orders_finish (f->client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (second == first);
+
+  /* another query is another page */
+  medusa_order_query_set_offset (query, 5);
+  medusa_client_list_orders_async (f->client, query, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  other = medusa_client_list_orders_finish (f->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (other != first);
+  g_assert_cmpint (medusa_order_page_get_offset (other), ==, 5);
+  g_assert_cmpuint (n_order_requests (f), ==, 3);
+}
+
+/* With "request-pages", one request asks for several pages once the count
+ * is known; they are added at once. */
+static void
+test_request_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = NULL;
+  guint request_pages = 0;
+
+  list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", f->client, "page-size", PAGE_SIZE,
+                       "request-pages", 3, NULL);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), f);
+  g_object_get (list, "request-pages", &request_pages, NULL);
+  g_assert_cmpuint (request_pages, ==, 3);
+
+  /* the first page alone: the count is not known yet */
+  pump_until (is_idle, list);
+  g_assert_cmpstr (last_order_query (f), ==, "limit=10");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, PAGE_SIZE);
+
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 2);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=10&limit=30");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4 * PAGE_SIZE);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).position, ==, PAGE_SIZE);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 1).added, ==, 3 * PAGE_SIZE);
+
+  /* with prefetch: the rest in requests of 30, at the same time */
+  medusa_order_list_set_prefetch (list, 2);
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 3);
+  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=30");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  g_assert_false (medusa_order_list_get_has_more (list));
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static gboolean
+asked_for_offset_15 (gpointer data)
+{
+  Fixture *f = data;
+  guint n = medusa_fake_server_get_n_requests (f->fake, NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MedusaFakeRequest *request = medusa_fake_server_get_request (f->fake, i);
+
+      if (g_strcmp0 (medusa_fake_request_get_query (request), "offset=15&limit=10") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A short page in the middle of a load (orders deleted meanwhile): the
+ * pages after it no longer follow; they are dropped and the list asks
+ * again from where the short page ended, by itself. */
+static void
+test_prefetch_short_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = new_list (f, NULL, PAGE_SIZE);
+  g_autoptr(GString) body = g_string_new ("{\"orders\":[");
+  CountCondition all = { G_LIST_MODEL (list), PAGE_SIZE + 5 + (N_ORDERS - 15) };
+
+  medusa_order_list_set_prefetch (list, 2);
+  pump_until (is_idle, list);
+
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (body, "%s{\"id\":\"order_short_%u\",\"display_id\":%u}",
+                            i > 0 ? "," : "", i, 1000 + i);
+  g_string_append_printf (body, "],\"count\":%u,\"offset\":10,\"limit\":10}", N_ORDERS);
+  medusa_fake_server_add_status_fault (f->fake, "GET", ORDERS_PATH "?offset=10&", 200, NULL, body->str, 1);
+
+  medusa_order_list_load_more (list);
+  pump_until (asked_for_offset_15, f);
+  pump_until (is_idle, list);
+  while (medusa_order_list_get_has_more (list))
+    {
+      medusa_order_list_load_more (list);
+      pump_until (is_idle, list);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all.n);
+
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE), ==, 1000);
+  g_assert_cmpint (display_id_at (list, PAGE_SIZE + 5), ==, N_ORDERS - 15);
+  g_assert_cmpint (display_id_at (list, all.n - 1), ==, 1);
+  assert_unique_orders (list);
+
+  pump_until (is_idle, list);
+  g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +1019,14 @@ main (int   argc,
   ADD ("/order-list/unauthorized", test_unauthorized);
   ADD ("/order-list/cancel", test_cancel);
   ADD ("/order-list/dispose-while-loading", test_dispose_while_loading);
+  ADD ("/order-list/summaries", test_summaries);
+  ADD ("/order-list/prefetch", test_prefetch);
+  ADD ("/order-list/prefetch-error", test_prefetch_error);
+  ADD ("/order-list/prefetch-cancel", test_prefetch_cancel);
+  ADD ("/order-list/prefetch-short-page", test_prefetch_short_page);
+  ADD ("/order-list/request-pages", test_request_pages);
+  ADD ("/order-list/not-modified", test_not_modified);
+  ADD ("/order-list/not-modified-same-page", test_not_modified_same_page);
 
 #undef ADD
 

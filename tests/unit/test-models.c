@@ -543,6 +543,53 @@ test_order_shipped (void)
   g_assert_finalize_object (order);
 }
 
+/* What the order list keeps: a row's fields, without the details. */
+static void
+test_order_summary (void)
+{
+  g_autoptr(JsonNode) root = load_fixture ("order-shipped.json");
+  g_autoptr(GError) error = NULL;
+  MedusaOrder *order;
+  MedusaOrder *summary;
+  GListModel *items;
+
+  order = medusa_order_new_from_json (member_object (root, "order"), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (order);
+
+  summary = medusa_order_copy_summary (order);
+  g_assert_true (summary != order);
+  g_assert_cmpstr (medusa_order_get_id (summary), ==, "order_01M8DMF4FST4T37EEKEGYAVD8D");
+  g_assert_true (medusa_order_get_id (summary) != medusa_order_get_id (order));
+  g_assert_cmpint (medusa_order_get_display_id (summary), ==, 9);
+  g_assert_cmpint (medusa_order_get_status (summary), ==, MEDUSA_ORDER_STATUS_COMPLETED);
+  g_assert_cmpint (medusa_order_get_fulfillment_status (summary), ==, MEDUSA_FULFILLMENT_STATUS_SHIPPED);
+  g_assert_cmpint (medusa_order_get_payment_status (summary), ==, MEDUSA_PAYMENT_STATUS_CAPTURED);
+  assert_date (medusa_order_get_created_at (summary), "2026-11-27T04:33:24.955Z");
+  g_assert_cmpstr (medusa_order_get_currency_code (summary), ==, medusa_order_get_currency_code (order));
+  g_assert_cmpint (medusa_order_get_subtotal (summary), ==, 1200);
+  g_assert_cmpint (medusa_order_get_shipping_total (summary), ==, 800);
+  g_assert_cmpint (medusa_order_get_paid_total (summary), ==, 2000);
+  g_assert_cmpint (medusa_order_get_total (summary), ==, 2000);
+  g_assert_cmpint (medusa_order_get_n_items (summary), ==, 1);
+
+  /* the details are left out; the lists exist, empty */
+  g_assert_null (medusa_order_get_region_name (summary));
+  g_assert_null (medusa_order_get_shipping_address (summary));
+  g_assert_null (medusa_order_get_metadata (summary));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (summary)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_payments (summary)), ==, 0);
+  g_object_get (summary, "fulfillments", &items, NULL);
+  g_assert_true (G_IS_LIST_MODEL (items));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_object_unref (items);
+
+  /* the original keeps everything */
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), ==, 1);
+  g_assert_finalize_object (order);
+  g_assert_finalize_object (summary);
+}
+
 static void
 test_order_minimal (void)
 {
@@ -1326,6 +1373,7 @@ main (int   argc,
   g_test_add_func ("/models/order-page/list", test_order_page_list);
   g_test_add_func ("/models/order-page/fields", test_order_page_fields);
   g_test_add_func ("/models/order/shipped", test_order_shipped);
+  g_test_add_func ("/models/order/summary", test_order_summary);
   g_test_add_func ("/models/order/minimal", test_order_minimal);
   g_test_add_func ("/models/order/unknown-status", test_order_unknown_status);
   g_test_add_func ("/models/fulfillment/tracking-numbers", test_fulfillment_tracking_numbers);
