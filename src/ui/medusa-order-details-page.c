@@ -520,7 +520,10 @@ state_changed_cb (MedusaOrderDetailsPage *self)
   g_clear_pointer (&self->order_id, g_free);
   g_clear_object (&self->order);
   clear_content (self);
-  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+  /* Blank, not spinning: nothing loads, and a spinner spinning unseen
+   * redraws the window every frame. */
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 }
 

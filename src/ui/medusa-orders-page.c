@@ -303,7 +303,10 @@ update_state (MedusaOrdersPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), FALSE);
       gtk_spinner_set_spinning (self->more_spinner, FALSE);
-      medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+      /* Nothing loads before the page is shown: a spinner that spins on a
+       * page nobody sees still redraws the window every frame. */
+      gtk_spinner_stop (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
       return;
     }
 

@@ -160,7 +160,9 @@ reset (MedusaPaymentMethodsPage *self)
   g_clear_pointer (&self->loaded_for, g_free);
   self->loading = FALSE;
   clear_groups (self);
-  medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
+  /* Blank until shown again: a spinner spinning unseen redraws every frame. */
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 /* Callbacks */
