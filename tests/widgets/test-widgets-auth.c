@@ -1140,6 +1140,37 @@ test_idle_no_unseen_spinner (WtFixture     *fx,
   assert_no_unseen_spinner (fx);
 }
 
+/* Startup: the window builds a page the first time it is shown, so what the
+ * first frame waits for is the page it shows, not eleven. A page built
+ * later still shows the session as it is then. */
+static void
+test_startup_pages_built_when_shown (WtFixture     *fx,
+                                     gconstpointer  data)
+{
+  const GType later[] = {
+    MEDUSA_TYPE_STORE_PAGE, MEDUSA_TYPE_REGISTER_PAGE, MEDUSA_TYPE_FORGOT_PASSWORD_PAGE,
+    MEDUSA_TYPE_RESET_PASSWORD_PAGE, MEDUSA_TYPE_OVERVIEW_PAGE, MEDUSA_TYPE_PROFILE_PAGE,
+    MEDUSA_TYPE_ADDRESSES_PAGE, MEDUSA_TYPE_ORDERS_PAGE,
+  };
+  GtkWidget *profile;
+
+  go_to_sign_in (fx);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    if (wt_find_by_type (GTK_WIDGET (fx->window), later[i]) != NULL)
+      g_error ("%s was built before it was shown", g_type_name (later[i]));
+
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  g_assert_nonnull (wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_OVERVIEW_PAGE));
+  g_assert_null (wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_PROFILE_PAGE));
+
+  /* Built after sign-in, it has the customer. */
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "profile");
+  wt_fixture_wait_page (fx, "profile");
+  profile = page_widget (fx, MEDUSA_TYPE_PROFILE_PAGE);
+  wt_wait_until (g_strcmp0 (wt_get_text (wt_find_row (profile, "First name")), WT_FIRST_NAME) == 0,
+                 WT_TIMEOUT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1181,6 +1212,7 @@ main (int   argc,
   ADD ("/widgets/auth/clear/address-dialog-on-lock", test_clear_address_dialog_on_lock);
   ADD ("/widgets/auth/switch-store/restores-session", test_switch_store_restores_session);
   ADD ("/widgets/auth/idle/no-unseen-spinner", test_idle_no_unseen_spinner);
+  ADD ("/widgets/auth/startup/pages-built-when-shown", test_startup_pages_built_when_shown);
 
 #undef ADD
 
