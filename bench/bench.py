@@ -477,6 +477,12 @@ def bench_stall():
         time.sleep(1)
         gaps = r.marks.get("gaps", [])
         worst = max(g for g, _ in gaps) if gaps else 0
+        # Where the stall is: each new longest gap (it ends at t), from the
+        # moment the orders page was mapped (the gap timer's start).
+        t0 = r.marks.get("orders-shown", 0)
+        log("stall: new longest gaps, ms @ s after the orders page was mapped (first row at "
+            f"{(r.marks.get('first-row', t0) - t0) / 1e6:.2f} s): " +
+            ", ".join(f"{g / 1000:.0f} @ {(t - g - t0) / 1e6:.2f}" for g, t in gaps))
         r.stop()
         home.remove()
     finally:

@@ -464,7 +464,7 @@ medusa_order_details_page_reset (MedusaPage *page)
   g_clear_pointer (&self->order_id, g_free);
   g_clear_object (&self->order);
   clear_content (self);
-  medusa_page_show_state (page, "loading");
+  medusa_page_show_blank (page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", TRUE);
 }
 

@@ -292,7 +292,7 @@ update_state (MedusaOrdersPage *self)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
       gtk_spinner_set_spinning (self->more_spinner, FALSE);
-      medusa_page_show_state (MEDUSA_PAGE (self), "loading");
+      medusa_page_show_blank (MEDUSA_PAGE (self));
       return;
     }
 

@@ -379,6 +379,21 @@ medusa_page_show_state (MedusaPage *self,
   medusa_ui_stack_show_state (priv->stack, priv->spinner, name);
 }
 
+/* The loading page with its spinner still: nothing loads. A spinner that
+ * spins on a page nobody sees redraws the window every frame. */
+void
+medusa_page_show_blank (MedusaPage *self)
+{
+  MedusaPagePrivate *priv = medusa_page_get_instance_private (self);
+
+  g_return_if_fail (MEDUSA_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_STACK (priv->stack));
+
+  gtk_spinner_stop (priv->spinner);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (priv->stack), "loading") != 0)
+    gtk_stack_set_visible_child_name (priv->stack, "loading");
+}
+
 void
 medusa_page_show_error (MedusaPage   *self,
                         const GError *error,

@@ -68,6 +68,9 @@ void           medusa_page_add_state_pages       (MedusaPage     *self,
 
 void           medusa_page_show_state            (MedusaPage     *self,
                                                   const char     *name);
+/* The "loading" page, its spinner stopped: for a page with nothing to load
+ * yet (signed out, not shown). */
+void           medusa_page_show_blank            (MedusaPage     *self);
 void           medusa_page_show_error            (MedusaPage     *self,
                                                   const GError   *error,
                                                   const char     *fallback);

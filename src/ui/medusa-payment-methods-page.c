@@ -104,7 +104,7 @@ static void
 medusa_payment_methods_page_reset (MedusaPage *page)
 {
   clear_groups (MEDUSA_PAYMENT_METHODS_PAGE (page));
-  medusa_page_show_state (page, "loading");
+  medusa_page_show_blank (page);
 }
 
 static void

@@ -104,6 +104,8 @@ static const char * const account_pages[] = {
 
 static void update_chrome (MedusaWindow *self);
 static void schedule_idle_check (MedusaWindow *self);
+static GtkWidget *ensure_page (MedusaWindow *self,
+                               const char   *name);
 
 /* Helpers */
 
@@ -198,6 +200,7 @@ show_page (MedusaWindow *self,
     }
   else if (is_auth_page (name))
     {
+      ensure_page (self, name);
       gtk_stack_set_visible_child_name (self->auth_stack, name);
       gtk_stack_set_visible_child_name (self->main_stack, "auth");
     }
@@ -206,6 +209,7 @@ show_page (MedusaWindow *self,
       if (!account_visible (self))
         return FALSE;
 
+      ensure_page (self, name);
       gtk_stack_set_visible_child_name (self->content_stack, name);
       select_sidebar_row (self, name);
       adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
@@ -540,7 +544,7 @@ show_order_action (GSimpleAction *action,
   MedusaWindow *self = MEDUSA_WINDOW (user_data);
   const char *order_id = g_variant_get_string (parameter, NULL);
 
-  if (order_id == NULL || *order_id == '\0' || self->order_details_page == NULL)
+  if (order_id == NULL || *order_id == '\0' || ensure_page (self, "order-details") == NULL)
     return;
 
   medusa_order_details_page_show_order (MEDUSA_ORDER_DETAILS_PAGE (self->order_details_page), order_id);
@@ -586,7 +590,7 @@ search_action (GSimpleAction *action,
 {
   MedusaWindow *self = MEDUSA_WINDOW (user_data);
 
-  if (self->orders_page == NULL || !show_page (self, "orders"))
+  if (!show_page (self, "orders"))
     return;
 
   medusa_orders_page_focus_search (MEDUSA_ORDERS_PAGE (self->orders_page));
@@ -659,9 +663,8 @@ sign_in_with_email_action (GSimpleAction *action,
 {
   MedusaWindow *self = MEDUSA_WINDOW (user_data);
 
-  if (self->sign_in_page != NULL)
-    medusa_sign_in_page_set_email (MEDUSA_SIGN_IN_PAGE (self->sign_in_page),
-                                   g_variant_get_string (parameter, NULL));
+  medusa_sign_in_page_set_email (MEDUSA_SIGN_IN_PAGE (ensure_page (self, "sign-in")),
+                                 g_variant_get_string (parameter, NULL));
   show_page (self, "sign-in");
 }
 
@@ -672,9 +675,8 @@ reset_password_with_email_action (GSimpleAction *action,
 {
   MedusaWindow *self = MEDUSA_WINDOW (user_data);
 
-  if (self->reset_password_page != NULL)
-    medusa_reset_password_page_set_email (MEDUSA_RESET_PASSWORD_PAGE (self->reset_password_page),
-                                          g_variant_get_string (parameter, NULL));
+  medusa_reset_password_page_set_email (MEDUSA_RESET_PASSWORD_PAGE (ensure_page (self, "reset-password")),
+                                        g_variant_get_string (parameter, NULL));
   show_page (self, "reset-password");
 }
 
@@ -718,25 +720,47 @@ add_page (GtkStack   *stack,
   gtk_stack_page_set_title (stack_page, page_title (name));
 }
 
-static void
-build_pages (MedusaWindow *self)
+/* Each page is built the first time it is shown: at start only the one the
+ * window opens on (its template, CSS and first measure are what the user waits
+ * for), the others when someone goes there. A page built later reads the
+ * session as it is then. */
+static GtkWidget *
+ensure_page (MedusaWindow *self,
+             const char   *name)
 {
-  add_page (self->auth_stack, "store", medusa_store_page_new (self->session));
-  self->sign_in_page = medusa_sign_in_page_new (self->session);
-  add_page (self->auth_stack, "sign-in", self->sign_in_page);
-  add_page (self->auth_stack, "register", medusa_register_page_new (self->session));
-  add_page (self->auth_stack, "forgot-password", medusa_forgot_password_page_new (self->session));
-  self->reset_password_page = medusa_reset_password_page_new (self->session);
-  add_page (self->auth_stack, "reset-password", self->reset_password_page);
+  GtkStack *stack = is_auth_page (name) ? self->auth_stack : self->content_stack;
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
 
-  add_page (self->content_stack, "overview", medusa_overview_page_new (self->session));
-  add_page (self->content_stack, "profile", medusa_profile_page_new (self->session));
-  add_page (self->content_stack, "addresses", medusa_addresses_page_new (self->session));
-  add_page (self->content_stack, "payment-methods", medusa_payment_methods_page_new (self->session));
-  self->orders_page = medusa_orders_page_new (self->session);
-  add_page (self->content_stack, "orders", self->orders_page);
-  self->order_details_page = medusa_order_details_page_new (self->session);
-  add_page (self->content_stack, "order-details", self->order_details_page);
+  if (page != NULL)
+    return page;
+
+  if (g_strcmp0 (name, "store") == 0)
+    page = medusa_store_page_new (self->session);
+  else if (g_strcmp0 (name, "sign-in") == 0)
+    page = self->sign_in_page = medusa_sign_in_page_new (self->session);
+  else if (g_strcmp0 (name, "register") == 0)
+    page = medusa_register_page_new (self->session);
+  else if (g_strcmp0 (name, "forgot-password") == 0)
+    page = medusa_forgot_password_page_new (self->session);
+  else if (g_strcmp0 (name, "reset-password") == 0)
+    page = self->reset_password_page = medusa_reset_password_page_new (self->session);
+  else if (g_strcmp0 (name, "overview") == 0)
+    page = medusa_overview_page_new (self->session);
+  else if (g_strcmp0 (name, "profile") == 0)
+    page = medusa_profile_page_new (self->session);
+  else if (g_strcmp0 (name, "addresses") == 0)
+    page = medusa_addresses_page_new (self->session);
+  else if (g_strcmp0 (name, "payment-methods") == 0)
+    page = medusa_payment_methods_page_new (self->session);
+  else if (g_strcmp0 (name, "orders") == 0)
+    page = self->orders_page = medusa_orders_page_new (self->session);
+  else if (g_strcmp0 (name, "order-details") == 0)
+    page = self->order_details_page = medusa_order_details_page_new (self->session);
+  else
+    g_return_val_if_reached (NULL);
+
+  add_page (stack, name, page);
+  return page;
 }
 
 /* GObject / GtkWidget */
@@ -805,8 +829,6 @@ medusa_window_constructed (GObject *object)
   g_signal_connect (controller, "event", G_CALLBACK (on_input_event_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   self->last_activity = g_get_monotonic_time ();
-
-  build_pages (self);
 
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (on_session_state_changed_cb), self, G_CONNECT_SWAPPED);

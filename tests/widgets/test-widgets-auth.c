@@ -1184,6 +1184,109 @@ test_clear_address_dialog_on_lock (WtFixture     *fx,
   g_assert_nonnull (wt_find_toplevel (MEDUSA_TYPE_REAUTH_DIALOG));
 }
 
+/* Idle: a spinner that spins makes GTK redraw the window every frame, seen
+ * or not (its CSS animation ticks as long as the widget is visible, and a
+ * page a stack does not show still is). No spinner spins on a page that is
+ * not shown, so a window left alone on any page does not wake up. */
+
+static GtkWidget *
+find_unseen_spinner (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_SPINNER (widget) && gtk_widget_get_visible (widget) &&
+      gtk_spinner_get_spinning (GTK_SPINNER (widget)) && !gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_unseen_spinner (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The type of the page holding @widget, for the message. */
+static const char *
+page_type_of (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (GTK_IS_STACK (gtk_widget_get_parent (widget)) && g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Medusa"))
+      return G_OBJECT_TYPE_NAME (widget);
+  return "the window";
+}
+
+#define assert_no_unseen_spinner(fx)                                                   \
+  G_STMT_START {                                                                         \
+    GtkWidget *spinner_ = find_unseen_spinner (GTK_WIDGET ((fx)->window));              \
+    if (spinner_ != NULL)                                                                \
+      {                                                                                  \
+        g_autofree char *msg_ = g_strdup_printf ("a spinner in %s spins unseen on the "  \
+                                                 "%s page", page_type_of (spinner_),     \
+                                                 wt_fixture_page (fx));                  \
+        g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, msg_);       \
+      }                                                                                  \
+  } G_STMT_END
+
+static void
+test_idle_no_unseen_spinner (WtFixture     *fx,
+                             gconstpointer  data)
+{
+  GtkWidget *orders;
+
+  go_to_sign_in (fx);
+  assert_no_unseen_spinner (fx);
+
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  assert_no_unseen_spinner (fx);
+
+  /* The orders page loads when shown; back on the overview, it rests. */
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "orders");
+  wt_fixture_wait_page (fx, "orders");
+  orders = page_widget (fx, MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (orders, "No Orders Yet");
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "overview");
+  wt_fixture_wait_page (fx, "overview");
+  assert_no_unseen_spinner (fx);
+
+  /* Signing out drops the customer's order list. */
+  sign_out (fx);
+  assert_no_unseen_spinner (fx);
+}
+
+/* Startup: the window builds a page the first time it is shown, so what the
+ * first frame waits for is the page it shows, not eleven. A page built
+ * later still shows the session as it is then. */
+static void
+test_startup_pages_built_when_shown (WtFixture     *fx,
+                                     gconstpointer  data)
+{
+  const GType later[] = {
+    MEDUSA_TYPE_STORE_PAGE, MEDUSA_TYPE_REGISTER_PAGE, MEDUSA_TYPE_FORGOT_PASSWORD_PAGE,
+    MEDUSA_TYPE_RESET_PASSWORD_PAGE, MEDUSA_TYPE_OVERVIEW_PAGE, MEDUSA_TYPE_PROFILE_PAGE,
+    MEDUSA_TYPE_ADDRESSES_PAGE, MEDUSA_TYPE_ORDERS_PAGE,
+  };
+  GtkWidget *profile;
+
+  go_to_sign_in (fx);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    if (wt_find_by_type (GTK_WIDGET (fx->window), later[i]) != NULL)
+      g_error ("%s was built before it was shown", g_type_name (later[i]));
+
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  g_assert_nonnull (wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_OVERVIEW_PAGE));
+  g_assert_null (wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_PROFILE_PAGE));
+
+  /* Built after sign-in, it has the customer. */
+  medusa_ui_navigate (GTK_WIDGET (fx->window), "profile");
+  wt_fixture_wait_page (fx, "profile");
+  profile = page_widget (fx, MEDUSA_TYPE_PROFILE_PAGE);
+  wt_wait_until (g_strcmp0 (wt_get_text (wt_find_row (profile, "First name")), WT_FIRST_NAME) == 0,
+                 WT_TIMEOUT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1226,6 +1329,8 @@ main (int   argc,
   ADD ("/widgets/auth/clear/orders-search-on-lock", test_clear_orders_search_on_lock);
   ADD ("/widgets/auth/clear/address-dialog-on-lock", test_clear_address_dialog_on_lock);
   ADD ("/widgets/auth/switch-store/restores-session", test_switch_store_restores_session);
+  ADD ("/widgets/auth/idle/no-unseen-spinner", test_idle_no_unseen_spinner);
+  ADD ("/widgets/auth/startup/pages-built-when-shown", test_startup_pages_built_when_shown);
 
 #undef ADD
 
