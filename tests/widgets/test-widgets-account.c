@@ -292,6 +292,19 @@ fill_address (GtkWidget  *dialog,
   wt_type (dialog, "Postal code", postal_code);
 }
 
+/* Waits until a toast just added has finished appearing, as any user takes
+ * longer than that to click it. libadwaita 1.2 frees a toast's bookkeeping
+ * when its hide animation ends while its show animation (300 ms, 500 ms when
+ * it replaces another toast) is still running: a toast dismissed within a
+ * frame or so of appearing can end both in one frame, and the show
+ * animation's end then writes to freed memory (fixed in libadwaita 1.3,
+ * commit 1674ebc9). */
+static void
+wait_toast_shown (void)
+{
+  wt_iterate_ms (600);
+}
+
 /* The toast's close button next to the visible toast button @label. */
 static GtkWidget *
 toast_close_button (GtkWidget  *root,
@@ -593,6 +606,7 @@ test_addresses_delete_undo (WtFixture     *fixture,
   g_assert_cmpuint (n_address_rows (page), ==, 0);
   wait_label (page, "Address deleted");
   wt_wait_until (wt_find_button (page, "Undo") != NULL, WT_TIMEOUT);
+  wait_toast_shown ();
 
   wt_click_label (page, "Undo");
   wt_wait_until (n_address_rows (page) == 1, WT_TIMEOUT);
@@ -623,7 +637,7 @@ test_addresses_delete (WtFixture     *fixture,
   wait_label (page, "Address deleted");
 
   /* Not sent while the undo is offered… */
-  wt_iterate_ms (100);
+  wait_toast_shown ();
   g_assert_cmpuint (medusa_fake_server_get_n_requests (fixture->fake, "DELETE", NULL), ==, 0);
 
   /* …but once the toast goes away without it. */
@@ -1590,6 +1604,7 @@ test_overview_counts (WtFixture     *fixture,
   rows = address_rows (page);
   wt_click (row_button (rows->pdata[1], "Delete address"));
   wait_label (page, "Address deleted");
+  wait_toast_shown ();
   wt_click (toast_close_button (page, "Undo"));
   wt_wait_until (medusa_fake_server_get_n_requests (fixture->fake, "DELETE", path) == 1, WT_TIMEOUT);
 
