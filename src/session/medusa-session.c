@@ -934,6 +934,31 @@ medusa_session_restore_finish (MedusaSession  *self,
 
 /* Refresh */
 
+/* The store answered a call with the customer (or @error, taken): a stale
+ * answer is dropped, an error returned; else the session takes the
+ * customer. TRUE when the caller has to return the task's value. */
+static gboolean
+take_customer_answer (MedusaSession  *self,
+                      GTask          *task,
+                      MedusaCustomer *customer,
+                      GError         *error)
+{
+  if (return_if_stale (task))
+    {
+      g_clear_error (&error);
+      return FALSE;
+    }
+
+  if (customer == NULL)
+    {
+      g_task_return_error (task, error);
+      return FALSE;
+    }
+
+  apply_customer (self, customer);
+  return TRUE;
+}
+
 static void
 refresh_cb (GObject      *source,
             GAsyncResult *result,
@@ -946,21 +971,9 @@ refresh_cb (GObject      *source,
 
   customer = medusa_client_retrieve_customer_finish (MEDUSA_CLIENT (source), result, &error);
 
-  if (return_if_stale (task))
-    {
-      g_clear_error (&error);
-      return;
-    }
-
   /* A 401 has locked the session already (on_client_unauthorized_cb). */
-  if (customer == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  apply_customer (self, customer);
-  g_task_return_boolean (task, TRUE);
+  if (take_customer_answer (self, task, customer, error))
+    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -1127,19 +1140,8 @@ update_customer_cb (GObject      *source,
   else
     customer = medusa_client_update_customer_finish (MEDUSA_CLIENT (source), result, &error);
 
-  if (return_if_stale (task))
-    {
-      g_clear_error (&error);
-      return;
-    }
-
-  if (customer == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  apply_customer (self, customer);
+  if (!take_customer_answer (self, task, customer, error))
+    return;
 
   if (tag == medusa_session_change_email_async || tag == medusa_session_change_password_async)
     g_task_return_boolean (task, TRUE);
