@@ -22,6 +22,9 @@ struct _MedusaSync
   GTask              *running;   /* (owned) (nullable): the run going on */
   GPtrArray          *waiters;   /* (owned) of GTask: runs asked for meanwhile */
   gboolean            verified;  /* the server's count was compared once */
+  guint               n_page_requests; /* of the last finished run */
+  gboolean            last_run_full;
+  gboolean            last_run_probed;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaSync, medusa_sync, G_TYPE_OBJECT)
@@ -42,6 +45,8 @@ typedef struct
   guint                 next_offset;
   guint                 requests;     /* list requests in flight */
   guint                 pending;      /* list requests and puts in flight */
+  guint                 n_page_requests;
+  gboolean              probed;
   GError               *error;        /* (owned) (nullable): the first failure */
   gboolean              full_done;
 } RunData;
@@ -79,6 +84,9 @@ finish_run (MedusaSync *self,
 
   if (error == NULL)
     self->verified = TRUE;
+  self->n_page_requests = data->n_page_requests;
+  self->last_run_full = data->full_done;
+  self->last_run_probed = data->probed;
 
   for (guint i = 0; i < waiters->len; i++)
     {
@@ -218,13 +226,14 @@ held_state_cb (GObject      *source,
       return;
     }
 
-  /* Incremental: compare the count with the store when it may differ. */
-  if (self->verified && held->n_orders == data->before->n_orders)
+  /* Incremental: the first run compares the count with the store's. */
+  if (self->verified)
     {
-      save_state (task, held, data->before->server_count, TRUE);
+      save_state (task, held, MAX (held->n_orders, data->before->server_count), TRUE);
       return;
     }
 
+  data->probed = TRUE;
   g_object_set_data_full (G_OBJECT (task), "held", g_steal_pointer (&held),
                           (GDestroyNotify) medusa_store_sync_state_free);
   probe = medusa_order_query_new ();
@@ -328,6 +337,7 @@ fetch_page (GTask *task,
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_copy (data->query);
 
   medusa_order_query_set_offset (query, offset);
+  data->n_page_requests++;
   data->requests++;
   data->pending++;
   medusa_client_fetch_account_json_async (self->client, MEDUSA_ACCOUNT_JSON_ORDERS, query,
@@ -635,4 +645,25 @@ medusa_sync_run_finish (MedusaSync    *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_sync_run_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+medusa_sync_get_n_page_requests (MedusaSync *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SYNC (self), 0);
+  return self->n_page_requests;
+}
+
+gboolean
+medusa_sync_get_last_run_full (MedusaSync *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SYNC (self), FALSE);
+  return self->last_run_full;
+}
+
+gboolean
+medusa_sync_get_last_run_probed (MedusaSync *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SYNC (self), FALSE);
+  return self->last_run_probed;
 }

@@ -33,10 +33,10 @@ G_DECLARE_FINAL_TYPE (MedusaSync, medusa_sync, MEDUSA, SYNC, GObject)
  *  - later runs ask only for the orders with updated_at[gte] = the newest
  *    updated_at held minus MEDUSA_SYNC_SAFETY_MARGIN_SECONDS: an unchanged
  *    history costs that one request;
- *  - the first run of a MedusaSync on a complete copy, and every run that
- *    brought an order not held before, also asks for the server's order
- *    count (limit=1); when the store has more orders than the copy holds,
- *    something was missed and the whole history is fetched again.
+ *  - the first run of a MedusaSync on a complete copy (once per start or
+ *    sign-in) also asks for the server's order count (limit=1, fields=id);
+ *    when the store has more orders than the copy holds, something was
+ *    missed and the whole history is fetched again.
  * A run asked for while one runs joins it. */
 MedusaSync         *medusa_sync_new            (MedusaClient        *client,
                                                 MedusaAccountStore  *store);
@@ -52,6 +52,13 @@ void                medusa_sync_run_async      (MedusaSync          *self,
 MedusaCustomer     *medusa_sync_run_finish     (MedusaSync          *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+
+/* What the last finished run did: how many pages of orders it fetched
+ * (the count check not included), whether it fetched the whole history,
+ * whether it asked for the server's count. */
+guint               medusa_sync_get_n_page_requests  (MedusaSync   *self);
+gboolean            medusa_sync_get_last_run_full    (MedusaSync   *self);
+gboolean            medusa_sync_get_last_run_probed  (MedusaSync   *self);
 
 /* The "fields" every order list request of the sync sends: the list's
  * default columns plus updated_at (and canceled_at), which the Store API

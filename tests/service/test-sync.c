@@ -449,6 +449,8 @@ test_missed_resync (Fixture       *f,
   sync = medusa_sync_new (medusa_session_get_client (f->session), store);
   customer = run_sync (sync);
   g_assert_cmpstr (medusa_customer_get_id (customer), ==, f->customer_id);
+  g_assert_true (medusa_sync_get_last_run_probed (sync));
+  g_assert_true (medusa_sync_get_last_run_full (sync));
 
   orders = copy_orders (store, &n_total);
   g_assert_cmpint (n_total, ==, N_ORDERS + 1);
@@ -475,6 +477,9 @@ test_missed_resync (Fixture       *f,
   g_clear_object (&customer);
   customer = run_sync (sync);
   g_assert_cmpuint (n_order_requests (f->fake), ==, 1);
+  g_assert_cmpuint (medusa_sync_get_n_page_requests (sync), ==, 1);
+  g_assert_false (medusa_sync_get_last_run_full (sync));
+  g_assert_false (medusa_sync_get_last_run_probed (sync));
 }
 
 static void
