@@ -318,6 +318,22 @@ on_client_unauthorized_cb (MedusaClient  *client,
   if (client != self->client)
     return;
 
+  /* Restored from the local copy with a credential the store no longer
+   * takes: as a restore that found it stale, forgotten, and LOCKED without
+   * the customer (the sign-in form, with the email filled in). */
+  if (self->check_restored_credential && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    {
+      self->check_restored_credential = FALSE;
+      medusa_client_forget_credential (client);
+      if (self->email != NULL)
+        medusa_credentials_clear_async (self->store_url, self->email, NULL, forget_keyring_cb, NULL);
+      g_object_freeze_notify (G_OBJECT (self));
+      replace_customer (self, NULL);
+      set_state (self, MEDUSA_SESSION_STATE_LOCKED);
+      g_object_thaw_notify (G_OBJECT (self));
+      return;
+    }
+
   if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
     set_state (self, MEDUSA_SESSION_STATE_LOCKED);
 }
@@ -523,6 +539,63 @@ error_is_unreachable (const GError *error)
          g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
 }
 
+static gboolean
+dates_equal (GDateTime *a,
+             GDateTime *b)
+{
+  return a == b || (a != NULL && b != NULL && g_date_time_equal (a, b));
+}
+
+static gboolean
+addresses_same (MedusaAddress *a,
+                MedusaAddress *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (medusa_address_get_id (a), medusa_address_get_id (b)) == 0 &&
+         dates_equal (medusa_address_get_updated_at (a), medusa_address_get_updated_at (b));
+}
+
+/* TRUE when @b says nothing new about the customer @a: a sync that found
+ * the account unchanged leaves "customer" alone, so no page rebuilds (and
+ * nothing being typed is disturbed). */
+static gboolean
+customer_unchanged (MedusaCustomer *a,
+                    MedusaCustomer *b)
+{
+  GListModel *shipping_a = medusa_customer_get_shipping_addresses (a);
+  GListModel *shipping_b = medusa_customer_get_shipping_addresses (b);
+  JsonObject *metadata_a = medusa_customer_get_metadata (a);
+  JsonObject *metadata_b = medusa_customer_get_metadata (b);
+  guint n;
+
+  if (g_strcmp0 (medusa_customer_get_id (a), medusa_customer_get_id (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_email (a), medusa_customer_get_email (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_first_name (a), medusa_customer_get_first_name (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_last_name (a), medusa_customer_get_last_name (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_phone (a), medusa_customer_get_phone (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_billing_address_id (a), medusa_customer_get_billing_address_id (b)) != 0 ||
+      !dates_equal (medusa_customer_get_updated_at (a), medusa_customer_get_updated_at (b)) ||
+      !addresses_same (medusa_customer_get_billing_address (a), medusa_customer_get_billing_address (b)))
+    return FALSE;
+  if ((metadata_a == NULL) != (metadata_b == NULL) ||
+      (metadata_a != NULL && !json_object_equal (metadata_a, metadata_b)))
+    return FALSE;
+
+  n = shipping_a != NULL ? g_list_model_get_n_items (shipping_a) : 0;
+  if (n != (shipping_b != NULL ? g_list_model_get_n_items (shipping_b) : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaAddress) address_a = g_list_model_get_item (shipping_a, i);
+      g_autoptr(MedusaAddress) address_b = g_list_model_get_item (shipping_b, i);
+
+      if (!addresses_same (address_a, address_b))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   MedusaSession *self;         /* (owned) */
@@ -545,24 +618,17 @@ sync_done_cb (GObject      *source,
   if (call->sync == self->sync)
     {
       /* The credential of a session restored from the copy is checked by
-       * its first sync: a stale one leaves the keyring, as on restore. */
-      if (self->check_restored_credential &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !error_is_unreachable (error))
-        {
-          self->check_restored_credential = FALSE;
-          if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED) && self->email != NULL)
-            {
-              medusa_client_forget_credential (self->client);
-              medusa_credentials_clear_async (self->store_url, self->email, NULL, forget_keyring_cb, NULL);
-            }
-        }
+       * its first answer from the store (a 401: on_client_unauthorized_cb). */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !error_is_unreachable (error))
+        self->check_restored_credential = FALSE;
 
       set_syncing (self, FALSE);
       if (customer != NULL)
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-          apply_customer (self, customer);
+          if (self->customer == NULL || !customer_unchanged (self->customer, customer))
+            apply_customer (self, customer);
           set_last_synced (self, now);
           set_offline (self, FALSE);
           g_clear_handle_id (&self->retry_id, g_source_remove);

@@ -1084,7 +1084,8 @@ test_keyring_restore (Fixture       *f,
 
   /* A stale credential: the account opens from the local copy at once,
    * then its first sync finds the credential refused: LOCKED with the email
-   * kept, the copy hidden, the credential forgotten. */
+   * kept and no customer (the sign-in form, as before), the copy hidden, the
+   * credential forgotten. */
   medusa_fake_server_revoke_credentials (f->fake);
   next_start = medusa_session_new ();
   g_assert_true (medusa_session_set_store (next_start, f->url, NULL, "Fake Store", NULL));
@@ -1094,6 +1095,7 @@ test_keyring_restore (Fixture       *f,
     medusa_fake_iterate_ms (10);
   g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_LOCKED);
   g_assert_cmpstr (medusa_session_get_email (next_start), ==, ADA_EMAIL);
+  g_assert_null (medusa_session_get_customer (next_start));
   g_assert_null (medusa_session_get_account_store (next_start));
   medusa_fake_iterate_ms (200);
   g_assert_false (medusa_client_has_credential (medusa_session_get_client (next_start)));
