@@ -300,9 +300,22 @@ load (MedusaStoreProfiles *self)
     self->current_url = g_steal_pointer (&current);
 }
 
+/* A shared workstation has the idle lock on (turning it off again stays
+ * the person's choice). */
 static void
-on_keep_local_copy_changed_cb (MedusaStoreProfiles *self)
+apply_shared_workstation (MedusaStoreProfiles *self)
 {
+  if (g_settings_get_boolean (self->settings, "shared-workstation") &&
+      !g_settings_get_boolean (self->settings, "idle-lock-enabled"))
+    g_settings_set_boolean (self->settings, "idle-lock-enabled", TRUE);
+}
+
+static void
+on_keep_local_copy_changed_cb (MedusaStoreProfiles *self,
+                               const char          *key)
+{
+  if (g_strcmp0 (key, "shared-workstation") == 0)
+    apply_shared_workstation (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_LOCAL_COPY]);
 }
 
@@ -317,6 +330,7 @@ medusa_store_profiles_constructed (GObject *object)
 
   if (self->settings != NULL)
     {
+      apply_shared_workstation (self);
       g_signal_connect_object (self->settings, "changed::keep-local-copy",
                                G_CALLBACK (on_keep_local_copy_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::shared-workstation",

@@ -93,8 +93,8 @@ void                 medusa_store_profiles_set_last_customer_id (MedusaStoreProf
  * (default TRUE) and not shared-workstation (property "keep-local-copy",
  * notified when either key changes; TRUE without settings). */
 gboolean             medusa_store_profiles_get_keep_local_copy  (MedusaStoreProfiles *self);
-/* TRUE when the shared-workstation key asks for the idle lock whatever
- * idle-lock-enabled says (the window reads it with idle-lock-enabled). */
+/* TRUE when the shared-workstation key is on. It also turns the
+ * idle-lock-enabled key on (when it is set, and at start). */
 gboolean             medusa_store_profiles_get_idle_lock_forced (MedusaStoreProfiles *self);
 
 G_END_DECLS

@@ -657,9 +657,11 @@ test_keep_local_copy_off (Fixture       *f,
   g_assert_null (medusa_session_get_account_store (f->session));
   g_assert_false (file_exists (path, ""));
   g_assert_true (medusa_store_profiles_get_idle_lock_forced (medusa_store_profiles_get_default ()));
+  g_assert_true (g_settings_get_boolean (settings, "idle-lock-enabled"));
 
   g_settings_reset (settings, "shared-workstation");
   g_settings_reset (settings, "keep-local-copy");
+  g_settings_reset (settings, "idle-lock-enabled");
 }
 
 int
