@@ -50,6 +50,7 @@ struct _MedusaSession
   guint                sync_timer_id;
   guint                retry_id;
   GNetworkMonitor     *network_monitor; /* (owned) (nullable): while auto_sync */
+  gboolean             network_available;
   guint                copy_generation; /* bumped when the copy is closed */
   gboolean             check_restored_credential; /* restored from the copy, not yet checked */
   guint                opening;         /* opens of the copy in flight */
@@ -498,8 +499,12 @@ on_network_changed_cb (GNetworkMonitor *monitor,
                        gboolean         available,
                        MedusaSession   *self)
 {
-  /* Back on a network: whatever changed meanwhile comes in. */
-  if (available && self->sync != NULL && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+  /* Back on a network (or on one at all while offline): whatever changed
+   * meanwhile comes in. Other changes (a route more or less) do nothing. */
+  gboolean reconnected = available && (!self->network_available || self->offline);
+
+  self->network_available = available;
+  if (reconnected && self->sync != NULL && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
     run_sync (self, NULL);
 }
 
@@ -520,6 +525,7 @@ update_auto_sync (MedusaSession *self)
   if (self->auto_sync && self->network_monitor == NULL)
     {
       self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+      self->network_available = g_network_monitor_get_network_available (self->network_monitor);
       g_signal_connect_object (self->network_monitor, "network-changed",
                                G_CALLBACK (on_network_changed_cb), self, 0);
     }
