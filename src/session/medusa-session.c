@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-account-store.h"
 #include "medusa-addresses.h"
 #include "medusa-auth.h"
 #include "medusa-credentials.h"
@@ -18,6 +19,12 @@
 #include "medusa-secret.h"
 #include "medusa-session.h"
 #include "medusa-store-profiles.h"
+#include "medusa-sync.h"
+
+/* How often the copy is refreshed while the app runs, and how soon a
+ * refresh is tried again while the store cannot be reached. */
+#define SYNC_INTERVAL_SECONDS (15 * 60)
+#define OFFLINE_RETRY_SECONDS 60
 
 struct _MedusaSession
 {
@@ -31,6 +38,22 @@ struct _MedusaSession
   char                *store_url;    /* (owned) (nullable) */
   char                *store_name;   /* (owned) (nullable) */
   GCancellable        *cancellable;  /* (owned): cancelled on sign-out / store change */
+
+  /* The local copy of the signed-in customer's account (see medusa-sync.h). */
+  MedusaAccountStore  *account_store;   /* (owned) (nullable): the open copy */
+  MedusaSync          *sync;            /* (owned) (nullable): set with account_store */
+  MedusaAccountStore  *published_store; /* (unowned) (nullable): "account-store" */
+  GDateTime           *last_synced;     /* (owned) (nullable) */
+  gboolean             offline;
+  gboolean             syncing;
+  gboolean             auto_sync;
+  guint                sync_timer_id;
+  guint                retry_id;
+  GNetworkMonitor     *network_monitor; /* (owned) (nullable): while auto_sync */
+  gboolean             network_available;
+  guint                copy_generation; /* bumped when the copy is closed */
+  gboolean             check_restored_credential; /* restored from the copy, not yet checked */
+  guint                opening;         /* opens of the copy in flight */
 
   /* Bumped on sign-out and store change: results of operations that started
    * before are dropped instead of being applied to the new state. */
@@ -47,6 +70,11 @@ enum {
   PROP_EMAIL,
   PROP_STORE_URL,
   PROP_STORE_NAME,
+  PROP_ACCOUNT_STORE,
+  PROP_LAST_SYNCED,
+  PROP_OFFLINE,
+  PROP_SYNCING,
+  PROP_AUTO_SYNC,
   N_PROPS
 };
 
@@ -162,6 +190,19 @@ finish_op_task (MedusaSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* "account-store" shows the open copy only while signed in: locked, it is
+ * hidden like the live data. */
+static void
+publish_copy (MedusaSession *self)
+{
+  MedusaAccountStore *visible = self->state == MEDUSA_SESSION_STATE_SIGNED_IN ? self->account_store : NULL;
+
+  if (visible == self->published_store)
+    return;
+  self->published_store = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_STORE]);
+}
+
 static void
 set_state (MedusaSession      *self,
            MedusaSessionState  state)
@@ -171,6 +212,7 @@ set_state (MedusaSession      *self,
 
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  publish_copy (self);
 }
 
 static void
@@ -277,6 +319,22 @@ on_client_unauthorized_cb (MedusaClient  *client,
   if (client != self->client)
     return;
 
+  /* Restored from the local copy with a credential the store no longer
+   * takes: as a restore that found it stale, forgotten, and LOCKED without
+   * the customer (the sign-in form, with the email filled in). */
+  if (self->check_restored_credential && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    {
+      self->check_restored_credential = FALSE;
+      medusa_client_forget_credential (client);
+      if (self->email != NULL)
+        medusa_credentials_clear_async (self->store_url, self->email, NULL, forget_keyring_cb, NULL);
+      g_object_freeze_notify (G_OBJECT (self));
+      replace_customer (self, NULL);
+      set_state (self, MEDUSA_SESSION_STATE_LOCKED);
+      g_object_thaw_notify (G_OBJECT (self));
+      return;
+    }
+
   if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
     set_state (self, MEDUSA_SESSION_STATE_LOCKED);
 }
@@ -293,6 +351,496 @@ take_client (MedusaSession *self,
                            G_CALLBACK (on_client_unauthorized_cb), self, 0);
 }
 
+/* The local copy */
+
+static void apply_customer (MedusaSession  *self,
+                            MedusaCustomer *customer);
+static void run_sync       (MedusaSession  *self,
+                            GTask          *task);
+
+static void
+set_offline (MedusaSession *self,
+             gboolean       offline)
+{
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+static void
+set_syncing (MedusaSession *self,
+             gboolean       syncing)
+{
+  if (self->syncing == syncing)
+    return;
+  self->syncing = syncing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+set_last_synced (MedusaSession *self,
+                 GDateTime     *when)
+{
+  if (self->last_synced == when ||
+      (self->last_synced != NULL && when != NULL && g_date_time_equal (self->last_synced, when)))
+    return;
+  g_clear_pointer (&self->last_synced, g_date_time_unref);
+  self->last_synced = when != NULL ? g_date_time_ref (when) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
+}
+
+static gboolean
+keep_local_copy (MedusaSession *self)
+{
+  return medusa_store_profiles_get_keep_local_copy (self->profiles);
+}
+
+static void
+copy_gone_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean deleted = GPOINTER_TO_INT (user_data);
+
+  if (deleted ? !medusa_account_store_delete_finish (MEDUSA_ACCOUNT_STORE (source), result, &error)
+              : !medusa_account_store_close_finish (MEDUSA_ACCOUNT_STORE (source), result, &error))
+    g_message ("Could not %s the local copy of the account: %s",
+               deleted ? "delete" : "close", error->message);
+}
+
+/* Lets go of the open copy: closes it, or deletes its files (@delete). With
+ * @callback, that is called when the files are gone (or at once without a
+ * copy). */
+static void
+drop_copy (MedusaSession       *self,
+           gboolean             delete,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(MedusaAccountStore) store = g_steal_pointer (&self->account_store);
+
+  self->copy_generation++;
+  g_clear_object (&self->sync);
+  g_clear_handle_id (&self->sync_timer_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  publish_copy (self);
+  set_last_synced (self, NULL);
+  set_offline (self, FALSE);
+  set_syncing (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (store == NULL)
+    {
+      if (callback != NULL)
+        {
+          g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+          g_task_return_boolean (task, TRUE);
+        }
+      return;
+    }
+
+  if (callback == NULL)
+    {
+      callback = copy_gone_cb;
+      user_data = GINT_TO_POINTER (delete);
+    }
+  if (delete)
+    medusa_account_store_delete_async (store, NULL, callback, user_data);
+  else
+    medusa_account_store_close_async (store, NULL, callback, user_data);
+}
+
+/* Removes the copy of @customer_id at the current store, open or not. */
+static void
+delete_copy_of (MedusaSession *self,
+                const char    *customer_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->account_store != NULL &&
+      g_strcmp0 (medusa_account_store_get_customer_id (self->account_store), customer_id) == 0)
+    {
+      drop_copy (self, TRUE, NULL, NULL);
+      return;
+    }
+  if (customer_id != NULL && self->store_url != NULL &&
+      !medusa_account_store_delete_files (self->store_url, customer_id, &error))
+    g_message ("Could not delete the local copy of the account: %s", error->message);
+}
+
+static gboolean
+sync_timer_cb (gpointer user_data)
+{
+  MedusaSession *self = user_data;
+
+  if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    run_sync (self, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+offline_retry_cb (gpointer user_data)
+{
+  MedusaSession *self = user_data;
+
+  self->retry_id = 0;
+  if (self->offline && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    run_sync (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_network_changed_cb (GNetworkMonitor *monitor,
+                       gboolean         available,
+                       MedusaSession   *self)
+{
+  /* Back on a network (or on one at all while offline): whatever changed
+   * meanwhile comes in. Other changes (a route more or less) do nothing. */
+  gboolean reconnected = available && (!self->network_available || self->offline);
+
+  self->network_available = available;
+  if (reconnected && self->sync != NULL && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    run_sync (self, NULL);
+}
+
+static void
+update_auto_sync (MedusaSession *self)
+{
+  if (self->auto_sync && self->sync != NULL)
+    {
+      if (self->sync_timer_id == 0)
+        self->sync_timer_id = g_timeout_add_seconds (SYNC_INTERVAL_SECONDS, sync_timer_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->sync_timer_id, g_source_remove);
+      g_clear_handle_id (&self->retry_id, g_source_remove);
+    }
+
+  if (self->auto_sync && self->network_monitor == NULL)
+    {
+      self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+      self->network_available = g_network_monitor_get_network_available (self->network_monitor);
+      g_signal_connect_object (self->network_monitor, "network-changed",
+                               G_CALLBACK (on_network_changed_cb), self, 0);
+    }
+  else if (!self->auto_sync && self->network_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->network_monitor, self);
+      g_clear_object (&self->network_monitor);
+    }
+}
+
+/* The store could not be reached (rather than refusing the request). */
+static gboolean
+error_is_unreachable (const GError *error)
+{
+  return g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK) ||
+         g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_TIMEOUT) ||
+         g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+}
+
+static gboolean
+dates_equal (GDateTime *a,
+             GDateTime *b)
+{
+  return a == b || (a != NULL && b != NULL && g_date_time_equal (a, b));
+}
+
+static gboolean
+addresses_same (MedusaAddress *a,
+                MedusaAddress *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (medusa_address_get_id (a), medusa_address_get_id (b)) == 0 &&
+         dates_equal (medusa_address_get_updated_at (a), medusa_address_get_updated_at (b));
+}
+
+/* TRUE when @b says nothing new about the customer @a: a sync that found
+ * the account unchanged leaves "customer" alone, so no page rebuilds (and
+ * nothing being typed is disturbed). */
+static gboolean
+customer_unchanged (MedusaCustomer *a,
+                    MedusaCustomer *b)
+{
+  GListModel *shipping_a = medusa_customer_get_shipping_addresses (a);
+  GListModel *shipping_b = medusa_customer_get_shipping_addresses (b);
+  JsonObject *metadata_a = medusa_customer_get_metadata (a);
+  JsonObject *metadata_b = medusa_customer_get_metadata (b);
+  guint n;
+
+  if (g_strcmp0 (medusa_customer_get_id (a), medusa_customer_get_id (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_email (a), medusa_customer_get_email (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_first_name (a), medusa_customer_get_first_name (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_last_name (a), medusa_customer_get_last_name (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_phone (a), medusa_customer_get_phone (b)) != 0 ||
+      g_strcmp0 (medusa_customer_get_billing_address_id (a), medusa_customer_get_billing_address_id (b)) != 0 ||
+      !dates_equal (medusa_customer_get_updated_at (a), medusa_customer_get_updated_at (b)) ||
+      !addresses_same (medusa_customer_get_billing_address (a), medusa_customer_get_billing_address (b)))
+    return FALSE;
+  if ((metadata_a == NULL) != (metadata_b == NULL) ||
+      (metadata_a != NULL && !json_object_equal (metadata_a, metadata_b)))
+    return FALSE;
+
+  n = shipping_a != NULL ? g_list_model_get_n_items (shipping_a) : 0;
+  if (n != (shipping_b != NULL ? g_list_model_get_n_items (shipping_b) : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaAddress) address_a = g_list_model_get_item (shipping_a, i);
+      g_autoptr(MedusaAddress) address_b = g_list_model_get_item (shipping_b, i);
+
+      if (!addresses_same (address_a, address_b))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  MedusaSession *self;         /* (owned) */
+  MedusaSync    *sync;         /* (owned) */
+  GTask         *task;         /* (owned) (nullable): a refresh waiting for it */
+} SyncCall;
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncCall *call = user_data;
+  MedusaSession *self = call->self;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = medusa_sync_run_finish (call->sync, result, &error);
+
+  if (call->sync == self->sync)
+    {
+      /* The credential of a session restored from the copy is checked by
+       * its first answer from the store (a 401: on_client_unauthorized_cb). */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !error_is_unreachable (error))
+        self->check_restored_credential = FALSE;
+
+      set_syncing (self, FALSE);
+      if (customer != NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+          if (self->customer == NULL || !customer_unchanged (self->customer, customer))
+            apply_customer (self, customer);
+          set_last_synced (self, now);
+          set_offline (self, FALSE);
+          g_clear_handle_id (&self->retry_id, g_source_remove);
+        }
+      else if (error_is_unreachable (error))
+        {
+          set_offline (self, TRUE);
+          if (self->auto_sync && self->retry_id == 0)
+            self->retry_id = g_timeout_add_seconds (OFFLINE_RETRY_SECONDS, offline_retry_cb, self);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The local copy was not refreshed: %s", error->message);
+    }
+
+  if (call->task != NULL)
+    {
+      if (return_if_stale (call->task))
+        ;
+      else if (customer != NULL)
+        g_task_return_boolean (call->task, TRUE);
+      else
+        g_task_return_error (call->task, g_steal_pointer (&error));
+    }
+
+  g_clear_object (&call->task);
+  g_object_unref (call->sync);
+  g_object_unref (call->self);
+  g_free (call);
+}
+
+/* Refreshes the copy from the store; @task (nullable, not consumed) is
+ * finished with the outcome. */
+static void
+run_sync (MedusaSession *self,
+          GTask         *task)
+{
+  SyncCall *call = g_new0 (SyncCall, 1);
+
+  call->self = g_object_ref (self);
+  call->sync = g_object_ref (self->sync);
+  call->task = task != NULL ? g_object_ref (task) : NULL;
+  set_syncing (self, TRUE);
+  medusa_sync_run_async (self->sync, self->cancellable, sync_done_cb, call);
+}
+
+/* Opening the copy: finishes with it installed as the session's (transfer
+ * none, NULL when it is not kept or cannot be opened). */
+static void
+copy_state_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSession *self = g_task_get_source_object (task);
+  g_autoptr(MedusaStoreSyncState) state = NULL;
+
+  state = medusa_account_store_get_sync_state_finish (MEDUSA_ACCOUNT_STORE (source), result, NULL);
+  if (state != NULL && MEDUSA_ACCOUNT_STORE (source) == self->account_store &&
+      self->last_synced == NULL)
+    set_last_synced (self, state->last_synced);
+}
+
+static void
+copy_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSession *self = g_task_get_source_object (task);
+  g_autoptr(MedusaAccountStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint copy_generation = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  const char *last_id;
+
+  self->opening--;
+  store = medusa_account_store_open_finish (result, &error);
+  if (store == NULL)
+    {
+      g_message ("Could not open the local copy of the account: %s", error->message);
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  /* Not wanted any more: closed, or deleted when the copy was turned off
+   * or its customer signed out meanwhile. */
+  last_id = medusa_store_profiles_get_last_customer_id (self->profiles,
+                                                        medusa_account_store_get_store_url (store));
+  if (!keep_local_copy (self) || copy_generation != self->copy_generation ||
+      g_strcmp0 (medusa_account_store_get_store_url (store), self->store_url) != 0 ||
+      g_strcmp0 (last_id, medusa_account_store_get_customer_id (store)) != 0)
+    {
+      if (!keep_local_copy (self) || g_strcmp0 (last_id, medusa_account_store_get_customer_id (store)) != 0)
+        medusa_account_store_delete_async (store, NULL, copy_gone_cb, GINT_TO_POINTER (TRUE));
+      else
+        medusa_account_store_close_async (store, NULL, copy_gone_cb, GINT_TO_POINTER (FALSE));
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  /* Opened twice at once: the first one stays. */
+  if (self->account_store != NULL)
+    {
+      medusa_account_store_close_async (store, NULL, copy_gone_cb, GINT_TO_POINTER (FALSE));
+      g_task_return_pointer (task, self->account_store, NULL);
+      return;
+    }
+
+  self->account_store = g_object_ref (store);
+  self->sync = medusa_sync_new (self->client, store);
+  update_auto_sync (self);
+  publish_copy (self);
+  medusa_account_store_get_sync_state_async (store, NULL, copy_state_cb, g_object_ref (task));
+  g_task_return_pointer (task, store, NULL);
+}
+
+static void
+open_copy_async (MedusaSession       *self,
+                 const char          *customer_id,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, user_data);
+
+  if (self->account_store != NULL &&
+      g_strcmp0 (medusa_account_store_get_customer_id (self->account_store), customer_id) == 0)
+    {
+      g_task_return_pointer (task, self->account_store, NULL);
+      return;
+    }
+  if (self->account_store != NULL)
+    drop_copy (self, FALSE, NULL, NULL);
+  if (customer_id == NULL || self->store_url == NULL || !keep_local_copy (self))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->copy_generation), NULL);
+  self->opening++;
+  /* Not cancelled: an open that is no longer wanted is closed or deleted
+   * by copy_opened_cb, never left behind. */
+  medusa_account_store_open_async (self->store_url, customer_id, NULL,
+                                   copy_opened_cb, g_steal_pointer (&task));
+}
+
+static MedusaAccountStore *
+open_copy_finish (MedusaSession  *self,
+                  GAsyncResult   *result)
+{
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+static void
+copy_ready_sync_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  MedusaSession *self = MEDUSA_SESSION (source);
+
+  if (open_copy_finish (self, result) != NULL && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    run_sync (self, NULL);
+}
+
+/* Signed in: remembers who (for the next start), opens that customer's
+ * copy when one is kept, and fills it from the store. */
+static void
+keep_copy_up_to_date (MedusaSession *self)
+{
+  const char *customer_id;
+
+  if (self->customer == NULL || self->store_url == NULL)
+    return;
+
+  customer_id = medusa_customer_get_id (self->customer);
+  medusa_store_profiles_set_last_customer_id (self->profiles, self->store_url, customer_id);
+  if (!keep_local_copy (self))
+    return;
+  if (self->sync != NULL &&
+      g_strcmp0 (medusa_account_store_get_customer_id (self->account_store), customer_id) == 0)
+    {
+      run_sync (self, NULL);
+      return;
+    }
+  /* One being opened syncs when it is open. */
+  if (self->opening > 0 && self->account_store == NULL)
+    return;
+  open_copy_async (self, customer_id, copy_ready_sync_cb, NULL);
+}
+
+/* The keep-local-copy or shared-workstation preference changed. */
+static void
+on_keep_local_copy_notify_cb (MedusaStoreProfiles *profiles,
+                              GParamSpec          *pspec,
+                              MedusaSession       *self)
+{
+  if (keep_local_copy (self))
+    {
+      if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+        keep_copy_up_to_date (self);
+      return;
+    }
+
+  /* Turned off: the copy goes, also one that is not open now. */
+  delete_copy_of (self, medusa_store_profiles_get_last_customer_id (self->profiles, self->store_url));
+  drop_copy (self, TRUE, NULL, NULL);
+}
+
 /* GObject */
 
 static void
@@ -302,6 +850,12 @@ medusa_session_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->network_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->network_monitor, self);
+  g_clear_object (&self->network_monitor);
+  if (self->profiles != NULL)
+    g_signal_handlers_disconnect_by_data (self->profiles, self);
+  drop_copy (self, FALSE, NULL, NULL);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->customer);
   g_clear_object (&self->client);
@@ -318,6 +872,7 @@ medusa_session_finalize (GObject *object)
   g_free (self->email);
   g_free (self->store_url);
   g_free (self->store_name);
+  g_clear_pointer (&self->last_synced, g_date_time_unref);
 
   G_OBJECT_CLASS (medusa_session_parent_class)->finalize (object);
 }
@@ -350,6 +905,44 @@ medusa_session_get_property (GObject    *object,
     case PROP_STORE_NAME:
       g_value_set_string (value, self->store_name);
       break;
+    case PROP_ACCOUNT_STORE:
+      g_value_set_object (value, self->published_store);
+      break;
+    case PROP_LAST_SYNCED:
+      g_value_set_boxed (value, self->last_synced);
+      break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+    case PROP_SYNCING:
+      g_value_set_boolean (value, self->syncing);
+      break;
+    case PROP_AUTO_SYNC:
+      g_value_set_boolean (value, self->auto_sync);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_session_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MedusaSession *self = MEDUSA_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTO_SYNC:
+      if (self->auto_sync != g_value_get_boolean (value))
+        {
+          self->auto_sync = g_value_get_boolean (value);
+          update_auto_sync (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -363,6 +956,7 @@ medusa_session_class_init (MedusaSessionClass *klass)
   object_class->dispose = medusa_session_dispose;
   object_class->finalize = medusa_session_finalize;
   object_class->get_property = medusa_session_get_property;
+  object_class->set_property = medusa_session_set_property;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, MEDUSA_TYPE_CLIENT,
@@ -385,6 +979,21 @@ medusa_session_class_init (MedusaSessionClass *klass)
   properties[PROP_STORE_NAME] =
     g_param_spec_string ("store-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT_STORE] =
+    g_param_spec_object ("account-store", NULL, NULL, MEDUSA_TYPE_ACCOUNT_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_SYNCED] =
+    g_param_spec_boxed ("last-synced", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTO_SYNC] =
+    g_param_spec_boolean ("auto-sync", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_CLEAR_INPUT] =
@@ -398,6 +1007,10 @@ medusa_session_init (MedusaSession *self)
   self->state = MEDUSA_SESSION_STATE_SIGNED_OUT;
   self->cancellable = g_cancellable_new ();
   self->profiles = g_object_ref (medusa_store_profiles_get_default ());
+  g_signal_connect (self->profiles, "notify::keep-local-copy",
+                    G_CALLBACK (on_keep_local_copy_notify_cb), self);
+  self->auto_sync = TRUE;
+  update_auto_sync (self);
 }
 
 /* Public API */
@@ -448,8 +1061,9 @@ medusa_session_set_store (MedusaSession  *self,
           return FALSE;
         }
 
-      /* Signs out locally: the old store's credential stays in the keyring. */
+      /* Signs out locally: the old store's credential (and copy) stay. */
       reset_cancellable (self);
+      drop_copy (self, FALSE, NULL, NULL);
       take_client (self, client);
       g_free (self->store_url);
       self->store_url = g_strdup (medusa_store_profile_get_url (profile));
@@ -553,6 +1167,34 @@ medusa_session_get_email (MedusaSession *self)
   return self->email;
 }
 
+MedusaAccountStore *
+medusa_session_get_account_store (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->published_store;
+}
+
+GDateTime *
+medusa_session_get_last_synced (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), NULL);
+  return self->last_synced;
+}
+
+gboolean
+medusa_session_get_offline (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), FALSE);
+  return self->offline;
+}
+
+gboolean
+medusa_session_get_syncing (MedusaSession *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SESSION (self), FALSE);
+  return self->syncing;
+}
+
 GCancellable *
 medusa_session_get_cancellable (MedusaSession *self)
 {
@@ -587,6 +1229,7 @@ finish_sign_in (GTask *task)
   if (other_customer)
     emit_clear_input (self);
 
+  keep_copy_up_to_date (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -839,6 +1482,7 @@ restore_retrieve_cb (GObject      *source,
       replace_customer (self, customer);
       set_state (self, MEDUSA_SESSION_STATE_SIGNED_IN);
       g_object_thaw_notify (G_OBJECT (self));
+      keep_copy_up_to_date (self);
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -861,6 +1505,83 @@ restore_retrieve_cb (GObject      *source,
 }
 
 static void
+restore_from_store (GTask *task)
+{
+  OpData *data = g_task_get_task_data (task);
+
+  medusa_client_retrieve_customer_async (data->client, g_task_get_cancellable (task),
+                                         restore_retrieve_cb, g_object_ref (task));
+}
+
+/* The keyring no longer has the credential: the copy of that account goes. */
+static void
+forget_copy_of_last_customer (MedusaSession *self)
+{
+  const char *customer_id = medusa_store_profiles_get_last_customer_id (self->profiles, self->store_url);
+
+  if (customer_id == NULL)
+    return;
+  delete_copy_of (self, customer_id);
+  medusa_store_profiles_set_last_customer_id (self->profiles, self->store_url, NULL);
+}
+
+static void
+restore_copy_customer_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaSession *self = g_task_get_source_object (task);
+
+  customer = medusa_account_store_get_customer_finish (MEDUSA_ACCOUNT_STORE (source), result, &error);
+  if (return_if_stale (task))
+    return;
+
+  if (customer == NULL || MEDUSA_ACCOUNT_STORE (source) != self->account_store)
+    {
+      if (error != NULL)
+        g_message ("Could not read the local copy of the account: %s", error->message);
+      restore_from_store (task);
+      return;
+    }
+
+  /* Signed in from the copy at once; the store is asked right after, and
+   * while it cannot be reached the copy stays, "offline". */
+  g_object_freeze_notify (G_OBJECT (self));
+  replace_customer (self, customer);
+  set_state (self, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_task_return_boolean (task, TRUE);
+
+  self->check_restored_credential = TRUE;
+  run_sync (self, NULL);
+}
+
+static void
+restore_copy_opened_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSession *self = MEDUSA_SESSION (source);
+  MedusaAccountStore *store;
+
+  store = open_copy_finish (self, result);
+  if (return_if_stale (task))
+    return;
+
+  if (store == NULL)
+    {
+      restore_from_store (task);
+      return;
+    }
+  medusa_account_store_get_customer_async (store, g_task_get_cancellable (task),
+                                           restore_copy_customer_cb, g_object_ref (task));
+}
+
+static void
 restore_lookup_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -869,6 +1590,7 @@ restore_lookup_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   MedusaSession *self = g_task_get_source_object (task);
   OpData *data = g_task_get_task_data (task);
+  const char *customer_id;
   char *token;
 
   token = medusa_credentials_lookup_finish (result, &error);
@@ -883,6 +1605,8 @@ restore_lookup_cb (GObject      *source,
     {
       if (error != NULL)
         warn_keyring_error ("read", error);
+      else
+        forget_copy_of_last_customer (self);
       g_task_return_boolean (task, FALSE);
       return;
     }
@@ -891,8 +1615,16 @@ restore_lookup_cb (GObject      *source,
   medusa_credentials_free_token (token);
 
   set_state (self, MEDUSA_SESSION_STATE_SIGNING_IN);
-  medusa_client_retrieve_customer_async (data->client, g_task_get_cancellable (task),
-                                         restore_retrieve_cb, g_object_ref (task));
+
+  /* With a copy of the account, it is shown before the store answers. */
+  customer_id = medusa_store_profiles_get_last_customer_id (self->profiles, self->store_url);
+  if (customer_id != NULL && keep_local_copy (self))
+    {
+      open_copy_async (self, customer_id, restore_copy_opened_cb, g_object_ref (task));
+      return;
+    }
+
+  restore_from_store (task);
 }
 
 void
@@ -972,8 +1704,12 @@ refresh_cb (GObject      *source,
   customer = medusa_client_retrieve_customer_finish (MEDUSA_CLIENT (source), result, &error);
 
   /* A 401 has locked the session already (on_client_unauthorized_cb). */
-  if (take_customer_answer (self, task, customer, error))
-    g_task_return_boolean (task, TRUE);
+  if (!take_customer_answer (self, task, customer, error))
+    return;
+
+  if (self->state == MEDUSA_SESSION_STATE_SIGNED_IN && self->sync == NULL)
+    keep_copy_up_to_date (self);
+  g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -990,6 +1726,14 @@ medusa_session_refresh_async (MedusaSession       *self,
                       cancellable, callback, user_data);
   if (task == NULL)
     return;
+
+  /* With a copy, the refresh is its sync (which fetches the customer). */
+  if (self->sync != NULL && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    {
+      run_sync (self, task);
+      g_object_unref (task);
+      return;
+    }
 
   medusa_client_retrieve_customer_async (self->client, cancellable, refresh_cb, task);
 }
@@ -1046,6 +1790,20 @@ sign_out_keyring_cb (GObject      *source,
   sign_out_step_done (task, NULL);
 }
 
+static void
+sign_out_copy_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (MEDUSA_IS_ACCOUNT_STORE (source) &&
+      !medusa_account_store_delete_finish (MEDUSA_ACCOUNT_STORE (source), result, &error))
+    g_message ("Could not delete the local copy of the account: %s", error->message);
+  sign_out_step_done (task, NULL);
+}
+
 void
 medusa_session_sign_out_async (MedusaSession       *self,
                                GCancellable        *cancellable,
@@ -1090,6 +1848,13 @@ medusa_session_sign_out_async (MedusaSession       *self,
       medusa_credentials_clear_async (data->store_url, data->email, NULL,
                                       sign_out_keyring_cb, g_object_ref (task));
     }
+
+  /* The local copy of the account goes with the credential (one still
+   * being opened too: see copy_opened_cb). */
+  data->pending++;
+  drop_copy (self, TRUE, sign_out_copy_cb, g_object_ref (task));
+  forget_copy_of_last_customer (self);
+
   medusa_client_sign_out_async (data->client, cancellable, sign_out_server_cb,
                                 g_steal_pointer (&task));
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "medusa-account-store.h"
 #include "medusa-client.h"
 #include "medusa-customer.h"
 #include "medusa-payloads.h"
@@ -31,6 +32,20 @@ G_DECLARE_FINAL_TYPE (MedusaSession, medusa_session, MEDUSA, SESSION, GObject)
  * changes), "customer" (MedusaCustomer or NULL), "state", "email" (the last
  * email used on this store, kept while locked/signed out), "store-url",
  * "store-name".
+ *
+ * The local copy of the account (see medusa-sync.h and MedusaAccountStore):
+ * "account-store" (MedusaAccountStore or NULL: the open copy of the signed-in
+ * customer; NULL while signed out or locked, or when no copy is kept),
+ * "last-synced" (GDateTime or NULL: when the copy was last filled from the
+ * store), "offline" (the last sync could not reach the store, the copy is
+ * what is shown), "syncing", and "auto-sync" (read-write, default TRUE: a
+ * sync every 15 minutes, on reconnect and every minute while offline;
+ * tests turn it off). A copy is kept while the keep-local-copy setting is
+ * on and shared-workstation off; signing in or restoring opens it and syncs
+ * it; medusa_session_refresh_async() syncs it. A restore with a copy is
+ * SIGNED_IN with the customer from the copy before the store is asked.
+ * Sign-out, a keyring credential found gone and turning the copy off delete
+ * it; a change of store closes it.
  *
  * Signal "clear-input" (no arguments): the person at the workstation may
  * change — after sign-out, the idle lock (medusa_session_lock), a change of
@@ -162,7 +177,8 @@ gboolean            medusa_session_restore_finish   (MedusaSession       *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* GET /me again; updates "customer". */
+/* GET /me again; updates "customer". With a local copy, this is a sync of
+ * the copy (customer, payment methods, orders changed since the last one). */
 void                medusa_session_refresh_async    (MedusaSession       *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
@@ -189,6 +205,13 @@ void                medusa_session_lock             (MedusaSession       *self);
 /* No call for errors: the session listens to its client's "unauthorized"
  * signal (any request refused with 401) and moves SIGNED_IN to LOCKED; the
  * UI then asks for the password in place. Pages only show their message. */
+
+/* (nullable) (transfer none): "account-store", "last-synced", "offline" and
+ * "syncing". */
+MedusaAccountStore *medusa_session_get_account_store (MedusaSession      *self);
+GDateTime          *medusa_session_get_last_synced   (MedusaSession      *self);
+gboolean            medusa_session_get_offline       (MedusaSession      *self);
+gboolean            medusa_session_get_syncing       (MedusaSession      *self);
 
 /* A cancellable that is cancelled on sign-out or store change; pages chain
  * their own to it (or use it directly for fire-and-forget work). */

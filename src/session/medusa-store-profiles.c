@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-account-store.h"
 #include "medusa-credentials.h"
 #include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
@@ -159,6 +160,7 @@ struct _MedusaStoreProfiles
   GSettings  *settings;     /* (owned) (nullable) */
   GListStore *profiles;     /* (owned) of MedusaStoreProfile */
   GHashTable *last_emails;  /* (owned) url → email */
+  GHashTable *last_customer_ids;  /* (owned) url → customer id */
   char       *current_url;  /* (owned) (nullable) */
 };
 
@@ -168,6 +170,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_CURRENT_URL,
+  PROP_KEEP_LOCAL_COPY,
   N_PROPS
 };
 
@@ -220,7 +223,9 @@ save_profiles (MedusaStoreProfiles *self)
 }
 
 static void
-save_last_emails (MedusaStoreProfiles *self)
+save_map (MedusaStoreProfiles *self,
+          const char          *settings_key,
+          GHashTable          *map)
 {
   GVariantBuilder builder;
   GHashTableIter iter;
@@ -230,14 +235,26 @@ save_last_emails (MedusaStoreProfiles *self)
     return;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  g_hash_table_iter_init (&iter, self->last_emails);
+  g_hash_table_iter_init (&iter, map);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       /* A GVariant string must be UTF-8 (set_last_email() keeps it so). */
       if (g_utf8_validate (key, -1, NULL) && g_utf8_validate (value, -1, NULL))
         g_variant_builder_add (&builder, "{ss}", (const char *) key, (const char *) value);
     }
-  g_settings_set_value (self->settings, "last-emails", g_variant_builder_end (&builder));
+  g_settings_set_value (self->settings, settings_key, g_variant_builder_end (&builder));
+}
+
+static void
+save_last_emails (MedusaStoreProfiles *self)
+{
+  save_map (self, "last-emails", self->last_emails);
+}
+
+static void
+save_last_customer_ids (MedusaStoreProfiles *self)
+{
+  save_map (self, "last-customer-ids", self->last_customer_ids);
 }
 
 static void
@@ -245,6 +262,7 @@ load (MedusaStoreProfiles *self)
 {
   g_autoptr(GVariantIter) stores = NULL;
   g_autoptr(GVariantIter) emails = NULL;
+  g_autoptr(GVariantIter) ids = NULL;
   g_autofree char *current = NULL;
   const char *name, *url, *key, *email;
 
@@ -272,9 +290,33 @@ load (MedusaStoreProfiles *self)
     if (*email != '\0')
       g_hash_table_replace (self->last_emails, g_strdup (url), g_strdup (email));
 
+  g_settings_get (self->settings, "last-customer-ids", "a{ss}", &ids);
+  while (g_variant_iter_loop (ids, "{&s&s}", &url, &email))
+    if (*email != '\0')
+      g_hash_table_replace (self->last_customer_ids, g_strdup (url), g_strdup (email));
+
   current = g_settings_get_string (self->settings, "current-store");
   if (find_profile (self, current, NULL))
     self->current_url = g_steal_pointer (&current);
+}
+
+/* A shared workstation has the idle lock on (turning it off again stays
+ * the person's choice). */
+static void
+apply_shared_workstation (MedusaStoreProfiles *self)
+{
+  if (g_settings_get_boolean (self->settings, "shared-workstation") &&
+      !g_settings_get_boolean (self->settings, "idle-lock-enabled"))
+    g_settings_set_boolean (self->settings, "idle-lock-enabled", TRUE);
+}
+
+static void
+on_keep_local_copy_changed_cb (MedusaStoreProfiles *self,
+                               const char          *key)
+{
+  if (g_strcmp0 (key, "shared-workstation") == 0)
+    apply_shared_workstation (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_LOCAL_COPY]);
 }
 
 static void
@@ -285,6 +327,15 @@ medusa_store_profiles_constructed (GObject *object)
   G_OBJECT_CLASS (medusa_store_profiles_parent_class)->constructed (object);
 
   load (self);
+
+  if (self->settings != NULL)
+    {
+      apply_shared_workstation (self);
+      g_signal_connect_object (self->settings, "changed::keep-local-copy",
+                               G_CALLBACK (on_keep_local_copy_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::shared-workstation",
+                               G_CALLBACK (on_keep_local_copy_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -304,6 +355,7 @@ medusa_store_profiles_finalize (GObject *object)
   MedusaStoreProfiles *self = MEDUSA_STORE_PROFILES (object);
 
   g_clear_pointer (&self->last_emails, g_hash_table_unref);
+  g_clear_pointer (&self->last_customer_ids, g_hash_table_unref);
   g_clear_pointer (&self->current_url, g_free);
 
   G_OBJECT_CLASS (medusa_store_profiles_parent_class)->finalize (object);
@@ -324,6 +376,9 @@ medusa_store_profiles_get_property (GObject    *object,
       break;
     case PROP_CURRENT_URL:
       g_value_set_string (value, self->current_url);
+      break;
+    case PROP_KEEP_LOCAL_COPY:
+      g_value_set_boolean (value, medusa_store_profiles_get_keep_local_copy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -368,6 +423,9 @@ medusa_store_profiles_class_init (MedusaStoreProfilesClass *klass)
   properties[PROP_CURRENT_URL] =
     g_param_spec_string ("current-url", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEEP_LOCAL_COPY] =
+    g_param_spec_boolean ("keep-local-copy", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -376,6 +434,7 @@ medusa_store_profiles_init (MedusaStoreProfiles *self)
 {
   self->profiles = g_list_store_new (MEDUSA_TYPE_STORE_PROFILE);
   self->last_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->last_customer_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 MedusaStoreProfiles *
@@ -509,6 +568,7 @@ gboolean
 medusa_store_profiles_remove (MedusaStoreProfiles *self,
                               const char          *url)
 {
+  g_autoptr(GError) error = NULL;
   guint position;
 
   g_return_val_if_fail (MEDUSA_IS_STORE_PROFILES (self), FALSE);
@@ -521,12 +581,17 @@ medusa_store_profiles_remove (MedusaStoreProfiles *self,
 
   if (g_hash_table_remove (self->last_emails, url))
     save_last_emails (self);
+  if (g_hash_table_remove (self->last_customer_ids, url))
+    save_last_customer_ids (self);
 
   g_list_store_remove (self->profiles, position);
   save_profiles (self);
 
-  /* Nothing of the store remains: its tokens leave the keyring too. */
+  /* Nothing of the store remains: its tokens leave the keyring too, and
+   * the local copies of its customers' accounts the disk. */
   medusa_credentials_clear_async (url, NULL, NULL, on_credentials_cleared_cb, NULL);
+  if (!medusa_account_store_delete_all_for_store (url, &error))
+    g_message ("Could not remove the local copies of the store’s accounts: %s", error->message);
 
   return TRUE;
 }
@@ -637,4 +702,61 @@ medusa_store_profiles_set_last_email (MedusaStoreProfiles *self,
     }
 
   save_last_emails (self);
+}
+
+const char *
+medusa_store_profiles_get_last_customer_id (MedusaStoreProfiles *self,
+                                            const char          *url)
+{
+  g_return_val_if_fail (MEDUSA_IS_STORE_PROFILES (self), NULL);
+
+  if (url == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->last_customer_ids, url);
+}
+
+void
+medusa_store_profiles_set_last_customer_id (MedusaStoreProfiles *self,
+                                            const char          *url,
+                                            const char          *customer_id)
+{
+  g_return_if_fail (MEDUSA_IS_STORE_PROFILES (self));
+  g_return_if_fail (url != NULL);
+
+  if (!g_utf8_validate (url, -1, NULL) ||
+      (customer_id != NULL && !g_utf8_validate (customer_id, -1, NULL)))
+    return;
+
+  if (customer_id == NULL || *customer_id == '\0')
+    {
+      if (!g_hash_table_remove (self->last_customer_ids, url))
+        return;
+    }
+  else
+    {
+      if (g_strcmp0 (g_hash_table_lookup (self->last_customer_ids, url), customer_id) == 0)
+        return;
+      g_hash_table_replace (self->last_customer_ids, g_strdup (url), g_strdup (customer_id));
+    }
+
+  save_last_customer_ids (self);
+}
+
+gboolean
+medusa_store_profiles_get_keep_local_copy (MedusaStoreProfiles *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_STORE_PROFILES (self), FALSE);
+
+  if (self->settings == NULL)
+    return TRUE;
+  return g_settings_get_boolean (self->settings, "keep-local-copy") &&
+         !g_settings_get_boolean (self->settings, "shared-workstation");
+}
+
+gboolean
+medusa_store_profiles_get_idle_lock_forced (MedusaStoreProfiles *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_STORE_PROFILES (self), FALSE);
+
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "shared-workstation");
 }

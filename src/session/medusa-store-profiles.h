@@ -28,7 +28,8 @@ gboolean             medusa_store_profile_get_insecure         (MedusaStoreProfi
  * the last email used per store. Backed by the GSettings schema
  * MEDUSA_SETTINGS_SCHEMA_ID when it is installed (or found through
  * GSETTINGS_SCHEMA_DIR); otherwise the data lives in memory only.
- * Properties: "current-url" (string, notify), "settings" (GSettings, nullable).
+ * Properties: "current-url" (string, notify), "settings" (GSettings, nullable),
+ * "keep-local-copy" (boolean, notify).
  * Signal: the GListModel "items-changed". */
 #define MEDUSA_TYPE_STORE_PROFILES (medusa_store_profiles_get_type ())
 G_DECLARE_FINAL_TYPE (MedusaStoreProfiles, medusa_store_profiles, MEDUSA, STORE_PROFILES, GObject)
@@ -78,5 +79,22 @@ const char          *medusa_store_profiles_get_last_email      (MedusaStoreProfi
 void                 medusa_store_profiles_set_last_email      (MedusaStoreProfiles *self,
                                                                 const char          *url,
                                                                 const char          *email);
+
+/* The id of the customer last signed in on @url (not a secret: it names the
+ * local copy before the store has answered), or NULL. @customer_id NULL or
+ * "" forgets it; removing the store forgets it too. */
+const char          *medusa_store_profiles_get_last_customer_id (MedusaStoreProfiles *self,
+                                                                 const char          *url);
+void                 medusa_store_profiles_set_last_customer_id (MedusaStoreProfiles *self,
+                                                                 const char          *url,
+                                                                 const char          *customer_id);
+
+/* Whether a local copy of the account may be kept: the keep-local-copy key
+ * (default TRUE) and not shared-workstation (property "keep-local-copy",
+ * notified when either key changes; TRUE without settings). */
+gboolean             medusa_store_profiles_get_keep_local_copy  (MedusaStoreProfiles *self);
+/* TRUE when the shared-workstation key is on. It also turns the
+ * idle-lock-enabled key on (when it is set, and at start). */
+gboolean             medusa_store_profiles_get_idle_lock_forced (MedusaStoreProfiles *self);
 
 G_END_DECLS

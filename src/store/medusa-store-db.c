@@ -685,6 +685,19 @@ migrate (sqlite3  *db,
 
   if (!medusa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* Another connection (a second open of the same copy) may have migrated
+   * it while this one waited for the write lock. */
+  version = medusa_store_query_int (db, "PRAGMA user_version", -1, &local_error);
+  if (local_error != NULL || version < 0 || version > MEDUSA_ACCOUNT_STORE_SCHEMA_VERSION)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, MEDUSA_ACCOUNT_STORE_ERROR, MEDUSA_ACCOUNT_STORE_ERROR_CORRUPT,
+                     "The saved copy has an unknown schema version %" G_GINT64_FORMAT, version);
+      return FALSE;
+    }
   for (gint64 v = version; v < MEDUSA_ACCOUNT_STORE_SCHEMA_VERSION; v++)
     {
       g_autofree char *set_version = NULL;

@@ -1409,6 +1409,23 @@ order_project (MedusaFakeServer *self,
         }
       json_object_set_member (out, name, json_object_dup_member (order->json, name));
     }
+
+  /* Not among the list's default columns: only when asked for. */
+  if (fields != NULL && strv_has ((const char * const *) fields, "updated_at"))
+    {
+      g_autofree char *updated = format_date (order->updated_at);
+
+      json_object_set_string_member (out, "updated_at", updated);
+    }
+  if (fields != NULL && strv_has ((const char * const *) fields, "canceled_at"))
+    {
+      g_autofree char *canceled = order->canceled_at ? format_date (order->canceled_at) : NULL;
+
+      if (canceled != NULL)
+        json_object_set_string_member (out, "canceled_at", canceled);
+      else
+        json_object_set_null_member (out, "canceled_at");
+    }
   return out;
 }
 
@@ -2924,6 +2941,29 @@ medusa_fake_server_get_order_id (MedusaFakeServer *self,
         return order->id;
     }
   return NULL;
+}
+
+void
+medusa_fake_server_touch_order (MedusaFakeServer *self,
+                                guint             display_id,
+                                const char       *fulfillment_status,
+                                GDateTime        *updated_at)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (order->display_id != display_id)
+        continue;
+      if (fulfillment_status != NULL)
+        json_object_set_string_member (order->json, "fulfillment_status", fulfillment_status);
+      g_clear_pointer (&order->updated_at, g_date_time_unref);
+      order->updated_at = updated_at != NULL ? g_date_time_ref (updated_at) : g_date_time_new_now_utc ();
+      return;
+    }
+  g_return_if_reached ();
 }
 
 gboolean

@@ -141,6 +141,13 @@ JsonObject              *medusa_fake_server_dup_customer_json        (MedusaFake
 /* The id of the n-th order (display_id) of the store, or NULL. */
 const char              *medusa_fake_server_get_order_id             (MedusaFakeServer    *self,
                                                                       guint                display_id);
+/* Changes order @display_id as the shop would: its fulfillment_status
+ * (unless NULL) and its updated_at (@updated_at, or now when NULL). The list
+ * sends updated_at only when "fields" asks for it, like the real backend. */
+void                     medusa_fake_server_touch_order              (MedusaFakeServer    *self,
+                                                                      guint                display_id,
+                                                                      const char          *fulfillment_status,
+                                                                      GDateTime           *updated_at);
 /* TRUE when @password is the customer's current password. */
 gboolean                 medusa_fake_server_check_password           (MedusaFakeServer    *self,
                                                                       const char          *email,

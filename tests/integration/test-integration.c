@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "medusa-account-store.h"
 #include "medusa-addresses.h"
 #include "medusa-auth.h"
 #include "medusa-client.h"
@@ -38,6 +39,7 @@
 #include "medusa-payloads.h"
 #include "medusa-payment-method.h"
 #include "medusa-region.h"
+#include "medusa-sync.h"
 
 #define WAIT_TIMEOUT_S     60
 #define RESET_TOKEN_WAIT_S 15
@@ -1413,6 +1415,124 @@ test_sign_out (void)
   g_assert_null (customer);
 }
 
+/* The local copy: a first sync holds every order; an order placed after it
+ * comes in with the one incremental request of the next sync. */
+
+static gint64
+copy_n_orders (MedusaAccountStore *store,
+               const char         *must_hold_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = must_hold_id == NULL;
+  gint64 n_total = -1;
+
+  medusa_account_store_get_orders_async (store, NULL, NULL, store_result_cb, &result);
+  orders = medusa_account_store_get_orders_finish (store, wait_result (&result), &n_total, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; !found && i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      found = g_strcmp0 (medusa_order_get_id (order), must_hold_id) == 0;
+    }
+  g_assert_true (found);
+  return n_total;
+}
+
+static MedusaCustomer *
+copy_sync_run (MedusaSync *sync)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
+
+  medusa_sync_run_async (sync, NULL, store_result_cb, &result);
+  customer = medusa_sync_run_finish (sync, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (customer);
+  return customer;
+}
+
+static void
+test_local_copy_sync (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaAccountStore) store = NULL;
+  g_autoptr(MedusaSync) sync = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaStoreSyncState) state = NULL;
+  g_autoptr(GRegex) line_re = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *new_id = NULL;
+  const char *argv[3] = { NULL, "1", NULL };
+  int wait_status = 0;
+
+  if (!backend_available ())
+    return;
+
+  medusa_account_store_open_async (medusa_client_get_base_url (S.client), S.customer_id, NULL,
+                                   store_result_cb, &result);
+  store = medusa_account_store_open_finish (wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* First sync: the whole history, updated_at included. */
+  sync = medusa_sync_new (S.client, store);
+  customer = copy_sync_run (sync);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, S.customer_id);
+  g_assert_true (medusa_sync_get_last_run_full (sync));
+  g_assert_cmpint (copy_n_orders (store, S.order_ids[0]), ==, N_SEEDED_ORDERS);
+  medusa_account_store_get_sync_state_async (store, NULL, store_result_cb, &result);
+  state = medusa_account_store_get_sync_state_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (state->complete);
+  g_assert_cmpint (state->server_count, ==, N_SEEDED_ORDERS);
+  g_assert_nonnull (state->newest_updated_at);
+
+  /* An order placed meanwhile. */
+  argv[0] = S.seed_script;
+  envp = g_get_environ ();
+  envp = g_environ_setenv (envp, "MEDUSA_URL", S.url, TRUE);
+  envp = g_environ_setenv (envp, "DEMO_EMAIL", S.email, TRUE);
+  envp = g_environ_setenv (envp, "DEMO_PASSWORD", S.new_password, TRUE);
+  envp = g_environ_setenv (envp, "VARY_STATUS", "0", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    g_test_message ("seed-orders.sh failed:\n%s\n%s", out, err);
+  g_assert_no_error (error);
+  line_re = g_regex_new ("^\\[seed-orders\\] order 1/1: (order_[0-9A-Za-z]+)", G_REGEX_MULTILINE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_regex_match (line_re, out, 0, &match));
+  new_id = g_match_info_fetch (match, 1);
+
+  /* The next sync: one incremental request brings it. */
+  g_clear_object (&customer);
+  customer = copy_sync_run (sync);
+  g_assert_false (medusa_sync_get_last_run_full (sync));
+  g_assert_false (medusa_sync_get_last_run_probed (sync));
+  g_assert_cmpuint (medusa_sync_get_n_page_requests (sync), ==, 1);
+  g_assert_cmpint (copy_n_orders (store, new_id), ==, N_SEEDED_ORDERS + 1);
+
+  /* Nothing changed since: still one request, nothing new. */
+  g_clear_object (&customer);
+  customer = copy_sync_run (sync);
+  g_assert_cmpuint (medusa_sync_get_n_page_requests (sync), ==, 1);
+  g_assert_cmpint (copy_n_orders (store, NULL), ==, N_SEEDED_ORDERS + 1);
+
+  g_clear_object (&result);
+  medusa_account_store_delete_async (store, NULL, store_result_cb, &result);
+  g_assert_true (medusa_account_store_delete_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
 /* --- main ------------------------------------------------------------------------ */
 
 static char *
@@ -1497,7 +1617,8 @@ main (int   argc,
   g_test_add_func ("/integration/20-order-list-model", test_order_list_model);
   g_test_add_func ("/integration/21-retrieve-order", test_retrieve_order);
   g_test_add_func ("/integration/22-payment-methods-and-regions", test_payment_methods_and_regions);
-  g_test_add_func ("/integration/23-sign-out", test_sign_out);
+  g_test_add_func ("/integration/23-local-copy-sync", test_local_copy_sync);
+  g_test_add_func ("/integration/24-sign-out", test_sign_out);
 
   ret = g_test_run ();
   scenario_clear ();

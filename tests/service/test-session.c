@@ -1055,6 +1055,10 @@ test_keyring_restore (Fixture       *f,
     return;
 
   g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  /* The local copy of the account is filled after the sign-in. */
+  for (guint i = 0; i < 500 && medusa_session_get_last_synced (f->session) == NULL; i++)
+    medusa_fake_iterate_ms (10);
+  g_assert_nonnull (medusa_session_get_last_synced (f->session));
 
   /* The bearer token is in the keyring, keyed by store and email. */
   token = keyring_lookup (f->url, ADA_EMAIL, &error);
@@ -1071,9 +1075,39 @@ test_keyring_restore (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
   g_assert_cmpstr (medusa_customer_get_email (medusa_session_get_customer (next_start)), ==, ADA_EMAIL);
+  /* Its first sync (which checks the credential) is done before the revoke. */
+  for (guint i = 0; i < 500 && medusa_session_get_syncing (next_start); i++)
+    medusa_fake_iterate_ms (10);
+  g_assert_false (medusa_session_get_syncing (next_start));
+  medusa_fake_settle_object (next_start);
   g_clear_object (&next_start);
 
-  /* A stale credential: EXPIRED with the email kept, no error, and forgotten. */
+  /* A stale credential: the account opens from the local copy at once,
+   * then its first sync finds the credential refused: LOCKED with the email
+   * kept and no customer (the sign-in form, as before), the copy hidden, the
+   * credential forgotten. */
+  medusa_fake_server_revoke_credentials (f->fake);
+  next_start = medusa_session_new ();
+  g_assert_true (medusa_session_set_store (next_start, f->url, NULL, "Fake Store", NULL));
+  g_assert_true (session_restore (next_start, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200 && medusa_session_get_state (next_start) != MEDUSA_SESSION_STATE_LOCKED; i++)
+    medusa_fake_iterate_ms (10);
+  g_assert_cmpint (medusa_session_get_state (next_start), ==, MEDUSA_SESSION_STATE_LOCKED);
+  g_assert_cmpstr (medusa_session_get_email (next_start), ==, ADA_EMAIL);
+  g_assert_null (medusa_session_get_customer (next_start));
+  g_assert_null (medusa_session_get_account_store (next_start));
+  medusa_fake_iterate_ms (200);
+  g_assert_false (medusa_client_has_credential (medusa_session_get_client (next_start)));
+  token = keyring_lookup (f->url, ADA_EMAIL, NULL);
+  g_assert_null (token);
+  medusa_fake_settle_object (next_start);
+  g_clear_object (&next_start);
+
+  /* Without a copy, the store is asked first: LOCKED, no error, no customer. */
+  g_assert_true (session_sign_in (f, ADA_EMAIL, ADA_PASSWORD, NULL));
+  medusa_fake_iterate_ms (100);
+  medusa_store_profiles_set_last_customer_id (medusa_store_profiles_get_default (), f->url, NULL);
   medusa_fake_server_revoke_credentials (f->fake);
   next_start = medusa_session_new ();
   g_assert_true (medusa_session_set_store (next_start, f->url, NULL, "Fake Store", NULL));

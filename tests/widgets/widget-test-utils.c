@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "medusa-busy-button.h"
+#include "medusa-store-profiles.h"
 #include "widget-test-utils.h"
 
 static GtkApplication *application;
@@ -91,10 +92,17 @@ wt_fixture_setup (WtFixture     *fixture,
                   gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
+  GSettings *settings;
 
   fixture->fake = medusa_fake_server_new ();
   fixture->customer_id = medusa_fake_server_add_customer (fixture->fake, WT_EMAIL, WT_PASSWORD,
                                                           WT_FIRST_NAME, WT_LAST_NAME);
+
+  /* The pages do not read the local copy of the account yet: without it,
+   * no background sync adds requests to the ones the page tests count. */
+  settings = medusa_store_profiles_get_settings (medusa_store_profiles_get_default ());
+  if (settings != NULL)
+    g_settings_set_boolean (settings, "keep-local-copy", FALSE);
 
   fixture->session = medusa_session_new ();
   medusa_session_set_store (fixture->session, medusa_fake_server_get_url (fixture->fake),

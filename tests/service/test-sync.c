@@ -1,0 +1,689 @@
+/* test-sync.c: the local copy of the account, filled and kept by the session
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs against tests/fake, with the cache in a directory of its own
+ * (G_TEST_OPTION_ISOLATE_DIRS). The restore cases need a Secret Service on
+ * the session bus (as in test-session); without one they are skipped.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "medusa-account-store.h"
+#include "medusa-credentials.h"
+#include "medusa-error.h"
+#include "medusa-fake-server.h"
+#include "medusa-order.h"
+#include "medusa-session.h"
+#include "medusa-store-profiles.h"
+#include "medusa-sync.h"
+#include "service-fixture.h"
+
+#define ADA_EMAIL    "ada@example.com"
+#define ADA_PASSWORD "correct horse"
+#define N_ORDERS     123   /* three pages of 50, the last one short */
+
+typedef struct
+{
+  MedusaFakeServer *fake;      /* (owned) */
+  MedusaSession    *session;   /* (owned) */
+  char             *url;       /* (owned) */
+  char             *customer_id; /* (owned) */
+} Fixture;
+
+static int keyring_usable = -1;
+
+/* Helpers */
+
+static void
+disable_retries (MedusaSession *session)
+{
+  MedusaRetryPolicy policy = { 0, 10, 10, 10 };
+
+  medusa_client_set_retry_policy (medusa_session_get_client (session), &policy);
+}
+
+static MedusaSession *
+new_session (Fixture *f)
+{
+  g_autoptr(MedusaSession) session = medusa_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (session, "auto-sync", FALSE, NULL);
+  g_assert_true (medusa_session_set_store (session, f->url, NULL, "Fake Store", &error));
+  g_assert_no_error (error);
+  disable_retries (session);
+  return g_steal_pointer (&session);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->fake = medusa_fake_server_new ();
+  f->customer_id = g_strdup (medusa_fake_server_add_customer (f->fake, ADA_EMAIL, ADA_PASSWORD,
+                                                              "Ada", "Lovelace"));
+  medusa_fake_server_add_address (f->fake, ADA_EMAIL, "Ada", "Lovelace", "Rue de Rivoli 1",
+                                  "Paris", "fr", "75001");
+  medusa_fake_server_add_orders (f->fake, ADA_EMAIL, N_ORDERS);
+  f->url = g_strdup (medusa_fake_server_get_url (f->fake));
+  f->session = new_session (f);
+}
+
+static void
+keyring_clear (const char *url)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_credentials_clear_async (url, NULL, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  medusa_credentials_clear_finish (result, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (keyring_usable == 1)
+    keyring_clear (f->url);
+
+  medusa_fake_iterate_ms (20);
+  medusa_fake_settle_object (f->session);
+  g_assert_finalize_object (g_steal_pointer (&f->session));
+  medusa_store_profiles_remove (medusa_store_profiles_get_default (), f->url);
+
+  g_clear_object (&f->fake);
+  g_clear_pointer (&f->url, g_free);
+  g_clear_pointer (&f->customer_id, g_free);
+}
+
+static gboolean
+check_keyring (void)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) lookup = NULL;
+  char *token = NULL;
+  const char *probe_url = "http://keyring-probe.invalid";
+
+  if (keyring_usable >= 0)
+    return keyring_usable == 1;
+
+  keyring_usable = 0;
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return FALSE;
+
+  medusa_credentials_store_async (probe_url, "probe@example.com", "probe-token", NULL,
+                                  medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  if (!medusa_credentials_store_finish (result, &error))
+    return FALSE;
+  medusa_credentials_lookup_async (probe_url, "probe@example.com", NULL,
+                                   medusa_fake_async_result_cb, &slot);
+  lookup = medusa_fake_wait_result (&slot);
+  token = medusa_credentials_lookup_finish (lookup, NULL);
+  keyring_clear (probe_url);
+  keyring_usable = g_strcmp0 (token, "probe-token") == 0 ? 1 : 0;
+  medusa_credentials_free_token (token);
+
+  return keyring_usable == 1;
+}
+
+static gboolean
+skip_without_keyring (void)
+{
+  if (check_keyring ())
+    return FALSE;
+  g_test_skip ("needs a Secret Service on DBUS_SESSION_BUS_ADDRESS");
+  return TRUE;
+}
+
+/* Pumps the main context until @session has synced since @after (NULL: at
+ * all) and is no longer syncing; fails after 10 s. */
+static void
+wait_synced (MedusaSession *session,
+             GDateTime     *after)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GDateTime *last = medusa_session_get_last_synced (session);
+
+      if (!medusa_session_get_syncing (session) && last != NULL &&
+          (after == NULL || g_date_time_compare (last, after) > 0))
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+wait_for_offline (MedusaSession *session,
+                  gboolean       offline)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (medusa_session_get_offline (session) != offline || medusa_session_get_syncing (session))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+session_sign_in (MedusaSession *session)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_session_sign_in_async (session, ADA_EMAIL, ADA_PASSWORD, NULL,
+                                medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+session_refresh (MedusaSession  *session,
+                 GError        **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_refresh_async (session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_refresh_finish (session, result, error);
+}
+
+static gboolean
+session_restore (MedusaSession  *session,
+                 GError        **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_restore_async (session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_restore_finish (session, result, error);
+}
+
+static void
+session_sign_out (MedusaSession *session)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_session_sign_out_async (session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_sign_out_finish (session, result, &error));
+  g_assert_no_error (error);
+}
+
+/* The orders the copy holds (all), newest first. */
+static GListModel *
+copy_orders (MedusaAccountStore *store,
+             gint64             *n_total)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+
+  medusa_account_store_get_orders_async (store, NULL, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  orders = medusa_account_store_get_orders_finish (store, result, n_total, &error);
+  g_assert_no_error (error);
+  return orders;
+}
+
+static MedusaStoreSyncState *
+copy_sync_state (MedusaAccountStore *store)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaStoreSyncState *state;
+
+  medusa_account_store_get_sync_state_async (store, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  state = medusa_account_store_get_sync_state_finish (store, result, &error);
+  g_assert_no_error (error);
+  return state;
+}
+
+static MedusaOrder *
+find_order (GListModel *orders,
+            gint64      display_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      if (medusa_order_get_display_id (order) == display_id)
+        return g_steal_pointer (&order);
+    }
+  return NULL;
+}
+
+static guint
+n_order_requests (MedusaFakeServer *fake)
+{
+  return medusa_fake_server_get_n_requests (fake, "GET", "/store/customers/me/orders");
+}
+
+static gboolean
+file_exists (const char *path,
+             const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (name, G_FILE_TEST_EXISTS);
+}
+
+/* Cases */
+
+static void
+test_first_sync (Fixture       *f,
+                 gconstpointer  data)
+{
+  MedusaAccountStore *store;
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(MedusaStoreSyncState) state = NULL;
+  gint64 n_total = -1;
+  guint n_requests;
+
+  g_assert_null (medusa_session_get_account_store (f->session));
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  store = medusa_session_get_account_store (f->session);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (medusa_account_store_get_customer_id (store), ==, f->customer_id);
+  g_assert_cmpstr (medusa_store_profiles_get_last_customer_id (medusa_store_profiles_get_default (), f->url),
+                   ==, f->customer_id);
+
+  /* Every order, in pages of 50 that each ask for updated_at. */
+  orders = copy_orders (store, &n_total);
+  g_assert_cmpint (n_total, ==, N_ORDERS);
+  n_requests = n_order_requests (f->fake);
+  g_assert_cmpuint (n_requests, ==, (N_ORDERS + MEDUSA_SYNC_PAGE_SIZE - 1) / MEDUSA_SYNC_PAGE_SIZE);
+  for (guint i = 0; i < n_requests; i++)
+    {
+      const MedusaFakeRequest *request = NULL;
+
+      for (guint k = 0; k < medusa_fake_server_get_n_requests (f->fake, NULL, NULL); k++)
+        {
+          const MedusaFakeRequest *r = medusa_fake_server_get_request (f->fake, k);
+
+          if (g_strcmp0 (medusa_fake_request_get_path (r), "/store/customers/me/orders") == 0)
+            {
+              request = r;
+              g_assert_nonnull (strstr (medusa_fake_request_get_query (request), "updated_at"));
+              g_assert_nonnull (strstr (medusa_fake_request_get_query (request), "limit=50"));
+            }
+        }
+      g_assert_nonnull (request);
+    }
+
+  state = copy_sync_state (store);
+  g_assert_true (state->complete);
+  g_assert_cmpint (state->server_count, ==, N_ORDERS);
+  g_assert_cmpint (state->n_orders, ==, N_ORDERS);
+  g_assert_nonnull (state->newest_updated_at);
+  g_assert_nonnull (state->last_synced);
+  g_assert_false (medusa_session_get_offline (f->session));
+
+  /* The customer and the address are in the copy too. */
+  {
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GListModel) addresses = NULL;
+
+    medusa_account_store_get_addresses_async (store, NULL, medusa_fake_async_result_cb, &slot);
+    result = medusa_fake_wait_result (&slot);
+    addresses = medusa_account_store_get_addresses_finish (store, result, NULL);
+    g_assert_nonnull (addresses);
+    g_assert_cmpuint (g_list_model_get_n_items (addresses), ==, 1);
+  }
+
+  /* The file is the session's and nobody else's. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (medusa_account_store_get_path (store), &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+}
+
+static void
+test_incremental (Fixture       *f,
+                  gconstpointer  data)
+{
+  MedusaAccountStore *store;
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(GDateTime) synced = NULL;
+  const MedusaFakeRequest *request;
+  GError *error = NULL;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+
+  /* Nothing changed: one orders request. */
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_order_requests (f->fake), ==, 1);
+
+  /* Order 7 was shipped since (an old one, far down the list). */
+  medusa_fake_server_touch_order (f->fake, 7, "shipped", NULL);
+  medusa_fake_server_clear_requests (f->fake);
+  synced = g_date_time_ref (medusa_session_get_last_synced (f->session));
+  g_usleep (2000);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_compare (medusa_session_get_last_synced (f->session), synced) > 0);
+
+  g_assert_cmpuint (n_order_requests (f->fake), ==, 1);
+  request = medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me/orders");
+  g_assert_nonnull (strstr (medusa_fake_request_get_query (request), "updated_at[gte]="));
+
+  orders = copy_orders (store, NULL);
+  order = find_order (orders, 7);
+  g_assert_nonnull (order);
+  g_assert_cmpint (medusa_order_get_fulfillment_status (order), ==, MEDUSA_FULFILLMENT_STATUS_SHIPPED);
+}
+
+/* A MedusaSync of its own on the copy the session filled. */
+static MedusaCustomer *
+run_sync (MedusaSync *sync)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
+
+  medusa_sync_run_async (sync, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  customer = medusa_sync_run_finish (sync, result, &error);
+  g_assert_no_error (error);
+  return customer;
+}
+
+static void
+test_missed_resync (Fixture       *f,
+                    gconstpointer  data)
+{
+  MedusaAccountStore *store;
+  g_autoptr(MedusaSync) sync = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaStoreSyncState) state = NULL;
+  g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(MedusaOrder) missed = NULL;
+  gint64 n_total = -1;
+  gboolean seen_full_page = FALSE;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+
+  /* An order the incremental query cannot see: updated long before the
+   * newest one held (an import, a clock gone wrong). */
+  medusa_fake_server_add_orders (f->fake, ADA_EMAIL, 1);
+  medusa_fake_server_touch_order (f->fake, N_ORDERS + 1, NULL, long_ago);
+  medusa_fake_server_clear_requests (f->fake);
+
+  /* The next start's first sync compares the count and fetches it all. */
+  sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+  customer = run_sync (sync);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, f->customer_id);
+  g_assert_true (medusa_sync_get_last_run_probed (sync));
+  g_assert_true (medusa_sync_get_last_run_full (sync));
+
+  orders = copy_orders (store, &n_total);
+  g_assert_cmpint (n_total, ==, N_ORDERS + 1);
+  missed = find_order (orders, N_ORDERS + 1);
+  g_assert_nonnull (missed);
+
+  for (guint k = 0; k < medusa_fake_server_get_n_requests (f->fake, NULL, NULL); k++)
+    {
+      const MedusaFakeRequest *r = medusa_fake_server_get_request (f->fake, k);
+      const char *query = medusa_fake_request_get_query (r);
+
+      if (g_strcmp0 (medusa_fake_request_get_path (r), "/store/customers/me/orders") == 0 &&
+          strstr (query, "updated_at[") == NULL && strstr (query, "limit=50") != NULL)
+        seen_full_page = TRUE;
+    }
+  g_assert_true (seen_full_page);
+
+  state = copy_sync_state (store);
+  g_assert_true (state->complete);
+  g_assert_cmpint (state->server_count, ==, N_ORDERS + 1);
+
+  /* Now all is held: the same sync again costs one orders request. */
+  medusa_fake_server_clear_requests (f->fake);
+  g_clear_object (&customer);
+  customer = run_sync (sync);
+  g_assert_cmpuint (n_order_requests (f->fake), ==, 1);
+  g_assert_cmpuint (medusa_sync_get_n_page_requests (sync), ==, 1);
+  g_assert_false (medusa_sync_get_last_run_full (sync));
+  g_assert_false (medusa_sync_get_last_run_probed (sync));
+}
+
+static void
+test_offline_restore (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(MedusaSession) second = NULL;
+  g_autoptr(GListModel) orders = NULL;
+  MedusaAccountStore *store;
+  MedusaCustomer *customer;
+  GError *error = NULL;
+  gint64 n_total = -1;
+
+  if (skip_without_keyring ())
+    return;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  /* The app starts again while the store cannot be reached. */
+  medusa_fake_server_add_fault (f->fake, NULL, NULL, MEDUSA_FAKE_FAULT_DISCONNECT, 0);
+  second = new_session (f);
+  g_assert_true (session_restore (second, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (medusa_session_get_state (second), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  customer = medusa_session_get_customer (second);
+  g_assert_nonnull (customer);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, f->customer_id);
+  g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Ada");
+  store = medusa_session_get_account_store (second);
+  g_assert_nonnull (store);
+  orders = copy_orders (store, &n_total);
+  g_assert_cmpint (n_total, ==, N_ORDERS);
+  g_assert_nonnull (medusa_session_get_last_synced (second));
+
+  wait_for_offline (second, TRUE);
+  g_assert_cmpint (medusa_session_get_state (second), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_nonnull (medusa_session_get_account_store (second));
+
+  /* The store is back: the next refresh goes online again. */
+  medusa_fake_server_clear_faults (f->fake);
+  g_assert_true (session_refresh (second, &error));
+  g_assert_no_error (error);
+  g_assert_false (medusa_session_get_offline (second));
+
+  medusa_fake_iterate_ms (20);
+  medusa_fake_settle_object (second);
+  g_assert_finalize_object (g_steal_pointer (&second));
+}
+
+static void
+test_keyring_gone (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaSession) second = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  if (skip_without_keyring ())
+    return;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  path = g_strdup (medusa_account_store_get_path (medusa_session_get_account_store (f->session)));
+  medusa_fake_settle_object (f->session);
+  g_clear_object (&f->session);
+  medusa_fake_iterate_ms (50);
+
+  /* Someone removed the credential from the keyring (Seahorse). */
+  keyring_clear (f->url);
+  second = new_session (f);
+  g_assert_false (session_restore (second, &error));
+  g_assert_no_error (error);
+  g_assert_false (file_exists (path, ""));
+  g_assert_false (file_exists (path, "-wal"));
+  g_assert_null (medusa_store_profiles_get_last_customer_id (medusa_store_profiles_get_default (), f->url));
+
+  f->session = g_steal_pointer (&second);
+}
+
+static void
+test_sign_out_deletes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  path = g_strdup (medusa_account_store_get_path (medusa_session_get_account_store (f->session)));
+  g_assert_true (file_exists (path, ""));
+
+  session_sign_out (f->session);
+  g_assert_null (medusa_session_get_account_store (f->session));
+  g_assert_false (file_exists (path, ""));
+  g_assert_false (file_exists (path, "-wal"));
+  g_assert_false (file_exists (path, "-shm"));
+  g_assert_null (medusa_store_profiles_get_last_customer_id (medusa_store_profiles_get_default (), f->url));
+}
+
+static void
+test_store_removal_deletes (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  path = g_strdup (medusa_account_store_get_path (medusa_session_get_account_store (f->session)));
+  g_assert_true (file_exists (path, ""));
+
+  g_assert_true (medusa_store_profiles_remove (medusa_store_profiles_get_default (), f->url));
+  g_assert_false (file_exists (path, ""));
+  /* Lets the removal's keyring call finish before tear-down's. */
+  medusa_fake_iterate_ms (300);
+}
+
+static void
+test_lock_hides (Fixture       *f,
+                 gconstpointer  data)
+{
+  MedusaAccountStore *store;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+  g_assert_nonnull (store);
+
+  medusa_session_lock (f->session);
+  g_assert_null (medusa_session_get_account_store (f->session));
+
+  /* The password again: the same copy is shown. */
+  session_sign_in (f->session);
+  g_assert_true (medusa_session_get_account_store (f->session) == store);
+}
+
+static void
+test_keep_local_copy_off (Fixture       *f,
+                          gconstpointer  data)
+{
+  GSettings *settings = medusa_store_profiles_get_settings (medusa_store_profiles_get_default ());
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("needs the GSettings schema");
+      return;
+    }
+
+  /* Turned off while signed in: the copy goes at once. */
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  path = g_strdup (medusa_account_store_get_path (medusa_session_get_account_store (f->session)));
+  g_assert_true (file_exists (path, ""));
+  g_settings_set_boolean (settings, "keep-local-copy", FALSE);
+  g_assert_null (medusa_session_get_account_store (f->session));
+  medusa_fake_iterate_ms (200);
+  g_assert_false (file_exists (path, ""));
+
+  /* Off: signing in and refreshing write nothing. */
+  session_sign_in (f->session);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  medusa_fake_iterate_ms (100);
+  g_assert_null (medusa_session_get_account_store (f->session));
+  g_assert_false (file_exists (path, ""));
+
+  /* A shared workstation keeps no copy either. */
+  g_settings_set_boolean (settings, "keep-local-copy", TRUE);
+  g_settings_set_boolean (settings, "shared-workstation", TRUE);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  medusa_fake_iterate_ms (100);
+  g_assert_null (medusa_session_get_account_store (f->session));
+  g_assert_false (file_exists (path, ""));
+  g_assert_true (medusa_store_profiles_get_idle_lock_forced (medusa_store_profiles_get_default ()));
+  g_assert_true (g_settings_get_boolean (settings, "idle-lock-enabled"));
+
+  g_settings_reset (settings, "shared-workstation");
+  g_settings_reset (settings, "keep-local-copy");
+  g_settings_reset (settings, "idle-lock-enabled");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  service_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/sync/first-sync", test_first_sync);
+  ADD ("/sync/incremental", test_incremental);
+  ADD ("/sync/missed-resync", test_missed_resync);
+  ADD ("/sync/offline-restore", test_offline_restore);
+  ADD ("/sync/keyring-gone", test_keyring_gone);
+  ADD ("/sync/sign-out-deletes", test_sign_out_deletes);
+  ADD ("/sync/store-removal-deletes", test_store_removal_deletes);
+  ADD ("/sync/lock-hides", test_lock_hides);
+  ADD ("/sync/keep-local-copy-off", test_keep_local_copy_off);
+
+#undef ADD
+
+  return g_test_run ();
+}
