@@ -15,6 +15,7 @@
 #include "medusa-orders.h"
 #include "medusa-page.h"
 #include "medusa-payment-method.h"
+#include "medusa-receipt.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaOrderDetailsPage
@@ -334,6 +335,8 @@ clear_content (MedusaOrderDetailsPage *self)
   clear_box (GTK_WIDGET (self->fulfillments_list));
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->date_label, "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", FALSE);
 }
 
 static void
@@ -363,6 +366,8 @@ fill (MedusaOrderDetailsPage *self)
   fill_shipping (self);
   fill_payment (self);
   fill_fulfillments (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", TRUE);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   gtk_adjustment_set_value (adjustment, 0);
@@ -447,6 +452,26 @@ back_action (GtkWidget  *widget,
   medusa_ui_navigate (widget, "orders");
 }
 
+/* Receipts (medusa-receipt.c): of the order shown */
+static void
+receipt_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (widget);
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  g_autoptr(MedusaReceipt) receipt = NULL;
+
+  if (self->order == NULL)
+    return;
+
+  receipt = medusa_receipt_new (self->order, medusa_session_get_store_name (session));
+  if (g_strcmp0 (action_name, "page.print-receipt") == 0)
+    medusa_receipt_print (receipt, widget);
+  else
+    medusa_receipt_save_as_pdf (receipt, widget);
+}
+
 /* MedusaPage */
 
 static void
@@ -522,12 +547,18 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "page.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "page.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "page.back", NULL);
+  gtk_widget_class_install_action (widget_class, "page.print-receipt", NULL, receipt_action);
+  gtk_widget_class_install_action (widget_class, "page.save-receipt", NULL, receipt_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "page.print-receipt", NULL);
 }
 
 static void
 medusa_order_details_page_init (MedusaOrderDetailsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", FALSE);
 }
 
 GtkWidget *
