@@ -701,11 +701,12 @@ medusa_receipt_new_operation (MedusaReceipt *self)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
 
-  /* The operation keeps the receipt while the dialog is open. */
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print_cb),
-                         g_object_ref (self), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
-  g_signal_connect_object (operation, "end-print", G_CALLBACK (on_end_print_cb), self, 0);
+  /* The operation keeps the receipt while the dialog is open, and lets it
+   * go only after its handlers are gone (object data is cleared last). */
+  g_object_set_data_full (G_OBJECT (operation), "medusa-receipt", g_object_ref (self), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
+  g_signal_connect (operation, "end-print", G_CALLBACK (on_end_print_cb), self);
 
   return operation;
 }
