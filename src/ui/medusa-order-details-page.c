@@ -459,17 +459,14 @@ receipt_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (widget);
-  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
-  g_autoptr(MedusaReceipt) receipt = NULL;
 
   if (self->order == NULL)
     return;
 
-  receipt = medusa_receipt_new (self->order, medusa_session_get_store_name (session));
-  if (g_strcmp0 (action_name, "page.print-receipt") == 0)
-    medusa_receipt_print (receipt, widget);
-  else
-    medusa_receipt_save_as_pdf (receipt, widget);
+  medusa_receipt_fetch_and_run (medusa_page_get_session (MEDUSA_PAGE (self)),
+                                medusa_order_get_id (self->order),
+                                g_strcmp0 (action_name, "page.print-receipt") == 0,
+                                widget, medusa_page_get_cancellable (MEDUSA_PAGE (self)));
 }
 
 /* MedusaPage */

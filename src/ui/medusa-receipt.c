@@ -15,6 +15,7 @@
 
 #include "medusa-money.h"
 #include "medusa-receipt.h"
+#include "medusa-receipt-order.h"
 #include "medusa-ui-utils.h"
 
 /* Text from the store is cut to this many characters and to a few lines
@@ -693,6 +694,15 @@ medusa_receipt_new_operation (MedusaReceipt *self)
   paper = gtk_paper_size_new (gtk_paper_size_get_default ());
   setup = gtk_page_setup_new ();
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  /* at least 15 mm around, more where the paper's printable area says so */
+  gtk_page_setup_set_top_margin (setup, MAX (gtk_page_setup_get_top_margin (setup, GTK_UNIT_MM), 15),
+                                 GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (setup, MAX (gtk_page_setup_get_bottom_margin (setup, GTK_UNIT_MM), 15),
+                                    GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (setup, MAX (gtk_page_setup_get_left_margin (setup, GTK_UNIT_MM), 15),
+                                  GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (setup, MAX (gtk_page_setup_get_right_margin (setup, GTK_UNIT_MM), 15),
+                                   GTK_UNIT_MM);
 
   title = dup_title (self);
   operation = gtk_print_operation_new ();
@@ -963,6 +973,81 @@ medusa_receipt_save_as_pdf (MedusaReceipt *self,
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb),
                     receipt_task_new (self, widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct
+{
+  MedusaSession *session;
+  char          *store_name;
+  gboolean       print;
+  GWeakRef       widget;
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_clear_object (&data->session);
+  g_free (data->store_name);
+  g_weak_ref_clear (&data->widget);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FetchData, fetch_data_free)
+
+static void
+on_receipt_order_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(FetchData) data = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&data->widget);
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(MedusaReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  order = medusa_client_retrieve_receipt_order_finish (MEDUSA_CLIENT (source), result, &error);
+  if (widget == NULL || medusa_ui_is_cancelled (error))
+    return;
+
+  if (order == NULL)
+    {
+      medusa_ui_show_error (widget, data->session, error, _("Could not load the order for the receipt"));
+      return;
+    }
+
+  receipt = medusa_receipt_new (order, data->store_name);
+  if (data->print)
+    medusa_receipt_print (receipt, widget);
+  else
+    medusa_receipt_save_as_pdf (receipt, widget);
+}
+
+void
+medusa_receipt_fetch_and_run (MedusaSession *session,
+                              const char    *order_id,
+                              gboolean       print,
+                              GtkWidget     *widget,
+                              GCancellable  *cancellable)
+{
+  MedusaClient *client;
+  FetchData *data;
+
+  g_return_if_fail (MEDUSA_IS_SESSION (session));
+  g_return_if_fail (order_id != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  client = medusa_session_get_client (session);
+  if (client == NULL)
+    return;
+
+  data = g_new0 (FetchData, 1);
+  data->session = g_object_ref (session);
+  data->store_name = g_strdup (medusa_session_get_store_name (session));
+  data->print = print;
+  g_weak_ref_init (&data->widget, widget);
+
+  medusa_client_retrieve_receipt_order_async (client, order_id, cancellable,
+                                              on_receipt_order_cb, data);
 }
 
 /* GObject */

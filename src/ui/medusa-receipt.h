@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "medusa-order.h"
+#include "medusa-session.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,15 @@ void               medusa_receipt_print             (MedusaReceipt  *self,
  * PDF there; the result (saved, or why not) is a toast in @widget's window. */
 void               medusa_receipt_save_as_pdf       (MedusaReceipt  *self,
                                                      GtkWidget      *widget);
+
+/* Fetches the whole order @order_id for the signed-in customer of @session
+ * (medusa_client_retrieve_receipt_order_async: with the gift cards, refunds
+ * and billing address the details page's order lacks), then prints it
+ * (@print) or asks where to save it as PDF; a failure is a toast. */
+void               medusa_receipt_fetch_and_run     (MedusaSession  *session,
+                                                     const char     *order_id,
+                                                     gboolean        print,
+                                                     GtkWidget      *widget,
+                                                     GCancellable   *cancellable);
 
 G_END_DECLS

@@ -79,6 +79,14 @@ def seed():
     shipped = [o for o in orders if o["fulfillment_status"] == "shipped"]
     if not shipped:
         raise GuiError("the seed made no shipped order: %r" % [o["fulfillment_status"] for o in orders])
+    # a refund (admin API), which GET /store/orders/{id} does not show: the
+    # receipt fetches the order from the customer's list, which has it
+    admin = os.environ.get("MEDUSA_ADMIN_EMAIL", "admin@example.com")
+    admin_password = os.environ.get("MEDUSA_ADMIN_PASSWORD", "supersecret")
+    admin_token = api("POST", "/admin/auth/token",
+                      {"email": admin, "password": admin_password})["access_token"]
+    api("POST", "/admin/orders/%s/refund" % shipped[0]["id"],
+        {"amount": 550, "reason": "other", "note": "Receipt test refund"}, token=admin_token)
     full = api("GET", "/store/orders/" + shipped[0]["id"], token=token)["order"]
     order.update(full)
 
@@ -151,11 +159,15 @@ def save_as_pdf():
     total = "%d.%02d" % divmod(order["total"], 100)
     want = ["Order #%d" % order["display_id"], "Receipt", "Total", total,
             order["fulfillments"][0]["tracking_links"][0]["tracking_number"],
-            "Payment status", "Paid", order["shipping_address"]["city"]]
+            "Payment status", "Partially refunded", order["shipping_address"]["city"]]
     want += [item["title"] for item in order["items"]]
+    # from the customer's order list only: the refund and the billing address
+    want += ["Refunds", "Other: Receipt test refund", "5.50", "Billing address"]
     missing = [w for w in want if w not in text]
     if missing:
         raise GuiError("not in the PDF: %r\n%s" % (missing, text))
+    if "No billing address" in text:
+        raise GuiError("the billing address is missing from the PDF:\n%s" % text)
     if SHOTS:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
                         saved_pdf, os.path.join(SHOTS, "receipt")], check=True)
