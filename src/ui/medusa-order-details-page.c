@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-busy-button.h"
 #include "medusa-line-item-row.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
@@ -35,6 +36,8 @@ struct _MedusaOrderDetailsPage
   GtkListBox    *shipping_list;
   GtkListBox    *payment_list;
   GtkListBox    *fulfillments_list;
+  MedusaBusyButton *print_button;
+  MedusaBusyButton *save_pdf_button;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaOrderDetailsPage, medusa_order_details_page, MEDUSA_TYPE_PAGE)
@@ -459,14 +462,15 @@ receipt_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (widget);
+  gboolean print = g_strcmp0 (action_name, "page.print-receipt") == 0;
 
   if (self->order == NULL)
     return;
 
   medusa_receipt_fetch_and_run (medusa_page_get_session (MEDUSA_PAGE (self)),
-                                medusa_order_get_id (self->order),
-                                g_strcmp0 (action_name, "page.print-receipt") == 0,
-                                widget, medusa_page_get_cancellable (MEDUSA_PAGE (self)));
+                                medusa_order_get_id (self->order), print,
+                                print ? self->print_button : self->save_pdf_button,
+                                medusa_page_get_cancellable (MEDUSA_PAGE (self)));
 }
 
 /* MedusaPage */
@@ -537,6 +541,9 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, shipping_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, payment_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, fulfillments_list);
+  g_type_ensure (MEDUSA_TYPE_BUSY_BUTTON);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, save_pdf_button);
 
   medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);

@@ -980,7 +980,7 @@ typedef struct
   MedusaSession *session;
   char          *store_name;
   gboolean       print;
-  GWeakRef       widget;
+  GWeakRef       button;
 } FetchData;
 
 static void
@@ -988,7 +988,7 @@ fetch_data_free (FetchData *data)
 {
   g_clear_object (&data->session);
   g_free (data->store_name);
-  g_weak_ref_clear (&data->widget);
+  g_weak_ref_clear (&data->button);
   g_free (data);
 }
 
@@ -1000,13 +1000,16 @@ on_receipt_order_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(FetchData) data = user_data;
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (&data->widget);
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&data->button);
   g_autoptr(MedusaOrder) order = NULL;
   g_autoptr(MedusaReceipt) receipt = NULL;
   g_autoptr(GError) error = NULL;
 
   order = medusa_client_retrieve_receipt_order_finish (MEDUSA_CLIENT (source), result, &error);
-  if (widget == NULL || medusa_ui_is_cancelled (error))
+  if (widget == NULL)
+    return;
+  medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (widget), FALSE);
+  if (medusa_ui_is_cancelled (error))
     return;
 
   if (order == NULL)
@@ -1023,28 +1026,30 @@ on_receipt_order_cb (GObject      *source,
 }
 
 void
-medusa_receipt_fetch_and_run (MedusaSession *session,
-                              const char    *order_id,
-                              gboolean       print,
-                              GtkWidget     *widget,
-                              GCancellable  *cancellable)
+medusa_receipt_fetch_and_run (MedusaSession    *session,
+                              const char       *order_id,
+                              gboolean          print,
+                              MedusaBusyButton *button,
+                              GCancellable     *cancellable)
 {
   MedusaClient *client;
   FetchData *data;
 
   g_return_if_fail (MEDUSA_IS_SESSION (session));
   g_return_if_fail (order_id != NULL);
-  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (MEDUSA_IS_BUSY_BUTTON (button));
 
   client = medusa_session_get_client (session);
-  if (client == NULL)
+  if (client == NULL || medusa_busy_button_get_busy (button))
     return;
+
+  medusa_busy_button_set_busy (button, TRUE);
 
   data = g_new0 (FetchData, 1);
   data->session = g_object_ref (session);
   data->store_name = g_strdup (medusa_session_get_store_name (session));
   data->print = print;
-  g_weak_ref_init (&data->widget, widget);
+  g_weak_ref_init (&data->button, button);
 
   medusa_client_retrieve_receipt_order_async (client, order_id, cancellable,
                                               on_receipt_order_cb, data);

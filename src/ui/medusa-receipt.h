@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "medusa-busy-button.h"
 #include "medusa-order.h"
 #include "medusa-session.h"
 
@@ -55,11 +56,12 @@ void               medusa_receipt_save_as_pdf       (MedusaReceipt  *self,
 /* Fetches the whole order @order_id for the signed-in customer of @session
  * (medusa_client_retrieve_receipt_order_async: with the gift cards, refunds
  * and billing address the details page's order lacks), then prints it
- * (@print) or asks where to save it as PDF; a failure is a toast. */
-void               medusa_receipt_fetch_and_run     (MedusaSession  *session,
-                                                     const char     *order_id,
-                                                     gboolean        print,
-                                                     GtkWidget      *widget,
-                                                     GCancellable   *cancellable);
+ * (@print) or asks where to save it as PDF. @button is busy meanwhile (and a
+ * second call while it is, does nothing); a failure is a toast. */
+void               medusa_receipt_fetch_and_run     (MedusaSession    *session,
+                                                     const char       *order_id,
+                                                     gboolean          print,
+                                                     MedusaBusyButton *button,
+                                                     GCancellable     *cancellable);
 
 G_END_DECLS
