@@ -21,6 +21,7 @@ static const StatusName order_status_names[] = {
   { "archived", N_("Archived") },
   { "canceled", N_("Canceled") },
   { "requires_action", N_("Requires action") },
+  { "draft", N_("Draft") },
 };
 
 static const StatusName fulfillment_status_names[] = {
@@ -34,6 +35,8 @@ static const StatusName fulfillment_status_names[] = {
   { "returned", N_("Returned") },
   { "canceled", N_("Canceled") },
   { "requires_action", N_("Requires action") },
+  { "partially_delivered", N_("Partially delivered") },
+  { "delivered", N_("Delivered") },
 };
 
 static const StatusName payment_status_names[] = {
@@ -45,11 +48,14 @@ static const StatusName payment_status_names[] = {
   { "refunded", N_("Refunded") },
   { "canceled", N_("Canceled") },
   { "requires_action", N_("Requires action") },
+  { "authorized", N_("Authorized") },
+  { "partially_authorized", N_("Partially authorized") },
+  { "partially_captured", N_("Partially paid") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (order_status_names) == MEDUSA_ORDER_STATUS_REQUIRES_ACTION + 1);
-G_STATIC_ASSERT (G_N_ELEMENTS (fulfillment_status_names) == MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION + 1);
-G_STATIC_ASSERT (G_N_ELEMENTS (payment_status_names) == MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (order_status_names) == MEDUSA_ORDER_STATUS_LAST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (fulfillment_status_names) == MEDUSA_FULFILLMENT_STATUS_LAST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (payment_status_names) == MEDUSA_PAYMENT_STATUS_LAST + 1);
 
 static guint
 lookup_value (const StatusName *names,

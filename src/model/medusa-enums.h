@@ -19,6 +19,8 @@ typedef enum
   MEDUSA_ORDER_STATUS_ARCHIVED,
   MEDUSA_ORDER_STATUS_CANCELED,
   MEDUSA_ORDER_STATUS_REQUIRES_ACTION,
+  /* Medusa v2 only */
+  MEDUSA_ORDER_STATUS_DRAFT,
 } MedusaOrderStatus;
 
 typedef enum
@@ -33,6 +35,9 @@ typedef enum
   MEDUSA_FULFILLMENT_STATUS_RETURNED,
   MEDUSA_FULFILLMENT_STATUS_CANCELED,
   MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION,
+  /* Medusa v2 only */
+  MEDUSA_FULFILLMENT_STATUS_PARTIALLY_DELIVERED,
+  MEDUSA_FULFILLMENT_STATUS_DELIVERED,
 } MedusaFulfillmentStatus;
 
 typedef enum
@@ -45,7 +50,17 @@ typedef enum
   MEDUSA_PAYMENT_STATUS_REFUNDED,
   MEDUSA_PAYMENT_STATUS_CANCELED,
   MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION,
+  /* Medusa v2 only */
+  MEDUSA_PAYMENT_STATUS_AUTHORIZED,
+  MEDUSA_PAYMENT_STATUS_PARTIALLY_AUTHORIZED,
+  MEDUSA_PAYMENT_STATUS_PARTIALLY_CAPTURED,
 } MedusaPaymentStatus;
+
+/* The last value of each enum (the values up to REQUIRES_ACTION are those
+ * Medusa v1 knows; the ones after it come from Medusa v2 stores). */
+#define MEDUSA_ORDER_STATUS_LAST       MEDUSA_ORDER_STATUS_DRAFT
+#define MEDUSA_FULFILLMENT_STATUS_LAST MEDUSA_FULFILLMENT_STATUS_DELIVERED
+#define MEDUSA_PAYMENT_STATUS_LAST     MEDUSA_PAYMENT_STATUS_PARTIALLY_CAPTURED
 
 /* The API's own spelling ("requires_action"), both ways. Unknown → *_UNKNOWN / NULL. */
 MedusaOrderStatus        medusa_order_status_from_string        (const char *str);

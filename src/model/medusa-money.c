@@ -219,3 +219,100 @@ medusa_money_checked_mul (gint64  a,
   *result = product;
   return TRUE;
 }
+
+#define DECIMAL_MAX_LENGTH 100
+#define DECIMAL_MAX_EXPONENT 9999
+
+gboolean
+medusa_money_parse_decimal (const char *text,
+                            guint       digits,
+                            gint64     *minor)
+{
+  char mantissa[DECIMAL_MAX_LENGTH + 1];  /* the digits, without the point */
+  gsize n_mantissa = 0;
+  gsize n_fraction = 0;
+  gboolean negative = FALSE;
+  gint64 exponent = 0;
+  gint64 shift;
+  gint64 keep;
+  gint64 value = 0;
+  const char *p = text;
+  const char *first;
+
+  g_return_val_if_fail (minor != NULL, FALSE);
+
+  if (text == NULL || digits > 18 || strnlen (text, DECIMAL_MAX_LENGTH + 1) > DECIMAL_MAX_LENGTH)
+    return FALSE;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  /* JSON: one or more digits, no leading zero unless it is the only one */
+  first = p;
+  while (g_ascii_isdigit (*p))
+    mantissa[n_mantissa++] = *p++;
+  if (p == first || (*first == '0' && p - first > 1))
+    return FALSE;
+  if (*p == '.')
+    {
+      p++;
+      first = p;
+      while (g_ascii_isdigit (*p))
+        mantissa[n_mantissa++] = *p++;
+      n_fraction = p - first;
+      if (n_fraction == 0)
+        return FALSE;
+    }
+  if (*p == 'e' || *p == 'E')
+    {
+      gboolean exponent_negative = FALSE;
+
+      p++;
+      if (*p == '+' || *p == '-')
+        exponent_negative = *p++ == '-';
+      first = p;
+      while (g_ascii_isdigit (*p))
+        {
+          exponent = exponent * 10 + (*p++ - '0');
+          if (exponent > DECIMAL_MAX_EXPONENT)
+            return FALSE;
+        }
+      if (p == first)
+        return FALSE;
+      if (exponent_negative)
+        exponent = -exponent;
+    }
+  if (*p != '\0')
+    return FALSE;
+
+  /* value = mantissa × 10^(exponent − n_fraction); minor units: × 10^digits */
+  shift = exponent - (gint64) n_fraction + digits;
+  keep = shift >= 0 ? (gint64) n_mantissa : (gint64) n_mantissa + shift;
+  for (gint64 i = 0; i < keep; i++)
+    {
+      if (!medusa_money_checked_mul (value, 10, &value) ||
+          !medusa_money_checked_add (value, mantissa[i] - '0', &value))
+        return FALSE;
+    }
+  if (shift > 0)
+    {
+      for (gint64 i = 0; i < shift; i++)
+        {
+          if (value == 0)
+            break;
+          if (!medusa_money_checked_mul (value, 10, &value))
+            return FALSE;
+        }
+    }
+  /* The first digit dropped decides: half away from zero. */
+  else if (keep >= 0 && keep < (gint64) n_mantissa && mantissa[keep] >= '5')
+    {
+      if (!medusa_money_checked_add (value, 1, &value))
+        return FALSE;
+    }
+
+  *minor = negative ? -value : value;
+  return TRUE;
+}

@@ -35,4 +35,16 @@ gboolean    medusa_money_checked_mul      (gint64      a,
                                            gint64      b,
                                            gint64     *result);
 
+/* An exact decimal from the network (Medusa v2 sends amounts as JSON numbers
+ * in major units with the exact text beside them: raw_total.value "59.99")
+ * in minor units of a currency with @digits (≤ 18) digits after the point:
+ * ("19.5", 2) → 1950, ("1500", 0) → 1500, ("12.345", 3) → 12345. Digits
+ * beyond @digits are rounded half away from zero ("0.125", 2 → 13; "-0.005",
+ * 2 → -1). The syntax is JSON's: -?digits(.digits)?([eE][+-]?digits)?, at most
+ * 100 characters. TRUE, or FALSE with *@minor untouched for anything else or a
+ * result that does not fit in a gint64. No floating point anywhere. */
+gboolean    medusa_money_parse_decimal    (const char *text,
+                                           guint       digits,
+                                           gint64     *minor);
+
 G_END_DECLS

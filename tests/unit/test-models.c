@@ -904,19 +904,19 @@ test_country_new (void)
 static void
 test_enums (void)
 {
-  for (MedusaOrderStatus s = MEDUSA_ORDER_STATUS_PENDING; s <= MEDUSA_ORDER_STATUS_REQUIRES_ACTION; s++)
+  for (MedusaOrderStatus s = MEDUSA_ORDER_STATUS_PENDING; s <= MEDUSA_ORDER_STATUS_LAST; s++)
     {
       g_assert_nonnull (medusa_order_status_to_string (s));
       g_assert_cmpint (medusa_order_status_from_string (medusa_order_status_to_string (s)), ==, s);
       g_assert_nonnull (medusa_order_status_to_label (s));
     }
-  for (MedusaFulfillmentStatus s = MEDUSA_FULFILLMENT_STATUS_NOT_FULFILLED; s <= MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION; s++)
+  for (MedusaFulfillmentStatus s = MEDUSA_FULFILLMENT_STATUS_NOT_FULFILLED; s <= MEDUSA_FULFILLMENT_STATUS_LAST; s++)
     {
       g_assert_nonnull (medusa_fulfillment_status_to_string (s));
       g_assert_cmpint (medusa_fulfillment_status_from_string (medusa_fulfillment_status_to_string (s)), ==, s);
       g_assert_nonnull (medusa_fulfillment_status_to_label (s));
     }
-  for (MedusaPaymentStatus s = MEDUSA_PAYMENT_STATUS_NOT_PAID; s <= MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION; s++)
+  for (MedusaPaymentStatus s = MEDUSA_PAYMENT_STATUS_NOT_PAID; s <= MEDUSA_PAYMENT_STATUS_LAST; s++)
     {
       g_assert_nonnull (medusa_payment_status_to_string (s));
       g_assert_cmpint (medusa_payment_status_from_string (medusa_payment_status_to_string (s)), ==, s);
@@ -929,6 +929,14 @@ test_enums (void)
   g_assert_cmpstr (medusa_order_status_to_label (MEDUSA_ORDER_STATUS_REQUIRES_ACTION), ==, "Requires action");
   g_assert_cmpstr (medusa_fulfillment_status_to_label (MEDUSA_FULFILLMENT_STATUS_NOT_FULFILLED), ==, "Not fulfilled");
   g_assert_cmpstr (medusa_payment_status_to_label (MEDUSA_PAYMENT_STATUS_PARTIALLY_REFUNDED), ==, "Partially refunded");
+
+  /* Medusa v2's values (NOTES.md of the v2 kit) */
+  g_assert_cmpint (medusa_payment_status_from_string ("authorized"), ==, MEDUSA_PAYMENT_STATUS_AUTHORIZED);
+  g_assert_cmpint (medusa_payment_status_from_string ("partially_captured"), ==, MEDUSA_PAYMENT_STATUS_PARTIALLY_CAPTURED);
+  g_assert_cmpint (medusa_fulfillment_status_from_string ("delivered"), ==, MEDUSA_FULFILLMENT_STATUS_DELIVERED);
+  g_assert_cmpint (medusa_order_status_from_string ("draft"), ==, MEDUSA_ORDER_STATUS_DRAFT);
+  g_assert_cmpstr (medusa_payment_status_to_label (MEDUSA_PAYMENT_STATUS_AUTHORIZED), ==, "Authorized");
+  g_assert_cmpstr (medusa_fulfillment_status_to_label (MEDUSA_FULFILLMENT_STATUS_DELIVERED), ==, "Delivered");
 
   g_assert_cmpint (medusa_order_status_from_string ("PENDING"), ==, MEDUSA_ORDER_STATUS_UNKNOWN);
   g_assert_cmpint (medusa_order_status_from_string (NULL), ==, MEDUSA_ORDER_STATUS_UNKNOWN);

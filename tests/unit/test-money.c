@@ -108,6 +108,53 @@ test_format_german_numbers (void)
   setlocale (LC_NUMERIC, "C");
 }
 
+static void
+test_parse_decimal (void)
+{
+  static const struct { const char *text; guint digits; gint64 want; } good[] = {
+    { "19.5", 2, 1950 }, { "59.99", 2, 5999 }, { "47", 2, 4700 }, { "0", 2, 0 },
+    { "-0", 2, 0 }, { "0.05", 2, 5 }, { "1500", 0, 1500 }, { "12.345", 3, 12345 },
+    { "12.3", 3, 12300 }, { "0.125", 2, 13 }, { "0.124", 2, 12 }, { "-0.005", 2, -1 },
+    { "-19.5", 2, -1950 }, { "1500.5", 0, 1501 }, { "1.9047619047619047", 2, 190 },
+    { "1e-7", 2, 0 }, { "5e-3", 2, 1 }, { "4e-3", 2, 0 }, { "1.5e2", 2, 15000 },
+    { "1.5E+2", 0, 150 }, { "25e-1", 0, 3 }, { "0e9999", 2, 0 },
+    { "9223372036854775807", 0, G_MAXINT64 }, { "92233720368547758.07", 2, G_MAXINT64 },
+    { "-92233720368547758.07", 2, -G_MAXINT64 }, { "0.000000000000000001", 18, 1 },
+  };
+  static const struct { const char *text; guint digits; } bad[] = {
+    { "", 2 }, { "-", 2 }, { "1.", 2 }, { ".5", 2 }, { "1e", 2 }, { "1e+", 2 },
+    { "0x10", 2 }, { " 1", 2 }, { "1 ", 2 }, { "1,5", 2 }, { "+1", 2 }, { "01", 2 },
+    { "NaN", 2 }, { "Infinity", 2 }, { "1e99999", 2 }, { "9223372036854775808", 0 },
+    { "92233720368547758.08", 2 }, { "1e17", 2 }, { "1", 19 }, { "1.5.5", 2 },
+    { "1\xc2\xa0", 2 },
+  };
+  g_autofree char *long_text = g_strnfill (101, '1');
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 minor = 42;
+
+      g_test_message ("%s (%u digits)", good[i].text, good[i].digits);
+      g_assert_true (medusa_money_parse_decimal (good[i].text, good[i].digits, &minor));
+      g_assert_cmpint (minor, ==, good[i].want);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 minor = 42;
+
+      g_test_message ("%s (%u digits)", bad[i].text, bad[i].digits);
+      g_assert_false (medusa_money_parse_decimal (bad[i].text, bad[i].digits, &minor));
+      g_assert_cmpint (minor, ==, 42);
+    }
+  {
+    gint64 minor = 42;
+
+    g_assert_false (medusa_money_parse_decimal (NULL, 2, &minor));
+    g_assert_false (medusa_money_parse_decimal (long_text, 0, &minor));
+    g_assert_cmpint (minor, ==, 42);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/money/symbol", test_symbol);
   g_test_add_func ("/money/format/c-locale", test_format_c_locale);
   g_test_add_func ("/money/format/german-numbers", test_format_german_numbers);
+  g_test_add_func ("/money/parse-decimal", test_parse_decimal);
 
   return g_test_run ();
 }
