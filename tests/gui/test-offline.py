@@ -146,6 +146,9 @@ def sidebar(name):
     app.mouse_click(app.find("label", name, within="Account Sections"))
     app.wait_page(name)
     time.sleep(0.5)
+    unnamed = app.unnamed_controls()
+    if unnamed:
+        raise GuiError("controls without an accessible name: %s" % ", ".join(unnamed))
 
 
 def sensitive(node):
