@@ -25,6 +25,8 @@
  * refresh is tried again while the store cannot be reached. */
 #define SYNC_INTERVAL_SECONDS (15 * 60)
 #define OFFLINE_RETRY_SECONDS 60
+/* For tests: the store comes back sooner than a minute (tests/gui/test-offline.py). */
+#define OFFLINE_RETRY_SECONDS_ENV "MEDUSA_ACCOUNT_OFFLINE_RETRY_SECONDS"
 
 struct _MedusaSession
 {
@@ -484,6 +486,17 @@ sync_timer_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static guint
+offline_retry_seconds (void)
+{
+  const char *text = g_getenv (OFFLINE_RETRY_SECONDS_ENV);
+  guint64 seconds;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, 3600, &seconds, NULL))
+    return (guint) seconds;
+  return OFFLINE_RETRY_SECONDS;
+}
+
 static gboolean
 offline_retry_cb (gpointer user_data)
 {
@@ -644,7 +657,7 @@ sync_done_cb (GObject      *source,
         {
           set_offline (self, TRUE);
           if (self->auto_sync && self->retry_id == 0)
-            self->retry_id = g_timeout_add_seconds (OFFLINE_RETRY_SECONDS, offline_retry_cb, self);
+            self->retry_id = g_timeout_add_seconds (offline_retry_seconds (), offline_retry_cb, self);
         }
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("The local copy was not refreshed: %s", error->message);
@@ -1950,6 +1963,10 @@ update_customer_cb (GObject      *source,
 
   if (!take_customer_answer (self, task, customer, error))
     return;
+
+  /* The copy learns of the change too: a start without the store shows it. */
+  if (self->sync != NULL && self->state == MEDUSA_SESSION_STATE_SIGNED_IN)
+    run_sync (self, NULL);
 
   if (tag == medusa_session_change_email_async || tag == medusa_session_change_password_async)
     g_task_return_boolean (task, TRUE);

@@ -13,6 +13,7 @@
 #include "medusa-addresses.h"
 #include "medusa-busy-button.h"
 #include "medusa-countries.h"
+#include "medusa-offline-guard.h"
 #include "medusa-regions.h"
 #include "medusa-payloads.h"
 #include "medusa-region.h"
@@ -83,8 +84,8 @@ set_saving (MedusaAddressDialog *self,
   medusa_busy_button_set_busy (MEDUSA_BUSY_BUTTON (self->save_button), saving);
   gtk_widget_set_sensitive (self->form_box, !saving);
   if (!saving)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
-                              medusa_address_form_get_valid (self->form));
+    medusa_offline_guard_set_sensitive (GTK_WIDGET (self->save_button),
+                                        medusa_address_form_get_valid (self->form));
 }
 
 /* The country a new address most likely has: that of a saved address. */
@@ -287,7 +288,7 @@ save (MedusaAddressDialog *self)
         }
     }
 
-  if (medusa_session_get_client (self->session) == NULL)
+  if (medusa_session_get_client (self->session) == NULL || medusa_session_get_offline (self->session))
     return;
 
   set_saving (self, TRUE);
@@ -331,6 +332,8 @@ medusa_address_dialog_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "clear-input",
                            G_CALLBACK (session_clear_input_cb), self, G_CONNECT_SWAPPED);
+  /* Offline: Save waits, the form keeps what is typed. */
+  medusa_offline_guard_add (GTK_WIDGET (self->save_button), self->session);
 
   /* The session's list: Save's cancellable is not the load's. */
   self->store_countries = medusa_countries_get_for_session (self->session);
@@ -448,14 +451,24 @@ medusa_address_dialog_class_init (MedusaAddressDialogClass *klass)
 }
 
 static void
+on_form_notify_valid_cb (MedusaAddressDialog *self)
+{
+  medusa_offline_guard_set_sensitive (GTK_WIDGET (self->save_button),
+                                      medusa_address_form_get_valid (self->form));
+}
+
+static void
 medusa_address_dialog_init (MedusaAddressDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 
-  /* Save is there once every required field is. */
-  g_object_bind_property (self->form, "valid", self->save_button, "sensitive", G_BINDING_SYNC_CREATE);
+  /* Save is there once every required field is (and the store can be
+   * reached: not a binding, the offline guard has a say). */
+  g_signal_connect_object (self->form, "notify::valid", G_CALLBACK (on_form_notify_valid_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_form_notify_valid_cb (self);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-address-row.h"
+#include "medusa-offline-guard.h"
 
 struct _MedusaAddressRow
 {
@@ -199,6 +200,7 @@ medusa_address_row_class_init (MedusaAddressRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-address-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaAddressRow, delete_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "edit_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
@@ -225,4 +227,17 @@ medusa_address_row_get_address (MedusaAddressRow *self)
   g_return_val_if_fail (MEDUSA_IS_ADDRESS_ROW (self), NULL);
 
   return self->address;
+}
+
+void
+medusa_address_row_guard_offline (MedusaAddressRow *self,
+                                  MedusaSession    *session)
+{
+  g_return_if_fail (MEDUSA_IS_ADDRESS_ROW (self));
+
+  medusa_offline_guard_add (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                       MEDUSA_TYPE_ADDRESS_ROW,
+                                                                       "edit_button")),
+                            session);
+  medusa_offline_guard_add (GTK_WIDGET (self->delete_button), session);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "medusa-address.h"
+#include "medusa-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,8 @@ G_DECLARE_FINAL_TYPE (MedusaAddressRow, medusa_address_row, MEDUSA, ADDRESS_ROW,
 
 GtkWidget     *medusa_address_row_new         (MedusaAddress    *address);
 MedusaAddress *medusa_address_row_get_address (MedusaAddressRow *self);
+/* Edit and Delete wait while @session is offline (medusa-offline-guard.h). */
+void           medusa_address_row_guard_offline (MedusaAddressRow *self,
+                                                 MedusaSession    *session);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "medusa-addresses-page.h"
 #include "medusa-page.h"
 #include "medusa-addresses.h"
+#include "medusa-offline-guard.h"
 #include "medusa-ui-utils.h"
 
 /* An address the user deleted: hidden at once, DELETEd only when its toast
@@ -197,6 +198,7 @@ create_row (gpointer item,
 
   g_signal_connect_object (row, "edit", G_CALLBACK (edit_cb), self, 0);
   g_signal_connect_object (row, "delete", G_CALLBACK (delete_cb), self, 0);
+  medusa_address_row_guard_offline (MEDUSA_ADDRESS_ROW (row), medusa_page_get_session (MEDUSA_PAGE (self)));
 
   return row;
 }
@@ -227,7 +229,7 @@ rebuild (MedusaAddressesPage *self)
   gtk_filter_list_model_set_model (self->shown,
                                    customer != NULL ? medusa_customer_get_shipping_addresses (customer) : NULL);
   refilter (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), customer != NULL);
+  medusa_offline_guard_set_sensitive (GTK_WIDGET (self->add_button), customer != NULL);
 }
 
 static void
@@ -352,6 +354,7 @@ medusa_addresses_page_constructed (GObject *object)
    * the customer's addresses. */
   g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (self)), "notify::customer",
                            G_CALLBACK (on_session_notify_customer_cb), self, G_CONNECT_SWAPPED);
+  medusa_offline_guard_add (GTK_WIDGET (self->add_button), medusa_page_get_session (MEDUSA_PAGE (self)));
   rebuild (self);
 }
 

@@ -12,6 +12,7 @@
 #include "medusa-busy-button.h"
 #include "medusa-credential-dialog.h"
 #include "medusa-error.h"
+#include "medusa-offline-guard.h"
 #include "medusa-payloads.h"
 #include "medusa-ui-utils.h"
 
@@ -81,7 +82,7 @@ validate (MedusaCredentialDialog *self)
     }
 
   if (!self->busy)
-    gtk_widget_set_sensitive (self->submit_button, valid);
+    medusa_offline_guard_set_sensitive (self->submit_button, valid);
 
   return valid;
 }
@@ -164,7 +165,8 @@ change_cb (GObject      *object,
 static void
 submit (MedusaCredentialDialog *self)
 {
-  if (self->busy || !validate (self) || medusa_session_get_customer (self->session) == NULL)
+  if (self->busy || !validate (self) || medusa_session_get_customer (self->session) == NULL ||
+      medusa_session_get_offline (self->session))
     return;
 
   medusa_ui_label_set_error (self->error_label, NULL);
@@ -260,6 +262,8 @@ medusa_credential_dialog_constructed (GObject *object)
                                 _("Hide current password"));
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->submit_button);
+  /* Offline: the change waits, the fields keep what is typed. */
+  medusa_offline_guard_add (self->submit_button, self->session);
   validate (self);
   gtk_widget_grab_focus (self->change_password ? self->current_row : self->email_row);
 }

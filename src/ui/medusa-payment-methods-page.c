@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-customers.h"
+#include "medusa-error.h"
 #include "medusa-page.h"
 #include "medusa-payment-method.h"
 #include "medusa-payment-methods-page.h"
@@ -17,6 +18,10 @@
 struct _MedusaPaymentMethodsPage
 {
   MedusaPage     parent_instance;
+
+  gboolean       from_copy;      /* what is shown came from the local copy */
+  gboolean       store_answered; /* the store's answer is shown: the copy's is late */
+  gboolean       store_asked;    /* not while offline with a filled copy */
 
   /* template widgets */
   GtkBox        *groups_box;
@@ -73,11 +78,21 @@ show_methods (MedusaPaymentMethodsPage *self,
   medusa_page_show_state (MEDUSA_PAGE (self), n > 0 ? "list" : "empty");
 }
 
+/* The store could not be reached (rather than refusing). */
+static gboolean
+is_unreachable (const GError *error)
+{
+  return g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK) ||
+         g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_TIMEOUT) ||
+         g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER);
+}
+
 static void
 on_list_payment_methods_cb (GObject      *source,
                             GAsyncResult *result,
                             gpointer      user_data)
 {
+  MedusaPaymentMethodsPage *self = user_data;
   g_autoptr(GListModel) methods = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -85,8 +100,63 @@ on_list_payment_methods_cb (GObject      *source,
   if (medusa_ui_is_cancelled (error))
     return;
 
-  if (medusa_page_finish_load (MEDUSA_PAGE (user_data), error, _("Could not load your payment methods")))
-    show_methods (MEDUSA_PAYMENT_METHODS_PAGE (user_data), methods);
+  /* The store cannot be reached: the copy's list stays. */
+  if (self->from_copy && is_unreachable (error))
+    {
+      medusa_page_finish_load (MEDUSA_PAGE (self), NULL, NULL);
+      return;
+    }
+
+  self->store_answered = TRUE;
+  if (medusa_page_finish_load (MEDUSA_PAGE (self), error, _("Could not load your payment methods")))
+    {
+      self->from_copy = FALSE;
+      show_methods (self, methods);
+    }
+}
+
+/* The copy's list, shown before the store answers, or instead while it
+ * cannot be reached. */
+static void
+on_copy_payment_methods_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  MedusaPaymentMethodsPage *self = user_data;
+  MedusaSession *session;
+  g_autoptr(GListModel) methods = NULL;
+  g_autoptr(GError) error = NULL;
+
+  methods = medusa_account_store_get_payment_methods_finish (MEDUSA_ACCOUNT_STORE (source), result, &error);
+  if (medusa_ui_is_cancelled (error))
+    return;
+
+  session = medusa_page_get_session (MEDUSA_PAGE (self));
+  /* A copy never filled says nothing yet: the store's answer is awaited. */
+  if (methods == NULL || self->store_answered || medusa_session_get_last_synced (session) == NULL)
+    {
+      if (error != NULL)
+        g_debug ("Could not read the saved payment methods: %s", error->message);
+      if (!self->store_asked)
+        medusa_page_finish_load (MEDUSA_PAGE (self), error, _("Could not load your payment methods"));
+      return;
+    }
+
+  self->from_copy = TRUE;
+  show_methods (self, methods);
+  if (!self->store_asked)
+    medusa_page_finish_load (MEDUSA_PAGE (self), NULL, NULL);
+}
+
+/* Back online: what the copy showed is asked from the store again. */
+static void
+on_session_notify_offline_cb (MedusaPaymentMethodsPage *self)
+{
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+
+  if (self->from_copy && !medusa_session_get_offline (session) &&
+      medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_IN)
+    medusa_page_load (MEDUSA_PAGE (self));
 }
 
 /* MedusaPage */
@@ -94,17 +164,39 @@ on_list_payment_methods_cb (GObject      *source,
 static void
 medusa_payment_methods_page_load (MedusaPage *page)
 {
+  MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (page);
+  MedusaSession *session = medusa_page_get_session (page);
+  MedusaAccountStore *store = medusa_session_get_account_store (session);
   GCancellable *cancellable = medusa_page_begin_load (page);
 
-  medusa_client_list_payment_methods_async (medusa_session_get_client (medusa_page_get_session (page)),
-                                            cancellable, on_list_payment_methods_cb, page);
+  self->from_copy = FALSE;
+  self->store_answered = FALSE;
+  /* Offline with a filled copy, it is all there is until the session
+   * reaches the store again. */
+  self->store_asked = store == NULL || !medusa_session_get_offline (session) ||
+                      medusa_session_get_last_synced (session) == NULL;
+  if (store != NULL)
+    medusa_account_store_get_payment_methods_async (store, cancellable, on_copy_payment_methods_cb, page);
+  if (self->store_asked)
+    medusa_client_list_payment_methods_async (medusa_session_get_client (session),
+                                              cancellable, on_list_payment_methods_cb, page);
 }
 
 static void
 medusa_payment_methods_page_reset (MedusaPage *page)
 {
+  MEDUSA_PAYMENT_METHODS_PAGE (page)->from_copy = FALSE;
   clear_groups (MEDUSA_PAYMENT_METHODS_PAGE (page));
   medusa_page_show_blank (page);
+}
+
+static void
+medusa_payment_methods_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (medusa_payment_methods_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (medusa_page_get_session (MEDUSA_PAGE (object)), "notify::offline",
+                           G_CALLBACK (on_session_notify_offline_cb), object, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -113,6 +205,7 @@ medusa_payment_methods_page_class_init (MedusaPaymentMethodsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MedusaPageClass *page_class = MEDUSA_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->constructed = medusa_payment_methods_page_constructed;
   page_class->load = medusa_payment_methods_page_load;
   page_class->reset = medusa_payment_methods_page_reset;
 

@@ -18,6 +18,7 @@
 #include "medusa-error.h"
 #include "medusa-regions.h"
 #include "medusa-payloads.h"
+#include "medusa-offline-guard.h"
 #include "medusa-page.h"
 #include "medusa-profile-page.h"
 #include "medusa-region.h"
@@ -89,7 +90,7 @@ static void
 update_save_sensitivity (MedusaProfilePage *self)
 {
   if (!self->saving)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), names_changed (self));
+    medusa_offline_guard_set_sensitive (GTK_WIDGET (self->save_button), names_changed (self));
 }
 
 static void
@@ -155,7 +156,8 @@ save_names (MedusaProfilePage *self)
   g_autofree char *phone = NULL;
   GCancellable *cancellable;
 
-  if (self->saving || self->customer == NULL || !names_changed (self))
+  if (self->saving || self->customer == NULL || !names_changed (self) ||
+      medusa_session_get_offline (medusa_page_get_session (MEDUSA_PAGE (self))))
     return;
 
   medusa_ui_label_set_error (self->names_error_label, NULL);
@@ -229,7 +231,7 @@ update_billing_save_sensitivity (MedusaProfilePage *self)
       sensitive = g_strcmp0 (id, medusa_customer_get_billing_address_id (self->customer)) != 0;
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->billing_save_button), sensitive);
+  medusa_offline_guard_set_sensitive (GTK_WIDGET (self->billing_save_button), sensitive);
 }
 
 static void
@@ -416,7 +418,8 @@ save_billing (MedusaProfilePage *self)
   g_autoptr(MedusaCustomerUpdate) update = NULL;
   guint selected = adw_combo_row_get_selected (self->billing_choice_row);
 
-  if (self->billing_saving || self->customer == NULL)
+  if (self->billing_saving || self->customer == NULL ||
+      medusa_session_get_offline (medusa_page_get_session (MEDUSA_PAGE (self))))
     return;
 
   medusa_ui_label_set_error (self->billing_error_label, NULL);
@@ -681,6 +684,9 @@ medusa_profile_page_clear_input (MedusaPage *page)
 static void
 medusa_profile_page_constructed (GObject *object)
 {
+  static const char * const offline_guarded[] = {
+    "save_button", "change_email_button", "change_password_button", "billing_save_button",
+  };
   MedusaProfilePage *self = MEDUSA_PROFILE_PAGE (object);
 
   G_OBJECT_CLASS (medusa_profile_page_parent_class)->constructed (object);
@@ -693,6 +699,14 @@ medusa_profile_page_constructed (GObject *object)
   medusa_address_form_set_countries (self->billing_form, self->countries);
   g_signal_connect_object (self->countries, "failed",
                            G_CALLBACK (on_countries_failed_cb), self, 0);
+
+  /* Everything that sends a change waits while the store cannot be
+   * reached; what is typed stays. */
+  for (guint i = 0; i < G_N_ELEMENTS (offline_guarded); i++)
+    medusa_offline_guard_add (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                         MEDUSA_TYPE_PROFILE_PAGE,
+                                                                         offline_guarded[i])),
+                              medusa_page_get_session (MEDUSA_PAGE (self)));
 
   load_customer (self);
 }
@@ -755,6 +769,9 @@ medusa_profile_page_class_init (MedusaProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_form);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_save_button);
+  /* No field: only for gtk_widget_get_template_child() (the offline guard). */
+  gtk_widget_class_bind_template_child_full (widget_class, "change_email_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "change_password_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);

@@ -22,6 +22,7 @@
 #include "medusa-sign-in-page.h"
 #include "medusa-store-page.h"
 #include "medusa-store-profiles.h"
+#include "medusa-sync-status.h"
 #include "medusa-ui-utils.h"
 #include "medusa-window.h"
 
@@ -838,6 +839,10 @@ medusa_window_constructed (GObject *object)
                            G_CALLBACK (update_chrome), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "clear-input",
                            G_CALLBACK (on_session_clear_input_cb), self, G_CONNECT_SWAPPED);
+
+  /* How fresh the shown account is (offline: from the copy), under the header bar. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->header_bar))),
+                              medusa_sync_status_new (self->session), GTK_WIDGET (self->header_bar));
 
   set_page_name (self, "loading");
   update_chrome (self);
