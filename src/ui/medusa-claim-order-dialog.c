@@ -448,6 +448,13 @@ on_close_clicked_cb (MedusaClaimOrderDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Sign-out, the idle lock, another account: nothing typed or found stays. */
+static void
+on_session_clear_input_cb (MedusaClaimOrderDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* GObject */
 
 static void
@@ -538,6 +545,8 @@ medusa_claim_order_dialog_new (GtkWindow     *parent,
                        "transient-for", parent,
                        NULL);
   self->session = g_object_ref (session);
+  g_signal_connect_object (session, "clear-input",
+                           G_CALLBACK (on_session_clear_input_cb), self, G_CONNECT_SWAPPED);
 
   /* Often the guest order was placed with the same address. */
   customer = medusa_session_get_customer (session);
