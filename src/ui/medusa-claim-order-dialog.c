@@ -29,6 +29,7 @@ struct _MedusaClaimOrderDialog
   GCancellable      *cancellable;  /* (owned) (nullable): the running request */
   GListStore        *found;        /* (owned) MedusaOrder: found, not in any account */
   gboolean           busy;
+  guint              codes_left;   /* emails sent whose code is not confirmed yet */
 
   AdwWindowTitle    *window_title;
   GtkStack          *stack;
@@ -124,6 +125,15 @@ found_emails (MedusaClaimOrderDialog *self)
     }
   g_ptr_array_add (emails, NULL);
   return g_strjoinv (", ", (char **) emails->pdata);
+}
+
+static guint
+count_emails (MedusaClaimOrderDialog *self)
+{
+  g_autofree char *emails = found_emails (self);
+  g_auto(GStrv) parts = g_strsplit (emails, ", ", -1);
+
+  return *emails != '\0' ? g_strv_length (parts) : 0;
 }
 
 static gboolean
@@ -319,6 +329,8 @@ request_cb (GObject      *source,
     }
 
   set_busy (self, self->request_button, FALSE);
+  /* the store mails one code per order email */
+  self->codes_left = count_emails (self);
   show_confirm_step (self, TRUE);
 }
 
@@ -377,9 +389,20 @@ refresh_cb (GObject      *source,
     return;
 
   set_busy (self, self->confirm_button, FALSE);
+  g_signal_emit (self, signals[SIGNAL_CLAIMED], 0);
+
+  if (self->codes_left > 1)
+    {
+      /* orders of several emails: one code each */
+      self->codes_left--;
+      gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
+      gtk_label_set_text (self->sent_label,
+                          _("Those orders are in your account now. Paste the code or link from the other confirmation email too."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
+      return;
+    }
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
-  g_signal_emit (self, signals[SIGNAL_CLAIMED], 0);
 }
 
 static void

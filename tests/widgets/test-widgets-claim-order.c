@@ -173,6 +173,43 @@ test_claim_two (WtFixture     *fixture,
   wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_CLAIM_ORDER_DIALOG) == NULL, WT_TIMEOUT);
 }
 
+/* Orders of two emails: two codes, one per email. */
+static void
+test_claim_two_emails (WtFixture     *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *dialog = open_assistant (fixture, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  medusa_fake_server_add_customer (fixture->fake, "second.guest@example.com", NULL, NULL, NULL);
+  medusa_fake_server_add_orders (fixture->fake, "second.guest@example.com", 1);   /* #5 */
+
+  find (dialog, "1", GUEST_EMAIL);
+  wait_label (dialog, "Order #1:");
+  find (dialog, "5", "second.guest@example.com");
+  wait_label (dialog, "Order #5:");
+  wt_click (wt_find_button (dialog, "Send Confirmation Email"));
+  wait_label (dialog, "sending a confirmation email to " GUEST_EMAIL ", second.guest@example.com.");
+
+  first = g_strdup (medusa_fake_server_get_claim_token (fixture->fake, GUEST_EMAIL));
+  second = g_strdup (medusa_fake_server_get_claim_token (fixture->fake, "second.guest@example.com"));
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  wt_type (dialog, "Confirmation Code or Link", first);
+  wt_click (wt_find_button (dialog, "Add to My Account"));
+  wait_label (dialog, "Paste the code or link from the other confirmation email too.");
+  g_assert_cmpstr (medusa_fake_server_get_order_customer_id (fixture->fake, 1), ==, fixture->customer_id);
+  g_assert_cmpstr (medusa_fake_server_get_order_customer_id (fixture->fake, 5), !=, fixture->customer_id);
+  g_assert_cmpstr (wt_text_of (dialog, "Confirmation Code or Link"), ==, "");
+
+  wt_type (dialog, "Confirmation Code or Link", second);
+  wt_click (wt_find_button (dialog, "Add to My Account"));
+  wait_label (dialog, "Added to Your Account");
+  g_assert_cmpstr (medusa_fake_server_get_order_customer_id (fixture->fake, 5), ==, fixture->customer_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +221,8 @@ main (int   argc,
               wt_fixture_setup, test_lookup_messages, wt_fixture_teardown);
   g_test_add ("/widgets/claim-order/claim-two", WtFixture, NULL,
               wt_fixture_setup, test_claim_two, wt_fixture_teardown);
+  g_test_add ("/widgets/claim-order/two-emails", WtFixture, NULL,
+              wt_fixture_setup, test_claim_two_emails, wt_fixture_teardown);
 
   return g_test_run ();
 }
