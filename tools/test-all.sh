@@ -230,7 +230,7 @@ if "$ROOT/tests/integration/medusa-up.sh" >"$ROOT/_build/medusa-up.out"; then
   BACKEND_MEDUSA_PID=$(cat "$MEDUSA_DIR/run/medusa.pid" 2>/dev/null || true)
   # shellcheck disable=SC1091
   . "$MEDUSA_DIR/run/medusa.env"
-  export MEDUSA_URL MEDUSA_RESET_TOKEN_DIR MEDUSA_ADMIN_EMAIL MEDUSA_ADMIN_PASSWORD
+  export MEDUSA_URL MEDUSA_RESET_TOKEN_DIR MEDUSA_CLAIM_TOKEN_DIR MEDUSA_ADMIN_EMAIL MEDUSA_ADMIN_PASSWORD
   export MEDUSA_REGION_ID MEDUSA_PUBLISHABLE_KEY
   echo "[test-all] backend at $MEDUSA_URL"
 else

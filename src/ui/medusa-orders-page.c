@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-claim-order-dialog.h"
 #include "medusa-order-list.h"
 #include "medusa-order-row.h"
 #include "medusa-orders-page.h"
@@ -556,6 +557,14 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
+find_guest_order_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  medusa_claim_order_dialog_present (widget, medusa_page_get_session (MEDUSA_PAGE (widget)));
+}
+
+static void
 on_session_changed_cb (MedusaOrdersPage *self)
 {
   MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
@@ -681,6 +690,7 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
 
   medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "page.find-guest-order", NULL, find_guest_order_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.focus-search", NULL);
 }
 

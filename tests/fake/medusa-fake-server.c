@@ -107,6 +107,8 @@ struct _MedusaFakeServer
   guint         id_counter;
   guint         next_display_id;
   gboolean      token_route_enabled;
+  GHashTable   *claim_grants;    /* claim token → ClaimGrant */
+  GHashTable   *claim_tokens;    /* order email → its last claim token */
 };
 
 G_DEFINE_FINAL_TYPE (MedusaFakeServer, medusa_fake_server, G_TYPE_OBJECT)
@@ -2350,6 +2352,220 @@ route_regions (RequestCtx *ctx)
   respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
 }
 
+/* ------------------------------------------------------------------ */
+/* Guest orders: lookup and claim (lookup-order.js, request-order.js,   */
+/* confirm-order-request.js of Medusa 1.20.11; see HACKING.md)          */
+
+typedef struct
+{
+  char      *customer_id;
+  GStrv      order_ids;
+  gint64     expires;     /* g_get_real_time () µs */
+} ClaimGrant;
+
+static void
+claim_grant_free (ClaimGrant *g)
+{
+  g_free (g->customer_id);
+  g_strfreev (g->order_ids);
+  g_free (g);
+}
+
+static FakeOrder *
+find_order_by_id (MedusaFakeServer *self,
+                  const char       *order_id)
+{
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (g_strcmp0 (order->id, order_id) == 0)
+        return order;
+    }
+  return NULL;
+}
+
+static void
+route_lookup_order (RequestCtx *ctx)
+{
+  g_autoptr(GPtrArray) params = parse_query (ctx->record->query);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  const char *display_id = NULL;
+  const char *email = NULL;
+  guint64 number = 0;
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      QueryParam *p = g_ptr_array_index (params, i);
+
+      if (g_strcmp0 (p->name, "display_id") == 0 && p->sub == NULL)
+        display_id = p->value;
+      else if (g_strcmp0 (p->name, "email") == 0 && p->sub == NULL)
+        email = p->value;
+    }
+  if (display_id == NULL || !g_ascii_string_to_unsigned (display_id, 10, 0, G_MAXINT32, &number, NULL))
+    g_ptr_array_add (errors, g_strdup ("display_id must be a number conforming to the specified constraints"));
+  if (!is_email (email))
+    g_ptr_array_add (errors, g_strdup ("email must be an email"));
+  if (errors->len > 0)
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+
+  for (guint i = 0; i < ctx->self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (ctx->self->orders, i);
+
+      /* case-sensitive, like the real one */
+      if (order->display_id == number &&
+          g_strcmp0 (json_object_get_string_member (order->json, "email"), email) == 0)
+        {
+          respond_wrapped (ctx->msg, "order", order_project (ctx->self, order, NULL, NULL, TRUE));
+          return;
+        }
+    }
+  respond_raw (ctx->msg, SOUP_STATUS_NOT_FOUND, "text/plain; charset=utf-8", "Not Found");
+}
+
+static void
+route_request_order_claim (RequestCtx *ctx,
+                           JsonObject *body)
+{
+  g_autoptr(GHashTable) by_email = NULL;
+  FakeCustomer *c = ctx_get_customer (ctx);
+  JsonNode *node = json_object_get_member (body, "order_ids");
+  gboolean valid = node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (c == NULL)
+    {
+      respond_unauthorized_plain (ctx->msg);
+      return;
+    }
+  if (valid)
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array) && valid; i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+
+          valid = JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
+                  *json_node_get_string (e) != '\0';
+        }
+    }
+  if (!valid)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "each value in order_ids must be a string, each value in order_ids should not be empty");
+      return;
+    }
+  if (!c->has_account)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_UNAUTHORIZED, NULL, "unauthorized",
+                     "Customer does not have an account");
+      return;
+    }
+
+  /* like the real one: unknown ids are skipped, owners are not checked */
+  by_email = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  {
+    JsonArray *array = json_node_get_array (node);
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        FakeOrder *order = find_order_by_id (ctx->self, json_array_get_string_element (array, i));
+        const char *email;
+        GPtrArray *ids;
+
+        if (order == NULL)
+          continue;
+        email = json_object_get_string_member (order->json, "email");
+        ids = g_hash_table_lookup (by_email, email);
+        if (ids == NULL)
+          {
+            ids = g_ptr_array_new_with_free_func (g_free);
+            g_hash_table_insert (by_email, (gpointer) email, ids);
+          }
+        g_ptr_array_add (ids, g_strdup (order->id));
+      }
+  }
+  g_hash_table_iter_init (&iter, by_email);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *ids = value;
+      ClaimGrant *grant = g_new0 (ClaimGrant, 1);
+      char *token = make_jwt (c->id, 15 * 60);
+
+      g_ptr_array_add (ids, NULL);
+      grant->customer_id = g_strdup (c->id);
+      grant->order_ids = g_strdupv ((GStrv) ids->pdata);
+      grant->expires = g_get_real_time () + 15 * 60 * G_USEC_PER_SEC;
+      g_hash_table_replace (ctx->self->claim_grants, g_strdup (token), grant);
+      g_hash_table_replace (ctx->self->claim_tokens, g_strdup (key), token);
+    }
+  respond_raw (ctx->msg, SOUP_STATUS_OK, "text/plain; charset=utf-8", "OK");
+}
+
+static void
+route_confirm_order_claim (RequestCtx *ctx,
+                           JsonObject *body)
+{
+  JsonNode *node = json_object_get_member (body, "token");
+  const char *token = NULL;
+  ClaimGrant *grant;
+  FakeCustomer *c;
+  guint dots = 0;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    token = json_node_get_string (node);
+  for (const char *p = token; p != NULL && *p != '\0'; p++)
+    dots += *p == '.';
+  if (token == NULL || *token == '\0')
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "token must be a jwt string, token should not be empty");
+      return;
+    }
+  if (dots != 2)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", "token must be a jwt string");
+      return;
+    }
+  /* a wrong signature and an expired token: jsonwebtoken throws, 500 */
+  grant = g_hash_table_lookup (ctx->self->claim_grants, token);
+  if (grant == NULL || grant->expires < g_get_real_time ())
+    {
+      respond_unknown_error (ctx->msg);
+      return;
+    }
+  c = find_customer_by_id (ctx->self, grant->customer_id);
+  if (c == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("Customer with id: %s was not found", grant->customer_id);
+
+      respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+      return;
+    }
+  /* not used up: the same token works again until it expires */
+  for (guint i = 0; grant->order_ids[i] != NULL; i++)
+    {
+      FakeOrder *order = find_order_by_id (ctx->self, grant->order_ids[i]);
+
+      if (order == NULL)
+        continue;
+      g_free (order->customer_id);
+      order->customer_id = g_strdup (c->id);
+      json_object_set_string_member (order->json, "customer_id", c->id);
+      json_object_set_string_member (order->json, "email", c->email);
+      g_clear_pointer (&order->updated_at, g_date_time_unref);
+      order->updated_at = g_date_time_new_now_utc ();
+    }
+  respond_raw (ctx->msg, SOUP_STATUS_OK, "text/plain; charset=utf-8", "OK");
+}
+
 static void
 route (RequestCtx *ctx)
 {
@@ -2438,6 +2654,21 @@ route (RequestCtx *ctx)
   if (g_strcmp0 (path, "/store/regions") == 0 && is_get)
     {
       route_regions (ctx);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/orders") == 0 && is_get)
+    {
+      route_lookup_order (ctx);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/orders/batch/customer/token") == 0 && is_post)
+    {
+      route_request_order_claim (ctx, body);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/orders/customer/confirm") == 0 && is_post)
+    {
+      route_confirm_order_claim (ctx, body);
       return;
     }
   if (g_str_has_prefix (path, "/store/orders/") && is_get &&
@@ -2784,6 +3015,8 @@ medusa_fake_server_finalize (GObject *object)
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_clear_pointer (&self->claim_grants, g_hash_table_unref);
+  g_clear_pointer (&self->claim_tokens, g_hash_table_unref);
 
   G_OBJECT_CLASS (medusa_fake_server_parent_class)->finalize (object);
 }
@@ -2808,6 +3041,8 @@ medusa_fake_server_init (MedusaFakeServer *self)
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_request_free);
   self->next_display_id = 1;
   self->token_route_enabled = TRUE;
+  self->claim_grants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) claim_grant_free);
+  self->claim_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3304,4 +3539,46 @@ medusa_fake_json_equal (JsonNode   *node,
   if (node == NULL || other == NULL)
     return node == other;
   return json_node_equal (node, other);
+}
+
+const char *
+medusa_fake_server_get_claim_token (MedusaFakeServer *self,
+                                    const char       *email)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  g_return_val_if_fail (email != NULL, NULL);
+
+  lower = g_ascii_strdown (email, -1);
+  return g_hash_table_lookup (self->claim_tokens, lower);
+}
+
+void
+medusa_fake_server_expire_claim_tokens (MedusaFakeServer *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  g_hash_table_iter_init (&iter, self->claim_grants);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ((ClaimGrant *) value)->expires = 0;
+}
+
+const char *
+medusa_fake_server_get_order_customer_id (MedusaFakeServer *self,
+                                          guint             display_id)
+{
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (order->display_id == display_id)
+        return order->customer_id;
+    }
+  return NULL;
 }

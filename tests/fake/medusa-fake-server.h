@@ -24,7 +24,8 @@ G_BEGIN_DECLS
  * POST /store/customers/password-token, POST /store/customers/password-reset,
  * GET /store/customers/me/orders, GET /store/customers/me/payment-methods,
  * POST /store/customers/me/addresses, POST|DELETE /store/customers/me/addresses/{id},
- * GET /store/orders/{id}, GET /store/regions.
+ * GET /store/orders/{id}, GET /store/regions, GET /store/orders (lookup),
+ * POST /store/orders/batch/customer/token, POST /store/orders/customer/confirm.
  */
 
 #define MEDUSA_FAKE_REGION_ID "reg_01FAKEREGIONEU0000000000"
@@ -162,6 +163,17 @@ void                     medusa_fake_server_revoke_credentials       (MedusaFake
 /* The last reset token issued by password-token for @email, or NULL. */
 const char              *medusa_fake_server_get_reset_token          (MedusaFakeServer    *self,
                                                                       const char          *email);
+/* Guest orders (GET /store/orders?display_id=&email=, POST
+ * /store/orders/batch/customer/token, POST /store/orders/customer/confirm).
+ * A guest is medusa_fake_server_add_customer (…, NULL password, …) plus
+ * medusa_fake_server_add_orders. The last claim token mailed to the order
+ * email @email, or NULL; expire makes every claim token issued so far expired;
+ * the id of the customer order @display_id belongs to, or NULL. */
+const char              *medusa_fake_server_get_claim_token          (MedusaFakeServer    *self,
+                                                                      const char          *email);
+void                     medusa_fake_server_expire_claim_tokens      (MedusaFakeServer    *self);
+const char              *medusa_fake_server_get_order_customer_id    (MedusaFakeServer    *self,
+                                                                      guint                display_id);
 /* FALSE: POST /store/auth/token answers 404 like servers before 1.17. */
 void                     medusa_fake_server_set_token_route_enabled  (MedusaFakeServer    *self,
                                                                       gboolean             enabled);
