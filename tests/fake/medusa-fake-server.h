@@ -230,7 +230,7 @@ void                     medusa_fake_async_result_cb                 (GObject   
 GAsyncResult            *medusa_fake_wait_result                     (GAsyncResult       **slot);
 /* Pumps the thread-default main context for about @ms milliseconds. */
 void                     medusa_fake_iterate_ms                      (guint                ms);
-/* Pumps the thread-default main context (up to 1 s) until the caller holds
+/* Pumps the thread-default main context (up to 5 s) until the caller holds
  * the only reference to @object. A GTask run in a thread drops its reference
  * to its source object in the worker thread, a moment after the callback ran
  * on the main context; call this before g_assert_finalize_object(). */
