@@ -11,6 +11,7 @@
 #include "medusa-line-item-row.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
+#include "medusa-order-returns.h"
 #include "medusa-status-badge.h"
 #include "medusa-orders.h"
 #include "medusa-page.h"
@@ -34,6 +35,7 @@ struct _MedusaOrderDetailsPage
   GtkListBox    *shipping_list;
   GtkListBox    *payment_list;
   GtkListBox    *fulfillments_list;
+  MedusaOrderReturns *order_returns;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaOrderDetailsPage, medusa_order_details_page, MEDUSA_TYPE_PAGE)
@@ -332,6 +334,7 @@ clear_content (MedusaOrderDetailsPage *self)
   clear_box (GTK_WIDGET (self->shipping_list));
   clear_box (GTK_WIDGET (self->payment_list));
   clear_box (GTK_WIDGET (self->fulfillments_list));
+  medusa_order_returns_set_order (self->order_returns, NULL);
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->date_label, "");
 }
@@ -363,6 +366,8 @@ fill (MedusaOrderDetailsPage *self)
   fill_shipping (self);
   fill_payment (self);
   fill_fulfillments (self);
+  medusa_order_returns_set_session (self->order_returns, medusa_page_get_session (MEDUSA_PAGE (self)));
+  medusa_order_returns_set_order (self->order_returns, self->order);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   gtk_adjustment_set_value (adjustment, 0);
@@ -515,6 +520,8 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, shipping_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, payment_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, fulfillments_list);
+  g_type_ensure (MEDUSA_TYPE_ORDER_RETURNS);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, order_returns);
 
   medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
