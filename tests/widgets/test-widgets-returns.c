@@ -106,10 +106,10 @@ test_request_lost_answer (WtFixture     *fixture,
   wt_wait_until (wt_button_sensitive (dialog, "Request Return"), WT_TIMEOUT);
 
   /* Reason "Wrong size", then its finer reason "Too small"; "Return by Post". */
-  g_assert_false (wt_is_visible_in (wt_find_row (row, "Details"), row));
+  g_assert_false (wt_is_visible_in (wt_find_row (row, "Specific Reason"), row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (wt_find_row (row, "Reason")), 1);
-  wt_wait_until (wt_is_visible_in (wt_find_row (row, "Details"), row), WT_TIMEOUT);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (wt_find_row (row, "Details")), 1);
+  wt_wait_until (wt_is_visible_in (wt_find_row (row, "Specific Reason"), row), WT_TIMEOUT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (wt_find_row (row, "Specific Reason")), 1);
   wt_type (row, "Note", "  Too tight  ");
   adw_combo_row_set_selected (ADW_COMBO_ROW (wt_find_row (dialog, "Shipping Method")), 1);
 
