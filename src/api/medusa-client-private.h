@@ -76,6 +76,19 @@ JsonNode *medusa_client_request_finish         (MedusaClient       *self,
                                                 guint              *status_out,
                                                 GError            **error);
 
+/* A POST of @body to @path with the header "Idempotency-Key: @idempotency_key",
+ * sent once (no automatic retry: Medusa 1.20.11 ignores a key it did not
+ * issue, so the caller decides what a retry must check first). Finish with
+ * medusa_client_request_finish(). */
+void      _medusa_client_request_keyed_async   (MedusaClient       *self,
+                                                const char         *method,
+                                                const char         *path,
+                                                JsonNode           *body,
+                                                const char         *idempotency_key,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+
 /* The member @name of the object root @node, as an object; or MEDUSA_ERROR_PARSE. */
 JsonObject *medusa_json_get_object_member      (JsonNode           *node,
                                                 const char         *name,

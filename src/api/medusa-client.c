@@ -1619,6 +1619,7 @@ start_request (MedusaClient        *self,
                MedusaRequestFlags   flags,
                MedusaErrorContext   context,
                const ModelSpec     *model,
+               const char          *idempotency_key,
                GCancellable        *cancellable,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
@@ -1660,6 +1661,8 @@ start_request (MedusaClient        *self,
       strcmp (data->method, "HEAD") == 0 ||
       strcmp (data->method, "DELETE") == 0)
     data->retry_safe = TRUE;
+  else if (idempotency_key != NULL)
+    data->idempotency_key = g_strdup (idempotency_key);  /* sent once, never retried here */
   else if ((flags & MEDUSA_REQUEST_IDEMPOTENT) != 0)
     {
       data->retry_safe = TRUE;
@@ -1711,7 +1714,27 @@ medusa_client_request_async (MedusaClient        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  start_request (self, method, path, query, body, flags, context, NULL,
+  start_request (self, method, path, query, body, flags, context, NULL, NULL,
+                 cancellable, callback, user_data);
+}
+
+/* A POST that carries the caller's @idempotency_key and is sent once: the
+ * caller owns the series of attempts (see medusa-returns.c). Finish it with
+ * medusa_client_request_finish(). */
+void
+_medusa_client_request_keyed_async (MedusaClient        *self,
+                                    const char          *method,
+                                    const char          *path,
+                                    JsonNode            *body,
+                                    const char          *idempotency_key,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (idempotency_key != NULL && *idempotency_key != '\0');
+
+  start_request (self, method, path, NULL, body, MEDUSA_REQUEST_DEFAULT,
+                 MEDUSA_ERROR_CONTEXT_DEFAULT, NULL, idempotency_key,
                  cancellable, callback, user_data);
 }
 
@@ -1924,7 +1947,7 @@ request_model (MedusaClient        *self,
   g_return_if_fail (G_IS_TASK (task));
   g_return_if_fail (func != NULL);
 
-  start_request (self, method, path, query, body, flags, context, &model,
+  start_request (self, method, path, query, body, flags, context, &model, NULL,
                  g_task_get_cancellable (task), on_model_response_cb, task);
 }
 

@@ -12,6 +12,7 @@
 #include "medusa-line-item-row.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
+#include "medusa-order-returns.h"
 #include "medusa-status-badge.h"
 #include "medusa-orders.h"
 #include "medusa-page.h"
@@ -38,6 +39,7 @@ struct _MedusaOrderDetailsPage
   GtkListBox    *fulfillments_list;
   MedusaBusyButton *print_button;
   MedusaBusyButton *save_pdf_button;
+  MedusaOrderReturns *order_returns;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaOrderDetailsPage, medusa_order_details_page, MEDUSA_TYPE_PAGE)
@@ -336,6 +338,7 @@ clear_content (MedusaOrderDetailsPage *self)
   clear_box (GTK_WIDGET (self->shipping_list));
   clear_box (GTK_WIDGET (self->payment_list));
   clear_box (GTK_WIDGET (self->fulfillments_list));
+  medusa_order_returns_set_order (self->order_returns, NULL);
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->date_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", FALSE);
@@ -371,6 +374,8 @@ fill (MedusaOrderDetailsPage *self)
   fill_fulfillments (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", TRUE);
+  medusa_order_returns_set_session (self->order_returns, medusa_page_get_session (MEDUSA_PAGE (self)));
+  medusa_order_returns_set_order (self->order_returns, self->order);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   gtk_adjustment_set_value (adjustment, 0);
@@ -544,6 +549,8 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   g_type_ensure (MEDUSA_TYPE_BUSY_BUTTON);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, save_pdf_button);
+  g_type_ensure (MEDUSA_TYPE_ORDER_RETURNS);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, order_returns);
 
   medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);

@@ -57,6 +57,7 @@ typedef struct
   GDateTime  *updated_at;
   GDateTime  *canceled_at;       /* (nullable) */
   JsonObject *json;              /* the full list-shaped order */
+  JsonArray  *returns;           /* its returns, sent only with expand=returns */
 } FakeOrder;
 
 typedef struct
@@ -107,6 +108,7 @@ struct _MedusaFakeServer
   guint         id_counter;
   guint         next_display_id;
   gboolean      token_route_enabled;
+  GHashTable   *idempotency_keys; /* key it issued → the return it answered */
   GHashTable   *claim_grants;    /* claim token → ClaimGrant */
   GHashTable   *claim_tokens;    /* order email → its last claim token */
 };
@@ -332,6 +334,7 @@ fake_order_free (FakeOrder *o)
   g_clear_pointer (&o->updated_at, g_date_time_unref);
   g_clear_pointer (&o->canceled_at, g_date_time_unref);
   g_clear_pointer (&o->json, json_object_unref);
+  g_clear_pointer (&o->returns, json_array_unref);
   g_free (o);
 }
 
@@ -1338,6 +1341,7 @@ order_new (MedusaFakeServer *self,
   json_object_set_int_member (o, "total", total);
 
   order->json = o;
+  order->returns = json_array_new ();
   return order;
 }
 
@@ -1411,6 +1415,11 @@ order_project (MedusaFakeServer *self,
         }
       json_object_set_member (out, name, json_object_dup_member (order->json, name));
     }
+
+  /* Returns: only when expanded (GET /store/orders/{id} cannot). */
+  for (guint i = 0; expand != NULL && expand[i] != NULL; i++)
+    if (g_strcmp0 (expand[i], "returns") == 0 && order->returns != NULL)
+      json_object_set_array_member (out, "returns", json_array_ref (order->returns));
 
   /* Not among the list's default columns: only when asked for. */
   if (fields != NULL && strv_has ((const char * const *) fields, "updated_at"))
@@ -1720,7 +1729,7 @@ order_filter_parse (OrderFilter       *f,
 
               if (dot != NULL)
                 *dot = '\0';
-              if (!strv_has (order_relation_keys, head))
+              if (!strv_has (order_relation_keys, head) && g_strcmp0 (head, "returns") != 0)
                 server_error = TRUE;
             }
         }
@@ -2566,6 +2575,419 @@ route_confirm_order_claim (RequestCtx *ctx,
   respond_raw (ctx->msg, SOUP_STATUS_OK, "text/plain; charset=utf-8", "OK");
 }
 
+/* ------------------------------------------------------------------ */
+/* Returns: reasons, return shipping options, POST /store/returns      */
+
+static JsonObject *
+return_reason_json (const char *id,
+                    const char *value,
+                    const char *label,
+                    const char *parent_id)
+{
+  JsonObject *r = json_object_new ();
+
+  json_object_set_string_member (r, "id", id);
+  json_object_set_string_member (r, "created_at", "2025-01-01T09:00:00.000Z");
+  json_object_set_string_member (r, "updated_at", "2025-01-01T09:00:00.000Z");
+  json_object_set_null_member (r, "deleted_at");
+  json_object_set_string_member (r, "value", value);
+  json_object_set_string_member (r, "label", label);
+  json_object_set_null_member (r, "description");
+  set_nullable_string (r, "parent_return_reason_id", parent_id);
+  json_object_set_null_member (r, "metadata");
+  return r;
+}
+
+/* As GET /store/return-reasons sends them: top level, children nested. */
+static JsonArray *
+return_reasons_json (void)
+{
+  JsonArray *reasons = json_array_new ();
+  JsonObject *wrong_size = return_reason_json (MEDUSA_FAKE_REASON_WRONG_SIZE, "wrong_size", "Wrong size", NULL);
+  JsonObject *damaged = return_reason_json (MEDUSA_FAKE_REASON_DAMAGED, "damaged", "Arrived damaged", NULL);
+  JsonArray *children = json_array_new ();
+
+  json_array_add_object_element (children, return_reason_json (MEDUSA_FAKE_REASON_TOO_SMALL, "too_small",
+                                                               "Too small", MEDUSA_FAKE_REASON_WRONG_SIZE));
+  json_object_set_null_member (wrong_size, "parent_return_reason");
+  json_object_set_array_member (wrong_size, "return_reason_children", children);
+  json_object_set_null_member (damaged, "parent_return_reason");
+  json_object_set_array_member (damaged, "return_reason_children", json_array_new ());
+  json_array_add_object_element (reasons, wrong_size);
+  json_array_add_object_element (reasons, damaged);
+  return reasons;
+}
+
+static JsonObject *
+find_return_reason (const char *id)
+{
+  g_autoptr(JsonArray) reasons = return_reasons_json ();
+
+  for (guint i = 0; i < json_array_get_length (reasons); i++)
+    {
+      JsonObject *r = json_array_get_object_element (reasons, i);
+      JsonArray *children = json_object_get_array_member (r, "return_reason_children");
+
+      if (g_strcmp0 (json_object_get_string_member (r, "id"), id) == 0)
+        {
+          JsonObject *copy = json_object_ref (r);
+
+          json_object_remove_member (copy, "return_reason_children");
+          json_object_remove_member (copy, "parent_return_reason");
+          return copy;
+        }
+      for (guint j = 0; j < json_array_get_length (children); j++)
+        {
+          JsonObject *child = json_array_get_object_element (children, j);
+
+          if (g_strcmp0 (json_object_get_string_member (child, "id"), id) == 0)
+            return json_object_ref (child);
+        }
+    }
+  return NULL;
+}
+
+static void
+route_return_reasons (RequestCtx *ctx)
+{
+  JsonObject *root = json_object_new ();
+
+  json_object_set_array_member (root, "return_reasons", return_reasons_json ());
+  respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+}
+
+static JsonObject *
+shipping_option_json (const char *id,
+                      const char *name,
+                      gint64      amount,
+                      gboolean    is_return)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "id", id);
+  json_object_set_string_member (o, "name", name);
+  json_object_set_string_member (o, "region_id", MEDUSA_FAKE_REGION_ID);
+  json_object_set_string_member (o, "profile_id", "sp_01FAKEPROFILE");
+  json_object_set_string_member (o, "provider_id", "manual");
+  json_object_set_string_member (o, "price_type", "flat_rate");
+  json_object_set_int_member (o, "amount", amount);
+  json_object_set_boolean_member (o, "is_return", is_return);
+  json_object_set_boolean_member (o, "admin_only", FALSE);
+  json_object_set_array_member (o, "requirements", json_array_new ());
+  json_object_set_int_member (o, "price_incl_tax", amount);
+  json_object_set_int_member (o, "tax_amount", 0);
+  return o;
+}
+
+/* Like 1.20.11: is_return must be a boolean string, and only "true" picks
+ * the return options ("1" passes and lists the outbound ones). */
+static void
+route_shipping_options (RequestCtx *ctx)
+{
+  g_autoptr(GPtrArray) params = parse_query (ctx->record->query);
+  const char *is_return = NULL;
+  const char *region_id = NULL;
+  JsonObject *root;
+  JsonArray *options;
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      QueryParam *p = g_ptr_array_index (params, i);
+
+      if (g_strcmp0 (p->name, "is_return") == 0)
+        is_return = p->value;
+      else if (g_strcmp0 (p->name, "region_id") == 0)
+        region_id = p->value;
+      else if (g_strcmp0 (p->name, "product_ids") != 0)
+        {
+          g_autofree char *message = g_strdup_printf ("property %s should not exist", p->name);
+
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+          return;
+        }
+    }
+  if (is_return != NULL && !strv_has ((const char *[]) { "true", "false", "1", "0", NULL }, is_return))
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "is_return must be a boolean string");
+      return;
+    }
+
+  options = json_array_new ();
+  if (region_id == NULL || g_strcmp0 (region_id, MEDUSA_FAKE_REGION_ID) == 0)
+    {
+      if (is_return == NULL || g_strcmp0 (is_return, "true") != 0)
+        {
+          json_array_add_object_element (options, shipping_option_json ("so_01FAKESTANDARD", "Standard Shipping", 800, FALSE));
+          json_array_add_object_element (options, shipping_option_json ("so_01FAKEEXPRESS", "Express Shipping", 1500, FALSE));
+        }
+      if (is_return == NULL || g_strcmp0 (is_return, "true") == 0)
+        {
+          json_array_add_object_element (options, shipping_option_json (MEDUSA_FAKE_RETURN_OPTION_FREE, "Standard Return", 0, TRUE));
+          json_array_add_object_element (options, shipping_option_json (MEDUSA_FAKE_RETURN_OPTION_POST, "Return by Post", 495, TRUE));
+        }
+    }
+
+  root = json_object_new ();
+  json_object_set_array_member (root, "shipping_options", options);
+  respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+}
+
+/* The order and its item @item_id, or NULL. */
+static FakeOrder *
+find_order_item (MedusaFakeServer  *self,
+                 const char        *item_id,
+                 JsonObject       **item_out)
+{
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+      JsonArray *items = json_object_get_array_member (order->json, "items");
+
+      for (guint j = 0; items != NULL && j < json_array_get_length (items); j++)
+        {
+          JsonObject *item = json_array_get_object_element (items, j);
+
+          if (g_strcmp0 (json_object_get_string_member (item, "id"), item_id) == 0)
+            {
+              *item_out = item;
+              return order;
+            }
+        }
+    }
+  return NULL;
+}
+
+static FakeOrder *
+find_order (MedusaFakeServer *self,
+            const char       *order_id)
+{
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (g_strcmp0 (order->id, order_id) == 0)
+        return order;
+    }
+  return NULL;
+}
+
+/* Validates POST /store/returns like class-validator does (StorePostReturnsReq). */
+static gboolean
+validate_return_body (JsonObject *body,
+                      GPtrArray  *errors)
+{
+  g_autoptr(GList) members = json_object_get_members (body);
+  JsonNode *order_id = json_object_get_member (body, "order_id");
+  JsonNode *items = json_object_get_member (body, "items");
+  JsonNode *shipping = json_object_get_member (body, "return_shipping");
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!strv_has ((const char *[]) { "order_id", "items", "return_shipping", NULL }, l->data))
+      g_ptr_array_add (errors, g_strdup_printf ("property %s should not exist", (char *) l->data));
+
+  if (order_id == NULL || JSON_NODE_TYPE (order_id) != JSON_NODE_VALUE ||
+      json_node_get_value_type (order_id) != G_TYPE_STRING)
+    g_ptr_array_add (errors, g_strdup ("order_id should not be empty, order_id must be a string"));
+  else if (*json_node_get_string (order_id) == '\0')
+    g_ptr_array_add (errors, g_strdup ("order_id should not be empty"));
+
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    g_ptr_array_add (errors, g_strdup ("items must be an array"));
+  else
+    {
+      JsonArray *array = json_node_get_array (items);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          JsonObject *item;
+          JsonNode *quantity;
+          JsonNode *id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            {
+              g_ptr_array_add (errors, g_strdup ("nested property items must be either object or array"));
+              continue;
+            }
+          item = json_node_get_object (node);
+          id = json_object_get_member (item, "item_id");
+          if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) ||
+              json_node_get_value_type (id) != G_TYPE_STRING || *json_node_get_string (id) == '\0')
+            g_ptr_array_add (errors, g_strdup ("item_id should not be empty, item_id must be a string"));
+          quantity = json_object_get_member (item, "quantity");
+          if (quantity == NULL || !JSON_NODE_HOLDS_VALUE (quantity) ||
+              (json_node_get_value_type (quantity) != G_TYPE_INT64 &&
+               json_node_get_value_type (quantity) != G_TYPE_DOUBLE))
+            g_ptr_array_add (errors, g_strdup ("quantity must be a number conforming to the specified constraints"));
+          else if (json_node_get_double (quantity) < 1)
+            g_ptr_array_add (errors, g_strdup ("quantity must not be less than 1"));
+        }
+    }
+
+  if (shipping != NULL && (!JSON_NODE_HOLDS_OBJECT (shipping) ||
+                           json_object_get_string_member_with_default (json_node_get_object (shipping),
+                                                                       "option_id", NULL) == NULL))
+    g_ptr_array_add (errors, g_strdup ("option_id should not be empty, option_id must be a string"));
+
+  return errors->len == 0;
+}
+
+static void
+route_create_return (RequestCtx *ctx,
+                     JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *header_key = medusa_fake_request_get_header (ctx->record, "Idempotency-Key");
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *key = NULL;
+  g_autofree char *return_id = NULL;
+  g_autofree char *now = now_string ();
+  JsonObject *stored;
+  JsonObject *ret;
+  JsonArray *items;
+  JsonArray *ret_items;
+  FakeOrder *order;
+  const char *option_id = NULL;
+  gint64 refund = 0;
+
+  if (!validate_return_body (body, errors))
+    {
+      respond_invalid_data (ctx->msg, errors);
+      return;
+    }
+
+  /* 1.20.11 looks the header's key up and, when it did not issue it, makes
+   * a new one: a key of the client's own choosing is ignored. */
+  stored = header_key != NULL ? g_hash_table_lookup (self->idempotency_keys, header_key) : NULL;
+  if (stored != NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (ctx->msg),
+                                    "Idempotency-Key", header_key);
+      respond_wrapped (ctx->msg, "return", json_object_ref (stored));
+      return;
+    }
+  key = g_uuid_string_random ();
+  soup_message_headers_replace (soup_server_message_get_response_headers (ctx->msg),
+                                "Idempotency-Key", key);
+
+  order = find_order (self, json_object_get_string_member (body, "order_id"));
+  items = json_object_get_array_member (body, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *item_id = json_object_get_string_member (item, "item_id");
+      const char *reason_id = json_object_get_string_member_with_default (item, "reason_id", NULL);
+      JsonObject *line = NULL;
+      FakeOrder *owner = find_order_item (self, item_id, &line);
+      g_autoptr(JsonObject) reason = NULL;
+
+      if (owner == NULL || order == NULL || owner != order)
+        {
+          g_autofree char *message = g_strdup_printf ("Line item with %s was not found", item_id);
+
+          respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+          return;
+        }
+      if (order->canceled_at != NULL ||
+          g_strcmp0 (json_object_get_string_member (order->json, "status"), "canceled") == 0)
+        {
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                         "Cannot create a return for a canceled item.");
+          return;
+        }
+      if (reason_id != NULL && (reason = find_return_reason (reason_id)) == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("Return_reason with reason_id %s does not exist.", reason_id);
+
+          respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+          return;
+        }
+      refund += json_object_get_int_member_with_default (line, "unit_price", 0) *
+                (gint64) json_object_get_double_member (item, "quantity");
+    }
+
+  if (json_object_has_member (body, "return_shipping"))
+    {
+      option_id = json_object_get_string_member (json_object_get_object_member (body, "return_shipping"),
+                                                 "option_id");
+      if (g_strcmp0 (option_id, MEDUSA_FAKE_RETURN_OPTION_FREE) != 0 &&
+          g_strcmp0 (option_id, MEDUSA_FAKE_RETURN_OPTION_POST) != 0)
+        {
+          g_autofree char *message = g_strdup_printf ("Shipping Option with %s was not found", option_id);
+
+          respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+          return;
+        }
+    }
+
+  return_id = make_id (self, "ret");
+  ret = json_object_new ();
+  json_object_set_string_member (ret, "id", return_id);
+  json_object_set_string_member (ret, "created_at", now);
+  json_object_set_string_member (ret, "updated_at", now);
+  json_object_set_string_member (ret, "status", "requested");
+  json_object_set_null_member (ret, "swap_id");
+  json_object_set_null_member (ret, "claim_order_id");
+  json_object_set_string_member (ret, "order_id", order->id);
+  json_object_set_object_member (ret, "shipping_data", json_object_new ());
+  json_object_set_int_member (ret, "refund_amount", refund);
+  json_object_set_null_member (ret, "received_at");
+  json_object_set_string_member (ret, "idempotency_key", key);
+  ret_items = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *ri = json_object_new ();
+      const char *reason_id = json_object_get_string_member_with_default (item, "reason_id", NULL);
+      gint64 quantity = (gint64) json_object_get_double_member (item, "quantity");
+
+      json_object_set_string_member (ri, "return_id", return_id);
+      json_object_set_string_member (ri, "item_id", json_object_get_string_member (item, "item_id"));
+      json_object_set_int_member (ri, "quantity", quantity);
+      json_object_set_boolean_member (ri, "is_requested", TRUE);
+      json_object_set_int_member (ri, "requested_quantity", quantity);
+      json_object_set_null_member (ri, "received_quantity");
+      set_nullable_string (ri, "reason_id", reason_id);
+      set_nullable_string (ri, "note", json_object_get_string_member_with_default (item, "note", NULL));
+      json_object_set_object_member (ri, "metadata", json_object_new ());
+      if (reason_id != NULL)
+        json_object_set_object_member (ri, "reason", find_return_reason (reason_id));
+      else
+        json_object_set_null_member (ri, "reason");
+      json_array_add_object_element (ret_items, ri);
+    }
+  json_object_set_array_member (ret, "items", ret_items);
+
+  g_hash_table_insert (self->idempotency_keys, g_strdup (key), json_object_ref (ret));
+
+  /* The order's copy (expand=returns,...) also has the shipping method. */
+  {
+    JsonObject *in_order = json_object_new ();
+    g_autoptr(GList) members = json_object_get_members (ret);
+
+    for (GList *l = members; l != NULL; l = l->next)
+      json_object_set_member (in_order, l->data, json_object_dup_member (ret, l->data));
+    if (option_id != NULL)
+      {
+        JsonObject *method = json_object_new ();
+        g_autofree char *method_id = make_id (self, "sm");
+
+        json_object_set_string_member (method, "id", method_id);
+        json_object_set_string_member (method, "shipping_option_id", option_id);
+        json_object_set_string_member (method, "return_id", return_id);
+        json_object_set_int_member (method, "price",
+                                    g_strcmp0 (option_id, MEDUSA_FAKE_RETURN_OPTION_POST) == 0 ? 495 : 0);
+        json_object_set_object_member (in_order, "shipping_method", method);
+      }
+    else
+      json_object_set_null_member (in_order, "shipping_method");
+    json_array_add_object_element (order->returns, in_order);
+  }
+
+  respond_wrapped (ctx->msg, "return", ret);
+}
+
 static void
 route (RequestCtx *ctx)
 {
@@ -2669,6 +3091,21 @@ route (RequestCtx *ctx)
   if (g_strcmp0 (path, "/store/orders/customer/confirm") == 0 && is_post)
     {
       route_confirm_order_claim (ctx, body);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/return-reasons") == 0 && is_get)
+    {
+      route_return_reasons (ctx);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/shipping-options") == 0 && is_get)
+    {
+      route_shipping_options (ctx);
+      return;
+    }
+  if (g_strcmp0 (path, "/store/returns") == 0 && is_post)
+    {
+      route_create_return (ctx, body);
       return;
     }
   if (g_str_has_prefix (path, "/store/orders/") && is_get &&
@@ -2779,7 +3216,8 @@ dispatch (RequestCtx *ctx)
 {
   SoupServerMessage *msg = ctx->msg;
   gboolean normal = !ctx->has_fault || ctx->fault.fault == MEDUSA_FAKE_FAULT_DELAY ||
-                    ctx->fault.fault == MEDUSA_FAKE_FAULT_CUT_JSON;
+                    ctx->fault.fault == MEDUSA_FAKE_FAULT_CUT_JSON ||
+                    ctx->fault.fault == MEDUSA_FAKE_FAULT_LOSE_ANSWER;
 
   if (ctx->has_fault)
     {
@@ -2831,6 +3269,14 @@ dispatch (RequestCtx *ctx)
 
   if (normal)
     route (ctx);
+
+  if (ctx->has_fault && ctx->fault.fault == MEDUSA_FAKE_FAULT_LOSE_ANSWER)
+    {
+      /* Done, but the answer never reaches the client. */
+      write_raw_and_close (msg, NULL);
+      ctx->record->status = 0;
+      return;
+    }
 
   if (ctx->has_fault && ctx->fault.fault == MEDUSA_FAKE_FAULT_CUT_JSON)
     {
@@ -3015,6 +3461,7 @@ medusa_fake_server_finalize (GObject *object)
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_clear_pointer (&self->idempotency_keys, g_hash_table_unref);
   g_clear_pointer (&self->claim_grants, g_hash_table_unref);
   g_clear_pointer (&self->claim_tokens, g_hash_table_unref);
 
@@ -3041,6 +3488,8 @@ medusa_fake_server_init (MedusaFakeServer *self)
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_request_free);
   self->next_display_id = 1;
   self->token_route_enabled = TRUE;
+  self->idempotency_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) json_object_unref);
   self->claim_grants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) claim_grant_free);
   self->claim_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

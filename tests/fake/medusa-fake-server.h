@@ -25,10 +25,22 @@ G_BEGIN_DECLS
  * GET /store/customers/me/orders, GET /store/customers/me/payment-methods,
  * POST /store/customers/me/addresses, POST|DELETE /store/customers/me/addresses/{id},
  * GET /store/orders/{id}, GET /store/regions, GET /store/orders (lookup),
- * POST /store/orders/batch/customer/token, POST /store/orders/customer/confirm.
+ * POST /store/orders/batch/customer/token, POST /store/orders/customer/confirm,
+ * GET /store/return-reasons, GET /store/shipping-options, POST /store/returns
+ * (an order's returns come with GET /store/customers/me/orders?expand=returns,...).
  */
 
 #define MEDUSA_FAKE_REGION_ID "reg_01FAKEREGIONEU0000000000"
+
+/* GET /store/return-reasons: "Wrong size" (with the child "Too small") and
+ * "Arrived damaged"; GET /store/shipping-options?is_return=true: "Standard
+ * Return" (free) and "Return by Post" (4.95). POST /store/returns answers like
+ * 1.20.11, including that it ignores an Idempotency-Key it did not issue. */
+#define MEDUSA_FAKE_REASON_WRONG_SIZE   "rr_01FAKEWRONGSIZE"
+#define MEDUSA_FAKE_REASON_TOO_SMALL    "rr_01FAKETOOSMALL"
+#define MEDUSA_FAKE_REASON_DAMAGED      "rr_01FAKEDAMAGED"
+#define MEDUSA_FAKE_RETURN_OPTION_FREE  "so_01FAKERETURNFREE"
+#define MEDUSA_FAKE_RETURN_OPTION_POST  "so_01FAKERETURNPOST"
 
 /**
  * MedusaFakeFault:
@@ -44,6 +56,8 @@ G_BEGIN_DECLS
  * @MEDUSA_FAKE_FAULT_DISCONNECT: close the connection without an answer
  * @MEDUSA_FAKE_FAULT_REDIRECT_307: 307 to the same path and query
  *   (the client must send the request body again)
+ * @MEDUSA_FAKE_FAULT_LOSE_ANSWER: handle the request as usual (a POST
+ *   changes the data), then close the connection without the answer
  */
 typedef enum
 {
@@ -56,6 +70,7 @@ typedef enum
   MEDUSA_FAKE_FAULT_HTML_400,
   MEDUSA_FAKE_FAULT_DISCONNECT,
   MEDUSA_FAKE_FAULT_REDIRECT_307,
+  MEDUSA_FAKE_FAULT_LOSE_ANSWER,
 } MedusaFakeFault;
 
 /**
