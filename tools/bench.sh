@@ -151,7 +151,7 @@ for n in ${BENCH_DISPLAYS:-185 186 187 188 189}; do
   if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
 done
 [ -n "$display" ] || die "no free X display among ${BENCH_DISPLAYS:-185-189}"
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp -noreset >"$TMP/xvfb.log" 2>&1 &
 XVFB_PID=$!
 for _ in $(seq 1 80); do DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.25; done
 DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1 || die "Xvfb :$display did not start"

@@ -267,7 +267,7 @@ else
   if [ -z "$display" ]; then
     step_failed "no free X display for Xvfb"
   else
-    Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$GUI_TMP/xvfb.log" 2>&1 &
+    Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp -noreset >"$GUI_TMP/xvfb.log" 2>&1 &
     XVFB_PID=$!
     # Ready when a client can connect (the socket appears a little earlier).
     x_ready() { DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; }
