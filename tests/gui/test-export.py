@@ -17,6 +17,8 @@ import csv
 import io
 import json
 import os
+import random
+import string
 import subprocess
 import sys
 import tempfile
@@ -45,7 +47,6 @@ MIN_ORDERS = 30
 home = tempfile.mkdtemp(prefix="medusa-gui-export-")
 out_dir = os.path.join(home, "exports")
 os.makedirs(out_dir)
-out_path = os.path.join(out_dir, "orders.csv")
 env = app_env(home, SCHEMA_DIR, URL, LANG="C.UTF-8", LC_ALL="C.UTF-8")
 log = open(os.path.join(home, "app.log"), "w")
 tap = Tap()
@@ -75,12 +76,12 @@ def token_for(email, password):
         return None
 
 
-def server_orders(token):
-    """The store's own list, every page, newest first."""
+def server_orders(token, extra=""):
+    """The store's own list, every page, newest first; @extra: filters."""
     out, offset = [], 0
     while True:
         page = store("GET", "/store/customers/me/orders?limit=100&offset=%d"
-                     "&fields=id,display_id,status,currency_code" % offset, token=token)
+                     "&fields=id,display_id,status,currency_code%s" % (offset, extra), token=token)
         out.extend(page["orders"])
         offset += 100
         if not page["orders"] or offset >= page["count"]:
@@ -91,13 +92,17 @@ def customer_with_orders():
     global EMAIL, PASSWORD
     token = token_for(EMAIL, PASSWORD)
     if token is None or len(server_orders(token)) < MIN_ORDERS:
-        EMAIL = "gui-export-%d%d@example.com" % (time.time(), os.getpid())
+        # no digits: the search below (q) looks at the email too
+        EMAIL = "gui-export-%s@example.com" % "".join(random.choice(string.ascii_lowercase) for _ in range(12))
         PASSWORD = "export-pass-123"
         subprocess.run([SEED, str(MIN_ORDERS)], check=True, stdout=log, stderr=log,
                        env=dict(os.environ, DEMO_EMAIL=EMAIL, DEMO_PASSWORD=PASSWORD, MEDUSA_URL=URL))
         token = token_for(EMAIL, PASSWORD)
     state["token"] = token
-    state["count"] = len(server_orders(token))
+    orders = server_orders(token)
+    state["count"] = len(orders)
+    # a search that finds some of them: the newest number but its last digit
+    state["search"] = str(orders[0]["display_id"])[:-1]
     print("# %s has %d orders" % (EMAIL, state["count"]), flush=True)
 
 
@@ -113,7 +118,8 @@ def sign_in():
     app.wait_text(" of %d orders" % state["count"], within="MedusaOrdersPage", timeout=60)
 
 
-def export():
+def export(name, count):
+    out_path = os.path.join(out_dir, name)
     app.click("Export Orders…", within="MedusaOrdersPage")
     # GTK's own file chooser (no portal here), in save mode: the name field
     # has the focus with "orders.csv" in it; a whole path works there too.
@@ -131,7 +137,7 @@ def export():
         time.sleep(0.2)
     # The toast, looked for around the pages (the list holds a row for each
     # loaded order, too many to walk within the toast's few seconds).
-    want = "Exported %d orders to “orders.csv”" % state["count"]
+    want = "Exported %d orders to “%s”" % (count, name)
 
     def toast():
         def enter(n):
@@ -141,11 +147,11 @@ def export():
                 return n
         return None
     app._wait(toast, "the toast '%s'" % want, timeout=30)
-    shot("exported")
+    shot("exported-" + name)
 
 
-def compare():
-    with open(out_path, "rb") as f:
+def compare(name, extra=""):
+    with open(os.path.join(out_dir, name), "rb") as f:
         raw = f.read()
     if not raw.endswith(b"\r\n") or b"\n" in raw.replace(b"\r\n", b""):
         raise GuiError("the lines do not end in CRLF")
@@ -155,7 +161,7 @@ def compare():
                    "shipping", "tax", "discount", "total", "item count", "items", "tracking numbers"]
     if header != want_header:
         raise GuiError("header %r" % header)
-    expected = server_orders(state["token"])
+    expected = server_orders(state["token"], extra)
     if len(rows) != len(expected):
         raise GuiError("%d rows, the store lists %d orders" % (len(rows), len(expected)))
     for row, order in zip(rows, expected):
@@ -170,8 +176,19 @@ def compare():
         if int(row[11]) < 1 or " × " not in row[12]:
             raise GuiError("row %s lists no items: %r" % (row[0], row))
     left = sorted(os.listdir(out_dir))
-    if left != ["orders.csv"]:
+    if any(n.startswith(".") for n in left):
         raise GuiError("files left next to the export: %r" % left)
+
+
+def search(text):
+    """The search narrows the list; the export follows it."""
+    state["found"] = len(server_orders(state["token"], "&q=" + text))
+    print("# the store finds %d orders for %r" % (state["found"], text), flush=True)
+    if not 0 < state["found"] < state["count"]:
+        raise GuiError("pick another search text: it finds %d of %d orders" % (state["found"], state["count"]))
+    app.key("ctrl+f")  # the search entry, as a keyboard user finds it
+    subprocess.run(["xdotool", "type", "--delay", "8", text], check=True)
+    app.wait_text(" of %d order" % state["found"], within="MedusaOrdersPage", timeout=60)
 
 
 def main():
@@ -181,8 +198,15 @@ def main():
         if ok:
             app = App([APP], env, log=log)
         ok = ok and tap.step("sign in and open the orders", sign_in)
-        ok = ok and tap.step("Export Orders…, a path typed in the file chooser, the toast at the end", export)
-        ok = ok and tap.step("the CSV lists the store's orders: number, total, status, in order", compare)
+        ok = ok and tap.step("Export Orders…, a path typed in the file chooser, the toast at the end",
+                             lambda: export("orders.csv", state["count"]))
+        ok = ok and tap.step("the CSV lists the store's orders: number, total, status, in order",
+                             compare, "orders.csv")
+        ok = ok and tap.step("search the orders", lambda: search(state["search"]))
+        ok = ok and tap.step("Export Orders… again: only what the search finds",
+                             lambda: export("found.csv", state["found"]))
+        ok = ok and tap.step("the CSV lists the orders the store finds for the search",
+                             lambda: compare("found.csv", "&q=" + state["search"]))
     finally:
         status = wrap_up(tap, app, home, shot)
     return status
