@@ -216,25 +216,31 @@ chooser_data_free (ChooserData *data)
   g_free (data);
 }
 
-static void
-start_export (ChooserData *data,
-              GFile       *file)
+GtkWidget *
+medusa_order_export_dialog_start (GtkWidget              *widget,
+                                  MedusaSession          *session,
+                                  const MedusaOrderQuery *query,
+                                  GFile                  *file)
 {
-  MedusaClient *client = medusa_session_get_client (data->session);
+  MedusaClient *client;
   GtkRoot *root;
   MedusaOrderExportDialog *self;
   g_autofree char *name = NULL;
 
-  if (data->origin == NULL || client == NULL ||
-      medusa_session_get_state (data->session) != MEDUSA_SESSION_STATE_SIGNED_IN)
-    return;
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (MEDUSA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  root = gtk_widget_get_root (data->origin);
+  client = medusa_session_get_client (session);
+  if (client == NULL || medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
+    return NULL;
+
+  root = gtk_widget_get_root (widget);
   self = g_object_new (MEDUSA_TYPE_ORDER_EXPORT_DIALOG,
                        "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                        NULL);
-  g_set_weak_pointer (&self->origin, data->origin);
-  self->export = medusa_order_export_new (client, data->query, file);
+  g_set_weak_pointer (&self->origin, widget);
+  self->export = medusa_order_export_new (client, query, file);
   g_signal_connect_object (self->export, "notify::n-exported",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->export, "notify::n-total",
@@ -246,6 +252,8 @@ start_export (ChooserData *data,
 
   gtk_window_present (GTK_WINDOW (self));
   medusa_order_export_run_async (self->export, self->cancellable, on_export_cb, g_object_ref (self));
+
+  return GTK_WIDGET (self);
 }
 
 static void
@@ -257,8 +265,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL)
-        start_export (data, file);
+      if (file != NULL && data->origin != NULL)
+        medusa_order_export_dialog_start (data->origin, data->session, data->query, file);
     }
 
   chooser_data_free (data);

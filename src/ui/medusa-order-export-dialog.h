@@ -23,5 +23,12 @@ G_DECLARE_FINAL_TYPE (MedusaOrderExportDialog, medusa_order_export_dialog, MEDUS
 void medusa_order_export_dialog_run (GtkWidget              *widget,
                                      MedusaSession          *session,
                                      const MedusaOrderQuery *query);
+/* The second half of medusa_order_export_dialog_run(), once @file is
+ * chosen: shows the progress dialog and starts the export. Returns the
+ * dialog (unowned), or NULL when nobody is signed in. */
+GtkWidget *medusa_order_export_dialog_start (GtkWidget              *widget,
+                                            MedusaSession          *session,
+                                            const MedusaOrderQuery *query,
+                                            GFile                  *file);
 
 G_END_DECLS
