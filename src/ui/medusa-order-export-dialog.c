@@ -17,6 +17,7 @@ struct _MedusaOrderExportDialog
   AdwWindow          parent_instance;
 
   MedusaOrderExport *export;       /* (owned) */
+  MedusaSession     *session;      /* (owned) */
   GCancellable      *cancellable;  /* (owned) */
   GtkWidget         *origin;       /* (weak) (nullable) where the toast goes */
   guint              pulse_id;
@@ -128,6 +129,18 @@ on_cancel_clicked_cb (MedusaOrderExportDialog *self)
   gtk_label_set_label (self->status_label, _("Cancelling…"));
 }
 
+/* Signed out or locked (a shared workstation): the export stops and
+ * removes what it wrote. */
+static void
+on_session_notify_state_cb (MedusaOrderExportDialog *self,
+                            GParamSpec              *pspec,
+                            MedusaSession           *session)
+{
+  if (medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    on_cancel_clicked_cb (self);
+}
+
 /* Closing (Escape, the window manager) is Cancel; the window goes once the
  * export has removed what it wrote. */
 static gboolean
@@ -149,10 +162,19 @@ medusa_order_export_dialog_dispose (GObject *object)
 {
   MedusaOrderExportDialog *self = MEDUSA_ORDER_EXPORT_DIALOG (object);
 
+  /* The run may end after the window went (its callback holds a
+   * reference): nothing reaches the disposed widgets. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->export != NULL)
+    g_signal_handlers_disconnect_by_data (self->export, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_weak_pointer (&self->origin);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDER_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (medusa_order_export_dialog_parent_class)->dispose (object);
 }
@@ -245,6 +267,9 @@ medusa_order_export_dialog_start (GtkWidget              *widget,
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->export, "notify::n-total",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "notify::state",
+                           G_CALLBACK (on_session_notify_state_cb), self, G_CONNECT_SWAPPED);
 
   name = g_file_get_parse_name (file);
   gtk_label_set_label (self->file_label, name);

@@ -105,14 +105,15 @@ test_progress_and_done (WtFixture     *fixture,
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "orders.csv", NULL);
-  GtkWidget *dialog;
+  g_autoptr(GtkWidget) dialog = NULL;
   GtkProgressBar *bar;
 
   sign_in_with_orders (fixture);
   /* the second page takes its time: the dialog shows where it is */
   medusa_fake_server_add_delay_fault (fixture->fake, "GET", ORDERS_PATH "?offset=50&", 1500, 1);
 
-  dialog = start_export (fixture, path);
+  /* a reference of the test's own: the dialog may go in any iteration */
+  dialog = g_object_ref (start_export (fixture, path));
   g_assert_nonnull (wt_find_label (dialog, "Exporting Orders"));
   g_assert_nonnull (wt_find_label (dialog, path));
   wt_wait_until (wt_find_label (dialog, "50 of 120 orders") != NULL, WT_TIMEOUT);
@@ -135,24 +136,52 @@ test_cancel (WtFixture     *fixture,
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "orders.csv", NULL);
-  GtkWidget *dialog;
+  g_autoptr(GtkWidget) dialog = NULL;
+  GtkWidget *button;
 
   sign_in_with_orders (fixture);
   medusa_fake_server_add_delay_fault (fixture->fake, "GET", ORDERS_PATH "?offset=50&", 3000, 1);
 
-  dialog = start_export (fixture, path);
+  /* a reference of the test's own: the dialog may go in any iteration */
+  dialog = g_object_ref (start_export (fixture, path));
   wt_wait_until (wt_find_label (dialog, "50 of 120 orders") != NULL, WT_TIMEOUT);
   /* the temporary file is there */
   g_assert_cmpuint (n_entries (dir), ==, 1);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  wt_click (wt_find_button (dialog, "Cancel"));
+  button = wt_find_button (dialog, "Cancel");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
   g_assert_nonnull (wt_find_label (dialog, "Cancelling…"));
+  g_assert_false (gtk_widget_get_sensitive (button));
   wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ORDER_EXPORT_DIALOG) == NULL, WT_TIMEOUT);
 
   g_assert_cmpuint (n_entries (dir), ==, 0);
   wt_iterate_ms (200);
   g_assert_null (wt_window_find_label (fixture, "Exported"));
+  g_assert_null (wt_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  remove_dir (dir);
+}
+
+/* Signing out stops the export: the dialog goes, nothing is left. */
+static void
+test_sign_out_cancels (WtFixture     *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "orders.csv", NULL);
+  g_autoptr(GtkWidget) dialog = NULL;
+
+  sign_in_with_orders (fixture);
+  medusa_fake_server_add_delay_fault (fixture->fake, "GET", ORDERS_PATH "?offset=50&", 3000, 1);
+
+  /* a reference of the test's own: the dialog may go in any iteration */
+  dialog = g_object_ref (start_export (fixture, path));
+  wt_wait_until (wt_find_label (dialog, "50 of 120 orders") != NULL, WT_TIMEOUT);
+  medusa_session_sign_out_async (fixture->session, NULL, NULL, NULL);
+  wt_wait_until (wt_find_toplevel (MEDUSA_TYPE_ORDER_EXPORT_DIALOG) == NULL, WT_TIMEOUT);
+  g_assert_cmpuint (n_entries (dir), ==, 0);
   g_assert_null (wt_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   remove_dir (dir);
@@ -245,6 +274,7 @@ main (int   argc,
 
   ADD ("/widgets/export/progress-and-done", test_progress_and_done);
   ADD ("/widgets/export/cancel", test_cancel);
+  ADD ("/widgets/export/sign-out-cancels", test_sign_out_cancels);
   ADD ("/widgets/export/read-only-folder", test_read_only_folder);
   ADD ("/widgets/export/orders-page-action", test_orders_page_action);
 
