@@ -84,6 +84,13 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&f->fake));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names in @dir, sorted, joined by " ". */
 static char *
 list_dir (const char *dir)
@@ -95,7 +102,7 @@ list_dir (const char *dir)
   g_assert_nonnull (d);
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
@@ -358,14 +365,23 @@ test_content (Fixture       *f,
                    "0.000,12345678901234.572,1,1 × Test T-Shirt (S),");
 }
 
-static gboolean
-cancel_when_first_page_written (GObject      *export,
-                                GParamSpec   *pspec,
-                                GCancellable *cancellable)
+typedef struct
 {
-  if (medusa_order_export_get_n_exported (MEDUSA_ORDER_EXPORT (export)) > 0)
-    g_cancellable_cancel (cancellable);
-  return FALSE;
+  GCancellable *cancellable;
+  const char   *dir;
+  char         *names;  /* (owned) the folder when the cancel came */
+} CancelData;
+
+static void
+cancel_when_first_page_written (GObject    *export,
+                                GParamSpec *pspec,
+                                CancelData *data)
+{
+  if (medusa_order_export_get_n_exported (MEDUSA_ORDER_EXPORT (export)) == 0 ||
+      g_cancellable_is_cancelled (data->cancellable))
+    return;
+  data->names = list_dir (data->dir);
+  g_cancellable_cancel (data->cancellable);
 }
 
 /* A cancel in the middle leaves the folder as it was: an older file with
@@ -379,8 +395,8 @@ test_cancel (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
-  g_autofree char *names_during = NULL;
   g_autofree char *contents = NULL;
+  CancelData cancel = { cancellable, f->dir, NULL };
 
   g_file_set_contents (f->path, "older export\r\n", -1, &error);
   g_assert_no_error (error);
@@ -390,23 +406,22 @@ test_cancel (Fixture       *f,
 
   export = medusa_order_export_new (f->client, NULL, file);
   medusa_order_export_set_page_size (export, 10);
-  g_signal_connect (export, "notify::n-exported", G_CALLBACK (cancel_when_first_page_written), cancellable);
+  g_signal_connect (export, "notify::n-exported", G_CALLBACK (cancel_when_first_page_written), &cancel);
 
   {
     GAsyncResult *slot = NULL;
     g_autoptr(GAsyncResult) result = NULL;
 
     medusa_order_export_run_async (export, cancellable, medusa_fake_async_result_cb, &slot);
-    while (!g_cancellable_is_cancelled (cancellable))
-      g_main_context_iteration (NULL, TRUE);
-    /* the temporary file was there */
-    names_during = list_dir (f->dir);
     result = medusa_fake_wait_result (&slot);
     g_assert_false (medusa_order_export_run_finish (export, result, &error));
   }
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_true (g_str_has_prefix (names_during, ".orders.csv."));
-  g_assert_true (g_str_has_suffix (names_during, " orders.csv"));
+  /* the temporary file was there when the cancel came */
+  g_assert_nonnull (cancel.names);
+  g_assert_true (g_str_has_prefix (cancel.names, ".orders.csv."));
+  g_assert_true (g_str_has_suffix (cancel.names, " orders.csv"));
+  g_free (cancel.names);
   g_assert_cmpuint (medusa_order_export_get_n_exported (export), ==, 10);
 
   names = list_dir (f->dir);
