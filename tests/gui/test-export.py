@@ -161,7 +161,7 @@ def compare(name, extra=""):
                    "shipping", "tax", "discount", "total", "item count", "items", "tracking numbers"]
     if header != want_header:
         raise GuiError("header %r" % header)
-    expected = server_orders(state["token"], extra)
+    expected = server_orders(state["token"], extra + "&expand=fulfillments,fulfillments.tracking_links")
     if len(rows) != len(expected):
         raise GuiError("%d rows, the store lists %d orders" % (len(rows), len(expected)))
     for row, order in zip(rows, expected):
@@ -169,8 +169,10 @@ def compare(name, extra=""):
         total = order["total"]
         want_total = str(total) if digits == 0 else "%s%d.%0*d" % (
             "-" if total < 0 else "", abs(total) // 10 ** digits, digits, abs(total) % 10 ** digits)
-        got = (row[0], row[10], row[2])
-        want = (str(order["display_id"]), want_total, order["status"])
+        tracking = "; ".join(link["tracking_number"] for f in order["fulfillments"] if not f.get("canceled_at")
+                             for link in f.get("tracking_links", []) if link.get("tracking_number"))
+        got = (row[0], row[10], row[2], row[13])
+        want = (str(order["display_id"]), want_total, order["status"], tracking)
         if got != want:
             raise GuiError("row %r, the store says %r" % (got, want))
         if int(row[11]) < 1 or " × " not in row[12]:
@@ -200,7 +202,7 @@ def main():
         ok = ok and tap.step("sign in and open the orders", sign_in)
         ok = ok and tap.step("Export Orders…, a path typed in the file chooser, the toast at the end",
                              lambda: export("orders.csv", state["count"]))
-        ok = ok and tap.step("the CSV lists the store's orders: number, total, status, in order",
+        ok = ok and tap.step("the CSV lists the store's orders: number, total, status, tracking, in order",
                              compare, "orders.csv")
         ok = ok and tap.step("search the orders", lambda: search(state["search"]))
         ok = ok and tap.step("Export Orders… again: only what the search finds",
