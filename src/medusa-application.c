@@ -30,6 +30,7 @@ struct _MedusaApplication
 
   MedusaSession  *session;  /* (owned) (nullable): created on first activation */
   MedusaSearchProvider *search_provider;  /* (owned) (nullable): while on the bus */
+  gboolean        restored_locally;  /* started for searches: signed in from the copy only */
   guint           sigterm_id;
   guint           sigint_id;
 };
@@ -217,6 +218,39 @@ static const GActionEntry app_entries[] = {
 /* GApplication */
 
 static void
+restore_local_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MedusaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (medusa_session_restore_finish (MEDUSA_SESSION (source), result, &error))
+    self->restored_locally = TRUE;
+  else if (error != NULL)
+    g_debug ("No local copy to answer searches from: %s", error->message);
+
+  /* The copy (if any) is the provider's now: the searches asked meanwhile run. */
+  if (self->search_provider != NULL)
+    medusa_search_provider_set_store_pending (self->search_provider, FALSE);
+}
+
+/* Started by D-Bus (the Shell searching, before any window): the copy of
+ * whoever is signed in answers, without a word to the store until a window
+ * is opened. */
+static void
+start_for_searches (MedusaApplication *self)
+{
+  ensure_session (self);
+  if (medusa_session_get_store_url (self->session) == NULL)
+    return;
+  g_object_set (self->session, "auto-sync", FALSE, NULL);
+  if (self->search_provider != NULL)
+    medusa_search_provider_set_store_pending (self->search_provider, TRUE);
+  medusa_session_restore_local_async (self->session, NULL, restore_local_cb, g_object_ref (self));
+}
+
+static void
 medusa_application_startup (GApplication *application)
 {
   MedusaApplication *self = MEDUSA_APPLICATION (application);
@@ -243,6 +277,9 @@ medusa_application_startup (GApplication *application)
 
   self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, app);
   self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, app);
+
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    start_for_searches (self);
 }
 
 static void
@@ -366,6 +403,16 @@ medusa_application_activate (GApplication *application)
   window = GTK_WINDOW (medusa_window_new (GTK_APPLICATION (application), self->session));
   gtk_window_present (window);
   medusa_window_start (MEDUSA_WINDOW (window));
+
+  /* A window now: the session restored for searches asks the store (which
+   * checks the credential) and keeps the copy up to date from here on. */
+  g_object_set (self->session, "auto-sync", TRUE, NULL);
+  if (self->restored_locally)
+    {
+      self->restored_locally = FALSE;
+      if (medusa_session_get_state (self->session) == MEDUSA_SESSION_STATE_SIGNED_IN)
+        medusa_session_refresh_async (self->session, NULL, NULL, NULL);
+    }
 }
 
 static int

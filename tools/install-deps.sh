@@ -21,6 +21,8 @@ PACKAGES=(
   libclang-rt-14-dev clang
   # GUI tests and the demo: X server, session bus, accessibility, keyring
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi xdotool imagemagick
+  # receipts: the PDF read back (pdftotext) and the README screenshot (pdftoppm)
+  poppler-utils
   gnome-keyring libsecret-tools
   # what GTK only recommends, but the running app needs (SVG icons, gtk4 tools)
   librsvg2-common libgtk-4-bin

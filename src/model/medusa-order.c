@@ -9,6 +9,7 @@
 #include "medusa-json.h"
 #include "medusa-model-enums.h"
 #include "medusa-money.h"
+#include "medusa-refund.h"
 
 struct _MedusaOrder
 {
@@ -47,6 +48,10 @@ struct _MedusaOrder
   GListStore *shipping_methods;   /* (owned) (nullable) of MedusaShippingMethod */
   GListStore *fulfillments;       /* (owned) (nullable) of MedusaFulfillment */
   GListStore *payments;           /* (owned) (nullable) of MedusaPayment */
+  /* What a receipt lists besides the totals */
+  GStrv discount_codes;           /* (owned) (nullable) */
+  GStrv gift_card_codes;          /* (owned) (nullable) */
+  GListStore *refunds;            /* (owned) (nullable) of MedusaRefund */
 };
 
 G_DEFINE_FINAL_TYPE (MedusaOrder, medusa_order, G_TYPE_OBJECT)
@@ -151,6 +156,49 @@ ensure_store (GListStore **store,
   return G_LIST_MODEL (*store);
 }
 
+/* The "code" of each object of the array @member (discounts, gift_cards),
+ * empty or missing codes left out; *@out is NULL when there is none. */
+static gboolean
+read_codes (JsonObject   *object,
+            const char   *member,
+            GStrv        *out,
+            GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = NULL;
+  guint n;
+  guint n_codes = 0;
+
+  if (!medusa_json_read_array (object, member, &array, error))
+    return FALSE;
+
+  n = array != NULL ? json_array_get_length (array) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *code = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                       "An element of “%s” is not an object", member);
+          return FALSE;
+        }
+      if (!medusa_json_read_string (json_node_get_object (element), "code", &code, error))
+        return FALSE;
+      if (code != NULL && *code != '\0')
+        {
+          g_strv_builder_add (builder, code);
+          n_codes++;
+        }
+    }
+
+  g_clear_pointer (out, g_strfreev);
+  if (n_codes > 0)
+    *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
 static gboolean
 read_relations (MedusaOrder  *self,
                 JsonObject   *object,
@@ -206,7 +254,12 @@ read_relations (MedusaOrder  *self,
                          &self->fulfillments, error) &&
          read_list_into (object, "payments", MEDUSA_TYPE_PAYMENT,
                          (MedusaJsonModelFunc) medusa_payment_new_from_json,
-                         &self->payments, error);
+                         &self->payments, error) &&
+         read_codes (object, "discounts", &self->discount_codes, error) &&
+         read_codes (object, "gift_cards", &self->gift_card_codes, error) &&
+         read_list_into (object, "refunds", MEDUSA_TYPE_REFUND,
+                         (MedusaJsonModelFunc) medusa_refund_new_from_json,
+                         &self->refunds, error);
 }
 
 static void
@@ -220,6 +273,7 @@ medusa_order_dispose (GObject *object)
   g_clear_object (&self->shipping_methods);
   g_clear_object (&self->fulfillments);
   g_clear_object (&self->payments);
+  g_clear_object (&self->refunds);
 
   G_OBJECT_CLASS (medusa_order_parent_class)->dispose (object);
 }
@@ -231,6 +285,8 @@ medusa_order_finalize (GObject *object)
 
   medusa_json_clear_fields (object, fields, G_N_ELEMENTS (fields));
   g_clear_pointer (&self->region_name, g_free);
+  g_clear_pointer (&self->discount_codes, g_strfreev);
+  g_clear_pointer (&self->gift_card_codes, g_strfreev);
 
   G_OBJECT_CLASS (medusa_order_parent_class)->finalize (object);
 }
@@ -594,4 +650,44 @@ medusa_order_get_total (MedusaOrder *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
   return self->total;
+}
+
+/* Receipts */
+
+static const char * const no_codes[] = { NULL };
+
+/**
+ * medusa_order_get_discount_codes:
+ *
+ * Returns: (transfer none): the codes of the order's discounts (never NULL)
+ */
+const char * const *
+medusa_order_get_discount_codes (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), no_codes);
+  return self->discount_codes != NULL ? (const char * const *) self->discount_codes : no_codes;
+}
+
+/**
+ * medusa_order_get_gift_card_codes:
+ *
+ * Returns: (transfer none): the codes of the gift cards paid with (never NULL)
+ */
+const char * const *
+medusa_order_get_gift_card_codes (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), no_codes);
+  return self->gift_card_codes != NULL ? (const char * const *) self->gift_card_codes : no_codes;
+}
+
+/**
+ * medusa_order_get_refunds:
+ *
+ * Returns: (transfer none): a #GListModel of #MedusaRefund (never NULL)
+ */
+GListModel *
+medusa_order_get_refunds (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+  return ensure_store (&self->refunds, MEDUSA_TYPE_REFUND);
 }

@@ -13,6 +13,7 @@
 #include "medusa-fulfillment.h"
 #include "medusa-line-item.h"
 #include "medusa-payment.h"
+#include "medusa-refund.h"
 #include "medusa-shipping-method.h"
 
 G_BEGIN_DECLS
@@ -73,5 +74,12 @@ gint64                   medusa_order_get_paid_total           (MedusaOrder *sel
 gint64                   medusa_order_get_total                (MedusaOrder *self);
 
 MedusaOrder             *medusa_order_copy_summary             (MedusaOrder *self);
+
+/* For receipts: the codes of order.discounts and order.gift_cards (never
+ * NULL, empty without), and order.refunds as a GListModel of MedusaRefund
+ * (never NULL). Not kept by medusa_order_copy_summary(). */
+const char * const      *medusa_order_get_discount_codes       (MedusaOrder *self);
+const char * const      *medusa_order_get_gift_card_codes      (MedusaOrder *self);
+GListModel              *medusa_order_get_refunds              (MedusaOrder *self);
 
 G_END_DECLS

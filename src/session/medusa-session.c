@@ -101,6 +101,7 @@ typedef struct
   MedusaSessionState  previous_state;
   guint               generation;
   guint               pending;         /* sign-out: requests still running */
+  gboolean            local_only;      /* restore: from the copy, no request */
   GError             *first_error;     /* (owned) (nullable): sign-out */
 } OpData;
 
@@ -1513,6 +1514,25 @@ restore_from_store (GTask *task)
                                          restore_retrieve_cb, g_object_ref (task));
 }
 
+/* No copy to restore from: the store is asked, unless the restore is
+ * local only (then nothing is restored and the session is as before). */
+static void
+restore_without_copy (GTask *task)
+{
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+
+  if (!data->local_only)
+    {
+      restore_from_store (task);
+      return;
+    }
+
+  medusa_client_forget_credential (data->client);
+  set_state (self, data->previous_state);
+  g_task_return_boolean (task, FALSE);
+}
+
 /* The keyring no longer has the credential: the copy of that account goes. */
 static void
 forget_copy_of_last_customer (MedusaSession *self)
@@ -1543,7 +1563,7 @@ restore_copy_customer_cb (GObject      *source,
     {
       if (error != NULL)
         g_message ("Could not read the local copy of the account: %s", error->message);
-      restore_from_store (task);
+      restore_without_copy (task);
       return;
     }
 
@@ -1556,7 +1576,8 @@ restore_copy_customer_cb (GObject      *source,
   g_task_return_boolean (task, TRUE);
 
   self->check_restored_credential = TRUE;
-  run_sync (self, NULL);
+  if (!((OpData *) g_task_get_task_data (task))->local_only)
+    run_sync (self, NULL);
 }
 
 static void
@@ -1574,7 +1595,7 @@ restore_copy_opened_cb (GObject      *source,
 
   if (store == NULL)
     {
-      restore_from_store (task);
+      restore_without_copy (task);
       return;
     }
   medusa_account_store_get_customer_async (store, g_task_get_cancellable (task),
@@ -1624,19 +1645,18 @@ restore_lookup_cb (GObject      *source,
       return;
     }
 
-  restore_from_store (task);
+  restore_without_copy (task);
 }
 
-void
-medusa_session_restore_async (MedusaSession       *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static void
+start_restore (MedusaSession       *self,
+               gboolean             local_only,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   const char *email;
-
-  g_return_if_fail (MEDUSA_IS_SESSION (self));
 
   /* NULL while no store is chosen: new_op_task() then fails the task. */
   email = medusa_store_profiles_get_last_email (self->profiles, self->store_url);
@@ -1644,6 +1664,7 @@ medusa_session_restore_async (MedusaSession       *self,
                       cancellable, callback, user_data);
   if (task == NULL)
     return;
+  ((OpData *) g_task_get_task_data (task))->local_only = local_only;
 
   if (email == NULL)
     {
@@ -1654,6 +1675,28 @@ medusa_session_restore_async (MedusaSession       *self,
   set_email (self, email);
   medusa_credentials_lookup_async (self->store_url, email, cancellable,
                                    restore_lookup_cb, g_steal_pointer (&task));
+}
+
+void
+medusa_session_restore_async (MedusaSession       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+
+  start_restore (self, FALSE, cancellable, callback, user_data);
+}
+
+void
+medusa_session_restore_local_async (MedusaSession       *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_SESSION (self));
+
+  start_restore (self, TRUE, cancellable, callback, user_data);
 }
 
 gboolean

@@ -177,6 +177,18 @@ gboolean            medusa_session_restore_finish   (MedusaSession       *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
+/* For a process started only to answer searches (no window): as
+ * medusa_session_restore_async(), but only from the local copy and without
+ * any request to the store (no sync either). Finishes TRUE, SIGNED_IN with
+ * the copy's customer and "account-store" set; FALSE without error when
+ * there is no credential or no copy (the state then stays as it was). The
+ * credential is checked by the first medusa_session_refresh_async(). Finish
+ * with medusa_session_restore_finish(). */
+void                medusa_session_restore_local_async (MedusaSession       *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+
 /* GET /me again; updates "customer". With a local copy, this is a sync of
  * the copy (customer, payment methods, orders changed since the last one). */
 void                medusa_session_refresh_async    (MedusaSession       *self,

@@ -288,43 +288,89 @@ page_put_cb (GObject      *source,
   step_done (task, error);
 }
 
+/* In a thread: the page checked, and its "count". */
+static void
+check_page_in_thread (GTask        *check,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  JsonObject *page;
+
+  root = parse_object (task_data, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (check, error);
+      return;
+    }
+  page = json_node_get_object (root);
+  if (!json_object_has_member (page, "orders") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (page, "orders")))
+    {
+      g_task_return_new_error (check, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                               "The store answered a list of orders without orders");
+      return;
+    }
+  g_task_return_int (check, MAX (json_object_get_int_member_with_default (page, "count", 0), 0));
+}
+
+static void
+page_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  GBytes *bytes = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  gssize count;
+
+  count = g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      step_done (task, error);
+      return;
+    }
+  if (data->count < 0)
+    data->count = count;
+
+  /* The put is one more step; the check's step ends here. */
+  data->pending++;
+  medusa_account_store_put_orders_async (self->store, bytes, NULL, page_put_cb,
+                                         g_object_ref (task));
+  step_done (task, NULL);
+}
+
 static void
 page_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GTask) check = NULL;
   GError *error = NULL;
-  JsonObject *page;
 
   data->requests--;
   bytes = medusa_client_fetch_account_json_finish (MEDUSA_CLIENT (source), result, &error);
-  if (bytes != NULL)
-    root = parse_object (bytes, &error);
-  if (root != NULL)
-    {
-      page = json_node_get_object (root);
-      if (!json_object_has_member (page, "orders") ||
-          !JSON_NODE_HOLDS_ARRAY (json_object_get_member (page, "orders")))
-        g_set_error_literal (&error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                             "The store answered a list of orders without orders");
-      else if (data->count < 0)
-        data->count = json_object_get_int_member_with_default (page, "count", 0);
-    }
-  if (error != NULL)
+  if (bytes == NULL)
     {
       step_done (task, error);
       return;
     }
 
-  /* The put is one more step; this request's step ends here. */
+  /* A page of 50 whole orders is tens of milliseconds of parsing: not on
+   * the main loop (the window would stall). The check is one more step;
+   * this request's step ends here. */
   data->pending++;
-  medusa_account_store_put_orders_async (self->store, bytes, NULL, page_put_cb,
-                                         g_object_ref (task));
+  check = g_task_new (NULL, g_task_get_cancellable (task), page_checked_cb, g_object_ref (task));
+  g_task_set_source_tag (check, check_page_in_thread);
+  g_task_set_task_data (check, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (check, check_page_in_thread);
   step_done (task, NULL);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-busy-button.h"
 #include "medusa-line-item-row.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
@@ -15,6 +16,7 @@
 #include "medusa-orders.h"
 #include "medusa-page.h"
 #include "medusa-payment-method.h"
+#include "medusa-receipt.h"
 #include "medusa-ui-utils.h"
 
 struct _MedusaOrderDetailsPage
@@ -34,6 +36,8 @@ struct _MedusaOrderDetailsPage
   GtkListBox    *shipping_list;
   GtkListBox    *payment_list;
   GtkListBox    *fulfillments_list;
+  MedusaBusyButton *print_button;
+  MedusaBusyButton *save_pdf_button;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaOrderDetailsPage, medusa_order_details_page, MEDUSA_TYPE_PAGE)
@@ -334,6 +338,8 @@ clear_content (MedusaOrderDetailsPage *self)
   clear_box (GTK_WIDGET (self->fulfillments_list));
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->date_label, "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", FALSE);
 }
 
 static void
@@ -363,6 +369,8 @@ fill (MedusaOrderDetailsPage *self)
   fill_shipping (self);
   fill_payment (self);
   fill_fulfillments (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", TRUE);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   gtk_adjustment_set_value (adjustment, 0);
@@ -447,6 +455,24 @@ back_action (GtkWidget  *widget,
   medusa_ui_navigate (widget, "orders");
 }
 
+/* Receipts (medusa-receipt.c): of the order shown */
+static void
+receipt_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MedusaOrderDetailsPage *self = MEDUSA_ORDER_DETAILS_PAGE (widget);
+  gboolean print = g_strcmp0 (action_name, "page.print-receipt") == 0;
+
+  if (self->order == NULL)
+    return;
+
+  medusa_receipt_fetch_and_run (medusa_page_get_session (MEDUSA_PAGE (self)),
+                                medusa_order_get_id (self->order), print,
+                                print ? self->print_button : self->save_pdf_button,
+                                medusa_page_get_cancellable (MEDUSA_PAGE (self)));
+}
+
 /* MedusaPage */
 
 static void
@@ -515,6 +541,9 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, shipping_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, payment_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, fulfillments_list);
+  g_type_ensure (MEDUSA_TYPE_BUSY_BUTTON);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, save_pdf_button);
 
   medusa_page_class_install_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
@@ -522,12 +551,18 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "page.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "page.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "page.back", NULL);
+  gtk_widget_class_install_action (widget_class, "page.print-receipt", NULL, receipt_action);
+  gtk_widget_class_install_action (widget_class, "page.save-receipt", NULL, receipt_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "page.print-receipt", NULL);
 }
 
 static void
 medusa_order_details_page_init (MedusaOrderDetailsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", FALSE);
 }
 
 GtkWidget *

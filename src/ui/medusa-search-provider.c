@@ -32,6 +32,8 @@ struct _MedusaSearchProvider
   MedusaAccountStore         *store;        /* (owned) (nullable) */
   GHashTable                 *known;        /* order id → MedusaOrder found since the store was set */
   MedusaShellSearchProvider2 *skeleton;     /* (owned) (nullable): exported */
+  gboolean                    store_pending; /* searches wait for the store */
+  GPtrArray                  *waiting;      /* (owned): GTasks (terms as task data) */
 };
 
 G_DEFINE_FINAL_TYPE (MedusaSearchProvider, medusa_search_provider, G_TYPE_OBJECT)
@@ -105,22 +107,16 @@ got_orders_cb (GObject      *source,
   g_task_return_pointer (task, g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
 }
 
-void
-medusa_search_provider_search_async (MedusaSearchProvider *self,
-                                     const char * const   *terms,
-                                     GCancellable         *cancellable,
-                                     GAsyncReadyCallback   callback,
-                                     gpointer              user_data)
+static void
+start_search (MedusaSearchProvider *self,
+              GTask                *task_in,
+              const char * const   *terms)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = task_in;
   g_autoptr(MedusaStoreOrderFilter) filter = NULL;
+  GCancellable *cancellable;
   g_autofree char *text = NULL;
   g_autofree char *match = NULL;
-
-  g_return_if_fail (MEDUSA_IS_SEARCH_PROVIDER (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_search_provider_search_async);
 
   text = terms != NULL ? g_strjoinv (" ", (char **) terms) : g_strdup ("");
   match = medusa_store_fts_query_from_text (text);
@@ -135,8 +131,56 @@ medusa_search_provider_search_async (MedusaSearchProvider *self,
   filter = medusa_store_order_filter_new ();
   medusa_store_order_filter_set_text (filter, text);
   medusa_store_order_filter_set_limit (filter, MAX_RESULTS);
+  cancellable = g_task_get_cancellable (task);
   medusa_account_store_get_orders_async (self->store, filter, cancellable,
                                          got_orders_cb, g_steal_pointer (&task));
+}
+
+void
+medusa_search_provider_search_async (MedusaSearchProvider *self,
+                                     const char * const   *terms,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_SEARCH_PROVIDER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_search_provider_search_async);
+
+  if (self->store_pending)
+    {
+      g_task_set_task_data (task, g_strdupv ((char **) terms), (GDestroyNotify) g_strfreev);
+      g_ptr_array_add (self->waiting, task);
+      return;
+    }
+  start_search (self, task, terms);
+}
+
+void
+medusa_search_provider_set_store_pending (MedusaSearchProvider *self,
+                                          gboolean              pending)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  g_return_if_fail (MEDUSA_IS_SEARCH_PROVIDER (self));
+
+  self->store_pending = pending;
+  if (pending || self->waiting->len == 0)
+    return;
+
+  /* Each task is handed on (start_search takes it). */
+  waiting = g_steal_pointer (&self->waiting);
+  g_ptr_array_set_free_func (waiting, NULL);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = waiting->pdata[i];
+
+      start_search (self, task, g_task_get_task_data (task));
+    }
 }
 
 char **
@@ -402,6 +446,8 @@ medusa_search_provider_dispose (GObject *object)
       if (self->application != NULL)
         g_application_release (self->application);
     }
+  /* Searches still waiting for a store find nothing. */
+  medusa_search_provider_set_store_pending (self, FALSE);
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->application);
 
@@ -414,6 +460,7 @@ medusa_search_provider_finalize (GObject *object)
   MedusaSearchProvider *self = MEDUSA_SEARCH_PROVIDER (object);
 
   g_hash_table_unref (self->known);
+  g_ptr_array_unref (self->waiting);
 
   G_OBJECT_CLASS (medusa_search_provider_parent_class)->finalize (object);
 }
@@ -490,6 +537,7 @@ static void
 medusa_search_provider_init (MedusaSearchProvider *self)
 {
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 MedusaSearchProvider *

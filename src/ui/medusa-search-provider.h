@@ -32,6 +32,10 @@ void                  medusa_search_provider_set_store    (MedusaSearchProvider 
                                                            MedusaAccountStore   *store);
 
 /* Exports the interface at @object_path on @connection (once). */
+/* While pending (a process started for searches, still opening the local
+ * copy), searches wait; when it ends they run over the store set then. */
+void                  medusa_search_provider_set_store_pending (MedusaSearchProvider *self,
+                                                                gboolean              pending);
 gboolean              medusa_search_provider_register     (MedusaSearchProvider *self,
                                                            GDBusConnection      *connection,
                                                            const char           *object_path,

@@ -16,6 +16,7 @@
 #include "medusa-order-page.h"
 #include "medusa-order-query.h"
 #include "medusa-orders.h"
+#include "medusa-receipt-order.h"
 #include "medusa-regions.h"
 #include "medusa-region.h"
 #include "service-fixture.h"
@@ -412,6 +413,46 @@ test_retrieve_order_errors (Fixture       *f,
   g_assert_cmpint (medusa_order_get_display_id (order), ==, 1);
 }
 
+/* The receipt's order comes from the customer's order list, which has the
+ * refunds GET /store/orders/{id} leaves out; another customer's order is
+ * not found. */
+static MedusaOrder *
+retrieve_receipt_order (Fixture     *f,
+                        const char  *id,
+                        GError     **error)
+{
+  medusa_client_retrieve_receipt_order_async (f->client, id, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_retrieve_receipt_order_finish (f->client, service_fixture_wait (f), error);
+}
+
+static void
+test_retrieve_receipt_order (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(MedusaOrder) details = NULL;
+  /* display_id 6: archived / returned / refunded */
+  const char *id = medusa_fake_server_get_order_id (f->fake, 6);
+
+  details = retrieve_order (f, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (details)), ==, 0);
+
+  order = retrieve_receipt_order (f, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_order_get_id (order), ==, id);
+  g_assert_cmpint (medusa_order_get_payment_status (order), ==, MEDUSA_PAYMENT_STATUS_REFUNDED);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (order)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), >, 0);
+  g_assert_nonnull (medusa_order_get_shipping_address (order));
+  g_clear_object (&order);
+
+  order = retrieve_receipt_order (f, medusa_fake_server_get_order_id (f->fake, 13), &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
+  g_assert_null (order);
+}
+
 static void
 test_regions (Fixture       *f,
               gconstpointer  data)
@@ -466,6 +507,7 @@ main (int   argc,
   ADD ("/orders/retrieve/canceled", test_retrieve_order_canceled);
   ADD ("/orders/retrieve/errors", test_retrieve_order_errors);
   ADD ("/orders/regions", test_regions);
+  ADD ("/orders/retrieve/receipt", test_retrieve_receipt_order);
 #undef ADD
 
   return g_test_run ();

@@ -256,6 +256,41 @@ test_no_store (void)
   g_assert_cmpuint (g_variant_n_children (metas), ==, 0);
 }
 
+/* A process started for a search answers once its copy is open, from it. */
+static void
+test_store_pending (void)
+{
+  g_autoptr(MedusaAccountStore) store = filled_store ();
+  g_autoptr(MedusaSearchProvider) provider = medusa_search_provider_new (NULL);
+  const char * const mug[] = { "mug", NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  medusa_search_provider_set_store_pending (provider, TRUE);
+  medusa_search_provider_search_async (provider, mug, NULL, got_result, &result);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (result);
+
+  medusa_search_provider_set_store (provider, store);
+  medusa_search_provider_set_store_pending (provider, FALSE);
+  ids = medusa_search_provider_search_finish (provider, wait_for (&result), &error);
+  g_assert_no_error (error);
+  assert_strv_equal (ids, mug_orders);
+  g_clear_pointer (&ids, g_strfreev);
+  g_clear_object (&result);
+
+  /* No copy after all: the waiting search finds nothing. */
+  medusa_search_provider_set_store (provider, NULL);
+  medusa_search_provider_set_store_pending (provider, TRUE);
+  medusa_search_provider_search_async (provider, mug, NULL, got_result, &result);
+  medusa_search_provider_set_store_pending (provider, FALSE);
+  ids = medusa_search_provider_search_finish (provider, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (ids), ==, 0);
+}
+
 static void
 count_cb (gpointer user_data)
 {
@@ -577,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/search-provider/metas", test_metas);
   g_test_add_func ("/search-provider/no-store", test_no_store);
   g_test_add_func ("/search-provider/store-removed", test_store_removed);
+  g_test_add_func ("/search-provider/store-pending", test_store_pending);
   g_test_add_func ("/search-provider/ten-thousand", test_ten_thousand);
   g_test_add_func ("/search-provider/dbus", test_dbus);
 

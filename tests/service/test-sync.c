@@ -531,6 +531,78 @@ test_offline_restore (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&second));
 }
 
+static gboolean
+session_restore_local (MedusaSession  *session,
+                       GError        **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_restore_local_async (session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_restore_finish (session, result, error);
+}
+
+/* Started by the Shell for a search: the copy, and not one request. */
+static void
+test_restore_local (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(MedusaSession) second = NULL;
+  g_autoptr(MedusaSession) third = NULL;
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(GDateTime) synced = NULL;
+  MedusaCustomer *customer;
+  GError *error = NULL;
+  gint64 n_total = -1;
+
+  if (skip_without_keyring ())
+    return;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  second = new_session (f);
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_restore_local (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (second), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  customer = medusa_session_get_customer (second);
+  g_assert_nonnull (customer);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, f->customer_id);
+  g_assert_nonnull (medusa_session_get_account_store (second));
+  orders = copy_orders (medusa_session_get_account_store (second), &n_total);
+  g_assert_cmpint (n_total, ==, N_ORDERS);
+  medusa_fake_iterate_ms (200);
+  g_assert_false (medusa_session_get_syncing (second));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
+
+  /* A window opens: the first refresh asks the store. */
+  synced = g_date_time_ref (medusa_session_get_last_synced (second));
+  g_assert_true (session_refresh (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), >, 0);
+  g_assert_cmpint (g_date_time_compare (medusa_session_get_last_synced (second), synced), >, 0);
+  medusa_fake_iterate_ms (20);
+  medusa_fake_settle_object (second);
+  g_assert_finalize_object (g_steal_pointer (&second));
+
+  /* A credential but no copy (kept off meanwhile): nothing, and still no
+   * request. */
+  medusa_store_profiles_set_last_customer_id (medusa_store_profiles_get_default (), f->url, NULL);
+  third = new_session (f);
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_false (session_restore_local (third, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (third), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  g_assert_null (medusa_session_get_account_store (third));
+  g_assert_null (medusa_session_get_customer (third));
+  medusa_fake_iterate_ms (100);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
+  medusa_fake_settle_object (third);
+  g_assert_finalize_object (g_steal_pointer (&third));
+}
+
 static void
 test_keyring_gone (Fixture       *f,
                    gconstpointer  data)
@@ -677,6 +749,7 @@ main (int   argc,
   ADD ("/sync/incremental", test_incremental);
   ADD ("/sync/missed-resync", test_missed_resync);
   ADD ("/sync/offline-restore", test_offline_restore);
+  ADD ("/sync/restore-local", test_restore_local);
   ADD ("/sync/keyring-gone", test_keyring_gone);
   ADD ("/sync/sign-out-deletes", test_sign_out_deletes);
   ADD ("/sync/store-removal-deletes", test_store_removal_deletes);

@@ -635,6 +635,62 @@ test_order_minimal (void)
   g_assert_finalize_object (order);
 }
 
+/* What a receipt lists: discount and gift card codes, refunds; hostile
+ * shapes are parse errors, never a crash. */
+static void
+test_order_receipt_fields (void)
+{
+  g_autoptr(JsonNode) root = parse_json (
+    "{\"id\":\"order_1\",\"display_id\":7,"
+    "\"discounts\":[{\"id\":\"d1\",\"code\":\"SOMMER10\"},{\"id\":\"d2\",\"code\":\"\"},"
+    "{\"id\":\"d3\",\"code\":null}],"
+    "\"gift_cards\":[{\"id\":\"g1\",\"code\":\"GIFT-ÄÖÜ\"}],"
+    "\"refunds\":[{\"id\":\"ref_1\",\"amount\":1999,\"reason\":\"return\",\"note\":null,"
+    "\"created_at\":\"2026-03-20T10:00:00.000Z\"}]}");
+  const char *bad[] = {
+    "{\"id\":\"o\",\"discounts\":[\"SOMMER10\"]}",
+    "{\"id\":\"o\",\"gift_cards\":{\"code\":\"x\"}}",
+    "{\"id\":\"o\",\"gift_cards\":[{\"code\":5}]}",
+    "{\"id\":\"o\",\"refunds\":[{\"amount\":5}]}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaRefund) refund = NULL;
+  g_autoptr(MedusaOrder) minimal = NULL;
+  g_autoptr(JsonNode) empty = parse_json ("{\"id\":\"o\"}");
+  MedusaOrder *order;
+
+  order = medusa_order_new_from_json (json_node_get_object (root), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstrv (medusa_order_get_discount_codes (order), ((const char *[]) { "SOMMER10", NULL }));
+  g_assert_cmpstrv (medusa_order_get_gift_card_codes (order), ((const char *[]) { "GIFT-ÄÖÜ", NULL }));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (order)), ==, 1);
+  refund = g_list_model_get_item (medusa_order_get_refunds (order), 0);
+  g_assert_cmpstr (medusa_refund_get_id (refund), ==, "ref_1");
+  g_assert_cmpint (medusa_refund_get_amount (refund), ==, 1999);
+  g_assert_cmpstr (medusa_refund_get_reason (refund), ==, "return");
+  g_assert_null (medusa_refund_get_note (refund));
+  assert_date (medusa_refund_get_created_at (refund), "2026-03-20T10:00:00Z");
+  g_clear_object (&refund);
+  g_assert_finalize_object (order);
+
+  minimal = medusa_order_new_from_json (json_node_get_object (empty), &error);
+  g_assert_no_error (error);
+  g_assert_null (medusa_order_get_discount_codes (minimal)[0]);
+  g_assert_null (medusa_order_get_gift_card_codes (minimal)[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (minimal)), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) node = parse_json (bad[i]);
+      g_autoptr(MedusaOrder) broken = medusa_order_new_from_json (json_node_get_object (node), &error);
+
+      g_assert_null (broken);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_order_unknown_status (void)
 {
@@ -1376,6 +1432,7 @@ main (int   argc,
   g_test_add_func ("/models/order/summary", test_order_summary);
   g_test_add_func ("/models/order/minimal", test_order_minimal);
   g_test_add_func ("/models/order/unknown-status", test_order_unknown_status);
+  g_test_add_func ("/models/order/receipt-fields", test_order_receipt_fields);
   g_test_add_func ("/models/fulfillment/tracking-numbers", test_fulfillment_tracking_numbers);
   g_test_add_func ("/models/shipping-method/without-total", test_shipping_method_without_total);
   g_test_add_func ("/models/line-item/without-variant", test_line_item_without_variant);
