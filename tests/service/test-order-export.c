@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "medusa-client.h"
 #include "medusa-error.h"
@@ -451,6 +453,41 @@ test_server_error (Fixture       *f,
   g_assert_cmpstr (names, ==, "");
 }
 
+/* A write that fails half-way (the file size limit of the process stands
+ * in for a full disk): a message with the system's reason, and the
+ * temporary file removed. */
+static void
+test_write_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(MedusaOrderExport) export = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  struct rlimit saved;
+  struct rlimit small;
+  gboolean ok;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 2048;
+  signal (SIGXFSZ, SIG_IGN);
+
+  export = medusa_order_export_new (f->client, NULL, file);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = run_export (export, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save “orders.csv”: "));
+  g_test_message ("%s", error->message);
+
+  names = list_dir (f->dir);
+  g_assert_cmpstr (names, ==, "");
+}
+
 /* A folder that may not be written: a message that says so and names the
  * folder, before any order is fetched. */
 static void
@@ -499,6 +536,7 @@ main (int   argc,
   ADD ("/order-export/content", test_content);
   ADD ("/order-export/cancel", test_cancel);
   ADD ("/order-export/server-error", test_server_error);
+  ADD ("/order-export/write-error", test_write_error);
   ADD ("/order-export/read-only-folder", test_read_only_folder);
 #undef ADD
 
