@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-claim-order-dialog.h"
+#include "medusa-order-export-dialog.h"
 #include "medusa-order-list.h"
 #include "medusa-order-row.h"
 #include "medusa-orders-page.h"
@@ -648,6 +649,18 @@ medusa_orders_page_finalize (GObject *object)
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->finalize (object);
 }
 
+/* "Export Orders…": the orders the filters match, every page, to a file. */
+static void
+export_orders_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (widget);
+  g_autoptr(MedusaOrderQuery) query = build_query (self, NULL);
+
+  medusa_order_export_dialog_run (widget, medusa_page_get_session (MEDUSA_PAGE (self)), query);
+}
+
 static void
 medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
 {
@@ -692,6 +705,7 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "page.find-guest-order", NULL, find_guest_order_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.focus-search", NULL);
+  gtk_widget_class_install_action (widget_class, "page.export-orders", NULL, export_orders_action);
 }
 
 static void

@@ -3650,6 +3650,22 @@ medusa_fake_server_touch_order (MedusaFakeServer *self,
   g_return_if_reached ();
 }
 
+JsonObject *
+medusa_fake_server_get_order_json (MedusaFakeServer *self,
+                                   guint             display_id)
+{
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (order->display_id == display_id)
+        return order->json;
+    }
+  return NULL;
+}
+
 gboolean
 medusa_fake_server_check_password (MedusaFakeServer *self,
                                    const char       *email,

@@ -164,6 +164,10 @@ void                     medusa_fake_server_touch_order              (MedusaFake
                                                                       guint                display_id,
                                                                       const char          *fulfillment_status,
                                                                       GDateTime           *updated_at);
+/* The stored JSON of order @display_id (owned by the server), for a test
+ * to change what the store holds (titles, currency, totals); NULL if none. */
+JsonObject              *medusa_fake_server_get_order_json           (MedusaFakeServer    *self,
+                                                                      guint                display_id);
 /* TRUE when @password is the customer's current password. */
 gboolean                 medusa_fake_server_check_password           (MedusaFakeServer    *self,
                                                                       const char          *email,
