@@ -506,11 +506,11 @@ upsert_order (sqlite3     *db,
     "  total = excluded.total, region_id = excluded.region_id"
     " RETURNING rowid";
   static const char summary_sql[] =
-    "INSERT INTO order_json (rowid, summary) VALUES (?1, ?2)"
-    " ON CONFLICT (rowid) DO UPDATE SET summary = excluded.summary"
+    "INSERT INTO order_json (rowid, summary, row) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (rowid) DO UPDATE SET summary = excluded.summary, row = excluded.row"
     " RETURNING details";
   static const char details_sql[] =
-    "INSERT INTO order_json (rowid, summary, details) VALUES (?1, ?2, ?2)"
+    "INSERT INTO order_json (rowid, summary, details, row) VALUES (?1, ?2, ?2, ?3)"
     " ON CONFLICT (rowid) DO UPDATE SET details = excluded.details"
     " RETURNING summary";
   g_autoptr(MedusaStoreStmt) stmt = NULL;
@@ -518,6 +518,7 @@ upsert_order (sqlite3     *db,
   g_autoptr(GDateTime) created_at = medusa_store_date_member (order, "created_at");
   g_autoptr(GDateTime) updated_at = medusa_store_date_member (order, "updated_at");
   g_autofree char *json = medusa_store_object_to_string (order);
+  g_autofree char *row = medusa_store_order_row (order);
   g_autoptr(JsonNode) other = NULL;
   JsonObject *other_object;
   gint64 value;
@@ -551,6 +552,7 @@ upsert_order (sqlite3     *db,
     return FALSE;
   sqlite3_bind_int64 (json_stmt, 1, rowid);
   medusa_store_bind_text (json_stmt, 2, json);
+  medusa_store_bind_text (json_stmt, 3, row);
   rc = sqlite3_step (json_stmt);
   if (rc != SQLITE_ROW)
     return medusa_store_set_sqlite_error (db, rc, error);
@@ -1054,8 +1056,9 @@ query_orders (sqlite3                      *db,
     }
 
   count_sql = g_strdup_printf ("SELECT count(*) FROM orders WHERE %s", where->str);
-  /* The page is chosen on the small rows; only its JSON is read */
-  list_sql = g_strdup_printf ("SELECT j.summary FROM"
+  /* The page is chosen on the small rows; only its lean row JSON is read
+   * (the summary of an order put before version 3 had none) */
+  list_sql = g_strdup_printf ("SELECT coalesce (j.row, j.summary) FROM"
                               " (SELECT rowid, created_at, display_id, id FROM orders WHERE %s"
                               "  ORDER BY created_at DESC, display_id DESC, id DESC"
                               "  LIMIT %d OFFSET %u) AS page"
