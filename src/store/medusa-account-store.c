@@ -998,6 +998,9 @@ to_usec (GDateTime *when)
   return g_date_time_to_unix (when) * G_USEC_PER_SEC + g_date_time_get_microsecond (when);
 }
 
+/* A search matching more orders than this walks the orders newest first */
+#define MANY_MATCHES 500
+
 static OrdersResult *
 query_orders (sqlite3                      *db,
               const MedusaStoreOrderFilter *filter,
@@ -1056,23 +1059,10 @@ query_orders (sqlite3                      *db,
     }
 
   count_sql = g_strdup_printf ("SELECT count(*) FROM orders WHERE %s", where->str);
-  /* The page is chosen on the small rows; only its lean row JSON is read
-   * (the summary of an order put before version 3 had none) */
-  list_sql = g_strdup_printf ("SELECT coalesce (j.row, j.summary) FROM"
-                              " (SELECT rowid, created_at, display_id, id FROM orders WHERE %s"
-                              "  ORDER BY created_at DESC, display_id DESC, id DESC"
-                              "  LIMIT %d OFFSET %u) AS page"
-                              " JOIN order_json j ON j.rowid = page.rowid"
-                              " ORDER BY page.created_at DESC, page.display_id DESC, page.id DESC",
-                              where->str, filter->limit, filter->offset);
   count = medusa_store_prepare (db, count_sql, error);
   if (count == NULL)
     return NULL;
-  list = medusa_store_prepare (db, list_sql, error);
-  if (list == NULL)
-    return NULL;
   bind_params (count, params);
-  bind_params (list, params);
 
   result = g_new0 (OrdersResult, 1);
   rc = sqlite3_step (count);
@@ -1083,6 +1073,28 @@ query_orders (sqlite3                      *db,
       return NULL;
     }
   result->n_total = sqlite3_column_int64 (count, 0);
+
+  /* The page is chosen on the small rows; only its lean row JSON is read
+   * (the summary of an order put before version 3 had none). When many
+   * orders match a search, walking the orders newest first and stopping at
+   * the page's end beats sorting every match (10,000 orders, a word in
+   * 8,333 of them: 5.2 → 1.6 ms of CPU); for few matches, sorting them is
+   * cheaper than walking. */
+  list_sql = g_strdup_printf ("SELECT coalesce (j.row, j.summary) FROM"
+                              " (SELECT rowid, created_at, display_id, id FROM orders%s WHERE %s"
+                              "  ORDER BY created_at DESC, display_id DESC, id DESC"
+                              "  LIMIT %d OFFSET %u) AS page"
+                              " JOIN order_json j ON j.rowid = page.rowid"
+                              " ORDER BY page.created_at DESC, page.display_id DESC, page.id DESC",
+                              match != NULL && result->n_total > MANY_MATCHES ? " INDEXED BY orders_by_created" : "",
+                              where->str, filter->limit, filter->offset);
+  list = medusa_store_prepare (db, list_sql, error);
+  if (list == NULL)
+    {
+      orders_result_free (result);
+      return NULL;
+    }
+  bind_params (list, params);
   result->orders = models_from_rows (db, list, MEDUSA_TYPE_ORDER,
                                      (MedusaStoreNewFromJson) medusa_order_new_from_json, error);
   if (result->orders == NULL)
