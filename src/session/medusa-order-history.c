@@ -124,6 +124,7 @@ struct _MedusaOrderHistory
   GError             *error;
   GCancellable       *local_cancellable; /* (owned) (nullable) */
   guint               more_idle_id;
+  gboolean            synced_once;      /* asked for a sync when the copy first answered */
 };
 
 static void medusa_order_history_list_model_init (GListModelInterface *iface);
@@ -499,9 +500,25 @@ query_local (MedusaOrderHistory *self,
                                          on_local_orders_cb, call);
 }
 
+/* The copy may be behind the store (orders placed since the last sync):
+ * what it holds is shown at once, and a sync brings the rest, which then
+ * comes in place (last-synced). A sync that runs already will do. */
+static void
+sync_copy (MedusaOrderHistory *self)
+{
+  if (!medusa_session_get_syncing (self->session))
+    medusa_session_refresh_async (self->session, NULL, NULL, NULL);
+}
+
 static void
 use_copy (MedusaOrderHistory *self)
 {
+  if (!self->local && !self->synced_once)
+    {
+      self->synced_once = TRUE;
+      sync_copy (self);
+    }
+
   if (self->server != NULL)
     {
       /* Listeners keep the store's orders they see until the copy's answer
@@ -893,7 +910,11 @@ medusa_order_history_reload (MedusaOrderHistory *self)
   if (self->server != NULL)
     medusa_order_list_reload (self->server);
   else
-    follow_store (self);
+    {
+      if (self->local)
+        sync_copy (self);
+      follow_store (self);
+    }
 }
 
 void

@@ -41,6 +41,9 @@ G_DECLARE_FINAL_TYPE (MedusaOrderHistory, medusa_order_history, MEDUSA, ORDER_HI
  * (its full-text index answers q) in pages of
  * MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE; otherwise from the store through a
  * MedusaOrderList with the session's client, as that class describes.
+ * The first answer from the copy, and medusa_order_history_reload(), also
+ * ask the session for a sync (medusa_session_refresh_async()): the copy is
+ * shown at once and what the store has since comes in afterwards.
  * When the copy changes (the session's "last-synced" or "account-store"),
  * the items shown are compared with the copy's by order id and only what
  * differs is changed (a view keeps its scroll position).
