@@ -38,6 +38,7 @@ BARE = os.path.join(BUILD, "bench", "bare-window")
 MAPWATCH = os.path.join(BUILD, "bench", "map-watch")
 CORE = os.path.join(BUILD, "bench", "bench-core")
 MEDUSA_BENCH = os.path.join(BUILD, "bench", "medusa-bench")
+BENCH_SEARCH = os.path.join(BUILD, "bench", "bench-search")
 SCHEMAS = os.path.join(BUILD, "data")
 CREDENTIAL_SCHEMA = "io.github.medusaaccount.MedusaAccount.Credential"
 APP_ID = "io.github.medusaaccount.MedusaAccount"
@@ -45,6 +46,8 @@ APP_ID = "io.github.medusaaccount.MedusaAccount"
 RUNS_STARTUP = 3 if QUICK else 9
 RUNS_HISTORY = 1 if QUICK else 5
 RUNS_FIRST_ROWS = 2 if QUICK else 5
+SEARCH_ORDERS = 1000 if QUICK else 10000
+RUNS_SEARCH = 3 if QUICK else 20
 IDLE_SECONDS = 3 if QUICK else 20
 IDLE_SETTLE = 2 if QUICK else 5
 MEMORY_COUNTS = [1000] if QUICK else [1000, 10000]
@@ -456,6 +459,8 @@ def bench_idle(token, first_order_id):
 def bench_first_rows(token):
     store_token(STORE_URL.rstrip("/"), token)
     home = make_home("restored", STORE_URL, "orders")
+    # From the store: no local copy (bench_first_rows_copy measures that)
+    home.gsettings("keep-local-copy", "false")
     times = []
     for _ in range(RUNS_FIRST_ROWS):
         r = Run([APP], home.env())
@@ -468,6 +473,93 @@ def bench_first_rows(token):
     add_row("first_rows", "orders page shown → first row drawn (local store)", ms(o), "—", "—",
             "≤ 100 ms", {"ours_us": times})
     log(f"first rows: {ms(o)}")
+
+
+def copy_complete(home):
+    """Whether the app's local copy in @home holds the whole history."""
+    import sqlite3
+    folder = os.path.join(home.dir, "cache", "medusa-account")
+    if not os.path.isdir(folder):
+        return False
+    for name in os.listdir(folder):
+        if not name.endswith(".sqlite"):
+            continue
+        try:
+            db = sqlite3.connect(f"file:{os.path.join(folder, name)}?mode=ro", uri=True, timeout=1)
+            row = db.execute("SELECT complete FROM sync_state").fetchone()
+            n = db.execute("SELECT count(*) FROM orders").fetchone()[0]
+            db.close()
+            if row is not None and row[0] == 1 and n >= 300:
+                return True
+        except sqlite3.Error:
+            pass
+    return False
+
+
+def bench_first_rows_copy(token):
+    store_token(STORE_URL.rstrip("/"), token)
+    home = make_home("restored", STORE_URL, "orders")
+    # One run fills the local copy (the whole history), then each run lists
+    # the orders page's first rows from it before the store answers.
+    r = Run([APP], home.env())
+    deadline = time.monotonic() + 120
+    while not copy_complete(home):
+        if time.monotonic() > deadline:
+            fail("first rows from the copy: the app did not fill its local copy in 120 s")
+        time.sleep(0.5)
+    r.stop()
+    home.gsettings("last-page", "orders")
+    times = []
+    for _ in range(RUNS_FIRST_ROWS):
+        r = Run([APP], home.env())
+        times.append(r.wait_for("first-row", 30) - r.wait_for("orders-shown", 30))
+        time.sleep(0.3)
+        r.stop()
+        home.gsettings("last-page", "orders")
+    if not copy_complete(home):
+        fail("first rows from the copy: the copy is no longer complete")
+    home.remove()
+    o = median(times)
+    add_row("first_rows_copy", "orders page shown → first row drawn (from the local copy, 300 orders)",
+            ms(o), "—", "—", "≤ 30 ms", {"ours_us": times})
+    log(f"first rows from the copy: {ms(o)}")
+
+
+def bench_local_search(rows):
+    """bench-search: the orders page's search and the Shell search provider over
+    a local copy of SEARCH_ORDERS generated orders (one process for both rows)."""
+    cache = tempfile.mkdtemp(prefix="medusa-bench-search.")
+    env = dict(os.environ, XDG_CACHE_HOME=cache, GSETTINGS_BACKEND="memory")
+    p = subprocess.run([BENCH_SEARCH, str(SEARCH_ORDERS), str(RUNS_SEARCH)], env=env,
+                       capture_output=True, text=True, timeout=900)
+    shutil.rmtree(cache, ignore_errors=True)
+    if p.returncode != 0:
+        fail("bench-search: " + p.stderr[-2000:])
+    vals, queries = {}, []
+    for line in p.stdout.split("\n"):
+        parts = line.split(maxsplit=3)
+        if not parts:
+            continue
+        if parts[0] == "SEARCH":
+            queries.append({"query": parts[3], "median_us": int(parts[1]), "matches": int(parts[2])})
+        elif len(parts) == 2:
+            vals[parts[0]] = int(parts[1])
+    for q in queries:
+        log(f"local search {q['query']!r}: {ms(q['median_us'])} ({q['matches']} matches)")
+    if "local_search" in rows:
+        worst = max(queries, key=lambda q: q["median_us"])
+        add_row("local_search", f"local search over {SEARCH_ORDERS:,} orders per query (first 50 rows + count; "
+                f"median of {len(queries)} queries × {RUNS_SEARCH}; p95; slowest query's median)",
+                f"{ms(vals['SEARCH_MEDIAN_US'])}; p95 {ms(vals['SEARCH_P95_US'])}; "
+                f"{worst['query']!r} {ms(worst['median_us'])}", "—", "—", "≤ 20 ms",
+                {"median_us": vals["SEARCH_MEDIAN_US"], "p95_us": vals["SEARCH_P95_US"],
+                 "max_us": vals["SEARCH_MAX_US"], "fill_us": vals.get("FILL_US"), "queries": queries})
+    if "search_provider" in rows:
+        add_row("search_provider", f"search provider answer over {SEARCH_ORDERS:,} orders "
+                "(GetInitialResultSet + GetResultMetas over D-Bus; median; p95)",
+                f"{ms(vals['PROVIDER_MEDIAN_US'])}; p95 {ms(vals['PROVIDER_P95_US'])}", "—", "—", "≤ 50 ms",
+                {"median_us": vals["PROVIDER_MEDIAN_US"], "p95_us": vals["PROVIDER_P95_US"]})
+    log(f"search: median {ms(vals['SEARCH_MEDIAN_US'])}, provider {ms(vals['PROVIDER_MEDIAN_US'])}")
 
 
 def bench_stall():
@@ -540,6 +632,10 @@ def main():
         bench_history(token)
     if want("first_rows"):
         bench_first_rows(token)
+    if want("first_rows_copy"):
+        bench_first_rows_copy(token)
+    if want("local_search") or want("search_provider"):
+        bench_local_search([x for x in ("local_search", "search_provider") if want(x)])
     if want("memory"):
         bench_memory()
     if want("stall"):

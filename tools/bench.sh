@@ -16,7 +16,8 @@
 #   5. Xvfb, a private D-Bus session and an unlocked keyring, then bench/bench.py:
 #      one table of medians and ratios, measured side by side in this run, and JSON
 #
-# ROWs: startup history first_rows memory stall idle parse. --quick: few runs,
+# ROWs: startup history first_rows first_rows_copy memory stall idle parse
+# local_search search_provider. --quick: few runs,
 # small counts (a check that the benchmark works, ~2 minutes). Everything it
 # starts is stopped by PID on exit. Nothing is asserted about speed; the exit
 # status is 1 only when a measurement failed or a result was wrong.

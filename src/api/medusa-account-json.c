@@ -110,3 +110,118 @@ medusa_client_fetch_account_json_finish (MedusaClient  *self,
 {
   return _medusa_client_propagate_pointer (self, result, medusa_client_fetch_account_json_async, error);
 }
+
+/* The order and its JSON text, from GET /store/orders/{id} */
+typedef struct
+{
+  MedusaOrder *order;
+  GBytes      *json;
+} OrderJson;
+
+static void
+order_json_free (OrderJson *data)
+{
+  g_clear_object (&data->order);
+  g_clear_pointer (&data->json, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+fetch_order_json_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  OrderJson *data;
+  JsonNode *member = NULL;
+  char *text;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    member = json_object_get_member (json_node_get_object (root), "order");
+  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      _medusa_client_set_parse_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+  order = medusa_order_new_from_json (json_node_get_object (member), &error);
+  if (order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  text = json_to_string (root, FALSE);
+  data = g_new0 (OrderJson, 1);
+  data->order = g_steal_pointer (&order);
+  data->json = g_bytes_new_take (text, strlen (text));
+  g_task_return_pointer (task, data, (GDestroyNotify) order_json_free);
+}
+
+/**
+ * medusa_client_fetch_order_json_async:
+ * @self: a #MedusaClient
+ * @order_id: the order's id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: a callback
+ * @user_data: data for @callback
+ *
+ * Fetches one whole order (as medusa_client_retrieve_order_async() does)
+ * and keeps the answer's JSON text for the local copy.
+ */
+void
+medusa_client_fetch_order_json_async (MedusaClient        *self,
+                                      const char          *order_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_id != NULL && *order_id != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_fetch_order_json_async);
+
+  escaped = g_uri_escape_string (order_id, NULL, TRUE);
+  path = g_strconcat ("/store/orders/", escaped, NULL);
+  medusa_client_request_async (self, "GET", path, NULL, NULL,
+                               MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               cancellable, fetch_order_json_cb, g_steal_pointer (&task));
+}
+
+/**
+ * medusa_client_fetch_order_json_finish:
+ * @json: (out) (optional): the answer as JSON text
+ *
+ * Returns: (transfer full): the order, or %NULL with @error
+ */
+MedusaOrder *
+medusa_client_fetch_order_json_finish (MedusaClient  *self,
+                                       GAsyncResult  *result,
+                                       GBytes       **json,
+                                       GError       **error)
+{
+  OrderJson *data = _medusa_client_propagate_pointer (self, result, medusa_client_fetch_order_json_async, error);
+  MedusaOrder *order;
+
+  if (data == NULL)
+    return NULL;
+  order = g_steal_pointer (&data->order);
+  if (json != NULL)
+    *json = g_steal_pointer (&data->json);
+  order_json_free (data);
+  return order;
+}

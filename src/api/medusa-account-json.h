@@ -10,6 +10,7 @@
 
 #include "medusa-client.h"
 #include "medusa-order-query.h"
+#include "medusa-order.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,18 @@ void    medusa_client_fetch_account_json_async  (MedusaClient           *self,
 GBytes *medusa_client_fetch_account_json_finish (MedusaClient           *self,
                                                  GAsyncResult           *result,
                                                  GError                **error);
+
+/* GET /store/orders/{id}: the whole order, for the order's page and the
+ * local copy. Finishes with the order (transfer full) and, in @json, the
+ * answer's JSON text for medusa_account_store_put_order_details_async(). */
+void         medusa_client_fetch_order_json_async  (MedusaClient         *self,
+                                                    const char           *order_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+MedusaOrder *medusa_client_fetch_order_json_finish (MedusaClient         *self,
+                                                    GAsyncResult         *result,
+                                                    GBytes              **json,
+                                                    GError              **error);
 
 G_END_DECLS

@@ -506,11 +506,11 @@ upsert_order (sqlite3     *db,
     "  total = excluded.total, region_id = excluded.region_id"
     " RETURNING rowid";
   static const char summary_sql[] =
-    "INSERT INTO order_json (rowid, summary) VALUES (?1, ?2)"
-    " ON CONFLICT (rowid) DO UPDATE SET summary = excluded.summary"
+    "INSERT INTO order_json (rowid, summary, row) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (rowid) DO UPDATE SET summary = excluded.summary, row = excluded.row"
     " RETURNING details";
   static const char details_sql[] =
-    "INSERT INTO order_json (rowid, summary, details) VALUES (?1, ?2, ?2)"
+    "INSERT INTO order_json (rowid, summary, details, row) VALUES (?1, ?2, ?2, ?3)"
     " ON CONFLICT (rowid) DO UPDATE SET details = excluded.details"
     " RETURNING summary";
   g_autoptr(MedusaStoreStmt) stmt = NULL;
@@ -518,6 +518,7 @@ upsert_order (sqlite3     *db,
   g_autoptr(GDateTime) created_at = medusa_store_date_member (order, "created_at");
   g_autoptr(GDateTime) updated_at = medusa_store_date_member (order, "updated_at");
   g_autofree char *json = medusa_store_object_to_string (order);
+  g_autofree char *row = medusa_store_order_row (order);
   g_autoptr(JsonNode) other = NULL;
   JsonObject *other_object;
   gint64 value;
@@ -551,6 +552,7 @@ upsert_order (sqlite3     *db,
     return FALSE;
   sqlite3_bind_int64 (json_stmt, 1, rowid);
   medusa_store_bind_text (json_stmt, 2, json);
+  medusa_store_bind_text (json_stmt, 3, row);
   rc = sqlite3_step (json_stmt);
   if (rc != SQLITE_ROW)
     return medusa_store_set_sqlite_error (db, rc, error);
@@ -996,6 +998,9 @@ to_usec (GDateTime *when)
   return g_date_time_to_unix (when) * G_USEC_PER_SEC + g_date_time_get_microsecond (when);
 }
 
+/* A search matching more orders than this walks the orders newest first */
+#define MANY_MATCHES 500
+
 static OrdersResult *
 query_orders (sqlite3                      *db,
               const MedusaStoreOrderFilter *filter,
@@ -1054,22 +1059,10 @@ query_orders (sqlite3                      *db,
     }
 
   count_sql = g_strdup_printf ("SELECT count(*) FROM orders WHERE %s", where->str);
-  /* The page is chosen on the small rows; only its JSON is read */
-  list_sql = g_strdup_printf ("SELECT j.summary FROM"
-                              " (SELECT rowid, created_at, display_id, id FROM orders WHERE %s"
-                              "  ORDER BY created_at DESC, display_id DESC, id DESC"
-                              "  LIMIT %d OFFSET %u) AS page"
-                              " JOIN order_json j ON j.rowid = page.rowid"
-                              " ORDER BY page.created_at DESC, page.display_id DESC, page.id DESC",
-                              where->str, filter->limit, filter->offset);
   count = medusa_store_prepare (db, count_sql, error);
   if (count == NULL)
     return NULL;
-  list = medusa_store_prepare (db, list_sql, error);
-  if (list == NULL)
-    return NULL;
   bind_params (count, params);
-  bind_params (list, params);
 
   result = g_new0 (OrdersResult, 1);
   rc = sqlite3_step (count);
@@ -1080,6 +1073,28 @@ query_orders (sqlite3                      *db,
       return NULL;
     }
   result->n_total = sqlite3_column_int64 (count, 0);
+
+  /* The page is chosen on the small rows; only its lean row JSON is read
+   * (the summary of an order put before version 3 had none). When many
+   * orders match a search, walking the orders newest first and stopping at
+   * the page's end beats sorting every match (10,000 orders, a word in
+   * 8,333 of them: 5.2 → 1.6 ms of CPU); for few matches, sorting them is
+   * cheaper than walking. */
+  list_sql = g_strdup_printf ("SELECT coalesce (j.row, j.summary) FROM"
+                              " (SELECT rowid, created_at, display_id, id FROM orders%s WHERE %s"
+                              "  ORDER BY created_at DESC, display_id DESC, id DESC"
+                              "  LIMIT %d OFFSET %u) AS page"
+                              " JOIN order_json j ON j.rowid = page.rowid"
+                              " ORDER BY page.created_at DESC, page.display_id DESC, page.id DESC",
+                              match != NULL && result->n_total > MANY_MATCHES ? " INDEXED BY orders_by_created" : "",
+                              where->str, filter->limit, filter->offset);
+  list = medusa_store_prepare (db, list_sql, error);
+  if (list == NULL)
+    {
+      orders_result_free (result);
+      return NULL;
+    }
+  bind_params (list, params);
   result->orders = models_from_rows (db, list, MEDUSA_TYPE_ORDER,
                                      (MedusaStoreNewFromJson) medusa_order_new_from_json, error);
   if (result->orders == NULL)

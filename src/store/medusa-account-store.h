@@ -34,7 +34,7 @@ typedef enum
 GQuark medusa_account_store_error_quark (void);
 
 /* The schema version a database has after medusa_account_store_open_async(). */
-#define MEDUSA_ACCOUNT_STORE_SCHEMA_VERSION 2
+#define MEDUSA_ACCOUNT_STORE_SCHEMA_VERSION 3
 
 /* What the sync knows about the copy. Times are UTC (nullable). */
 typedef struct

@@ -75,6 +75,8 @@ JsonArray    *medusa_store_unwrap_array     (JsonNode   *root,
                                              const char *name,
                                              const char *alt_name);
 char         *medusa_store_object_to_string (JsonObject *object);
+/* The lean list row of an order (schema version 3) */
+char         *medusa_store_order_row        (JsonObject *order);
 gboolean     medusa_store_set_invalid       (GError     **error,
                                              const char *what);
 gboolean     medusa_store_check_loads       (JsonObject             *object,

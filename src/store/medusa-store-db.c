@@ -431,6 +431,51 @@ medusa_store_object_to_string (JsonObject *object)
   return json_to_string (node, FALSE);
 }
 
+/* What a list row needs of an order (schema version 3): its scalar members
+ * (ids, number, statuses, dates, currency, totals) and of each line item its
+ * id, title and quantity, as JSON text. A few hundred bytes instead of the
+ * whole order: listing and searching build their models from it. */
+char *
+medusa_store_order_row (JsonObject *order)
+{
+  g_autoptr(JsonObject) row = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (order);
+  JsonNode *member = json_object_get_member (order, "items");
+  JsonArray *items = member != NULL && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (order, l->data);
+
+      if (JSON_NODE_HOLDS_VALUE (node) || JSON_NODE_HOLDS_NULL (node))
+        json_object_set_member (row, l->data, json_node_copy (node));
+    }
+  if (items != NULL)
+    {
+      JsonArray *lean = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = medusa_store_array_object (items, i);
+          JsonObject *copy;
+          gint64 quantity;
+
+          if (item == NULL)
+            continue;
+          copy = json_object_new ();
+          if (medusa_store_string_member (item, "id") != NULL)
+            json_object_set_string_member (copy, "id", medusa_store_string_member (item, "id"));
+          if (medusa_store_string_member (item, "title") != NULL)
+            json_object_set_string_member (copy, "title", medusa_store_string_member (item, "title"));
+          if (medusa_store_int_member (item, "quantity", &quantity))
+            json_object_set_int_member (copy, "quantity", quantity);
+          json_array_add_object_element (lean, copy);
+        }
+      json_object_set_array_member (row, "items", lean);
+    }
+  return medusa_store_object_to_string (row);
+}
+
 gboolean
 medusa_store_set_invalid (GError     **error,
              const char  *what)
@@ -649,6 +694,40 @@ index_all_orders (sqlite3  *db,
   return TRUE;
 }
 
+/* Version 3: a lean row of each order for the list (medusa_store_order_row),
+ * so that listing and searching do not parse whole orders. */
+static const char schema_v3[] =
+  "ALTER TABLE order_json ADD COLUMN row TEXT;";
+
+static gboolean
+fill_order_rows (sqlite3  *db,
+                 GError  **error)
+{
+  g_autoptr(MedusaStoreStmt) stmt = medusa_store_prepare (db, "SELECT rowid, summary FROM order_json", error);
+  g_autoptr(MedusaStoreStmt) update = medusa_store_prepare (db, "UPDATE order_json SET row = ?2 WHERE rowid = ?1", error);
+  int rc;
+
+  if (stmt == NULL || update == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) summary = medusa_store_parse_stored ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *row = NULL;
+
+      if (summary == NULL || !JSON_NODE_HOLDS_OBJECT (summary))
+        continue;  /* listed from the summary, as before */
+      row = medusa_store_order_row (json_node_get_object (summary));
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (stmt, 0));
+      medusa_store_bind_text (update, 2, row);
+      if (!medusa_store_step_done (db, update, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return medusa_store_set_sqlite_error (db, rc, error);
+  return TRUE;
+}
+
 /* Step i brings a database from version i to i + 1. */
 static const struct
 {
@@ -657,6 +736,7 @@ static const struct
 } migrations[] = {
   { schema_v1, NULL },
   { schema_v2, index_all_orders },
+  { schema_v3, fill_order_rows },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MEDUSA_ACCOUNT_STORE_SCHEMA_VERSION);

@@ -14,6 +14,7 @@
 #include "medusa-order-details-page.h"
 #include "medusa-order-returns.h"
 #include "medusa-status-badge.h"
+#include "medusa-order-history.h"
 #include "medusa-orders.h"
 #include "medusa-page.h"
 #include "medusa-payment-method.h"
@@ -32,6 +33,7 @@ struct _MedusaOrderDetailsPage
   GtkLabel      *title_label;
   GtkLabel      *date_label;
   GtkBox        *badges_box;
+  GtkLabel      *saved_copy_label;
   GtkListBox    *items_list;
   GtkListBox    *totals_list;
   GtkListBox    *shipping_list;
@@ -343,6 +345,7 @@ clear_content (MedusaOrderDetailsPage *self)
   gtk_label_set_text (self->date_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-receipt", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_copy_label), FALSE);
 }
 
 static void
@@ -401,8 +404,10 @@ on_retrieve_order_cb (GObject      *source,
   MedusaOrderDetailsPage *self;
   g_autoptr(MedusaOrder) order = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean from_copy = FALSE;
 
-  order = medusa_client_retrieve_order_finish (MEDUSA_CLIENT (source), result, &error);
+  /* From the store, or the copy saved when it cannot be reached */
+  order = medusa_order_details_load_finish (result, &from_copy, &error);
   if (medusa_ui_is_cancelled (error))
     return;
 
@@ -427,12 +432,14 @@ on_retrieve_order_cb (GObject      *source,
 
   g_set_object (&self->order, order);
   fill (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_copy_label), from_copy);
 }
 
 static void
 load (MedusaOrderDetailsPage *self)
 {
-  MedusaClient *client = medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self)));
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  MedusaClient *client = medusa_session_get_client (session);
   GCancellable *cancellable = medusa_page_renew_cancellable (MEDUSA_PAGE (self));
 
   if (self->order_id == NULL || client == NULL)
@@ -446,8 +453,8 @@ load (MedusaOrderDetailsPage *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", FALSE);
-  medusa_client_retrieve_order_async (client, self->order_id, cancellable,
-                                      on_retrieve_order_cb, self);
+  medusa_order_details_load_async (session, self->order_id, cancellable,
+                                   on_retrieve_order_cb, self);
 }
 
 /* Callbacks */
@@ -541,6 +548,7 @@ medusa_order_details_page_class_init (MedusaOrderDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, badges_box);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, saved_copy_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, items_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, totals_list);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrderDetailsPage, shipping_list);

@@ -11,6 +11,7 @@
 #include "medusa-claim-order-dialog.h"
 #include "medusa-order-export-dialog.h"
 #include "medusa-order-list.h"
+#include "medusa-order-history.h"
 #include "medusa-order-row.h"
 #include "medusa-orders-page.h"
 #include "medusa-page.h"
@@ -73,7 +74,7 @@ struct _MedusaOrdersPage
 {
   MedusaPage       parent_instance;
 
-  MedusaOrderList *list;            /* (nullable) */
+  MedusaOrderHistory *list;         /* (nullable): from the copy or the store */
   GBindingGroup   *list_bindings;   /* from self->list */
   GtkNoSelection  *selection;
   char            *list_customer_id;
@@ -299,9 +300,9 @@ update_state (MedusaOrdersPage *self)
     }
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  n_total = medusa_order_list_get_n_total (self->list);
-  loading = medusa_order_list_get_loading (self->list);
-  error = medusa_order_list_get_error (self->list);
+  n_total = medusa_order_history_get_n_total (self->list);
+  loading = medusa_order_history_get_loading (self->list);
+  error = medusa_order_history_get_error (self->list);
 
   if (n_items > 0)
     medusa_page_show_state (MEDUSA_PAGE (self), "list");
@@ -309,7 +310,7 @@ update_state (MedusaOrdersPage *self)
     medusa_page_show_error (MEDUSA_PAGE (self), error, _("Could not load your orders"));
   else if (loading || n_total < 0)
     medusa_page_show_state (MEDUSA_PAGE (self), "loading");
-  else if (medusa_order_query_has_filters (medusa_order_list_get_query (self->list)))
+  else if (medusa_order_query_has_filters (medusa_order_history_get_query (self->list)))
     medusa_page_show_state (MEDUSA_PAGE (self), "no-matches");
   else
     medusa_page_show_state (MEDUSA_PAGE (self), "empty");
@@ -332,7 +333,7 @@ update_state (MedusaOrdersPage *self)
 static void
 on_list_notify_error_cb (MedusaOrdersPage *self)
 {
-  const GError *error = medusa_order_list_get_error (self->list);
+  const GError *error = medusa_order_history_get_error (self->list);
 
   /* A 401 has locked the session already (its client's "unauthorized").
    * "error" is read-only and notifies only when the list takes a new error
@@ -351,7 +352,7 @@ teardown_list (MedusaOrdersPage *self)
 
   g_signal_handlers_disconnect_by_data (self->list, self);
   g_binding_group_set_source (self->list_bindings, NULL);
-  medusa_order_list_cancel (self->list);
+  medusa_order_history_cancel (self->list);
   gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
   g_clear_pointer (&self->list_customer_id, g_free);
@@ -373,7 +374,7 @@ ensure_list (MedusaOrdersPage *self)
     return;
 
   if (self->list != NULL &&
-      medusa_order_list_get_client (self->list) == client &&
+      medusa_order_history_get_client (self->list) == client &&
       g_strcmp0 (self->list_customer_id, medusa_customer_get_id (customer)) == 0)
     return;
 
@@ -385,7 +386,7 @@ ensure_list (MedusaOrdersPage *self)
   query = build_query (self, &n_filters);
   update_filters_badge (self, n_filters);
 
-  self->list = medusa_order_list_new (client, query);
+  self->list = medusa_order_history_new (session, query);
   self->list_customer_id = g_strdup (medusa_customer_get_id (customer));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
@@ -413,7 +414,7 @@ apply_filters (MedusaOrdersPage *self)
 
   if (self->list != NULL)
     {
-      medusa_order_list_set_query (self->list, query);
+      medusa_order_history_set_query (self->list, query);
       update_state (self);
     }
   else
@@ -518,7 +519,7 @@ edge_reached_cb (MedusaOrdersPage *self,
                  GtkPositionType   position)
 {
   if (position == GTK_POS_BOTTOM && self->list != NULL)
-    medusa_order_list_load_more (self->list);
+    medusa_order_history_load_more (self->list);
 }
 
 static void
@@ -540,7 +541,7 @@ medusa_orders_page_refresh (MedusaPage *page)
 
   if (self->list != NULL)
     {
-      medusa_order_list_reload (self->list);
+      medusa_order_history_reload (self->list);
       update_state (self);
     }
   else

@@ -194,6 +194,24 @@ read_user_version (const char *path)
   return version;
 }
 
+/* SELECT @sql's first column as an integer (-1: NULL), read-only */
+static gint64
+read_int (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
 /* One synthetic order; @product "Crème brûlée" etc. */
 static char *
 order_json (guint       n,
@@ -388,6 +406,9 @@ test_orders_and_filters (void)
   first = g_list_model_get_item (orders, 0);
   g_assert_cmpint (medusa_order_get_total (first), ==, 4650);
   g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (first)), ==, 2);
+  /* The list is built from lean rows (schema 3): no addresses, fulfillments */
+  g_assert_cmpint (medusa_order_get_n_items (first), >, 0);
+  g_assert_null (medusa_order_get_shipping_address (first));
   g_clear_object (&orders);
 
   /* Paging: newest first, n_total ignores limit and offset */
@@ -758,6 +779,9 @@ test_migration (void)
   g_clear_object (&store);
   g_assert_cmpint (read_user_version (path), ==, MEDUSA_ACCOUNT_STORE_SCHEMA_VERSION);
   g_assert_false (g_file_test (aside, G_FILE_TEST_EXISTS));
+  /* v2 → v3: the order held got its lean list row */
+  g_assert_cmpint (read_int (path, "SELECT length (row) FROM order_json WHERE rowid = 1"), >, 0);
+  g_assert_cmpint (read_int (path, "SELECT length (row) < length (summary) FROM order_json WHERE rowid = 1"), ==, 1);
 
   /* v0: an empty database file gets the whole schema */
   g_assert_cmpint (g_unlink (path), ==, 0);

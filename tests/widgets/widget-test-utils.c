@@ -98,8 +98,8 @@ wt_fixture_setup (WtFixture     *fixture,
   fixture->customer_id = medusa_fake_server_add_customer (fixture->fake, WT_EMAIL, WT_PASSWORD,
                                                           WT_FIRST_NAME, WT_LAST_NAME);
 
-  /* The pages do not read the local copy of the account yet: without it,
-   * no background sync adds requests to the ones the page tests count. */
+  /* Without the local copy, no background sync adds requests to the ones
+   * the page tests count (test-widgets-local-orders turns it on). */
   settings = medusa_store_profiles_get_settings (medusa_store_profiles_get_default ());
   if (settings != NULL)
     g_settings_set_boolean (settings, "keep-local-copy", FALSE);

@@ -1,0 +1,467 @@
+/* test-order-history.c: the order history and an order's details, from the
+ * local copy or from the store (MedusaOrderHistory, medusa_order_details_load)
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs against tests/fake, with the cache in a directory of its own
+ * (G_TEST_OPTION_ISOLATE_DIRS).
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "medusa-account-store.h"
+#include "medusa-error.h"
+#include "medusa-fake-server.h"
+#include "medusa-order.h"
+#include "medusa-order-history.h"
+#include "medusa-session.h"
+#include "medusa-store-profiles.h"
+#include "medusa-sync.h"
+#include "service-fixture.h"
+
+#define ADA_EMAIL    "ada@example.com"
+#define ADA_PASSWORD "correct horse"
+#define N_ORDERS     123   /* three pages of 50, the last one short */
+
+typedef struct
+{
+  MedusaFakeServer *fake;      /* (owned) */
+  MedusaSession    *session;   /* (owned) */
+  char             *url;       /* (owned) */
+  char             *customer_id; /* (owned) */
+} Fixture;
+
+
+/* Helpers */
+
+static void
+disable_retries (MedusaSession *session)
+{
+  MedusaRetryPolicy policy = { 0, 10, 10, 10 };
+
+  medusa_client_set_retry_policy (medusa_session_get_client (session), &policy);
+}
+
+static MedusaSession *
+new_session (Fixture *f)
+{
+  g_autoptr(MedusaSession) session = medusa_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (session, "auto-sync", FALSE, NULL);
+  g_assert_true (medusa_session_set_store (session, f->url, NULL, "Fake Store", &error));
+  g_assert_no_error (error);
+  disable_retries (session);
+  return g_steal_pointer (&session);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->fake = medusa_fake_server_new ();
+  f->customer_id = g_strdup (medusa_fake_server_add_customer (f->fake, ADA_EMAIL, ADA_PASSWORD,
+                                                              "Ada", "Lovelace"));
+  medusa_fake_server_add_address (f->fake, ADA_EMAIL, "Ada", "Lovelace", "Rue de Rivoli 1",
+                                  "Paris", "fr", "75001");
+  medusa_fake_server_add_orders (f->fake, ADA_EMAIL, N_ORDERS);
+  f->url = g_strdup (medusa_fake_server_get_url (f->fake));
+  f->session = new_session (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  medusa_fake_iterate_ms (20);
+  medusa_fake_settle_object (f->session);
+  g_assert_finalize_object (g_steal_pointer (&f->session));
+  medusa_store_profiles_remove (medusa_store_profiles_get_default (), f->url);
+
+  g_clear_object (&f->fake);
+  g_clear_pointer (&f->url, g_free);
+  g_clear_pointer (&f->customer_id, g_free);
+}
+
+
+
+/* Pumps the main context until @session has synced since @after (NULL: at
+ * all) and is no longer syncing; fails after 10 s. */
+static void
+wait_synced (MedusaSession *session,
+             GDateTime     *after)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GDateTime *last = medusa_session_get_last_synced (session);
+
+      if (!medusa_session_get_syncing (session) && last != NULL &&
+          (after == NULL || g_date_time_compare (last, after) > 0))
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+
+static void
+session_sign_in (MedusaSession *session)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_session_sign_in_async (session, ADA_EMAIL, ADA_PASSWORD, NULL,
+                                medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+session_refresh (MedusaSession  *session,
+                 GError        **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_session_refresh_async (session, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_refresh_finish (session, result, error);
+}
+
+
+
+
+
+
+
+/* Cases */
+
+#define ORDERS_PATH "/store/customers/me/orders"
+
+/* Pumps until the history stopped loading and knows its count; fails after 10 s. */
+static void
+wait_loaded (MedusaOrderHistory *history)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (medusa_order_history_get_loading (history) || medusa_order_history_get_n_total (history) < 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+/* Order list requests that were not the sync's (it always sends fields=) */
+static guint
+n_history_requests (MedusaFakeServer *fake)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < medusa_fake_server_get_n_requests (fake, NULL, NULL); i++)
+    {
+      const MedusaFakeRequest *request = medusa_fake_server_get_request (fake, i);
+      const char *query = medusa_fake_request_get_query (request);
+
+      if (g_strcmp0 (medusa_fake_request_get_path (request), ORDERS_PATH) == 0 &&
+          (query == NULL || strstr (query, "fields=") == NULL))
+        n++;
+    }
+  return n;
+}
+
+static gint64
+nth_display_id (GListModel *list,
+                guint       i)
+{
+  g_autoptr(MedusaOrder) order = g_list_model_get_item (list, i);
+
+  g_assert_nonnull (order);
+  return medusa_order_get_display_id (order);
+}
+
+static void
+test_query_to_filter (void)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaStoreOrderFilter) filter = NULL;
+  g_autoptr(MedusaStoreOrderFilter) none = NULL;
+  g_autoptr(GDateTime) last = g_date_time_new_utc (9999, 12, 31, 23, 59, 59.999999);
+  MedusaStoreSyncState state = { NULL, -1, NULL, TRUE, 0 };
+
+  /* What the orders page asks for: the copy can answer it */
+  medusa_order_query_set_q (query, "mug");
+  medusa_order_query_add_status (query, MEDUSA_ORDER_STATUS_PENDING);
+  medusa_order_query_add_payment_status (query, MEDUSA_PAYMENT_STATUS_CAPTURED);
+  medusa_order_query_set_display_id (query, "42");
+  medusa_order_query_set_date (query, MEDUSA_ORDER_DATE_CREATED_AT, MEDUSA_ORDER_DATE_LTE, last);
+  medusa_order_query_set_fields (query, "id,display_id");
+  medusa_order_query_set_expand (query, "items");
+  medusa_order_query_set_limit (query, 20);
+  filter = medusa_order_query_to_store_filter (query);
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (medusa_store_order_filter_get_text (filter), ==, "mug");
+  g_assert_true (medusa_order_history_use_copy (&state, query));
+
+  /* Only a complete copy answers */
+  state.complete = FALSE;
+  g_assert_false (medusa_order_history_use_copy (&state, query));
+  g_assert_false (medusa_order_history_use_copy (NULL, query));
+
+  /* A filter the copy does not hold goes to the store */
+  state.complete = TRUE;
+  medusa_order_query_set_email (query, "someone@example.com");
+  none = medusa_order_query_to_store_filter (query);
+  g_assert_null (none);
+  g_assert_false (medusa_order_history_use_copy (&state, query));
+}
+
+/* A complete copy lists the orders by itself: the store is not asked, and a
+ * store that does not answer does not hold the first rows back. Paging. */
+static void
+test_from_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(MedusaOrderHistory) history = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  guint n_before;
+  gint64 start;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH, 5000, 0);
+  n_before = n_history_requests (f->fake);
+  start = g_get_monotonic_time ();
+  history = medusa_order_history_new (f->session, query);
+  wait_loaded (history);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_true (medusa_order_history_get_local (history));
+  g_assert_cmpint (medusa_order_history_get_n_total (history), ==, N_ORDERS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE);
+  g_assert_cmpint (nth_display_id (G_LIST_MODEL (history), 0), ==, N_ORDERS);
+
+  medusa_order_history_load_more (history);
+  wait_loaded (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 2 * MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE);
+  medusa_order_history_load_more (history);
+  wait_loaded (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, N_ORDERS);
+  g_assert_cmpint (nth_display_id (G_LIST_MODEL (history), N_ORDERS - 1), ==, 1);
+  /* Nothing more to load */
+  medusa_order_history_load_more (history);
+  g_assert_false (medusa_order_history_get_loading (history));
+
+  /* The store was not asked for the list; the copy's sync was (and waits) */
+  g_assert_cmpuint (n_history_requests (f->fake), ==, n_before);
+  g_assert_true (medusa_session_get_syncing (f->session));
+  medusa_fake_server_clear_faults (f->fake);
+  wait_synced (f->session, NULL);
+}
+
+/* q searches the copy's full-text index, with the status filters */
+static void
+test_search_copy (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(MedusaOrderHistory) history = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  guint n_before;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  n_before = n_history_requests (f->fake);
+
+  /* "Test Mug" is in every even order (61 of 123) */
+  medusa_order_query_set_q (query, "Mug");
+  history = medusa_order_history_new (f->session, query);
+  wait_loaded (history);
+  wait_synced (f->session, NULL);  /* the sync it asked for */
+  wait_loaded (history);
+  g_assert_cmpint (medusa_order_history_get_n_total (history), ==, 61);
+  g_assert_cmpint (nth_display_id (G_LIST_MODEL (history), 0), ==, 122);
+
+  /* FTS syntax is plain text */
+  medusa_order_query_set_q (query, "\"mug* OR (");
+  medusa_order_history_set_query (history, query);
+  wait_loaded (history);
+  g_assert_null (medusa_order_history_get_error (history));
+  g_assert_cmpint (medusa_order_history_get_n_total (history), ==, 0);
+  medusa_order_query_set_q (query, "mug*");
+  medusa_order_history_set_query (history, query);
+  wait_loaded (history);
+  g_assert_cmpint (medusa_order_history_get_n_total (history), ==, 61);
+
+  /* With a status: pending is every order k with k % 6 == 1 or 4; with a
+   * mug, k % 6 == 4: 4, 10, ..., 118 */
+  medusa_order_query_add_status (query, MEDUSA_ORDER_STATUS_PENDING);
+  medusa_order_history_set_query (history, query);
+  wait_loaded (history);
+  g_assert_true (medusa_order_history_get_local (history));
+  g_assert_cmpint (medusa_order_history_get_n_total (history), ==, 20);
+  g_assert_cmpint (nth_display_id (G_LIST_MODEL (history), 0), ==, 118);
+
+  g_assert_cmpuint (n_history_requests (f->fake), ==, n_before);
+
+  /* A filter the copy does not hold: the store answers */
+  medusa_order_query_set_email (query, ADA_EMAIL);
+  medusa_order_history_set_query (history, query);
+  g_assert_false (medusa_order_history_get_local (history));
+  wait_loaded (history);
+  g_assert_cmpuint (n_history_requests (f->fake), ==, n_before + 1);
+  g_assert_nonnull (strstr (medusa_fake_request_get_query (medusa_fake_server_get_last_request (f->fake, "GET", ORDERS_PATH)),
+                            "email="));
+  g_assert_null (medusa_order_history_get_error (history));
+}
+
+typedef struct
+{
+  guint max_removed;
+  guint n_signals;
+} Changes;
+
+static void
+on_items_changed_cb (GListModel *list,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Changes    *changes)
+{
+  changes->max_removed = MAX (changes->max_removed, removed);
+  changes->n_signals++;
+}
+
+/* Without a copy the store answers; when a sync makes the copy complete, and
+ * when a later sync changes it, only what changed is replaced. */
+static void
+test_sync_updates_in_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(MedusaOrderHistory) history = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(MedusaOrder) first = NULL;
+  g_autoptr(MedusaOrder) second = NULL;
+  g_autoptr(MedusaOrder) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0, 0 };
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  before = g_date_time_ref (medusa_session_get_last_synced (f->session));
+  g_usleep (2000);
+  history = medusa_order_history_new (f->session, query);
+  wait_loaded (history);
+  g_assert_true (medusa_order_history_get_local (history));
+  /* The sync the history asked for when the copy first answered */
+  wait_synced (f->session, before);
+  wait_loaded (history);
+  g_clear_pointer (&before, g_date_time_unref);
+  second = g_list_model_get_item (G_LIST_MODEL (history), 1);
+  g_signal_connect (history, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+
+  /* The newest order ships, and a new one is placed */
+  medusa_fake_server_touch_order (f->fake, N_ORDERS, "shipped", NULL);
+  medusa_fake_server_add_orders (f->fake, ADA_EMAIL, 1);
+  before = g_date_time_ref (medusa_session_get_last_synced (f->session));
+  g_usleep (2000);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  wait_synced (f->session, before);
+  while (medusa_order_history_get_n_total (history) != N_ORDERS + 1 || medusa_order_history_get_loading (history))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* One insertion at the top, one replaced row, as many rows as were
+   * shown (the last one goes); the rest kept as is */
+  g_assert_cmpuint (changes.max_removed, <=, 1);
+  g_assert_cmpuint (changes.n_signals, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE);
+  first = g_list_model_get_item (G_LIST_MODEL (history), 0);
+  g_assert_cmpint (medusa_order_get_display_id (first), ==, N_ORDERS + 1);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (history), 1);
+  g_assert_cmpint (medusa_order_get_fulfillment_status (first), ==, MEDUSA_FULFILLMENT_STATUS_SHIPPED);
+  kept = g_list_model_get_item (G_LIST_MODEL (history), 2);
+  g_assert_true (kept == second);
+}
+
+/* Details: online from the store (and saved in the copy), offline or
+ * unreachable from the copy when it has them */
+static MedusaOrder *
+load_details (Fixture    *f,
+              guint       display_id,
+              gboolean   *from_copy,
+              GError    **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_order_details_load_async (f->session, medusa_fake_server_get_order_id (f->fake, display_id), NULL,
+                                   medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_order_details_load_finish (result, from_copy, error);
+}
+
+static void
+test_details_from_copy (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(MedusaOrder) saved = NULL;
+  g_autoptr(MedusaOrder) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean from_copy = TRUE;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  order = load_details (f, 8, &from_copy, &error);
+  g_assert_no_error (error);
+  g_assert_false (from_copy);
+  g_assert_cmpint (medusa_order_get_display_id (order), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_fulfillments (order)), >, 0);
+
+  /* The store is gone */
+  medusa_fake_server_add_fault (f->fake, "GET", "/store/orders/", MEDUSA_FAKE_FAULT_DISCONNECT, 0);
+  saved = load_details (f, 8, &from_copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (from_copy);
+  g_assert_cmpint (medusa_order_get_display_id (saved), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_fulfillments (saved)), ==,
+                    g_list_model_get_n_items (medusa_order_get_fulfillments (order)));
+
+  /* Never opened: nothing saved, the store's error */
+  missing = load_details (f, 9, &from_copy, &error);
+  g_assert_null (missing);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NETWORK);
+  g_assert_false (from_copy);
+  medusa_fake_server_clear_faults (f->fake);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  service_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/order-history/query-to-filter", test_query_to_filter);
+  ADD ("/order-history/from-copy", test_from_copy);
+  ADD ("/order-history/search-copy", test_search_copy);
+  ADD ("/order-history/sync-updates-in-place", test_sync_updates_in_place);
+  ADD ("/order-history/details-from-copy", test_details_from_copy);
+
+#undef ADD
+
+  return g_test_run ();
+}
