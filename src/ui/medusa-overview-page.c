@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-account-store.h"
 #include "medusa-customers.h"
 #include "medusa-error.h"
 #include "medusa-order-query.h"
@@ -118,6 +119,18 @@ update_customer (MedusaOverviewPage *self)
 }
 
 static void
+show_order_count (MedusaOverviewPage *self,
+                  gint64              count)
+{
+  g_autofree char *text = NULL;
+
+  gtk_spinner_stop (self->orders_spinner);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d order", "%d orders", (gulong) count),
+                          (int) count);
+  gtk_label_set_label (self->orders_count_label, text);
+}
+
+static void
 on_list_orders_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -144,17 +157,54 @@ on_list_orders_cb (GObject      *object,
     }
 
   count = medusa_order_page_get_count (page);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d order", "%d orders", (gulong) count),
-                          (int) count);
-  gtk_label_set_label (self->orders_count_label, text);
+  show_order_count (self, count);
+}
+
+static void
+count_from_store (MedusaOverviewPage *self,
+                  GCancellable       *cancellable)
+{
+  g_autoptr(MedusaOrderQuery) query = NULL;
+
+  /* One order is enough: the answer carries the total count. */
+  query = medusa_order_query_new ();
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self))),
+                                   query,
+                                   cancellable,
+                                   on_list_orders_cb,
+                                   g_object_ref (self));
+}
+
+static void
+on_copy_state_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MedusaOverviewPage) self = user_data;
+  g_autoptr(MedusaStoreSyncState) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  state = medusa_account_store_get_sync_state_finish (MEDUSA_ACCOUNT_STORE (object), result, &error);
+  if (medusa_ui_is_cancelled (error))
+    return;
+
+  /* A copy that holds the whole history counts it, also offline; else the
+   * store is asked. */
+  if (state != NULL && state->complete)
+    {
+      show_order_count (self, state->n_orders);
+      return;
+    }
+  count_from_store (self, medusa_page_get_cancellable (MEDUSA_PAGE (self)));
 }
 
 static void
 load_order_count (MedusaOverviewPage *self)
 {
-  g_autoptr(MedusaOrderQuery) query = NULL;
-  MedusaCustomer *customer = medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self)));
-
+  MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
+  MedusaCustomer *customer = medusa_session_get_customer (session);
+  MedusaAccountStore *copy = medusa_session_get_account_store (session);
   GCancellable *cancellable = medusa_page_renew_cancellable (MEDUSA_PAGE (self));
 
   if (customer == NULL)
@@ -163,18 +213,27 @@ load_order_count (MedusaOverviewPage *self)
   g_free (self->counted_customer_id);
   self->counted_customer_id = g_strdup (medusa_customer_get_id (customer));
 
-  /* One order is enough: the answer carries the total count. */
-  query = medusa_order_query_new ();
-  medusa_order_query_set_limit (query, 1);
-
   gtk_label_set_label (self->orders_count_label, "");
   gtk_spinner_start (self->orders_spinner);
 
-  medusa_client_list_orders_async (medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self))),
-                                   query,
-                                   cancellable,
-                                   on_list_orders_cb,
-                                   g_object_ref (self));
+  if (copy != NULL &&
+      g_strcmp0 (medusa_account_store_get_customer_id (copy), medusa_customer_get_id (customer)) == 0)
+    {
+      medusa_account_store_get_sync_state_async (copy, cancellable, on_copy_state_cb,
+                                                 g_object_ref (self));
+      return;
+    }
+  count_from_store (self, cancellable);
+}
+
+/* The copy was brought up to date: it may hold more orders now. */
+static void
+on_session_notify_last_synced_cb (MedusaSession      *session,
+                                  GParamSpec         *pspec,
+                                  MedusaOverviewPage *self)
+{
+  if (self->counted_customer_id != NULL && medusa_session_get_account_store (session) != NULL)
+    load_order_count (self);
 }
 
 static void
@@ -241,6 +300,8 @@ medusa_overview_page_constructed (GObject *object)
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
   g_signal_connect_object (session, "notify::store-name",
                            G_CALLBACK (on_session_store_changed_cb), self, 0);
+  g_signal_connect_object (session, "notify::last-synced",
+                           G_CALLBACK (on_session_notify_last_synced_cb), self, 0);
 
   update_store_label (self);
   update_customer (self);

@@ -20,6 +20,9 @@ struct _MedusaPreferencesWindow
   MedusaSession        *session;   /* (owned) (nullable) */
   MedusaStoreProfiles  *profiles;  /* (owned) */
 
+  AdwActionRow         *keep_copy_row;
+  GtkSwitch            *keep_copy_switch;
+  GtkSwitch            *shared_workstation_switch;
   AdwActionRow         *idle_lock_row;
   GtkSwitch            *idle_lock_switch;
   AdwActionRow         *idle_minutes_row;
@@ -148,6 +151,9 @@ medusa_preferences_window_class_init (MedusaPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MedusaPreferencesWindow, keep_copy_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaPreferencesWindow, keep_copy_switch);
+  gtk_widget_class_bind_template_child (widget_class, MedusaPreferencesWindow, shared_workstation_switch);
   gtk_widget_class_bind_template_child (widget_class, MedusaPreferencesWindow, idle_lock_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaPreferencesWindow, idle_lock_switch);
   gtk_widget_class_bind_template_child (widget_class, MedusaPreferencesWindow, idle_minutes_row);
@@ -191,9 +197,21 @@ medusa_preferences_window_new (GtkWindow     *parent,
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "idle-lock-enabled", self->idle_minutes_row, "sensitive",
                        G_SETTINGS_BIND_GET);
+      g_settings_bind (settings, "keep-local-copy", self->keep_copy_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "shared-workstation", self->shared_workstation_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      /* A shared workstation keeps no copy and always locks: those two are
+       * not for the person at it to change. */
+      g_settings_bind (settings, "shared-workstation", self->keep_copy_row, "sensitive",
+                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+      g_settings_bind (settings, "shared-workstation", self->idle_lock_row, "sensitive",
+                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
     }
   else
     {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->keep_copy_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->shared_workstation_switch), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->idle_lock_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->idle_minutes_row), FALSE);
     }

@@ -1679,6 +1679,74 @@ test_billing_countries_store_change (WtFixture     *fixture,
   medusa_store_profiles_remove (medusa_store_profiles_get_default (), other_url);
 }
 
+
+/* Preferences: the two switches of the local copy, bound to their keys; a
+ * shared workstation keeps no copy and locks, and says so by making those
+ * two rows insensitive. */
+static GtkSwitch *
+row_switch (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *row = wt_find_row (root, title);
+
+  g_assert_nonnull (row);
+  return GTK_SWITCH (wt_find_by_type (row, GTK_TYPE_SWITCH));
+}
+
+static void
+test_preferences_local_copy (WtFixture     *fixture,
+                             gconstpointer  user_data)
+{
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  GSettings *settings = medusa_store_profiles_get_settings (profiles);
+  GtkWidget *prefs;
+  GtkSwitch *keep;
+  GtkSwitch *shared;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("needs the GSettings schema");
+      return;
+    }
+
+  /* The widget fixture keeps no copy; a person's computer does by default. */
+  g_settings_reset (settings, "keep-local-copy");
+  prefs = medusa_preferences_window_new (GTK_WINDOW (fixture->window), fixture->session);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wt_iterate_ms (50);
+  keep = row_switch (prefs, "Keep a Copy of My Account on This Computer");
+  shared = row_switch (prefs, "Shared Workstation");
+  g_assert_nonnull (keep);
+  g_assert_nonnull (shared);
+
+  g_assert_true (gtk_switch_get_active (keep));
+  g_assert_false (gtk_switch_get_active (shared));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (keep)));
+
+  gtk_switch_set_active (keep, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "keep-local-copy"));
+  g_assert_false (medusa_store_profiles_get_keep_local_copy (profiles));
+  gtk_switch_set_active (keep, TRUE);
+  g_assert_true (medusa_store_profiles_get_keep_local_copy (profiles));
+
+  gtk_switch_set_active (shared, TRUE);
+  wt_iterate_ms (20);
+  g_assert_true (g_settings_get_boolean (settings, "shared-workstation"));
+  g_assert_false (medusa_store_profiles_get_keep_local_copy (profiles));
+  g_assert_true (g_settings_get_boolean (settings, "idle-lock-enabled"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (keep)));
+  g_assert_false (gtk_widget_is_sensitive (wt_find_row (prefs, "Lock When Idle")));
+
+  gtk_switch_set_active (shared, FALSE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (keep)));
+  g_assert_true (medusa_store_profiles_get_keep_local_copy (profiles));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "shared-workstation");
+  g_settings_reset (settings, "idle-lock-enabled");
+  g_settings_set_boolean (settings, "keep-local-copy", FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1704,6 +1772,7 @@ main (int   argc,
   ADD ("/widgets/payment-methods/empty", test_payment_methods_empty);
   ADD ("/widgets/payment-methods/list", test_payment_methods_list);
   ADD ("/widgets/payment-methods/error", test_payment_methods_error);
+  ADD ("/widgets/preferences/local-copy", test_preferences_local_copy);
   ADD ("/widgets/orders/paging", test_orders_paging);
   ADD ("/widgets/orders/search", test_orders_search);
   ADD ("/widgets/orders/status-filter", test_orders_status_filter);
