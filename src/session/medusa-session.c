@@ -269,6 +269,11 @@ new_client (const char  *url,
 
   if (client != NULL && publishable_key != NULL && *publishable_key != '\0')
     medusa_client_set_publishable_key (client, publishable_key);
+  /* The store's dialect, as detected when it was added. */
+  if (client != NULL)
+    medusa_client_set_store_version (client,
+                                     medusa_store_profiles_get_version (medusa_store_profiles_get_default (),
+                                                                        medusa_client_get_base_url (client)));
   if (client != NULL && deadline != NULL &&
       g_ascii_string_to_unsigned (deadline, 10, 1, MEDUSA_CLIENT_MAX_DEADLINE, &seconds, NULL))
     medusa_client_set_deadline (client, (guint) seconds);
@@ -1048,8 +1053,12 @@ medusa_session_set_store (MedusaSession  *self,
                   g_strcmp0 (self->store_url, medusa_store_profile_get_url (profile)) != 0;
   if (!store_changed)
     {
-      /* Same store: keep the session, take the new name and key. */
+      /* Same store: keep the session, take the new name and key (and a
+       * version found again, which signs out locally when it changed). */
       medusa_client_set_publishable_key (self->client, medusa_store_profile_get_publishable_key (profile));
+      medusa_client_set_store_version (self->client,
+                                       medusa_store_profiles_get_version (self->profiles,
+                                                                          medusa_store_profile_get_url (profile)));
     }
   else
     {
