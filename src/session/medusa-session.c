@@ -345,6 +345,24 @@ on_client_unauthorized_cb (MedusaClient  *client,
 }
 
 /* Makes @client the session's client; notifying is the caller's. */
+/* A token the client renewed by itself while signed in (a Medusa v2
+ * store's refresh) replaces the one in the keyring: a restore gets the
+ * newest. */
+static void
+on_client_notify_token_cb (MedusaClient  *client,
+                           GParamSpec    *pspec,
+                           MedusaSession *self)
+{
+  const char *token = medusa_client_get_token (client);
+
+  if (self->state != MEDUSA_SESSION_STATE_SIGNED_IN || client != self->client ||
+      token == NULL || self->email == NULL || self->store_url == NULL)
+    return;
+
+  medusa_credentials_store_async (self->store_url, self->email, token, NULL,
+                                  remember_keyring_cb, NULL);
+}
+
 static void
 take_client (MedusaSession *self,
              MedusaClient  *client)
@@ -354,6 +372,8 @@ take_client (MedusaSession *self,
 
   g_signal_connect_object (client, "unauthorized",
                            G_CALLBACK (on_client_unauthorized_cb), self, 0);
+  g_signal_connect_object (client, "notify::token",
+                           G_CALLBACK (on_client_notify_token_cb), self, 0);
 }
 
 /* The local copy */

@@ -15,6 +15,8 @@
 #include "medusa-auth.h"
 #include "medusa-dialect-private.h"
 #include "medusa-error.h"
+#include "medusa-session.h"
+#include "medusa-store-profiles.h"
 #include "medusa-store-probe.h"
 #include "service-fixture.h"
 
@@ -567,6 +569,50 @@ test_v1_default (void)
   g_assert_false (medusa_client_has_credential (client));
 }
 
+/* The session: the version kept in the store profile picks the dialect. */
+static void
+test_session_profile (void)
+{
+  g_autoptr(MedusaFakeServer) fake = medusa_fake_server_new ();
+  g_autoptr(MedusaSession) session = medusa_session_new ();
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (fake);
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaClient *client;
+
+  medusa_fake_server_set_v2 (fake, KEY);
+  medusa_fake_server_add_customer (fake, ADA, ADA_PASSWORD, "Ada", "Lovelace");
+  g_object_set (session, "auto-sync", FALSE, NULL);
+
+  g_assert_cmpint (medusa_store_profiles_get_version (profiles, url), ==, MEDUSA_STORE_VERSION_UNKNOWN);
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (session, url, KEY, "Fake v2", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_store_profiles_get_version (profiles, url), ==, MEDUSA_STORE_VERSION_V2);
+
+  client = medusa_session_get_client (session);
+  g_assert_cmpint (medusa_client_get_store_version (client), ==, MEDUSA_STORE_VERSION_V2);
+  g_assert_false (medusa_client_has_capability (client, MEDUSA_CAPABILITY_PAYMENT_METHODS));
+
+  medusa_session_sign_in_async (session, "Ada@Example.com", ADA_PASSWORD, NULL,
+                                medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fake, "POST", "/auth/customer/emailpass"), ==, 1);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fake, "POST", "/store/auth/token"), ==, 0);
+
+  /* Removing the store forgets its version. */
+  medusa_fake_iterate_ms (20);
+  medusa_fake_settle_object (session);
+  g_clear_object (&session);
+  medusa_store_profiles_remove (profiles, url);
+  g_assert_cmpint (medusa_store_profiles_get_version (profiles, url), ==, MEDUSA_STORE_VERSION_UNKNOWN);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -575,6 +621,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dialect-v2/jwt-expiry", test_jwt_expiry);
   g_test_add_func ("/dialect-v2/v1-default", test_v1_default);
   g_test_add_func ("/dialect-v2/detect", test_detect);
+  g_test_add_func ("/dialect-v2/session-profile", test_session_profile);
 #define ADD(path, func) g_test_add ("/dialect-v2/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("key-header", test_key_header);
   ADD ("register", test_register);
