@@ -83,6 +83,13 @@ medusa_client_has_capability (MedusaClient       *self,
 }
 
 gboolean
+medusa_error_is_version_shaped (const GError *error)
+{
+  return g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED) ||
+         g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
+}
+
+gboolean
 _medusa_token_is_valid (const char *token)
 {
   if (token == NULL || *token == '\0' || strlen (token) > MAX_TOKEN_LENGTH)

@@ -70,4 +70,10 @@ MedusaCapabilities  medusa_client_get_capabilities  (MedusaClient      *self);
 gboolean            medusa_client_has_capability    (MedusaClient      *self,
                                                      MedusaCapabilities capability);
 
+/* TRUE for a sign-in error that may mean the store runs another Medusa
+ * version than its profile says: 400 not_allowed (a v2 store asked without
+ * its publishable key) or 404 (a route of the other version). The session
+ * then probes the store again (once). */
+gboolean            medusa_error_is_version_shaped  (const GError      *error);
+
 G_END_DECLS

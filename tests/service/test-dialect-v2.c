@@ -613,6 +613,90 @@ test_session_profile (void)
   g_assert_cmpint (medusa_store_profiles_get_version (profiles, url), ==, MEDUSA_STORE_VERSION_UNKNOWN);
 }
 
+static gboolean
+session_sign_in (MedusaSession *session, const char *email, const char *password, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+
+  medusa_session_sign_in_async (session, email, password, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  return medusa_session_sign_in_finish (session, result, error);
+}
+
+static void
+forget_session (MedusaSession **session, const char *url)
+{
+  medusa_fake_iterate_ms (20);
+  medusa_fake_settle_object (*session);
+  g_clear_object (session);
+  medusa_store_profiles_remove (medusa_store_profiles_get_default (), url);
+}
+
+/* A version-shaped sign-in error makes the session probe the store again. */
+static void
+test_session_recheck (void)
+{
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  g_autoptr(MedusaFakeServer) v2 = medusa_fake_server_new ();
+  g_autoptr(MedusaFakeServer) v1 = medusa_fake_server_new ();
+  g_autoptr(MedusaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_fake_server_set_v2 (v2, KEY);
+  medusa_fake_server_add_customer (v2, ADA, ADA_PASSWORD, "Ada", "Lovelace");
+  medusa_fake_server_add_customer (v1, ADA, ADA_PASSWORD, "Ada", "Lovelace");
+
+  /* Saved as v1 (or before detection existed), now v2: v1's routes 404. */
+  session = medusa_session_new ();
+  g_object_set (session, "auto-sync", FALSE, NULL);
+  medusa_store_profiles_set_version (profiles, medusa_fake_server_get_url (v2), MEDUSA_STORE_VERSION_V1);
+  g_assert_true (medusa_session_set_store (session, medusa_fake_server_get_url (v2), KEY, NULL, &error));
+  g_assert_true (session_sign_in (session, ADA, ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_store_profiles_get_version (profiles, medusa_fake_server_get_url (v2)), ==,
+                   MEDUSA_STORE_VERSION_V2);
+  g_assert_cmpint (medusa_client_get_store_version (medusa_session_get_client (session)), ==,
+                   MEDUSA_STORE_VERSION_V2);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "POST", "/auth/customer/emailpass"), ==, 1);
+  forget_session (&session, medusa_fake_server_get_url (v2));
+
+  /* Saved as v2, answering as v1. */
+  session = medusa_session_new ();
+  g_object_set (session, "auto-sync", FALSE, NULL);
+  medusa_store_profiles_set_version (profiles, medusa_fake_server_get_url (v1), MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (session, medusa_fake_server_get_url (v1), NULL, NULL, &error));
+  g_assert_true (session_sign_in (session, ADA, ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_store_profiles_get_version (profiles, medusa_fake_server_get_url (v1)), ==,
+                   MEDUSA_STORE_VERSION_V1);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v1, "POST", "/store/auth/token"), ==, 1);
+  forget_session (&session, medusa_fake_server_get_url (v1));
+
+  /* A v2 store saved without a key: the version is kept, the error says
+   * where the key is found; a wrong password is no reason to probe. */
+  medusa_fake_server_clear_requests (v2);
+  session = medusa_session_new ();
+  g_object_set (session, "auto-sync", FALSE, NULL);
+  g_assert_true (medusa_session_set_store (session, medusa_fake_server_get_url (v2), NULL, NULL, &error));
+  g_assert_false (session_sign_in (session, ADA, ADA_PASSWORD, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "Publishable API Keys"));
+  g_clear_error (&error);
+  g_assert_cmpint (medusa_store_profiles_get_version (profiles, medusa_fake_server_get_url (v2)), ==,
+                   MEDUSA_STORE_VERSION_V2);
+  g_assert_cmpint (medusa_session_get_state (session), ==, MEDUSA_SESSION_STATE_SIGNED_OUT);
+  forget_session (&session, medusa_fake_server_get_url (v2));
+
+  session = medusa_session_new ();
+  g_object_set (session, "auto-sync", FALSE, NULL);
+  g_assert_true (medusa_session_set_store (session, medusa_fake_server_get_url (v1), NULL, NULL, &error));
+  g_assert_false (session_sign_in (session, ADA, "wrong password", &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v1, "GET", "/store/regions"), ==, 1);
+  forget_session (&session, medusa_fake_server_get_url (v1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -622,6 +706,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dialect-v2/v1-default", test_v1_default);
   g_test_add_func ("/dialect-v2/detect", test_detect);
   g_test_add_func ("/dialect-v2/session-profile", test_session_profile);
+  g_test_add_func ("/dialect-v2/session-recheck", test_session_recheck);
 #define ADD(path, func) g_test_add ("/dialect-v2/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("key-header", test_key_header);
   ADD ("register", test_register);
