@@ -1679,6 +1679,43 @@ test_billing_countries_store_change (WtFixture     *fixture,
   medusa_store_profiles_remove (medusa_store_profiles_get_default (), other_url);
 }
 
+/* Preferences: each saved store with its address and, once detected, its
+ * Medusa version. */
+static gboolean
+store_row_subtitle_is (GtkWidget  *prefs,
+                       const char *subtitle)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (prefs, prefs, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_action_row_get_subtitle (rows->pdata[i]), subtitle) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_preferences_store_version (WtFixture     *fixture,
+                                gconstpointer  user_data)
+{
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (fixture->fake);
+  g_autofree char *with_version = g_strdup_printf ("%s · Medusa v2", url);
+  GtkWidget *prefs;
+
+  wt_fixture_start (fixture);
+  prefs = medusa_preferences_window_new (GTK_WINDOW (fixture->window), fixture->session);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wt_iterate_ms (50);
+  g_assert_true (store_row_subtitle_is (prefs, url));
+
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_V2);
+  wt_wait_until (store_row_subtitle_is (prefs, with_version), WT_TIMEOUT);
+
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_UNKNOWN);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1701,6 +1738,7 @@ main (int   argc,
   ADD ("/widgets/addresses/delete", test_addresses_delete);
   ADD ("/widgets/addresses/save-error", test_addresses_save_error);
   ADD ("/widgets/addresses/expired", test_addresses_expired);
+  ADD ("/widgets/preferences/store-version", test_preferences_store_version);
   ADD ("/widgets/payment-methods/empty", test_payment_methods_empty);
   ADD ("/widgets/payment-methods/list", test_payment_methods_list);
   ADD ("/widgets/payment-methods/error", test_payment_methods_error);
