@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-customers.h"
+#include "medusa-dialect.h"
 #include "medusa-page.h"
 #include "medusa-payment-method.h"
 #include "medusa-payment-methods-page.h"
@@ -94,10 +95,19 @@ on_list_payment_methods_cb (GObject      *source,
 static void
 medusa_payment_methods_page_load (MedusaPage *page)
 {
-  GCancellable *cancellable = medusa_page_begin_load (page);
+  MedusaClient *client = medusa_session_get_client (medusa_page_get_session (page));
+  GCancellable *cancellable;
 
-  medusa_client_list_payment_methods_async (medusa_session_get_client (medusa_page_get_session (page)),
-                                            cancellable, on_list_payment_methods_cb, page);
+  /* A store without saved payment methods (Medusa v2): say so, ask nothing. */
+  if (!medusa_client_has_capability (client, MEDUSA_CAPABILITY_PAYMENT_METHODS))
+    {
+      clear_groups (MEDUSA_PAYMENT_METHODS_PAGE (page));
+      medusa_page_show_state (page, "unsupported");
+      return;
+    }
+
+  cancellable = medusa_page_begin_load (page);
+  medusa_client_list_payment_methods_async (client, cancellable, on_list_payment_methods_cb, page);
 }
 
 static void

@@ -1716,6 +1716,34 @@ test_preferences_store_version (WtFixture     *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* A store without saved payment methods (Medusa v2): one line, no request,
+ * no error. */
+static void
+test_payment_methods_unsupported (WtFixture     *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(MedusaFakeServer) v2 = medusa_fake_server_new ();
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (v2);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  medusa_fake_server_set_v2 (v2, "pk_widget_v2");
+  medusa_fake_server_add_customer (v2, WT_EMAIL, WT_PASSWORD, WT_FIRST_NAME, WT_LAST_NAME);
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (fixture->session, url, "pk_widget_v2", "Fake v2", &error));
+  g_assert_no_error (error);
+
+  wt_fixture_start (fixture);
+  wt_fixture_sign_in (fixture, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fixture, "payment-methods", MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
+  wait_label (page, "This store does not save payment methods.");
+  g_assert_null (wt_find_label (page, "Could not load your payment methods"));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "GET", METHODS_PATH), ==, 0);
+
+  medusa_store_profiles_remove (profiles, url);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1740,6 +1768,7 @@ main (int   argc,
   ADD ("/widgets/addresses/expired", test_addresses_expired);
   ADD ("/widgets/preferences/store-version", test_preferences_store_version);
   ADD ("/widgets/payment-methods/empty", test_payment_methods_empty);
+  ADD ("/widgets/payment-methods/unsupported", test_payment_methods_unsupported);
   ADD ("/widgets/payment-methods/list", test_payment_methods_list);
   ADD ("/widgets/payment-methods/error", test_payment_methods_error);
   ADD ("/widgets/orders/paging", test_orders_paging);
