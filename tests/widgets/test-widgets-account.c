@@ -1744,6 +1744,35 @@ test_payment_methods_unsupported (WtFixture     *fixture,
   medusa_store_profiles_remove (profiles, url);
 }
 
+/* A Medusa v2 store changes neither email nor password in the profile: the
+ * page says so, the buttons are off; no billing address apart. */
+static void
+test_profile_v2_capabilities (WtFixture     *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(MedusaFakeServer) v2 = medusa_fake_server_new ();
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (v2);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  medusa_fake_server_set_v2 (v2, "pk_widget_v2");
+  medusa_fake_server_add_customer (v2, WT_EMAIL, WT_PASSWORD, WT_FIRST_NAME, WT_LAST_NAME);
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (fixture->session, url, "pk_widget_v2", "Fake v2", &error));
+  g_assert_no_error (error);
+
+  wt_fixture_start (fixture);
+  wt_fixture_sign_in (fixture, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fixture, "profile", MEDUSA_TYPE_PROFILE_PAGE);
+  wait_label (page, "This store does not let you change your email address or password here.");
+  g_assert_false (gtk_widget_get_sensitive (wt_find_button (page, "Change Email…")));
+  g_assert_false (gtk_widget_get_sensitive (wt_find_button (page, "Change Password…")));
+  g_assert_null (wt_find_label (page, "The address the store puts on your invoices."));
+
+  medusa_store_profiles_remove (profiles, url);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1767,6 +1796,7 @@ main (int   argc,
   ADD ("/widgets/addresses/save-error", test_addresses_save_error);
   ADD ("/widgets/addresses/expired", test_addresses_expired);
   ADD ("/widgets/preferences/store-version", test_preferences_store_version);
+  ADD ("/widgets/profile/v2-capabilities", test_profile_v2_capabilities);
   ADD ("/widgets/payment-methods/empty", test_payment_methods_empty);
   ADD ("/widgets/payment-methods/unsupported", test_payment_methods_unsupported);
   ADD ("/widgets/payment-methods/list", test_payment_methods_list);
