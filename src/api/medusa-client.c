@@ -862,7 +862,8 @@ static gboolean
 request_may_refresh (MedusaClient *self,
                      RequestData  *data)
 {
-  return self->dialect->refresh_token != NULL && self->token != NULL &&
+  return self->dialect->refresh_token != NULL && self->dialect->token_needs_refresh != NULL &&
+         self->token != NULL &&
          (data->flags & (MEDUSA_REQUEST_ANONYMOUS | MEDUSA_REQUEST_NO_REFRESH)) == 0;
 }
 
