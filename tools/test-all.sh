@@ -11,6 +11,9 @@
 #   3b. _build/fuzz-ci: clang build of the libFuzzer targets (tests/fuzz), each run
 #      over its seed corpus plus a fixed number of runs (the "fuzz" suite)
 #   4. the real Medusa v1 backend (tests/integration/medusa-up.sh), integration tests
+#   4b. the real Medusa v2 backend (tests/integration-v2/medusa-up.sh, started in the
+#      background while step 4 runs), its smoke test and the integration-v2 suite
+#      (only when the build has -Dintegration_v2_tests=true, the default)
 #   5. GUI tests in Xvfb + a private D-Bus session + an unlocked keyring
 #      (only when the build defines tests in the "gui" suite)
 #
@@ -25,6 +28,11 @@
 #                        taken by something else: /var/tmp/medusa-v1-alt, 9100, 54339)
 #   TEST_ALL_SKIP_ASAN=1  skip step 3 (for quick local runs; CI never sets it)
 #   TEST_ALL_SKIP_FUZZ=1  skip step 3b (for quick local runs; CI never sets it)
+#   MEDUSA_V2_DIR, MEDUSA_V2_PORT, MEDUSA_V2_PG_PORT   the v2 backend
+#                        (default /var/tmp/medusa-v2, 9200, 54339; 54349 when the
+#                        v1 backend moved to 54339)
+#   TEST_ALL_SKIP_V2=1    build without the v2 integration tests and start no v2
+#                        backend (saves about 2 minutes and 700 MB on a fresh machine)
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,6 +56,9 @@ XVFB_PID=
 GUI_TMP=
 BACKEND_STARTED=none   # none | all (medusa + postgres) | medusa (postgres was already up)
 BACKEND_MEDUSA_PID=
+BACKEND_V2_STARTED=none  # none | all | medusa, as for v1
+BACKEND_V2_MEDUSA_PID=
+V2_UP_PID=               # the background medusa-up.sh of the v2 backend
 
 stop_pid() { # NAME PID
   local name=$1 pid=$2
@@ -70,6 +81,15 @@ stop_started() {
     medusa) stop_pid medusa "$BACKEND_MEDUSA_PID"; rm -f "$MEDUSA_DIR/run/medusa.pid" ;;
   esac
   BACKEND_STARTED=none
+  # v2: wait for a start still under way, so that what it started is known.
+  if [ -n "$V2_UP_PID" ]; then wait "$V2_UP_PID" 2>/dev/null || true; V2_UP_PID=; fi
+  case "$BACKEND_V2_STARTED" in
+    all) MEDUSA_DIR="$MEDUSA_V2_DIR" "$ROOT/tests/integration-v2/medusa-down.sh" || true ;;
+    medusa)
+      BACKEND_V2_MEDUSA_PID=${BACKEND_V2_MEDUSA_PID:-$(cat "$MEDUSA_V2_DIR/run/medusa.pid" 2>/dev/null || true)}
+      stop_pid "medusa v2" "$BACKEND_V2_MEDUSA_PID"; rm -f "$MEDUSA_V2_DIR/run/medusa.pid" ;;
+  esac
+  BACKEND_V2_STARTED=none
   [ -n "$GUI_TMP" ] && rm -rf "$GUI_TMP"
   GUI_TMP=
 }
@@ -123,13 +143,16 @@ fi
 # --- 2. --werror build + unit/service tests ------------------------------------------
 log "2/5 build $BUILD_CI (--werror) and run unit + service + data tests"
 rm -rf "$BUILD_CI"
-if meson setup "$BUILD_CI" "$ROOT" --werror -Dintegration_tests=true -Dgui_tests=true >"$ROOT/_build/ci-setup.log" 2>&1 \
+V2_OPTION=true
+[ "${TEST_ALL_SKIP_V2:-0}" = 1 ] && V2_OPTION=false
+if meson setup "$BUILD_CI" "$ROOT" --werror -Dintegration_tests=true -Dintegration_v2_tests="$V2_OPTION" \
+     -Dgui_tests=true >"$ROOT/_build/ci-setup.log" 2>&1 \
    || { cat "$ROOT/_build/ci-setup.log"; false; }; then
   if ninja -C "$BUILD_CI"; then
     CI_BUILD_OK=1
     # unit + service, and whatever else needs neither a backend nor a display
     # (the "data" suite: desktop file, metainfo and schema validation)
-    run_meson_tests "$BUILD_CI" unit-service-data --no-suite integration --no-suite gui
+    run_meson_tests "$BUILD_CI" unit-service-data --no-suite integration --no-suite integration-v2 --no-suite gui
   else
     step_failed "build $BUILD_CI"
   fi
@@ -157,7 +180,8 @@ else
   log "3/5 build $BUILD_ASAN (ASan + UBSan) and run unit + service tests"
   rm -rf "$BUILD_ASAN"
   if meson setup "$BUILD_ASAN" "$ROOT" -Db_sanitize=address,undefined -Db_lundef=false \
-       -Dapp=false -Dintegration_tests=true -Dgui_tests=false >"$ROOT/_build/asan-setup.log" 2>&1 \
+       -Dapp=false -Dintegration_tests=true -Dintegration_v2_tests="$V2_OPTION" -Dgui_tests=false \
+       >"$ROOT/_build/asan-setup.log" 2>&1 \
      || { cat "$ROOT/_build/asan-setup.log"; false; }; then
     if ninja -C "$BUILD_ASAN"; then
       ASAN_BUILD_OK=1
@@ -217,6 +241,33 @@ if ! alive "$medusa_pid_before" && port_in_use "$MEDUSA_PORT"; then
 fi
 export MEDUSA_DIR MEDUSA_PORT MEDUSA_PG_PORT
 
+# The v2 backend starts in the background meanwhile (npm ci and migrations on
+# a fresh machine take a minute or two); step 4b waits for it.
+MEDUSA_V2_DIR=${MEDUSA_V2_DIR:-/var/tmp/medusa-v2}
+MEDUSA_V2_PORT=${MEDUSA_V2_PORT:-9200}
+if [ -z "${MEDUSA_V2_PG_PORT:-}" ]; then
+  MEDUSA_V2_PG_PORT=54339
+  [ "$MEDUSA_PG_PORT" = 54339 ] && MEDUSA_V2_PG_PORT=54349
+fi
+v2_wanted=0
+if [ "$CI_BUILD_OK" = 1 ] && \
+   [ "$(meson introspect "$BUILD_CI" --buildoptions 2>/dev/null \
+        | jq -r '.[] | select(.name == "integration_v2_tests") | .value')" = true ]; then
+  v2_wanted=1
+  v2_medusa_before=$(cat "$MEDUSA_V2_DIR/run/medusa.pid" 2>/dev/null || true)
+  v2_pg_before=$(head -1 "$MEDUSA_V2_DIR/pg/data/postmaster.pid" 2>/dev/null || true)
+  if alive "$v2_medusa_before"; then
+    echo "[test-all] v2 backend already running in $MEDUSA_V2_DIR (pid $v2_medusa_before): using it, will not stop it"
+  elif alive "$v2_pg_before"; then
+    BACKEND_V2_STARTED=medusa
+  else
+    BACKEND_V2_STARTED=all
+  fi
+  MEDUSA_DIR="$MEDUSA_V2_DIR" MEDUSA_PORT="$MEDUSA_V2_PORT" MEDUSA_PG_PORT="$MEDUSA_V2_PG_PORT" \
+    "$ROOT/tests/integration-v2/medusa-up.sh" >"$ROOT/_build/medusa-v2-up.out" 2>"$ROOT/_build/medusa-v2-up.err" &
+  V2_UP_PID=$!
+fi
+
 backend_ok=0
 if alive "$medusa_pid_before"; then
   echo "[test-all] backend already running in $MEDUSA_DIR (pid $medusa_pid_before): using it, will not stop it"
@@ -247,6 +298,34 @@ if [ "$backend_ok" = 1 ] && [ "$CI_BUILD_OK" = 1 ]; then
   fi
   if ! grep -q ':integration / ' <<<"$(meson test -C "$BUILD_CI" --no-rebuild --list 2>/dev/null)"; then
     step_failed "no integration tests are defined"
+  fi
+fi
+
+# --- 4b. the Medusa v2 backend + integration-v2 tests ----------------------------------
+if [ "$v2_wanted" = 1 ]; then
+  log "4b/5 wait for the Medusa v2 backend, run its smoke test and the integration-v2 tests"
+  v2_rc=0
+  wait "$V2_UP_PID" || v2_rc=$?
+  V2_UP_PID=
+  BACKEND_V2_MEDUSA_PID=$(cat "$MEDUSA_V2_DIR/run/medusa.pid" 2>/dev/null || true)
+  if [ "$v2_rc" != 0 ]; then
+    tail -n 30 "$ROOT/_build/medusa-v2-up.err"
+    step_failed "start the Medusa v2 backend (tests/integration-v2/medusa-up.sh)"
+  else
+    # Only what the tests need, under names of their own (MEDUSA_URL stays v1's).
+    MEDUSA_V2_URL=$(. "$MEDUSA_V2_DIR/run/medusa.env" && echo "$MEDUSA_URL")
+    MEDUSA_V2_PUBLISHABLE_KEY=$(. "$MEDUSA_V2_DIR/run/medusa.env" && echo "$MEDUSA_PUBLISHABLE_KEY")
+    export MEDUSA_V2_URL MEDUSA_V2_PUBLISHABLE_KEY
+    echo "[test-all] v2 backend at $MEDUSA_V2_URL"
+    if ! env -u MEDUSA_URL -u MEDUSA_PUBLISHABLE_KEY -u MEDUSA_RESET_TOKEN_DIR MEDUSA_DIR="$MEDUSA_V2_DIR" \
+         "$ROOT/tests/integration-v2/smoke-test.sh" >"$ROOT/_build/medusa-v2-smoke.out" 2>&1; then
+      tail -n 30 "$ROOT/_build/medusa-v2-smoke.out"
+      step_failed "the Medusa v2 backend's smoke test (tests/integration-v2/smoke-test.sh)"
+    fi
+    MEDUSA_REQUIRE_BACKEND=1 run_meson_tests "$BUILD_CI" integration-v2 --suite integration-v2
+    if [ "$ASAN_BUILD_OK" = 1 ]; then
+      MEDUSA_REQUIRE_BACKEND=1 run_asan_tests asan-integration-v2 --suite integration-v2
+    fi
   fi
 fi
 

@@ -12,7 +12,33 @@
 
 #include "medusa-account-json.h"
 #include "medusa-client-private.h"
+#include "medusa-dialect-private.h"
 #include "medusa-error.h"
+
+/* Replaces @root's "customer" by the dialect's normal form (if it has one). */
+static gboolean
+normalize_customer (MedusaClient  *client,
+                    JsonNode      *root,
+                    GError       **error)
+{
+  const MedusaDialect *dialect = _medusa_client_get_dialect (client);
+  JsonObject *customer;
+  JsonObject *normalized;
+
+  if (dialect->normalize_customer_json == NULL)
+    return TRUE;
+
+  customer = medusa_json_get_object_member (root, "customer", error);
+  if (customer == NULL)
+    return FALSE;
+
+  normalized = dialect->normalize_customer_json (customer, error);
+  if (normalized == NULL)
+    return FALSE;
+
+  json_object_set_object_member (json_node_get_object (root), "customer", normalized);
+  return TRUE;
+}
 
 static void
 fetch_account_json_cb (GObject      *source,
@@ -34,6 +60,14 @@ fetch_account_json_cb (GObject      *source,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       _medusa_client_set_parse_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The customer in the shape the local copy reads, whatever the dialect. */
+  if (GPOINTER_TO_INT (g_task_get_task_data (task)) == MEDUSA_ACCOUNT_JSON_CUSTOMER &&
+      !normalize_customer (MEDUSA_CLIENT (source), root, &error))
+    {
       g_task_return_error (task, error);
       return;
     }
@@ -73,6 +107,7 @@ medusa_client_fetch_account_json_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_account_json_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
 
   switch (kind)
     {

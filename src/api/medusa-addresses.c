@@ -9,6 +9,7 @@
 
 #include "medusa-addresses.h"
 #include "medusa-client-private.h"
+#include "medusa-dialect-private.h"
 
 static char *
 address_path (const char *address_id)
@@ -36,14 +37,23 @@ medusa_client_add_address_async (MedusaClient             *self,
                                   gpointer                  user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  JsonObject *wrapper;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (address != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_add_address_async);
+
+  _medusa_client_get_dialect (self)->add_address (self, g_steal_pointer (&task), address);
+}
+
+void
+_medusa_v1_add_address (MedusaClient             *self,
+                        GTask                    *task,
+                        const MedusaAddressInput *address)
+{
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *wrapper;
 
   /* The server rejects the fields unwrapped: they go in {"address": ...}. */
   wrapper = json_object_new ();
@@ -52,7 +62,7 @@ medusa_client_add_address_async (MedusaClient             *self,
   json_object_unref (wrapper);
 
   /* Not idempotent: a repeated POST would add the address twice. */
-  _medusa_client_request_customer (self, g_steal_pointer (&task),
+  _medusa_client_request_customer (self, task,
                                    "POST", "/store/customers/me/addresses", body,
                                    MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
@@ -85,8 +95,6 @@ medusa_client_update_address_async (MedusaClient             *self,
                                      gpointer                  user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (address_id != NULL && *address_id != '\0');
@@ -95,11 +103,21 @@ medusa_client_update_address_async (MedusaClient             *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_update_address_async);
 
-  body = medusa_address_input_to_json (address);
-  path = address_path (address_id);
+  _medusa_client_get_dialect (self)->update_address (self, g_steal_pointer (&task),
+                                                      address_id, address);
+}
+
+void
+_medusa_v1_update_address (MedusaClient             *self,
+                           GTask                    *task,
+                           const char               *address_id,
+                           const MedusaAddressInput *address)
+{
+  g_autoptr(JsonNode) body = medusa_address_input_to_json (address);
+  g_autofree char *path = address_path (address_id);
 
   /* Setting the same fields again gives the same address: safe to repeat. */
-  _medusa_client_request_customer (self, g_steal_pointer (&task), "POST", path, body,
+  _medusa_client_request_customer (self, task, "POST", path, body,
                                    MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 
@@ -129,7 +147,6 @@ medusa_client_delete_address_async (MedusaClient        *self,
                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (address_id != NULL && *address_id != '\0');
@@ -137,8 +154,17 @@ medusa_client_delete_address_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_delete_address_async);
 
-  path = address_path (address_id);
-  _medusa_client_request_customer (self, g_steal_pointer (&task), "DELETE", path, NULL,
+  _medusa_client_get_dialect (self)->delete_address (self, g_steal_pointer (&task), address_id);
+}
+
+void
+_medusa_v1_delete_address (MedusaClient *self,
+                           GTask        *task,
+                           const char   *address_id)
+{
+  g_autofree char *path = address_path (address_id);
+
+  _medusa_client_request_customer (self, task, "DELETE", path, NULL,
                                    MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
 

@@ -11,6 +11,7 @@
 
 #include "medusa-auth.h"
 #include "medusa-client-private.h"
+#include "medusa-dialect-private.h"
 #include "medusa-error.h"
 #include "medusa-payloads.h"
 #include "medusa-secret.h"
@@ -294,6 +295,7 @@ medusa_client_sign_in_async (MedusaClient        *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *normalized = NULL;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (email != NULL);
@@ -302,8 +304,19 @@ medusa_client_sign_in_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_sign_in_async);
 
-  _medusa_client_authenticate_async (self, email, password, cancellable,
-                                     on_sign_in_authenticated_cb, g_steal_pointer (&task));
+  normalized = medusa_normalize_email (email);
+  _medusa_client_get_dialect (self)->sign_in (self, g_steal_pointer (&task), normalized, password);
+}
+
+/* v1: POST /store/auth/token (or the cookie session), then GET /store/customers/me. */
+void
+_medusa_v1_sign_in (MedusaClient *self,
+                    GTask        *task,
+                    const char   *email,
+                    const char   *password)
+{
+  _medusa_client_authenticate_async (self, email, password, g_task_get_cancellable (task),
+                                     on_sign_in_authenticated_cb, task);
 }
 
 MedusaCustomer *
@@ -352,9 +365,17 @@ medusa_client_sign_out_async (MedusaClient        *self,
   /* The credential must be forgotten even if the caller cancels. */
   g_task_set_check_cancellable (task, FALSE);
 
+  _medusa_client_get_dialect (self)->sign_out (self, g_steal_pointer (&task));
+}
+
+/* v1: DELETE /store/auth, then the credential is forgotten. */
+void
+_medusa_v1_sign_out (MedusaClient *self,
+                     GTask        *task)
+{
   medusa_client_request_async (self, "DELETE", "/store/auth", NULL, NULL,
                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_sign_out_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_sign_out_cb, task);
 }
 
 gboolean

@@ -31,6 +31,11 @@ typedef enum
    * (neither sent nor parsed again). Bounded: CACHE_MAX_ENTRIES answers,
    * CACHE_MAX_BYTES of bodies. */
   MEDUSA_REQUEST_CACHE       = 1 << 3,
+  /* Sends the token, but is neither preceded by a token refresh nor
+   * repeated after one, and its 401 does not emit "unauthorized": the
+   * dialect's refresh itself (the request that asked for it reports), and
+   * a v2 registration token, which is not the signed-in credential. */
+  MEDUSA_REQUEST_NO_REFRESH = 1 << 4,
 } MedusaRequestFlags;
 
 /* Caps of a decoded (gunzipped) response body, error bodies included. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-client-private.h"
+#include "medusa-dialect-private.h"
 #include "medusa-error.h"
 #include "medusa-store-probe.h"
 
@@ -64,6 +65,7 @@ struct _MedusaClient
   GHashTable        *cache;            /* (owned) key → CacheEntry (owned) */
   GQueue             cache_order;      /* of CacheEntry, oldest first */
   gsize              cache_size;       /* bytes of the bodies kept */
+  const MedusaDialect *dialect;        /* the store's API version */
 };
 
 G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
@@ -138,6 +140,8 @@ typedef struct
   char               *cache_key;        /* (owned) (nullable): MEDUSA_REQUEST_CACHE */
   GObject            *cached_model;     /* (owned) (nullable): what a 304 returns */
   char               *etag;             /* (owned) (nullable): of the 2xx answer */
+  gboolean            token_refreshed;  /* the dialect refreshed the token for it */
+  GError             *refresh_error;    /* (owned) (nullable): the 401 a refresh may undo */
   gsize               body_size;        /* of the 2xx answer */
 } RequestData;
 
@@ -183,6 +187,7 @@ request_data_free (RequestData *data)
   g_free (data->cache_key);
   g_clear_object (&data->cached_model);
   g_free (data->etag);
+  g_clear_error (&data->refresh_error);
   g_free (data);
 }
 
@@ -493,7 +498,7 @@ finish_with_error (GTask  *task,
   request_data_stop (data);
   /* Before the caller hears of it: whoever owns the credential reacts once,
    * here, instead of every caller. */
-  if ((data->flags & MEDUSA_REQUEST_ANONYMOUS) == 0 &&
+  if ((data->flags & (MEDUSA_REQUEST_ANONYMOUS | MEDUSA_REQUEST_NO_REFRESH)) == 0 &&
       g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
     g_signal_emit (g_task_get_source_object (task), signals[SIGNAL_UNAUTHORIZED], 0);
   g_task_return_error (task, error);
@@ -851,6 +856,67 @@ fail_attempt (GTask  *task,
   finish_with_error (task, mapped);
 }
 
+/* Token refresh (dialects whose tokens expire, see medusa-dialect-private.h) */
+
+static gboolean
+request_may_refresh (MedusaClient *self,
+                     RequestData  *data)
+{
+  return self->dialect->refresh_token != NULL && self->dialect->token_needs_refresh != NULL &&
+         self->token != NULL &&
+         (data->flags & (MEDUSA_REQUEST_ANONYMOUS | MEDUSA_REQUEST_NO_REFRESH)) == 0;
+}
+
+static void
+on_token_refreshed_cb (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GTask *task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!_medusa_client_refresh_token_finish (MEDUSA_CLIENT (source_object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&data->refresh_error);
+      finish_with_error (task, cancelled_error (data, g_steal_pointer (&error)));
+      return;
+    }
+
+  /* After a 401 the request is repeated only with a new token. */
+  if (data->refresh_error != NULL && error != NULL)
+    {
+      finish_with_error (task, g_steal_pointer (&data->refresh_error));
+      return;
+    }
+
+  g_clear_error (&data->refresh_error);
+  send_attempt (task);
+}
+
+/* A 401 to a request that sent a token that can be refreshed: refreshes it
+ * once and sends the request again (the store refused it before doing
+ * anything). Takes @task when it returns TRUE. */
+static gboolean
+maybe_refresh_token (GTask              *task,
+                     SoupMessageHeaders *headers,
+                     GBytes             *bytes)
+{
+  MedusaClient *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
+
+  if (data->token_refreshed || !request_may_refresh (self, data))
+    return FALSE;
+
+  data->token_refreshed = TRUE;
+  data->refresh_error = medusa_error_from_response (SOUP_STATUS_UNAUTHORIZED,
+                                                    soup_message_headers_get_content_type (headers, NULL),
+                                                    bytes, data->context);
+  _medusa_client_refresh_token_async (self, data->cancellable, on_token_refreshed_cb, task);
+  return TRUE;
+}
+
 /* The whole (decoded) body is in data->buffer. Consumes @task. */
 static void
 handle_response (GTask *task)
@@ -888,6 +954,9 @@ handle_response (GTask *task)
       if (maybe_retry (task, retry_after))
         return;
     }
+
+  if (status == SOUP_STATUS_UNAUTHORIZED && maybe_refresh_token (task, headers, bytes))
+    return;
 
   finish_with_error (task, medusa_error_from_response (status,
                                                        soup_message_headers_get_content_type (headers, NULL),
@@ -1343,7 +1412,7 @@ medusa_client_init (MedusaClient *self)
   self->deadline = MEDUSA_CLIENT_DEFAULT_DEADLINE;
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) cache_entry_free);
-  g_queue_init (&self->cache_order);
+  g_queue_init (&self->cache_order);  self->dialect = &medusa_dialect_v1;
 }
 
 /* Public API */
@@ -1684,6 +1753,17 @@ start_request (MedusaClient        *self,
     return;
 
   start_deadline (task, self->deadline);
+
+  /* A token about to expire is renewed first (then not again on a 401). */
+  if (request_may_refresh (self, data) &&
+      self->dialect->token_needs_refresh (self->token, g_get_real_time () / G_USEC_PER_SEC))
+    {
+      data->token_refreshed = TRUE;
+      _medusa_client_refresh_token_async (self, data->cancellable, on_token_refreshed_cb,
+                                          g_steal_pointer (&task));
+      return;
+    }
+
   send_attempt (g_steal_pointer (&task));
 }
 
@@ -2020,4 +2100,30 @@ _medusa_client_propagate_boolean (MedusaClient  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The backend dialect (medusa-dialect-private.h) */
+
+const MedusaDialect *
+_medusa_client_get_dialect (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), &medusa_dialect_v1);
+
+  return self->dialect;
+}
+
+void
+medusa_client_set_store_version (MedusaClient       *self,
+                                 MedusaStoreVersion  version)
+{
+  const MedusaDialect *dialect;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  dialect = version == MEDUSA_STORE_VERSION_V2 ? &medusa_dialect_v2 : &medusa_dialect_v1;
+  if (dialect == self->dialect)
+    return;
+
+  medusa_client_forget_credential (self);
+  self->dialect = dialect;
 }

@@ -9,6 +9,7 @@
 
 #include "medusa-client-private.h"
 #include "medusa-customers.h"
+#include "medusa-dialect-private.h"
 #include "medusa-payment-method.h"
 #include "medusa-secret.h"
 
@@ -116,9 +117,7 @@ medusa_client_register_async (MedusaClient        *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  RegisterData *data;
+  g_autofree char *normalized = NULL;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (email != NULL);
@@ -127,8 +126,27 @@ medusa_client_register_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_register_async);
 
+  normalized = medusa_normalize_email (email);
+  _medusa_client_get_dialect (self)->register_customer (self, g_steal_pointer (&task), normalized,
+                                                         password, first_name, last_name, phone);
+}
+
+/* v1: POST /store/customers {email, password, ...}, then the credential. */
+void
+_medusa_v1_register_customer (MedusaClient *self,
+                              GTask        *task,
+                              const char   *email,
+                              const char   *password,
+                              const char   *first_name,
+                              const char   *last_name,
+                              const char   *phone)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  RegisterData *data;
+
   data = g_new0 (RegisterData, 1);
-  data->email = medusa_normalize_email (email);
+  data->email = g_strdup (email);
   data->password = g_strdup (password);
   g_task_set_task_data (task, data, (GDestroyNotify) register_data_free);
 
@@ -145,7 +163,7 @@ medusa_client_register_async (MedusaClient        *self,
   /* Anonymous: the cookie the server sets here is not wanted, the token is. */
   medusa_client_request_async (self, "POST", "/store/customers", NULL, body,
                                MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_register_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_register_cb, task);
 }
 
 MedusaCustomer *
@@ -171,7 +189,14 @@ medusa_client_retrieve_customer_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_retrieve_customer_async);
 
-  _medusa_client_request_customer (self, g_steal_pointer (&task),
+  _medusa_client_get_dialect (self)->retrieve_customer (self, g_steal_pointer (&task));
+}
+
+void
+_medusa_v1_retrieve_customer (MedusaClient *self,
+                              GTask        *task)
+{
+  _medusa_client_request_customer (self, task,
                                    "GET", "/store/customers/me", NULL,
                                    MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }
@@ -195,7 +220,6 @@ medusa_client_update_customer_async (MedusaClient               *self,
                                      gpointer                    user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonNode) body = NULL;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (update != NULL);
@@ -203,9 +227,18 @@ medusa_client_update_customer_async (MedusaClient               *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_update_customer_async);
 
-  body = medusa_customer_update_to_json (update);
+  _medusa_client_get_dialect (self)->update_customer (self, g_steal_pointer (&task), update);
+}
+
+void
+_medusa_v1_update_customer (MedusaClient               *self,
+                            GTask                      *task,
+                            const MedusaCustomerUpdate *update)
+{
+  g_autoptr(JsonNode) body = medusa_customer_update_to_json (update);
+
   /* Setting the same fields twice leaves the same customer: safe to repeat. */
-  _medusa_client_request_customer (self, g_steal_pointer (&task),
+  _medusa_client_request_customer (self, task,
                                    "POST", "/store/customers/me", body,
                                    MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT);
 }

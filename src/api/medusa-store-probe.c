@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "medusa-error.h"
 #include "medusa-regions.h"
 #include "medusa-store-probe.h"
 
@@ -144,31 +145,81 @@ medusa_store_url_check (const char  *url,
 
 typedef struct
 {
-  MedusaClient *client;  /* (owned) */
-  gboolean      insecure;
+  MedusaClient      *client;  /* (owned) */
+  gboolean           insecure;
+  char              *publishable_key;  /* (owned) (nullable) */
+  MedusaStoreVersion version;
 } ProbeData;
 
 static void
 probe_data_free (ProbeData *data)
 {
   g_clear_object (&data->client);
+  g_free (data->publishable_key);
   g_free (data);
 }
 
+/* The second call, v2 only: GET /store/regions with the key. */
 static void
-probe_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+probe_key_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(GError) error = NULL;
 
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (source), result, &error);
-  if (regions == NULL)
+  if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED))
+    g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED, "%s",
+                             _("The store did not accept this publishable API key. Check it in the store’s Medusa Admin under Settings → Publishable API Keys."));
+  else if (regions == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* The first call: GET /store/regions without a key. A v1 store answers
+ * 200 (it ignores keys); a v2 store 400 not_allowed (every /store request
+ * needs the key). */
+static void
+probe_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GCancellable *cancellable;
+  g_autoptr(GTask) task = user_data;
+  ProbeData *data = g_task_get_task_data (task);
+  g_autoptr(GListModel) regions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (source), result, &error);
+  if (regions != NULL)
+    {
+      data->version = MEDUSA_STORE_VERSION_V1;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (!g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->version = MEDUSA_STORE_VERSION_V2;
+  if (data->publishable_key == NULL)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED, "%s",
+                               _("This store runs Medusa v2 and needs its publishable API key. The store’s team finds it in the Medusa Admin under Settings → Publishable API Keys."));
+      return;
+    }
+
+  medusa_client_set_store_version (data->client, MEDUSA_STORE_VERSION_V2);
+  medusa_client_set_publishable_key (data->client, data->publishable_key);
+  cancellable = g_task_get_cancellable (task);
+  medusa_client_list_regions_async (data->client, cancellable, probe_key_cb,
+                                    g_steal_pointer (&task));
 }
 
 void
@@ -199,8 +250,9 @@ medusa_store_probe_async (const char          *url,
       return;
     }
 
+  /* Sent only once the store turned out to be v2. */
   if (publishable_key != NULL && *publishable_key != '\0')
-    medusa_client_set_publishable_key (data->client, publishable_key);
+    data->publishable_key = g_strdup (publishable_key);
 
   /* A person is waiting: answer quickly rather than retry for long. */
   medusa_client_get_retry_policy (data->client, &policy);
@@ -227,4 +279,23 @@ medusa_store_probe_finish (GAsyncResult  *result,
     *insecure = data->insecure;
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * medusa_store_probe_get_version:
+ * @result: the result of medusa_store_probe_async()
+ *
+ * Returns: the store's API version as far as the probe found it, also after
+ *   a failure (a v2 store without, or with a wrong, publishable key), or
+ *   %MEDUSA_STORE_VERSION_UNKNOWN.
+ */
+MedusaStoreVersion
+medusa_store_probe_get_version (GAsyncResult *result)
+{
+  ProbeData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), MEDUSA_STORE_VERSION_UNKNOWN);
+
+  data = g_task_get_task_data (G_TASK (result));
+  return data != NULL ? data->version : MEDUSA_STORE_VERSION_UNKNOWN;
 }

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "medusa-dialect.h"
+
 G_BEGIN_DECLS
 
 /* URL rules, the one check of a store address (the client, the store
@@ -22,7 +24,7 @@ char     *medusa_store_url_check            (const char          *url,
 gboolean  medusa_store_url_is_loopback_host (const char          *host);
 
 /* Validates a store by calling it: GET /store/regions through a temporary
- * MedusaClient. Finishes TRUE when the store answered like a Medusa store;
+ * MedusaClient, which also tells its version (below). Finishes TRUE when the store answered like a Medusa store;
  * @insecure as for medusa_store_url_check(). Errors are
  * G_IO_ERROR_INVALID_ARGUMENT for a bad URL, else MEDUSA_ERROR. */
 void      medusa_store_probe_async          (const char          *url,
@@ -33,5 +35,10 @@ void      medusa_store_probe_async          (const char          *url,
 gboolean  medusa_store_probe_finish         (GAsyncResult        *result,
                                              gboolean            *insecure,
                                              GError             **error);
+/* The version the probe found: GET /store/regions without a key answers
+ * 200 on v1 and 400 not_allowed on v2; a v2 store is then asked again with
+ * the key (a missing or refused key fails with MEDUSA_ERROR_NOT_ALLOWED,
+ * the version still V2). Call after (or instead of) the finish. */
+MedusaStoreVersion medusa_store_probe_get_version (GAsyncResult     *result);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "medusa-payloads.h"
 #include "medusa-secret.h"
 #include "medusa-session.h"
+#include "medusa-store-probe.h"
 #include "medusa-store-profiles.h"
 #include "medusa-sync.h"
 
@@ -104,7 +105,9 @@ typedef struct
   guint               generation;
   guint               pending;         /* sign-out: requests still running */
   gboolean            local_only;      /* restore: from the copy, no request */
-  GError             *first_error;     /* (owned) (nullable): sign-out */
+  GError             *first_error;     /* (owned) (nullable): sign-out; sign-in: the
+                                        * error of the store's version being re-checked */
+  gboolean            version_rechecked; /* sign-in: the store's version was probed again */
 } OpData;
 
 static void
@@ -272,6 +275,11 @@ new_client (const char  *url,
 
   if (client != NULL && publishable_key != NULL && *publishable_key != '\0')
     medusa_client_set_publishable_key (client, publishable_key);
+  /* The store's dialect, as detected when it was added. */
+  if (client != NULL)
+    medusa_client_set_store_version (client,
+                                     medusa_store_profiles_get_version (medusa_store_profiles_get_default (),
+                                                                        medusa_client_get_base_url (client)));
   if (client != NULL && deadline != NULL &&
       g_ascii_string_to_unsigned (deadline, 10, 1, MEDUSA_CLIENT_MAX_DEADLINE, &seconds, NULL))
     medusa_client_set_deadline (client, (guint) seconds);
@@ -343,6 +351,24 @@ on_client_unauthorized_cb (MedusaClient  *client,
 }
 
 /* Makes @client the session's client; notifying is the caller's. */
+/* A token the client renewed by itself while signed in (a Medusa v2
+ * store's refresh) replaces the one in the keyring: a restore gets the
+ * newest. */
+static void
+on_client_notify_token_cb (MedusaClient  *client,
+                           GParamSpec    *pspec,
+                           MedusaSession *self)
+{
+  const char *token = medusa_client_get_token (client);
+
+  if (self->state != MEDUSA_SESSION_STATE_SIGNED_IN || client != self->client ||
+      token == NULL || self->email == NULL || self->store_url == NULL)
+    return;
+
+  medusa_credentials_store_async (self->store_url, self->email, token, NULL,
+                                  remember_keyring_cb, NULL);
+}
+
 static void
 take_client (MedusaSession *self,
              MedusaClient  *client)
@@ -352,6 +378,8 @@ take_client (MedusaSession *self,
 
   g_signal_connect_object (client, "unauthorized",
                            G_CALLBACK (on_client_unauthorized_cb), self, 0);
+  g_signal_connect_object (client, "notify::token",
+                           G_CALLBACK (on_client_notify_token_cb), self, 0);
 }
 
 /* The local copy */
@@ -1062,8 +1090,12 @@ medusa_session_set_store (MedusaSession  *self,
                   g_strcmp0 (self->store_url, medusa_store_profile_get_url (profile)) != 0;
   if (!store_changed)
     {
-      /* Same store: keep the session, take the new name and key. */
+      /* Same store: keep the session, take the new name and key (and a
+       * version found again, which signs out locally when it changed). */
       medusa_client_set_publishable_key (self->client, medusa_store_profile_get_publishable_key (profile));
+      medusa_client_set_store_version (self->client,
+                                       medusa_store_profiles_get_version (self->profiles,
+                                                                          medusa_store_profile_get_url (profile)));
     }
   else
     {
@@ -1322,6 +1354,57 @@ start_sign_in_task (MedusaSession       *self,
   return task;
 }
 
+static void signed_in_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+/* The store's version, probed again after a version-shaped sign-in error:
+ * when it changed, the profile and the client take it, and the sign-in is
+ * tried once more (the password is only kept for that). */
+static void
+recheck_version_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSession *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+  MedusaStoreVersion version = medusa_store_probe_get_version (result);
+  g_autoptr(GError) probe_error = NULL;
+  GError *error = g_steal_pointer (&data->first_error);
+
+  medusa_store_probe_finish (result, NULL, &probe_error);
+
+  if (version == MEDUSA_STORE_VERSION_UNKNOWN ||
+      version == medusa_client_get_store_version (data->client))
+    {
+      fail_sign_in (task, error);
+      return;
+    }
+  if (return_if_stale (task))
+    {
+      g_error_free (error);
+      return;
+    }
+
+  g_debug ("The store now answers as %s", medusa_store_version_to_string (version));
+  medusa_store_profiles_set_version (self->profiles, data->store_url, version);
+  medusa_client_set_store_version (data->client, version);
+
+  /* A v2 store without (or with a wrong) key: the probe says where to find it. */
+  if (probe_error != NULL)
+    {
+      g_error_free (error);
+      fail_sign_in (task, g_steal_pointer (&probe_error));
+      return;
+    }
+
+  g_error_free (error);
+  medusa_client_sign_in_async (data->client, data->email, data->password,
+                               g_task_get_cancellable (task), signed_in_cb,
+                               g_object_ref (task));
+}
+
 /* Sign in, register and the sign-in after a reset all answer with the
  * signed-in customer. */
 static void
@@ -1331,6 +1414,7 @@ signed_in_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(MedusaCustomer) customer = NULL;
+  OpData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (g_task_get_source_tag (task) == medusa_session_register_async)
@@ -1338,10 +1422,25 @@ signed_in_cb (GObject      *source,
   else
     customer = medusa_client_sign_in_finish (MEDUSA_CLIENT (source), result, &error);
 
-  if (customer == NULL)
-    fail_sign_in (task, error);
-  else
-    complete_sign_in (task, customer);
+  if (customer != NULL)
+    {
+      complete_sign_in (task, customer);
+      return;
+    }
+
+  /* The store may have moved to another Medusa version: ask it once. */
+  if (g_task_get_source_tag (task) == medusa_session_sign_in_async &&
+      medusa_error_is_version_shaped (error) && !data->version_rechecked)
+    {
+      data->version_rechecked = TRUE;
+      data->first_error = error;
+      medusa_store_probe_async (data->store_url, medusa_client_get_publishable_key (data->client),
+                                g_task_get_cancellable (task), recheck_version_cb,
+                                g_object_ref (task));
+      return;
+    }
+
+  fail_sign_in (task, error);
 }
 
 /* Sign in */
@@ -1360,7 +1459,8 @@ medusa_session_sign_in_async (MedusaSession       *self,
   g_return_if_fail (email != NULL);
   g_return_if_fail (password != NULL);
 
-  task = start_sign_in_task (self, medusa_session_sign_in_async, email, NULL,
+  /* The password is kept for one more try after a change of the store's version. */
+  task = start_sign_in_task (self, medusa_session_sign_in_async, email, password,
                              cancellable, callback, user_data);
   if (task == NULL)
     return;

@@ -161,6 +161,7 @@ struct _MedusaStoreProfiles
   GListStore *profiles;     /* (owned) of MedusaStoreProfile */
   GHashTable *last_emails;  /* (owned) url → email */
   GHashTable *last_customer_ids;  /* (owned) url → customer id */
+  GHashTable *versions;           /* (owned) url → "v1" / "v2" (static strings) */
   char       *current_url;  /* (owned) (nullable) */
 };
 
@@ -258,11 +259,18 @@ save_last_customer_ids (MedusaStoreProfiles *self)
 }
 
 static void
+save_versions (MedusaStoreProfiles *self)
+{
+  save_map (self, "store-versions", self->versions);
+}
+
+static void
 load (MedusaStoreProfiles *self)
 {
   g_autoptr(GVariantIter) stores = NULL;
   g_autoptr(GVariantIter) emails = NULL;
   g_autoptr(GVariantIter) ids = NULL;
+  g_autoptr(GVariantIter) versions = NULL;
   g_autofree char *current = NULL;
   const char *name, *url, *key, *email;
 
@@ -294,6 +302,16 @@ load (MedusaStoreProfiles *self)
   while (g_variant_iter_loop (ids, "{&s&s}", &url, &email))
     if (*email != '\0')
       g_hash_table_replace (self->last_customer_ids, g_strdup (url), g_strdup (email));
+
+  g_settings_get (self->settings, "store-versions", "a{ss}", &versions);
+  while (g_variant_iter_loop (versions, "{&s&s}", &url, &email))
+    {
+      MedusaStoreVersion version = medusa_store_version_from_string (email);
+
+      if (version != MEDUSA_STORE_VERSION_UNKNOWN)
+        g_hash_table_replace (self->versions, g_strdup (url),
+                              (gpointer) medusa_store_version_to_string (version));
+    }
 
   current = g_settings_get_string (self->settings, "current-store");
   if (find_profile (self, current, NULL))
@@ -356,6 +374,7 @@ medusa_store_profiles_finalize (GObject *object)
 
   g_clear_pointer (&self->last_emails, g_hash_table_unref);
   g_clear_pointer (&self->last_customer_ids, g_hash_table_unref);
+  g_clear_pointer (&self->versions, g_hash_table_unref);
   g_clear_pointer (&self->current_url, g_free);
 
   G_OBJECT_CLASS (medusa_store_profiles_parent_class)->finalize (object);
@@ -435,6 +454,7 @@ medusa_store_profiles_init (MedusaStoreProfiles *self)
   self->profiles = g_list_store_new (MEDUSA_TYPE_STORE_PROFILE);
   self->last_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->last_customer_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 MedusaStoreProfiles *
@@ -583,6 +603,8 @@ medusa_store_profiles_remove (MedusaStoreProfiles *self,
     save_last_emails (self);
   if (g_hash_table_remove (self->last_customer_ids, url))
     save_last_customer_ids (self);
+  if (g_hash_table_remove (self->versions, url))
+    save_versions (self);
 
   g_list_store_remove (self->profiles, position);
   save_profiles (self);
@@ -759,4 +781,45 @@ medusa_store_profiles_get_idle_lock_forced (MedusaStoreProfiles *self)
   g_return_val_if_fail (MEDUSA_IS_STORE_PROFILES (self), FALSE);
 
   return self->settings != NULL && g_settings_get_boolean (self->settings, "shared-workstation");
+}
+
+MedusaStoreVersion
+medusa_store_profiles_get_version (MedusaStoreProfiles *self,
+                                   const char          *url)
+{
+  g_return_val_if_fail (MEDUSA_IS_STORE_PROFILES (self), MEDUSA_STORE_VERSION_UNKNOWN);
+
+  if (url == NULL)
+    return MEDUSA_STORE_VERSION_UNKNOWN;
+  return medusa_store_version_from_string (g_hash_table_lookup (self->versions, url));
+}
+
+void
+medusa_store_profiles_set_version (MedusaStoreProfiles *self,
+                                   const char          *url,
+                                   MedusaStoreVersion   version)
+{
+  g_autofree char *normalized = NULL;
+  const char *text = medusa_store_version_to_string (version);
+  guint position;
+
+  g_return_if_fail (MEDUSA_IS_STORE_PROFILES (self));
+  g_return_if_fail (url != NULL);
+
+  normalized = medusa_store_url_check (url, NULL, NULL);
+  if (normalized == NULL)
+    return;
+
+  if (g_strcmp0 (g_hash_table_lookup (self->versions, normalized), text) == 0)
+    return;
+
+  if (text == NULL)
+    g_hash_table_remove (self->versions, normalized);
+  else
+    g_hash_table_replace (self->versions, g_strdup (normalized), (gpointer) text);
+  save_versions (self);
+
+  /* Views of the list (Preferences) show the version: redraw that row. */
+  if (find_profile (self, normalized, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->profiles), position, 1, 1);
 }

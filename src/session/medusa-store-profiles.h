@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "medusa-dialect.h"
+
 G_BEGIN_DECLS
 
 #define MEDUSA_SETTINGS_SCHEMA_ID "io.github.medusaaccount.MedusaAccount"
@@ -88,6 +90,17 @@ const char          *medusa_store_profiles_get_last_customer_id (MedusaStoreProf
 void                 medusa_store_profiles_set_last_customer_id (MedusaStoreProfiles *self,
                                                                  const char          *url,
                                                                  const char          *customer_id);
+
+/* The Store API version of @url as detected when the store was added (or
+ * re-checked), kept in the store-versions key; UNKNOWN when never detected
+ * (a store saved before detection existed: its client speaks v1). @url is
+ * normalised by medusa_store_url_check(); an invalid one is ignored.
+ * Setting it emits items-changed for that store's profile. */
+MedusaStoreVersion   medusa_store_profiles_get_version          (MedusaStoreProfiles *self,
+                                                                 const char          *url);
+void                 medusa_store_profiles_set_version          (MedusaStoreProfiles *self,
+                                                                 const char          *url,
+                                                                 MedusaStoreVersion   version);
 
 /* Whether a local copy of the account may be kept: the keep-local-copy key
  * (default TRUE) and not shared-workstation (property "keep-local-copy",

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "medusa-account-json.h"
+#include "medusa-dialect.h"
 #include "medusa-error.h"
 #include "medusa-json.h"
 #include "medusa-order-query.h"
@@ -450,6 +451,14 @@ before_state_cb (GObject      *source,
   if (data->before == NULL)
     {
       finish_run (self, error);
+      return;
+    }
+
+  /* A store whose order history this app cannot read yet (the dialect
+   * says so): the copy holds the customer and the addresses. */
+  if (!medusa_client_has_capability (self->client, MEDUSA_CAPABILITY_ORDERS))
+    {
+      finish_run (self, NULL);
       return;
     }
 

@@ -10,6 +10,7 @@
 
 #include "medusa-customers.h"
 #include "medusa-error.h"
+#include "medusa-dialect.h"
 #include "medusa-page.h"
 #include "medusa-payment-method.h"
 #include "medusa-payment-methods-page.h"
@@ -166,9 +167,19 @@ medusa_payment_methods_page_load (MedusaPage *page)
 {
   MedusaPaymentMethodsPage *self = MEDUSA_PAYMENT_METHODS_PAGE (page);
   MedusaSession *session = medusa_page_get_session (page);
+  MedusaClient *client = medusa_session_get_client (session);
   MedusaAccountStore *store = medusa_session_get_account_store (session);
-  GCancellable *cancellable = medusa_page_begin_load (page);
+  GCancellable *cancellable;
 
+  /* A store without saved payment methods (Medusa v2): say so, ask nothing. */
+  if (!medusa_client_has_capability (client, MEDUSA_CAPABILITY_PAYMENT_METHODS))
+    {
+      clear_groups (self);
+      medusa_page_show_state (page, "unsupported");
+      return;
+    }
+
+  cancellable = medusa_page_begin_load (page);
   self->from_copy = FALSE;
   self->store_answered = FALSE;
   /* Offline with a filled copy, it is all there is until the session
@@ -178,8 +189,7 @@ medusa_payment_methods_page_load (MedusaPage *page)
   if (store != NULL)
     medusa_account_store_get_payment_methods_async (store, cancellable, on_copy_payment_methods_cb, page);
   if (self->store_asked)
-    medusa_client_list_payment_methods_async (medusa_session_get_client (session),
-                                              cancellable, on_list_payment_methods_cb, page);
+    medusa_client_list_payment_methods_async (client, cancellable, on_list_payment_methods_cb, page);
 }
 
 static void

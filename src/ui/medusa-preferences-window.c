@@ -62,12 +62,23 @@ create_store_row (gpointer item,
   GtkWidget *row;
   GtkWidget *button;
   g_autofree char *remove_name = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *version;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), medusa_store_profile_get_name (profile));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* use-markup FALSE covers the subtitle too: a URL may hold '&'. */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
+  version = medusa_store_version_get_label (medusa_store_profiles_get_version (self->profiles, url));
+  if (version != NULL)
+    {
+      /* Translators: a store's address and its software, e.g.
+       * "https://shop.example.com · Medusa v2" */
+      subtitle = g_strdup_printf (_("%s · %s"), url, version);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
 
   if (medusa_store_profile_get_insecure (profile))
     {

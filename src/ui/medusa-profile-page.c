@@ -15,6 +15,7 @@
 #include "medusa-countries.h"
 #include "medusa-credential-dialog.h"
 #include "medusa-customers.h"
+#include "medusa-dialect.h"
 #include "medusa-error.h"
 #include "medusa-regions.h"
 #include "medusa-payloads.h"
@@ -51,6 +52,8 @@ struct _MedusaProfilePage
   MedusaAddressForm *billing_form;
   GtkLabel       *billing_error_label;
   GtkButton      *billing_save_button;
+  AdwPreferencesGroup *signin_group;
+  GtkWidget      *billing_group;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaProfilePage, medusa_profile_page, MEDUSA_TYPE_PAGE)
@@ -504,6 +507,25 @@ on_billing_choice_selected_cb (AdwComboRow       *row,
   update_billing_save_sensitivity (self);
 }
 
+/* What the store lets the profile change: the capabilities of its dialect
+ * (a Medusa v2 store changes neither email nor password here, and keeps
+ * the billing address in the address book). */
+static void
+apply_capabilities (MedusaProfilePage *self)
+{
+  MedusaClient *client = medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self)));
+  gboolean email = client == NULL || medusa_client_has_capability (client, MEDUSA_CAPABILITY_CHANGE_EMAIL);
+  gboolean password = client == NULL || medusa_client_has_capability (client, MEDUSA_CAPABILITY_CHANGE_PASSWORD);
+  gboolean billing = client == NULL || medusa_client_has_capability (client, MEDUSA_CAPABILITY_BILLING_ADDRESS);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.change-email", email);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.change-password", password);
+  adw_preferences_group_set_description (self->signin_group,
+                                         email && password ? NULL
+                                         : _("This store does not let you change your email address or password here."));
+  gtk_widget_set_visible (self->billing_group, billing);
+}
+
 /* Filling the page from the customer */
 
 static void
@@ -538,6 +560,7 @@ load_customer (MedusaProfilePage *self)
   g_set_object (&self->customer, customer);
   update_save_sensitivity (self);
   update_billing (self);
+  apply_capabilities (self);
 }
 
 /* The "Change Email…" and "Change Password…" dialogs */
@@ -763,6 +786,8 @@ medusa_profile_page_class_init (MedusaProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, names_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, save_button);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, signin_group);
+  gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_group);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_current_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_choice_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaProfilePage, billing_revealer);

@@ -185,6 +185,18 @@ on_check_store_cb (GObject      *object,
       if (medusa_ui_is_cancelled (error))
         return;
 
+      /* A Medusa v2 store without its publishable key, or with a wrong one:
+       * the message says where the store's team finds it. */
+      if (medusa_store_probe_get_version (result) == MEDUSA_STORE_VERSION_V2 &&
+          g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED))
+        {
+          medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
+          medusa_ui_row_set_invalid (self->key_row, TRUE);
+          medusa_form_page_set_error (MEDUSA_FORM_PAGE (self), error->message);
+          gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+          return;
+        }
+
       medusa_form_page_set_busy (MEDUSA_FORM_PAGE (self), FALSE);
       medusa_ui_row_set_invalid (self->url_row, TRUE);
 
@@ -209,6 +221,8 @@ on_check_store_cb (GObject      *object,
   url = medusa_ui_row_dup_stripped (self->url_row);
   name = medusa_ui_row_dup_stripped (self->name_row);
   key = medusa_ui_row_dup_stripped (self->key_row);
+  /* Before the store is used: its client speaks the version found. */
+  medusa_store_profiles_set_version (self->profiles, url, medusa_store_probe_get_version (result));
 
   if (use_store (self, url, *key != '\0' ? key : NULL, name))
     {
@@ -346,6 +360,13 @@ on_url_changed_cb (GtkEditable     *editable,
 }
 
 static void
+on_key_changed_cb (GtkEditable     *editable,
+                   MedusaStorePage *self)
+{
+  medusa_ui_row_set_invalid (self->key_row, FALSE);
+}
+
+static void
 close_confirm_dialog (MedusaStorePage *self)
 {
   GtkWidget *dialog = g_steal_pointer (&self->confirm_dialog);
@@ -371,6 +392,7 @@ medusa_store_page_clear_input (MedusaPage *page)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
   medusa_ui_row_set_invalid (self->url_row, FALSE);
+  medusa_ui_row_set_invalid (self->key_row, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), FALSE);
 }
 
@@ -451,6 +473,7 @@ medusa_store_page_class_init (MedusaStorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaStorePage, connect_button);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_changed_cb);
 }
 
 static void

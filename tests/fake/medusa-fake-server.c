@@ -90,6 +90,8 @@ typedef struct
   gboolean           disconnected;
 } RequestCtx;
 
+typedef struct _FakeV2 FakeV2;
+
 struct _MedusaFakeServer
 {
   GObject       parent_instance;
@@ -108,6 +110,7 @@ struct _MedusaFakeServer
   guint         id_counter;
   guint         next_display_id;
   gboolean      token_route_enabled;
+  FakeV2       *v2;              /* (owned) (nullable): Medusa v2 mode */
   GHashTable   *idempotency_keys; /* key it issued → the return it answered */
   GHashTable   *claim_grants;    /* claim token → ClaimGrant */
   GHashTable   *claim_tokens;    /* order email → its last claim token */
@@ -2988,6 +2991,522 @@ route_create_return (RequestCtx *ctx,
   respond_wrapped (ctx->msg, "return", ret);
 }
 
+/* ------------------------------------------------------------------ */
+/* Medusa v2 (2.21) mode: medusa_fake_server_set_v2()                  */
+/* As measured on the real backend (see HACKING.md, "Medusa v2"):      */
+/* the publishable key on every /store request, auth under            */
+/* /auth/customer/emailpass (emails compared as sent), JWTs with an    */
+/* expiry and a refresh route, flat address bodies, a paged address    */
+/* list, the delete answer {id, object, deleted, parent}. The same     */
+/* customers, faults and request log as v1.                            */
+
+struct _FakeV2
+{
+  char       *key;             /* the store's publishable key */
+  gint64      token_lifetime;  /* seconds */
+  GHashTable *identities;      /* email (as sent) → password */
+  GHashTable *reg_tokens;      /* registration token → email */
+  GHashTable *expiry;          /* token → exp (gint64 *) */
+};
+
+static void
+fake_v2_free (FakeV2 *v2)
+{
+  g_free (v2->key);
+  g_hash_table_unref (v2->identities);
+  g_hash_table_unref (v2->reg_tokens);
+  g_hash_table_unref (v2->expiry);
+  g_free (v2);
+}
+
+static void
+v2_respond_unauthorized (SoupServerMessage *msg)
+{
+  respond_raw (msg, SOUP_STATUS_UNAUTHORIZED, "application/json; charset=utf-8",
+               "{\"message\":\"Unauthorized\"}");
+}
+
+static char *
+v2_issue_token (MedusaFakeServer *self,
+                const char       *customer_id)
+{
+  char *token = make_jwt (customer_id, self->v2->token_lifetime);
+  gint64 *exp = g_new (gint64, 1);
+
+  *exp = g_get_real_time () / G_USEC_PER_SEC + self->v2->token_lifetime;
+  g_hash_table_replace (self->tokens, g_strdup (token), g_strdup (customer_id));
+  g_hash_table_replace (self->v2->expiry, g_strdup (token), exp);
+  return token;
+}
+
+static const char *
+v2_bearer (RequestCtx *ctx)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (ctx->msg),
+                                                   "Authorization");
+
+  if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
+    return auth + 7;
+  return NULL;
+}
+
+/* The customer of a valid, unexpired bearer token. */
+static FakeCustomer *
+v2_get_customer (RequestCtx *ctx)
+{
+  const char *token = v2_bearer (ctx);
+  gint64 *exp;
+
+  if (token == NULL || !g_hash_table_contains (ctx->self->tokens, token))
+    return NULL;
+  exp = g_hash_table_lookup (ctx->self->v2->expiry, token);
+  if (exp != NULL && *exp <= g_get_real_time () / G_USEC_PER_SEC)
+    return NULL;
+  return find_customer_by_id (ctx->self, g_hash_table_lookup (ctx->self->tokens, token));
+}
+
+/* Identities: registered here, or the customers the test added. */
+static const char *
+v2_identity_password (MedusaFakeServer *self,
+                      const char       *email)
+{
+  const char *password = g_hash_table_lookup (self->v2->identities, email);
+
+  if (password != NULL)
+    return password;
+  for (guint i = 0; i < self->customers->len; i++)
+    {
+      FakeCustomer *c = g_ptr_array_index (self->customers, i);
+
+      if (c->has_account && g_strcmp0 (c->email, email) == 0)
+        return c->password;
+    }
+  return NULL;
+}
+
+static FakeCustomer *
+v2_find_customer_exact (MedusaFakeServer *self,
+                        const char       *email)
+{
+  for (guint i = 0; i < self->customers->len; i++)
+    {
+      FakeCustomer *c = g_ptr_array_index (self->customers, i);
+
+      if (c->has_account && g_strcmp0 (c->email, email) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+static JsonObject *
+v2_address_json (JsonObject *address)
+{
+  JsonObject *o = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, address);
+  while (json_object_iter_next (&iter, &name, &value))
+    json_object_set_member (o, name, json_node_copy (value));
+  if (!json_object_has_member (o, "address_name"))
+    json_object_set_null_member (o, "address_name");
+  if (!json_object_has_member (o, "is_default_shipping"))
+    json_object_set_boolean_member (o, "is_default_shipping", FALSE);
+  if (!json_object_has_member (o, "is_default_billing"))
+    json_object_set_boolean_member (o, "is_default_billing", FALSE);
+  return o;
+}
+
+/* The v2 customer: company_name, addresses[] (newest first, as the real
+ * one may send them), no billing_address or shipping_addresses. */
+static JsonObject *
+v2_customer_json (FakeCustomer *c)
+{
+  JsonObject *o = customer_scalars_json (c);
+  JsonArray *addresses = json_array_new ();
+
+  json_object_remove_member (o, "billing_address_id");
+  json_object_set_null_member (o, "company_name");
+  for (guint i = c->addresses->len; i > 0; i--)
+    json_array_add_object_element (addresses, v2_address_json (g_ptr_array_index (c->addresses, i - 1)));
+  json_object_set_array_member (o, "addresses", addresses);
+  return o;
+}
+
+static void
+v2_respond_unrecognized (SoupServerMessage *msg,
+                         JsonObject        *body,
+                         const char * const *allowed)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, body);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_strv_contains (allowed, name))
+      g_string_append_printf (names, "%s'%s'", names->len > 0 ? ", " : "", name);
+
+  if (names->len > 0)
+    {
+      g_autofree char *message = g_strdup_printf ("Invalid request: Unrecognized fields: %s", names->str);
+
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+    }
+}
+
+static gboolean
+v2_has_unrecognized (JsonObject         *body,
+                     const char * const *allowed)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, body);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_strv_contains (allowed, name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+v2_respond_token (RequestCtx *ctx,
+                  const char *token)
+{
+  JsonObject *root = json_object_new ();
+
+  json_object_set_string_member (root, "token", token);
+  respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+}
+
+static void
+v2_route_auth (RequestCtx *ctx,
+               JsonObject *body,
+               gboolean    reg)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *email = json_object_get_string_member_with_default (body, "email", NULL);
+  const char *password = json_object_get_string_member_with_default (body, "password", NULL);
+
+  if (password == NULL)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_UNAUTHORIZED, NULL, "unauthorized", "Password should be a string");
+      return;
+    }
+
+  if (reg)
+    {
+      g_autofree char *token = NULL;
+
+      if (email == NULL || v2_identity_password (self, email) != NULL)
+        {
+          respond_error (ctx->msg, SOUP_STATUS_UNAUTHORIZED, NULL, "unauthorized",
+                         "Identity with email already exists");
+          return;
+        }
+      g_hash_table_replace (self->v2->identities, g_strdup (email), g_strdup (password));
+      token = make_jwt ("", self->v2->token_lifetime);
+      g_hash_table_replace (self->v2->reg_tokens, g_strdup (token), g_strdup (email));
+      v2_respond_token (ctx, token);
+      return;
+    }
+
+  /* Compared as sent: another case is another identity. */
+  {
+    FakeCustomer *c = email != NULL ? v2_find_customer_exact (self, email) : NULL;
+    g_autofree char *token = NULL;
+
+    if (c == NULL || g_strcmp0 (v2_identity_password (self, email), password) != 0)
+      {
+        respond_error (ctx->msg, SOUP_STATUS_UNAUTHORIZED, NULL, "unauthorized",
+                       "Invalid email or password");
+        return;
+      }
+    token = v2_issue_token (self, c->id);
+    v2_respond_token (ctx, token);
+  }
+}
+
+static void
+v2_route_create_customer (RequestCtx *ctx,
+                          JsonObject *body)
+{
+  static const char * const allowed[] = {
+    "email", "company_name", "first_name", "last_name", "phone", "metadata", NULL
+  };
+  MedusaFakeServer *self = ctx->self;
+  const char *token = v2_bearer (ctx);
+  const char *identity = token != NULL ? g_hash_table_lookup (self->v2->reg_tokens, token) : NULL;
+  const char *email;
+  FakeCustomer *c;
+
+  if (v2_get_customer (ctx) != NULL)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "Request already authenticated as a customer.");
+      return;
+    }
+  if (identity == NULL)
+    {
+      v2_respond_unauthorized (ctx->msg);
+      return;
+    }
+  if (v2_has_unrecognized (body, allowed))
+    {
+      v2_respond_unrecognized (ctx->msg, body, allowed);
+      return;
+    }
+  email = json_object_get_string_member_with_default (body, "email", NULL);
+  if (email == NULL)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "Email is required to create a customer");
+      return;
+    }
+  if (v2_find_customer_exact (self, email) != NULL)
+    {
+      respond_error (ctx->msg, 422, "invalid_request_error", "duplicate_error",
+                     "Customer with this email already has an account");
+      return;
+    }
+
+  c = g_new0 (FakeCustomer, 1);
+  c->id = make_id (self, "cus");
+  c->created_at = now_string ();
+  c->updated_at = g_strdup (c->created_at);
+  c->email = g_strdup (email);  /* as sent, like the real one */
+  c->password = g_strdup (g_hash_table_lookup (self->v2->identities, identity));
+  c->has_account = TRUE;
+  c->first_name = g_strdup (json_object_get_string_member_with_default (body, "first_name", NULL));
+  c->last_name = g_strdup (json_object_get_string_member_with_default (body, "last_name", NULL));
+  c->phone = g_strdup (json_object_get_string_member_with_default (body, "phone", NULL));
+  c->addresses = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_ptr_array_add (self->customers, c);
+  respond_wrapped (ctx->msg, "customer", v2_customer_json (c));
+}
+
+static void
+v2_route_update_me (RequestCtx   *ctx,
+                    FakeCustomer *c,
+                    JsonObject   *body)
+{
+  static const char * const allowed[] = {
+    "company_name", "first_name", "last_name", "phone", "metadata", NULL
+  };
+  struct { const char *name; char **field; } strings[] = {
+    { "first_name", &c->first_name }, { "last_name", &c->last_name }, { "phone", &c->phone },
+  };
+
+  if (v2_has_unrecognized (body, allowed))
+    {
+      v2_respond_unrecognized (ctx->msg, body, allowed);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (json_object_has_member (body, strings[i].name))
+      {
+        g_free (*strings[i].field);
+        *strings[i].field = g_strdup (json_object_get_string_member_with_default (body, strings[i].name, NULL));
+      }
+  if (json_object_has_member (body, "metadata") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "metadata")))
+    {
+      JsonObject *metadata = json_object_get_object_member (body, "metadata");
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      if (c->metadata == NULL)
+        c->metadata = json_object_new ();
+      json_object_iter_init (&iter, metadata);
+      while (json_object_iter_next (&iter, &name, &value))
+        {
+          if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+              *json_node_get_string (value) == '\0')
+            json_object_remove_member (c->metadata, name);
+          else
+            json_object_set_member (c->metadata, name, json_node_copy (value));
+        }
+    }
+  respond_wrapped (ctx->msg, "customer", v2_customer_json (c));
+}
+
+static JsonObject *
+v2_find_address (FakeCustomer *c,
+                 const char   *id,
+                 guint        *index)
+{
+  for (guint i = 0; i < c->addresses->len; i++)
+    {
+      JsonObject *a = g_ptr_array_index (c->addresses, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "id"), id) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return a;
+        }
+    }
+  return NULL;
+}
+
+static void
+v2_route_addresses (RequestCtx   *ctx,
+                    FakeCustomer *c,
+                    const char   *id,
+                    JsonObject   *body)
+{
+  static const char * const allowed[] = {
+    "address_name", "first_name", "last_name", "company", "address_1", "address_2", "city",
+    "province", "postal_code", "country_code", "phone", "metadata", "is_default_shipping",
+    "is_default_billing", NULL
+  };
+  const char *method = soup_server_message_get_method (ctx->msg);
+  JsonObject *address;
+  guint index = 0;
+
+  if (id == NULL && g_strcmp0 (method, "GET") == 0)
+    {
+      /* ?limit=&offset= (defaults 50 and 0) */
+      g_autoptr(GHashTable) query = ctx->record->query != NULL
+                                    ? soup_form_decode (ctx->record->query) : NULL;
+      const char *limit_s = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+      const char *offset_s = query != NULL ? g_hash_table_lookup (query, "offset") : NULL;
+      guint limit = limit_s != NULL ? (guint) g_ascii_strtoull (limit_s, NULL, 10) : 50;
+      guint offset = offset_s != NULL ? (guint) g_ascii_strtoull (offset_s, NULL, 10) : 0;
+      JsonObject *root = json_object_new ();
+      JsonArray *list = json_array_new ();
+
+      for (guint i = offset; i < c->addresses->len && i < offset + limit; i++)
+        json_array_add_object_element (list, v2_address_json (g_ptr_array_index (c->addresses, i)));
+      json_object_set_array_member (root, "addresses", list);
+      json_object_set_int_member (root, "count", c->addresses->len);
+      json_object_set_int_member (root, "offset", offset);
+      json_object_set_int_member (root, "limit", limit);
+      respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+      return;
+    }
+
+  if (g_strcmp0 (method, "POST") == 0 && v2_has_unrecognized (body, allowed))
+    {
+      v2_respond_unrecognized (ctx->msg, body, allowed);
+      return;
+    }
+
+  if (id == NULL)
+    {
+      /* No validation, like the real one. */
+      address = address_new (ctx->self, c->id);
+      g_ptr_array_add (c->addresses, address);
+    }
+  else if ((address = v2_find_address (c, id, &index)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("Address with id: %s was not found", id);
+
+      respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+      return;
+    }
+
+  if (g_strcmp0 (method, "DELETE") == 0)
+    {
+      JsonObject *root = json_object_new ();
+
+      g_ptr_array_remove_index (c->addresses, index);
+      json_object_set_string_member (root, "id", c->id);
+      json_object_set_string_member (root, "object", "address");
+      json_object_set_boolean_member (root, "deleted", TRUE);
+      json_object_set_object_member (root, "parent", v2_customer_json (c));
+      respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+      return;
+    }
+
+  address_apply (address, body);
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (g_str_has_prefix (allowed[i], "is_default_") || g_strcmp0 (allowed[i], "address_name") == 0)
+      if (json_object_has_member (body, allowed[i]))
+        json_object_set_member (address, allowed[i], json_object_dup_member (body, allowed[i]));
+  respond_wrapped (ctx->msg, "customer", v2_customer_json (c));
+}
+
+/* Returns TRUE when it answered (every request in v2 mode). */
+static gboolean
+route_v2 (RequestCtx *ctx,
+          JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *method = soup_server_message_get_method (ctx->msg);
+  const char *path = ctx->path;
+  gboolean is_get = g_strcmp0 (method, "GET") == 0;
+  gboolean is_post = g_strcmp0 (method, "POST") == 0;
+  gboolean is_delete = g_strcmp0 (method, "DELETE") == 0;
+  const char *key;
+  FakeCustomer *c;
+
+  if (self->v2 == NULL)
+    return FALSE;
+
+  /* No cookie sessions here: a bearer client. */
+  ctx->new_session = FALSE;
+
+  if (g_strcmp0 (path, "/auth/customer/emailpass") == 0 && is_post)
+    v2_route_auth (ctx, body, FALSE);
+  else if (g_strcmp0 (path, "/auth/customer/emailpass/register") == 0 && is_post)
+    v2_route_auth (ctx, body, TRUE);
+  else if (g_strcmp0 (path, "/auth/token/refresh") == 0 && is_post)
+    {
+      g_autofree char *token = NULL;
+
+      c = v2_get_customer (ctx);
+      if (c == NULL)
+        {
+          v2_respond_unauthorized (ctx->msg);
+          return TRUE;
+        }
+      token = v2_issue_token (self, c->id);
+      v2_respond_token (ctx, token);
+    }
+  else if (!g_str_has_prefix (path, "/store/"))
+    respond_not_found_route (ctx);
+  else if ((key = soup_message_headers_get_one (soup_server_message_get_request_headers (ctx->msg),
+                                                "x-publishable-api-key")) == NULL)
+    respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "not_allowed",
+                   "Publishable API key required in the request header: x-publishable-api-key. "
+                   "You can manage your keys in settings in the dashboard.");
+  else if (g_strcmp0 (key, self->v2->key) != 0)
+    respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "not_allowed",
+                   "A valid publishable key is required to proceed with the request");
+  else if (g_strcmp0 (path, "/store/regions") == 0 && is_get)
+    route_regions (ctx);
+  else if (g_strcmp0 (path, "/store/customers") == 0 && is_post)
+    v2_route_create_customer (ctx, body);
+  else if (g_str_has_prefix (path, "/store/customers/me"))
+    {
+      const char *rest = path + strlen ("/store/customers/me");
+      const char *id = g_str_has_prefix (rest, "/addresses/") ? rest + strlen ("/addresses/") : NULL;
+      gboolean known = (*rest == '\0' && (is_get || is_post)) ||
+                       (g_strcmp0 (rest, "/addresses") == 0 && (is_get || is_post)) ||
+                       (id != NULL && *id != '\0' && strchr (id, '/') == NULL && (is_post || is_delete));
+
+      if (!known)
+        respond_not_found_route (ctx);
+      else if ((c = v2_get_customer (ctx)) == NULL)
+        v2_respond_unauthorized (ctx->msg);
+      else if (*rest == '\0' && is_get)
+        respond_wrapped (ctx->msg, "customer", v2_customer_json (c));
+      else if (*rest == '\0')
+        v2_route_update_me (ctx, c, body);
+      else
+        v2_route_addresses (ctx, c, id, body);
+    }
+  else
+    respond_not_found_route (ctx);
+
+  return TRUE;
+}
+
 static void
 route (RequestCtx *ctx)
 {
@@ -3003,6 +3522,9 @@ route (RequestCtx *ctx)
 
   if (body == NULL)
     body = empty;
+
+  if (route_v2 (ctx, body))
+    return;
 
   /* express.json(): a JSON body that does not parse → Express's HTML 400 */
   if (is_post && ctx->record->body[0] != '\0' && ctx->record->body_json == NULL)
@@ -3461,6 +3983,7 @@ medusa_fake_server_finalize (GObject *object)
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_clear_pointer (&self->v2, fake_v2_free);
   g_clear_pointer (&self->idempotency_keys, g_hash_table_unref);
   g_clear_pointer (&self->claim_grants, g_hash_table_unref);
   g_clear_pointer (&self->claim_tokens, g_hash_table_unref);
@@ -4048,4 +4571,33 @@ medusa_fake_server_get_order_customer_id (MedusaFakeServer *self,
         return order->customer_id;
     }
   return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Medusa v2 mode                                                      */
+
+void
+medusa_fake_server_set_v2 (MedusaFakeServer *self,
+                           const char       *publishable_key)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+  g_return_if_fail (publishable_key != NULL);
+  g_return_if_fail (self->v2 == NULL);
+
+  self->v2 = g_new0 (FakeV2, 1);
+  self->v2->key = g_strdup (publishable_key);
+  self->v2->token_lifetime = 86400;
+  self->v2->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->v2->reg_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->v2->expiry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void
+medusa_fake_server_set_v2_token_lifetime (MedusaFakeServer *self,
+                                          gint64            seconds)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+  g_return_if_fail (self->v2 != NULL);
+
+  self->v2->token_lifetime = seconds;
 }

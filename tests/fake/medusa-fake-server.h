@@ -239,6 +239,22 @@ const MedusaFakeRequest *medusa_fake_server_get_request              (MedusaFake
                                                                       guint                index);
 void                     medusa_fake_server_clear_requests           (MedusaFakeServer    *self);
 
+/* Medusa v2 (2.21) mode, from now on (call once, before any request):
+ * every /store request needs x-publishable-api-key: @publishable_key (400
+ * not_allowed otherwise); POST /auth/customer/emailpass[/register],
+ * POST /auth/token/refresh, POST /store/customers (with the registration
+ * token), GET|POST /store/customers/me, GET|POST /store/customers/me/addresses,
+ * POST|DELETE /store/customers/me/addresses/{id}, GET /store/regions; the
+ * v1 routes answer 404 HTML. Emails are compared as sent. Customers added
+ * with medusa_fake_server_add_customer() can sign in; faults and the
+ * request log work as in v1; revoke_credentials() revokes v2 tokens too. */
+void                     medusa_fake_server_set_v2                   (MedusaFakeServer    *self,
+                                                                      const char          *publishable_key);
+/* How long the v2 tokens issued from now on last (default 86400 s; may be
+ * negative: already expired). */
+void                     medusa_fake_server_set_v2_token_lifetime    (MedusaFakeServer    *self,
+                                                                      gint64               seconds);
+
 /* Test helpers. Pass &slot (a GAsyncResult * set to NULL) as user_data of an
  * _async call with medusa_fake_async_result_cb as callback, then
  * medusa_fake_wait_result (&slot) pumps the thread-default main context until

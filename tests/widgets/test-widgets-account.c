@@ -1747,6 +1747,100 @@ test_preferences_local_copy (WtFixture     *fixture,
   g_settings_set_boolean (settings, "keep-local-copy", FALSE);
 }
 
+/* Preferences: each saved store with its address and, once detected, its
+ * Medusa version. */
+static gboolean
+store_row_subtitle_is (GtkWidget  *prefs,
+                       const char *subtitle)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (prefs, prefs, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_action_row_get_subtitle (rows->pdata[i]), subtitle) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_preferences_store_version (WtFixture     *fixture,
+                                gconstpointer  user_data)
+{
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (fixture->fake);
+  g_autofree char *with_version = g_strdup_printf ("%s · Medusa v2", url);
+  GtkWidget *prefs;
+
+  wt_fixture_start (fixture);
+  prefs = medusa_preferences_window_new (GTK_WINDOW (fixture->window), fixture->session);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wt_iterate_ms (50);
+  g_assert_true (store_row_subtitle_is (prefs, url));
+
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_V2);
+  wt_wait_until (store_row_subtitle_is (prefs, with_version), WT_TIMEOUT);
+
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_UNKNOWN);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* A store without saved payment methods (Medusa v2): one line, no request,
+ * no error. */
+static void
+test_payment_methods_unsupported (WtFixture     *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(MedusaFakeServer) v2 = medusa_fake_server_new ();
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (v2);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  medusa_fake_server_set_v2 (v2, "pk_widget_v2");
+  medusa_fake_server_add_customer (v2, WT_EMAIL, WT_PASSWORD, WT_FIRST_NAME, WT_LAST_NAME);
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (fixture->session, url, "pk_widget_v2", "Fake v2", &error));
+  g_assert_no_error (error);
+
+  wt_fixture_start (fixture);
+  wt_fixture_sign_in (fixture, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fixture, "payment-methods", MEDUSA_TYPE_PAYMENT_METHODS_PAGE);
+  wait_label (page, "This store does not save payment methods.");
+  g_assert_null (wt_find_label (page, "Could not load your payment methods"));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "GET", METHODS_PATH), ==, 0);
+
+  medusa_store_profiles_remove (profiles, url);
+}
+
+/* A Medusa v2 store changes neither email nor password in the profile: the
+ * page says so, the buttons are off; no billing address apart. */
+static void
+test_profile_v2_capabilities (WtFixture     *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(MedusaFakeServer) v2 = medusa_fake_server_new ();
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (v2);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  medusa_fake_server_set_v2 (v2, "pk_widget_v2");
+  medusa_fake_server_add_customer (v2, WT_EMAIL, WT_PASSWORD, WT_FIRST_NAME, WT_LAST_NAME);
+  medusa_store_profiles_set_version (profiles, url, MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (fixture->session, url, "pk_widget_v2", "Fake v2", &error));
+  g_assert_no_error (error);
+
+  wt_fixture_start (fixture);
+  wt_fixture_sign_in (fixture, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fixture, "profile", MEDUSA_TYPE_PROFILE_PAGE);
+  wait_label (page, "This store does not let you change your email address or password here.");
+  g_assert_false (gtk_widget_get_sensitive (wt_find_button (page, "Change Email…")));
+  g_assert_false (gtk_widget_get_sensitive (wt_find_button (page, "Change Password…")));
+  g_assert_null (wt_find_label (page, "The address the store puts on your invoices."));
+
+  medusa_store_profiles_remove (profiles, url);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1769,7 +1863,10 @@ main (int   argc,
   ADD ("/widgets/addresses/delete", test_addresses_delete);
   ADD ("/widgets/addresses/save-error", test_addresses_save_error);
   ADD ("/widgets/addresses/expired", test_addresses_expired);
+  ADD ("/widgets/preferences/store-version", test_preferences_store_version);
+  ADD ("/widgets/profile/v2-capabilities", test_profile_v2_capabilities);
   ADD ("/widgets/payment-methods/empty", test_payment_methods_empty);
+  ADD ("/widgets/payment-methods/unsupported", test_payment_methods_unsupported);
   ADD ("/widgets/payment-methods/list", test_payment_methods_list);
   ADD ("/widgets/payment-methods/error", test_payment_methods_error);
   ADD ("/widgets/preferences/local-copy", test_preferences_local_copy);

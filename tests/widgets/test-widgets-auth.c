@@ -184,6 +184,59 @@ test_store_bad_key (WtFixture     *fx,
                    medusa_fake_server_get_url (fx->fake));
 }
 
+/* A Medusa v2 store: detected, the key asked for (and where it is found),
+ * then kept with the version in the profile; signing in speaks v2. */
+static void
+test_store_v2_key (WtFixture     *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = medusa_fake_server_new ();
+  MedusaStoreProfiles *profiles = medusa_store_profiles_get_default ();
+  const char *url = medusa_fake_server_get_url (v2);
+  MedusaStoreProfile *profile;
+  GtkWidget *page;
+
+  medusa_fake_server_set_v2 (v2, "pk_widget_v2");
+  medusa_fake_server_add_customer (v2, WT_EMAIL, WT_PASSWORD, "Shop", "Per");
+
+  wt_fixture_start (fx);
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.switch-store", NULL);
+  wt_fixture_wait_page (fx, "store");
+
+  page = page_widget (fx, MEDUSA_TYPE_STORE_PAGE);
+  wt_type (page, "Store address", url);
+  wt_click_label (page, "Connect");
+  wait_label (page, "This store runs Medusa v2 and needs its publishable API key.");
+  g_assert_nonnull (wt_find_label (page, "Settings → Publishable API Keys"));
+  g_assert_cmpstr (wt_fixture_page (fx), ==, "store");
+  g_assert_cmpstr (medusa_session_get_store_url (fx->session), ==,
+                   medusa_fake_server_get_url (fx->fake));
+  /* What was typed stays. */
+  g_assert_cmpstr (wt_text_of (page, "Store address"), ==, url);
+
+  wt_wait_until (wt_button_sensitive (page, "Connect"), WT_TIMEOUT);
+  wt_type (page, "Publishable key (optional)", "pk_widget_v2");
+  wt_click_label (page, "Connect");
+  wt_fixture_wait_page (fx, "sign-in");
+
+  g_assert_cmpstr (medusa_session_get_store_url (fx->session), ==, url);
+  profile = medusa_store_profiles_lookup (profiles, url);
+  g_assert_nonnull (profile);
+  g_assert_cmpstr (medusa_store_profile_get_publishable_key (profile), ==, "pk_widget_v2");
+  g_assert_cmpint (medusa_store_profiles_get_version (profiles, url), ==, MEDUSA_STORE_VERSION_V2);
+  g_assert_cmpint (medusa_client_get_store_version (medusa_session_get_client (fx->session)), ==,
+                   MEDUSA_STORE_VERSION_V2);
+
+  page = page_widget (fx, MEDUSA_TYPE_SIGN_IN_PAGE);
+  wt_type (page, "Email", WT_EMAIL);
+  wt_type (page, "Password", WT_PASSWORD);
+  wt_click_label (page, "Sign In");
+  wt_fixture_wait_page (fx, "overview");
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "POST", "/auth/customer/emailpass"), ==, 1);
+
+  medusa_store_profiles_remove (profiles, url);
+}
+
 /* Sign in */
 
 static void
@@ -1300,6 +1353,7 @@ main (int   argc,
   ADD ("/widgets/auth/store/rows-mark-http", test_store_rows_mark_http);
   ADD ("/widgets/auth/store/unreachable", test_store_unreachable);
   ADD ("/widgets/auth/store/bad-key", test_store_bad_key);
+  ADD ("/widgets/auth/store/v2-key", test_store_v2_key);
   ADD ("/widgets/auth/sign-in/happy", test_sign_in_happy);
   ADD ("/widgets/auth/sign-in/wrong-password", test_sign_in_wrong_password);
   ADD ("/widgets/auth/sign-in/network-down", test_sign_in_network_down);
