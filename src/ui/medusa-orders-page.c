@@ -661,11 +661,10 @@ export_orders_action (GtkWidget  *widget,
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (widget);
   g_autoptr(MedusaOrderQuery) query = NULL;
 
-  /* What the list shows (a search still being typed is not applied yet) */
-  if (self->list != NULL)
-    query = medusa_order_query_copy (medusa_order_history_get_query (self->list));
-  else
-    query = build_query (self, NULL);
+  /* What was typed last, also for the list */
+  if (self->apply_id != 0)
+    apply_filters (self);
+  query = build_query (self, NULL);
   medusa_order_export_dialog_run (widget, medusa_page_get_session (MEDUSA_PAGE (self)), query,
                                   self->list != NULL && medusa_order_history_get_local (self->list));
 }
