@@ -617,6 +617,65 @@ test_export_from_copy (Fixture       *f,
   g_rmdir (dir);
 }
 
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_n_exported_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* From the copy too: "n-exported" moves page by page, "n-total" is the
+ * copy's count, and Cancel while a page is on its way leaves no file */
+static void
+test_export_from_copy_cancel (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autofree char *dir = g_dir_make_tmp ("medusa-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "orders.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MedusaOrderExport) export = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GAsyncResult *slot = NULL;
+  guint n_notified = 0;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  /* The second page of the store's list takes its time */
+  medusa_order_query_set_q (query, "Mug");
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH "?offset=50&", 3000, 1);
+  export = medusa_order_export_new (medusa_session_get_client (f->session), query, file);
+  g_assert_true (medusa_order_export_set_copy (export, medusa_session_get_account_store (f->session)));
+  g_signal_connect (export, "notify::n-exported", G_CALLBACK (on_n_exported_cb), &n_notified);
+  medusa_order_export_run_async (export, cancellable, medusa_fake_async_result_cb, &slot);
+  while (n_notified == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* The first page: orders 122 … 74, of which the 25 even ones have a mug */
+  g_assert_cmpint (medusa_order_export_get_n_total (export), ==, 61);
+  g_assert_cmpuint (medusa_order_export_get_n_exported (export), ==, 25);
+  g_timeout_add (200, cancel_cb, cancellable);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_order_export_run_finish (export, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  medusa_fake_server_clear_faults (f->fake);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +691,7 @@ main (int   argc,
   ADD ("/order-history/sync-updates-in-place", test_sync_updates_in_place);
   ADD ("/order-history/details-from-copy", test_details_from_copy);
   ADD ("/order-history/export-from-copy", test_export_from_copy);
+  ADD ("/order-history/export-from-copy-cancel", test_export_from_copy_cancel);
 
 #undef ADD
 
