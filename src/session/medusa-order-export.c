@@ -12,6 +12,7 @@
 #include "medusa-error.h"
 #include "medusa-money.h"
 #include "medusa-order-export.h"
+#include "medusa-order-history.h"
 #include "medusa-order-page.h"
 
 #define TEMP_NAME_ATTEMPTS 8
@@ -23,6 +24,8 @@ struct _MedusaOrderExport
   MedusaClient     *client;      /* (owned) */
   MedusaOrderQuery *query;       /* (owned) */
   GFile            *file;        /* (owned) */
+  MedusaAccountStore     *store;        /* (owned) (nullable) the copy that chooses the orders */
+  MedusaStoreOrderFilter *filter;       /* (owned) (nullable) its filter for the query */
   guint             page_size;
   guint             n_exported;
   gint64            n_total;
@@ -49,11 +52,32 @@ typedef struct
   GError           *error;       /* (owned) (nullable) the error being cleaned up after */
   guint             offset;
   guint             attempts;
+
+  /* From the copy: the ids it matches, in its order (newest first), and
+   * each one's whole order from the store as it comes. */
+  GPtrArray        *ids;         /* (owned) (nullable) char*, before the copy answered */
+  GHashTable       *index;       /* (owned) (nullable) id → position + 1 */
+  gpointer         *slots;       /* (owned) MedusaOrder* (owned), GONE or NULL */
+  guint             next;        /* the first position not written yet */
+  gboolean          paging;      /* the store's list is paged for the ids */
+  char             *asked_id;    /* (owned) (nullable) the id of a request by id */
 } RunData;
+
+/* A matched order the store no longer lists (written as nothing). */
+static char gone_marker;
+#define GONE ((gpointer) &gone_marker)
 
 static void
 run_data_free (RunData *data)
 {
+  if (data->slots != NULL)
+    for (guint i = 0; i < data->ids->len; i++)
+      if (data->slots[i] != NULL && data->slots[i] != GONE)
+        g_object_unref (data->slots[i]);
+  g_free (data->slots);
+  g_clear_pointer (&data->ids, g_ptr_array_unref);
+  g_clear_pointer (&data->index, g_hash_table_unref);
+  g_free (data->asked_id);
   g_clear_object (&data->temp);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->seen, g_hash_table_unref);
@@ -533,12 +557,261 @@ on_page_cb (GObject      *source,
   write_text (g_steal_pointer (&task), text, last);
 }
 
+/* From the copy.
+ *
+ * The copy gives the ids of the orders it matches; their whole data comes
+ * from the store, which takes one id per request (id[]= and id=a,b are not
+ * understood: HACKING.md). When the store's list without q (the copy holds
+ * the other filters exactly) is fewer pages than there are ids, its pages
+ * are asked for instead and the matched orders are picked out of them; an
+ * id they did not bring (the copy is older than the store) is asked for by
+ * itself afterwards. The orders are written in the copy's order as soon as
+ * the ones before them are there. */
+
+static void request_from_store (GTask *task);
+
+/* Appends the orders from data->next on that are there. */
+static void
+flush_ready (RunData *data,
+             GString *text)
+{
+  while (data->next < data->ids->len && data->slots[data->next] != NULL)
+    {
+      gpointer order = data->slots[data->next];
+
+      if (order != GONE)
+        {
+          medusa_order_export_append_order (text, order);
+          g_hash_table_add (data->seen, g_strdup (g_ptr_array_index (data->ids, data->next)));
+          g_object_unref (order);
+          data->slots[data->next] = GONE;
+        }
+      data->next++;
+    }
+}
+
+static void
+on_store_orders_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaOrderExport *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autofree char *asked_id = g_steal_pointer (&data->asked_id);
+  GListModel *orders;
+  GString *text;
+  GError *error = NULL;
+  guint n;
+  gint64 count;
+
+  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (source), result, &error);
+  if (page == NULL)
+    {
+      fail (g_steal_pointer (&task), error);
+      return;
+    }
+
+  orders = medusa_order_page_get_orders (page);
+  n = g_list_model_get_n_items (orders);
+  count = medusa_order_page_get_count (page);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (data->index, medusa_order_get_id (order)));
+
+      /* Only what was matched, once */
+      if (position > 0 && data->slots[position - 1] == NULL)
+        data->slots[position - 1] = g_steal_pointer (&order);
+    }
+
+  if (asked_id != NULL)
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (data->index, asked_id));
+
+      /* Gone from the store since the copy was made */
+      if (position > 0 && data->slots[position - 1] == NULL)
+        data->slots[position - 1] = GONE;
+    }
+  else
+    {
+      data->offset += self->page_size;
+      if (n < self->page_size || (count >= 0 && data->offset >= count) ||
+          data->offset >= MEDUSA_ORDER_EXPORT_MAX_ORDERS)
+        data->paging = FALSE;
+    }
+
+  text = g_string_new (NULL);
+  flush_ready (data, text);
+  /* Every id found: no more pages */
+  if (data->paging)
+    {
+      gboolean all = TRUE;
+
+      for (guint i = data->next; i < data->ids->len && all; i++)
+        all = data->slots[i] != NULL;
+      data->paging = !all;
+    }
+  write_text (g_steal_pointer (&task), text, data->next >= data->ids->len);
+}
+
+static void
+request_from_store (GTask *task)
+{
+  MedusaOrderExport *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaOrderQuery) query = NULL;
+
+  if (data->paging)
+    {
+      query = medusa_order_query_copy (self->query);
+      medusa_order_query_set_q (query, NULL);
+      medusa_order_query_set_limit (query, (int) self->page_size);
+      medusa_order_query_set_offset (query, data->offset);
+    }
+  else
+    {
+      /* The first one not there yet (flush_ready stopped at it); only the
+       * id: the store's filters might no longer match it. */
+      g_assert (data->next < data->ids->len && data->slots[data->next] == NULL);
+      g_free (data->asked_id);
+      data->asked_id = g_strdup (g_ptr_array_index (data->ids, data->next));
+      query = medusa_order_query_new ();
+      medusa_order_query_set_id (query, data->asked_id);
+      medusa_order_query_set_fields (query, MEDUSA_ORDER_EXPORT_FIELDS);
+      medusa_order_query_set_expand (query, MEDUSA_ORDER_EXPORT_EXPAND);
+    }
+  medusa_client_list_orders_async (self->client, query, g_task_get_cancellable (task),
+                                   on_store_orders_cb, task);
+}
+
+static void
+on_copy_count_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaOrderExport *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GListModel) none = NULL;
+  GError *error = NULL;
+  gint64 n_unsearched = 0;
+  guint64 n_pages;
+
+  none = medusa_account_store_get_orders_finish (MEDUSA_ACCOUNT_STORE (source), result, &n_unsearched, &error);
+  if (none == NULL)
+    {
+      fail (g_steal_pointer (&task), error);
+      return;
+    }
+
+  /* The fewer requests */
+  n_pages = ((guint64) MAX (n_unsearched, 0) + self->page_size - 1) / self->page_size;
+  data->paging = n_pages < data->ids->len;
+  request_from_store (g_steal_pointer (&task));
+}
+
+static void
+on_copy_ids_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaOrderExport *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(MedusaStoreOrderFilter) unsearched = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+  gint64 n_total = 0;
+  guint n;
+
+  orders = medusa_account_store_get_orders_finish (MEDUSA_ACCOUNT_STORE (source), result, &n_total, &error);
+  if (orders == NULL)
+    {
+      fail (g_steal_pointer (&task), error);
+      return;
+    }
+
+  n = g_list_model_get_n_items (orders);
+  if (n > MEDUSA_ORDER_EXPORT_MAX_ORDERS)
+    {
+      fail (g_steal_pointer (&task),
+            g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                         _("The store lists more than %u orders. Choose filters that match fewer orders."),
+                         (guint) MEDUSA_ORDER_EXPORT_MAX_ORDERS));
+      return;
+    }
+
+  data->ids = g_ptr_array_new_full (n, g_free);
+  data->index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      char *id = g_strdup (medusa_order_get_id (order));
+
+      if (id == NULL || g_hash_table_contains (data->index, id))
+        {
+          g_free (id);
+          continue;
+        }
+      g_ptr_array_add (data->ids, id);
+      g_hash_table_insert (data->index, id, GUINT_TO_POINTER (data->ids->len));
+    }
+  data->slots = g_new0 (gpointer, data->ids->len + 1);
+  set_n_total (self, data->ids->len);
+
+  if (data->ids->len == 0)
+    {
+      write_text (g_steal_pointer (&task), g_string_new (NULL), TRUE);
+      return;
+    }
+
+  /* How many pages the store's list without q would be */
+  unsearched = medusa_store_order_filter_copy (self->filter);
+  medusa_store_order_filter_set_text (unsearched, NULL);
+  medusa_store_order_filter_set_limit (unsearched, 0);
+  cancellable = g_task_get_cancellable (task);
+  medusa_account_store_get_orders_async (self->store, unsearched, cancellable,
+                                         on_copy_count_cb, g_steal_pointer (&task));
+}
+
+static void
+fetch_from_copy (GTask *task)
+{
+  MedusaOrderExport *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaStoreOrderFilter) filter = NULL;
+
+  if (data->ids != NULL)
+    {
+      request_from_store (task);
+      return;
+    }
+
+  /* All the matches, not a page */
+  filter = medusa_store_order_filter_copy (self->filter);
+  medusa_store_order_filter_set_limit (filter, -1);
+  medusa_store_order_filter_set_offset (filter, 0);
+  medusa_account_store_get_orders_async (self->store, filter, g_task_get_cancellable (task),
+                                         on_copy_ids_cb, task);
+}
+
 static void
 fetch_next_page (GTask *task)
 {
   MedusaOrderExport *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
-  g_autoptr(MedusaOrderQuery) query = medusa_order_query_copy (self->query);
+  g_autoptr(MedusaOrderQuery) query = NULL;
+
+  if (self->store != NULL)
+    {
+      fetch_from_copy (task);
+      return;
+    }
+
+  query = medusa_order_query_copy (self->query);
 
   medusa_order_query_set_limit (query, (int) self->page_size);
   medusa_order_query_set_offset (query, data->offset);
@@ -667,6 +940,8 @@ medusa_order_export_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->query, medusa_order_query_free);
   g_clear_object (&self->file);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->filter, medusa_store_order_filter_free);
 
   G_OBJECT_CLASS (medusa_order_export_parent_class)->finalize (object);
 }
@@ -772,4 +1047,24 @@ medusa_order_export_set_page_size (MedusaOrderExport *self,
   g_return_if_fail (!self->started);
 
   self->page_size = page_size;
+}
+
+gboolean
+medusa_order_export_set_copy (MedusaOrderExport  *self,
+                              MedusaAccountStore *store)
+{
+  g_autoptr(MedusaStoreOrderFilter) filter = NULL;
+
+  g_return_val_if_fail (MEDUSA_IS_ORDER_EXPORT (self), FALSE);
+  g_return_val_if_fail (MEDUSA_IS_ACCOUNT_STORE (store), FALSE);
+  g_return_val_if_fail (!self->started, FALSE);
+
+  filter = medusa_order_query_to_store_filter (self->query);
+  if (filter == NULL)
+    return FALSE;
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->filter, medusa_store_order_filter_free);
+  self->filter = g_steal_pointer (&filter);
+  return TRUE;
 }

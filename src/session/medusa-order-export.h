@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "medusa-account-store.h"
 #include "medusa-client.h"
 #include "medusa-order.h"
 #include "medusa-order-query.h"
@@ -44,6 +45,15 @@ gint64             medusa_order_export_get_n_total    (MedusaOrderExport      *s
 /* For tests; MEDUSA_ORDER_EXPORT_PAGE_SIZE by default. Before the run. */
 void               medusa_order_export_set_page_size  (MedusaOrderExport      *self,
                                                        guint                   page_size);
+
+/* Before the run: the orders written are the ones @store's copy matches
+ * for the query (medusa_order_query_to_store_filter(): its q is the copy's
+ * full-text search), all of them, in the copy's order (newest first), each
+ * with the store's whole data; "n-total" is how many the copy matches.
+ * What the orders page shows while its MedusaOrderHistory is "local".
+ * FALSE (and nothing changes) when the copy cannot answer the query. */
+gboolean           medusa_order_export_set_copy       (MedusaOrderExport      *self,
+                                                       MedusaAccountStore     *store);
 
 /* Runs once. Errors: the client's (MEDUSA_ERROR), G_IO_ERROR with a message
  * for a person (a folder that may not be written, a full disk), or

@@ -227,6 +227,7 @@ typedef struct
   GtkWidget        *origin;   /* (weak) (nullable) */
   MedusaSession    *session;  /* (owned) */
   MedusaOrderQuery *query;    /* (owned) */
+  gboolean          from_copy;
 } ChooserData;
 
 static void
@@ -242,9 +243,11 @@ GtkWidget *
 medusa_order_export_dialog_start (GtkWidget              *widget,
                                   MedusaSession          *session,
                                   const MedusaOrderQuery *query,
+                                  gboolean                from_copy,
                                   GFile                  *file)
 {
   MedusaClient *client;
+  MedusaAccountStore *store;
   GtkRoot *root;
   MedusaOrderExportDialog *self;
   g_autofree char *name = NULL;
@@ -263,6 +266,9 @@ medusa_order_export_dialog_start (GtkWidget              *widget,
                        NULL);
   g_set_weak_pointer (&self->origin, widget);
   self->export = medusa_order_export_new (client, query, file);
+  store = medusa_session_get_account_store (session);
+  if (from_copy && store != NULL)
+    medusa_order_export_set_copy (self->export, store);
   g_signal_connect_object (self->export, "notify::n-exported",
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->export, "notify::n-total",
@@ -291,7 +297,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL && data->origin != NULL)
-        medusa_order_export_dialog_start (data->origin, data->session, data->query, file);
+        medusa_order_export_dialog_start (data->origin, data->session, data->query,
+                                          data->from_copy, file);
     }
 
   chooser_data_free (data);
@@ -301,7 +308,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 void
 medusa_order_export_dialog_run (GtkWidget              *widget,
                                 MedusaSession          *session,
-                                const MedusaOrderQuery *query)
+                                const MedusaOrderQuery *query,
+                                gboolean                from_copy)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -328,6 +336,7 @@ medusa_order_export_dialog_run (GtkWidget              *widget,
   g_set_weak_pointer (&data->origin, widget);
   data->session = g_object_ref (session);
   data->query = query != NULL ? medusa_order_query_copy (query) : medusa_order_query_new ();
+  data->from_copy = from_copy;
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

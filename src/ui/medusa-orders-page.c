@@ -650,16 +650,23 @@ medusa_orders_page_finalize (GObject *object)
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->finalize (object);
 }
 
-/* "Export Orders…": the orders the filters match, every page, to a file. */
+/* "Export Orders…": the orders the filters match, every page, to a file;
+ * while the list comes from the local copy, the ones the copy matches (its
+ * search is not the store's q). */
 static void
 export_orders_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   MedusaOrdersPage *self = MEDUSA_ORDERS_PAGE (widget);
-  g_autoptr(MedusaOrderQuery) query = build_query (self, NULL);
+  g_autoptr(MedusaOrderQuery) query = NULL;
 
-  medusa_order_export_dialog_run (widget, medusa_page_get_session (MEDUSA_PAGE (self)), query);
+  /* What was typed last, also for the list */
+  if (self->apply_id != 0)
+    apply_filters (self);
+  query = build_query (self, NULL);
+  medusa_order_export_dialog_run (widget, medusa_page_get_session (MEDUSA_PAGE (self)), query,
+                                  self->list != NULL && medusa_order_history_get_local (self->list));
 }
 
 static void

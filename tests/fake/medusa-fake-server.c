@@ -1737,7 +1737,12 @@ order_filter_parse (OrderFilter       *f,
             }
         }
       else if (g_strcmp0 (p->name, "id") == 0)
-        f->id = p->value;
+        {
+          /* like the real one: one id only (id[]=, id[0]=, id=a&id=b: 400) */
+          if (p->sub != NULL || f->id != NULL)
+            g_ptr_array_add (errors, g_strdup ("id must be a string"));
+          f->id = p->value;
+        }
       else if (g_strcmp0 (p->name, "q") == 0)
         f->q = p->value;
       else if (g_strcmp0 (p->name, "cart_id") == 0)

@@ -12,10 +12,13 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "medusa-account-store.h"
 #include "medusa-error.h"
 #include "medusa-fake-server.h"
 #include "medusa-order.h"
+#include "medusa-order-export.h"
 #include "medusa-order-history.h"
 #include "medusa-session.h"
 #include "medusa-store-profiles.h"
@@ -446,6 +449,233 @@ test_details_from_copy (Fixture       *f,
   medusa_fake_server_clear_faults (f->fake);
 }
 
+
+/* The display ids the copy matches for @query, all of them, in its order */
+static GArray *
+copy_display_ids (MedusaSession          *session,
+                  const MedusaOrderQuery *query)
+{
+  g_autoptr(MedusaStoreOrderFilter) filter = medusa_order_query_to_store_filter (query);
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 n_total = 0;
+
+  medusa_account_store_get_orders_async (medusa_session_get_account_store (session), filter, NULL,
+                                         medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  orders = medusa_account_store_get_orders_finish (medusa_session_get_account_store (session),
+                                                   result, &n_total, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      gint64 id = nth_display_id (orders, i);
+
+      g_array_append_val (ids, id);
+    }
+  g_assert_cmpint (n_total, ==, ids->len);
+  return ids;
+}
+
+/* Exports @query from the session's copy into @path; the CSV's rows (the
+ * header left out) and the order list requests it sent. */
+static GStrv
+export_from_copy (Fixture                *f,
+                  const MedusaOrderQuery *query,
+                  const char             *path,
+                  GPtrArray              *requests)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MedusaOrderExport) export = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GAsyncResult *slot = NULL;
+  guint first = medusa_fake_server_get_n_requests (f->fake, NULL, NULL);
+
+  export = medusa_order_export_new (medusa_session_get_client (f->session), query, file);
+  g_assert_true (medusa_order_export_set_copy (export, medusa_session_get_account_store (f->session)));
+  medusa_order_export_run_async (export, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_order_export_run_finish (export, result, &error));
+  g_assert_no_error (error);
+
+  for (guint i = first; i < medusa_fake_server_get_n_requests (f->fake, NULL, NULL); i++)
+    {
+      const MedusaFakeRequest *request = medusa_fake_server_get_request (f->fake, i);
+
+      if (g_strcmp0 (medusa_fake_request_get_path (request), ORDERS_PATH) == 0)
+        g_ptr_array_add (requests, g_strdup (medusa_fake_request_get_query (request)));
+    }
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (contents, "\r\n"));
+  contents[strlen (contents) - 2] = '\0';
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "number,"));
+  g_assert_cmpint (medusa_order_export_get_n_total (export), ==, g_strv_length (lines) - 1);
+  g_assert_cmpuint (medusa_order_export_get_n_exported (export), ==, g_strv_length (lines) - 1);
+  return g_strdupv (lines + 1);
+}
+
+static void
+assert_rows_are (GStrv   rows,
+                 GArray *display_ids)
+{
+  g_assert_cmpuint (g_strv_length (rows), ==, display_ids->len);
+  for (guint i = 0; i < display_ids->len; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%" G_GINT64_FORMAT ",", g_array_index (display_ids, gint64, i));
+
+      g_assert_true (g_str_has_prefix (rows[i], prefix));
+    }
+}
+
+/* The export of a local history writes what the copy's search matches (not
+ * the store's q), in its order, with the store's whole data, in the fewest
+ * requests: pages of the store's list without q when they are fewer than
+ * the matches, else one request per id; an id the pages missed (the store
+ * changed since the copy) is asked for by itself. */
+static void
+test_export_from_copy (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autofree char *dir = g_dir_make_tmp ("medusa-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "orders.csv", NULL);
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) rows = NULL;
+  JsonObject *order;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  /* 61 matches, 123 orders: the three pages of the list without q */
+  medusa_order_query_set_q (query, "Mug");
+  ids = copy_display_ids (f->session, query);
+  g_assert_cmpuint (ids->len, ==, 61);
+  rows = export_from_copy (f, query, path, requests);
+  assert_rows_are (rows, ids);
+  g_assert_cmpuint (requests->len, ==, 3);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const char *q = g_ptr_array_index (requests, i);
+
+      g_assert_null (strstr (q, "q="));
+      g_assert_nonnull (strstr (q, "expand=items%2Cfulfillments%2Cfulfillments.tracking_links"));
+    }
+  /* The store's data: order 122's totals and tracking number */
+  order = medusa_fake_server_get_order_json (f->fake, 122);
+  {
+    g_autofree char *total = g_strdup_printf (",%" G_GINT64_FORMAT ".%02d,",
+                                              json_object_get_int_member (order, "total") / 100,
+                                              (int) (json_object_get_int_member (order, "total") % 100));
+
+    g_assert_nonnull (strstr (rows[0], total));
+  }
+  g_clear_pointer (&rows, g_strfreev);
+  g_clear_pointer (&ids, g_array_unref);
+  g_ptr_array_set_size (requests, 0);
+
+  /* One match: one request, by id */
+  medusa_order_query_set_q (query, "117");
+  ids = copy_display_ids (f->session, query);
+  g_assert_cmpuint (ids->len, ==, 1);
+  rows = export_from_copy (f, query, path, requests);
+  assert_rows_are (rows, ids);
+  g_assert_cmpuint (requests->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (requests, 0), "id=order_"));
+  g_assert_null (strstr (g_ptr_array_index (requests, 0), "q="));
+  g_clear_pointer (&rows, g_strfreev);
+  g_clear_pointer (&ids, g_array_unref);
+  g_ptr_array_set_size (requests, 0);
+
+  /* Pending with a mug (20) of the pending (41): one page; order 118 is
+   * completed in the store since the sync, so the page misses it and it is
+   * asked for by id, and written where the copy has it, as the store says */
+  medusa_order_query_set_q (query, "Mug");
+  medusa_order_query_add_status (query, MEDUSA_ORDER_STATUS_PENDING);
+  ids = copy_display_ids (f->session, query);
+  g_assert_cmpuint (ids->len, ==, 20);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 118);
+  order = medusa_fake_server_get_order_json (f->fake, 118);
+  json_object_set_string_member (order, "status", "completed");
+  rows = export_from_copy (f, query, path, requests);
+  assert_rows_are (rows, ids);
+  g_assert_true (g_str_has_prefix (rows[0], "118,"));
+  g_assert_nonnull (strstr (rows[0], ",completed,"));
+  g_assert_cmpuint (requests->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (requests, 0), "=pending"));
+  g_assert_nonnull (strstr (g_ptr_array_index (requests, 1), "id=order_"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_n_exported_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* From the copy too: "n-exported" moves page by page, "n-total" is the
+ * copy's count, and Cancel while a page is on its way leaves no file */
+static void
+test_export_from_copy_cancel (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autofree char *dir = g_dir_make_tmp ("medusa-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "orders.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MedusaOrderExport) export = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GAsyncResult *slot = NULL;
+  guint n_notified = 0;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  /* The second page of the store's list takes its time */
+  medusa_order_query_set_q (query, "Mug");
+  medusa_fake_server_add_delay_fault (f->fake, "GET", ORDERS_PATH "?offset=50&", 3000, 1);
+  export = medusa_order_export_new (medusa_session_get_client (f->session), query, file);
+  g_assert_true (medusa_order_export_set_copy (export, medusa_session_get_account_store (f->session)));
+  g_signal_connect (export, "notify::n-exported", G_CALLBACK (on_n_exported_cb), &n_notified);
+  medusa_order_export_run_async (export, cancellable, medusa_fake_async_result_cb, &slot);
+  while (n_notified == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* The first page: orders 122 … 74, of which the 25 even ones have a mug */
+  g_assert_cmpint (medusa_order_export_get_n_total (export), ==, 61);
+  g_assert_cmpuint (medusa_order_export_get_n_exported (export), ==, 25);
+  g_timeout_add (200, cancel_cb, cancellable);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_order_export_run_finish (export, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  medusa_fake_server_clear_faults (f->fake);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +690,8 @@ main (int   argc,
   ADD ("/order-history/search-copy", test_search_copy);
   ADD ("/order-history/sync-updates-in-place", test_sync_updates_in_place);
   ADD ("/order-history/details-from-copy", test_details_from_copy);
+  ADD ("/order-history/export-from-copy", test_export_from_copy);
+  ADD ("/order-history/export-from-copy-cancel", test_export_from_copy_cancel);
 
 #undef ADD
 

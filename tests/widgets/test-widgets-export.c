@@ -90,7 +90,7 @@ start_export (WtFixture  *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *dialog;
 
-  dialog = medusa_order_export_dialog_start (GTK_WIDGET (fixture->window), fixture->session, query, file);
+  dialog = medusa_order_export_dialog_start (GTK_WIDGET (fixture->window), fixture->session, query, FALSE, file);
   g_assert_nonnull (dialog);
   g_assert_true (wt_find_toplevel (MEDUSA_TYPE_ORDER_EXPORT_DIALOG) == dialog);
   return dialog;
