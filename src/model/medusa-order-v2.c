@@ -427,33 +427,61 @@ convert_payment_collection (JsonObject     *src,
   return g_steal_pointer (&dst);
 }
 
-/* MedusaPayment rows: each payment of each collection, or the collection
- * itself when its payments were not asked for. */
+/* The MedusaPayment rows of one payment collection, appended to @payments:
+ * each of its payments, or the collection itself when its payments were not
+ * asked for (or it has none yet). */
+static gboolean
+convert_collection (JsonObject     *collection,
+                    const Context  *ctx,
+                    JsonArray      *payments,
+                    GError        **error)
+{
+  JsonArray *inner = NULL;
+  g_autoptr(JsonObject) converted = json_object_new ();
+  JsonObject *payment;
+  JsonArray *list;
+  guint n;
+
+  if (!medusa_json_read_array (collection, "payments", &inner, error))
+    return FALSE;
+
+  n = inner != NULL ? json_array_get_length (inner) : 0;
+  if (n == 0)
+    {
+      payment = convert_payment_collection (collection, ctx, NULL, error);
+      if (payment == NULL)
+        return FALSE;
+      json_array_add_object_element (payments, payment);
+      return TRUE;
+    }
+
+  if (!convert_array (converted, "payments", collection, "payments", convert_payment, ctx,
+                      n == 1 ? collection : NULL, error))
+    return FALSE;
+  list = json_object_get_array_member (converted, "payments");
+  for (guint k = 0; k < json_array_get_length (list); k++)
+    json_array_add_element (payments, json_node_copy (json_array_get_element (list, k)));
+  return TRUE;
+}
+
 static gboolean
 convert_payments (JsonObject     *dst,
                   JsonObject     *src,
                   const Context  *ctx,
                   GError        **error)
 {
-  JsonNode *node = json_object_get_member (src, "payment_collections");
-  g_autoptr(JsonArray) payments = NULL;
-  JsonArray *collections;
+  JsonArray *collections = NULL;
+  g_autoptr(JsonArray) payments = json_array_new ();
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (!medusa_json_read_array (src, "payment_collections", &collections, error))
+    return FALSE;
+  if (collections == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return set_amount_error (error, "payment_collections", "is not an array");
 
-  collections = json_node_get_array (node);
-  payments = json_array_new ();
   for (guint i = 0; i < json_array_get_length (collections); i++)
     {
       JsonNode *element = json_array_get_element (collections, i);
-      g_autoptr(JsonObject) one = json_object_new ();
       g_autoptr(GError) local_error = NULL;
-      JsonObject *collection;
-      JsonNode *inner;
-      gboolean single;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -461,43 +489,12 @@ convert_payments (JsonObject     *dst,
                        "Element %u of “payment_collections” is not an object", i);
           return FALSE;
         }
-      collection = json_node_get_object (element);
-      inner = json_object_get_member (collection, "payments");
-
-      if (inner != NULL && JSON_NODE_HOLDS_ARRAY (inner) &&
-          json_array_get_length (json_node_get_array (inner)) > 0)
-        {
-          JsonArray *list;
-
-          single = json_array_get_length (json_node_get_array (inner)) == 1;
-          if (!convert_array (one, "payments", collection, "payments", convert_payment, ctx,
-                              single ? collection : NULL, &local_error))
-            goto failed;
-          list = json_object_get_array_member (one, "payments");
-          for (guint k = 0; k < json_array_get_length (list); k++)
-            json_array_add_element (payments, json_node_copy (json_array_get_element (list, k)));
-          continue;
-        }
-      if (inner != NULL && !JSON_NODE_HOLDS_NULL (inner) && !JSON_NODE_HOLDS_ARRAY (inner))
+      if (!convert_collection (json_node_get_object (element), ctx, payments, &local_error))
         {
           g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                       "Element %u of “payment_collections”: Member “payments” is not an array", i);
+                       "Element %u of “payment_collections”: %s", i, local_error->message);
           return FALSE;
         }
-
-      {
-        JsonObject *payment = convert_payment_collection (collection, ctx, NULL, &local_error);
-
-        if (payment == NULL)
-          goto failed;
-        json_array_add_object_element (payments, payment);
-      }
-      continue;
-
-    failed:
-      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
-                   "Element %u of “payment_collections”: %s", i, local_error->message);
-      return FALSE;
     }
 
   json_object_set_array_member (dst, "payments", g_steal_pointer (&payments));
