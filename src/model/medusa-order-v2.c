@@ -317,6 +317,62 @@ collect_codes (JsonObject *src,
     }
 }
 
+/* @member of @dst: the flat member @flat of @src when it is there (the
+ * value at the time of the order), else @nested of @variant. */
+static void
+pick_member (JsonObject *dst,
+             const char *member,
+             JsonObject *src,
+             const char *flat,
+             JsonObject *variant,
+             const char *nested)
+{
+  JsonNode *node = json_object_get_member (src, flat);
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    json_object_set_member (dst, member, json_node_copy (node));
+  else if (variant != NULL)
+    copy_member (dst, member, variant, nested);
+}
+
+/* v1's "variant" {title, sku, product: {title}} (the line item reads the
+ * title, the local copy's search index all three) from v2's variant_title,
+ * variant_sku and product_title, else from v2's "variant" as it is now. */
+static void
+convert_variant (JsonObject *dst,
+                 JsonObject *src)
+{
+  JsonNode *node = json_object_get_member (src, "variant");
+  JsonObject *variant = NULL;
+  g_autoptr(JsonObject) converted = json_object_new ();
+  g_autoptr(JsonObject) product = json_object_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    variant = json_node_get_object (node);
+  else if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      /* not an object: the v1 parser refuses it */
+      copy_member (dst, "variant", src, "variant");
+      return;
+    }
+
+  pick_member (converted, "title", src, "variant_title", variant, "title");
+  pick_member (converted, "sku", src, "variant_sku", variant, "sku");
+  node = json_object_get_member (src, "product_title");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      json_object_set_member (product, "title", json_node_copy (node));
+      json_object_set_object_member (converted, "product", g_steal_pointer (&product));
+    }
+  else if (variant != NULL)
+    {
+      copy_member (converted, "product", variant, "product");
+    }
+
+  if (json_object_get_size (converted) > 0)
+    json_object_set_object_member (dst, "variant", g_steal_pointer (&converted));
+}
+
 static JsonObject *
 convert_line_item (JsonObject     *src,
                    const Context  *ctx,
@@ -332,25 +388,11 @@ convert_line_item (JsonObject     *src,
     { "discount_total", "discount_total" },
   };
   g_autoptr(JsonObject) dst = json_object_new ();
-  JsonNode *variant_title;
 
   copy_members (dst, src, same);
   /* v1's description is the variant's title ("T-Shirt M"): v2's subtitle */
   copy_member (dst, "description", src, "subtitle");
-
-  /* The title at the time of the order, else the variant as it is now */
-  variant_title = json_object_get_member (src, "variant_title");
-  if (variant_title != NULL && !JSON_NODE_HOLDS_NULL (variant_title))
-    {
-      g_autoptr(JsonObject) variant = json_object_new ();
-
-      json_object_set_member (variant, "title", json_node_copy (variant_title));
-      json_object_set_object_member (dst, "variant", g_steal_pointer (&variant));
-    }
-  else
-    {
-      copy_member (dst, "variant", src, "variant");
-    }
+  convert_variant (dst, src);
 
   if (!set_amounts (dst, src, amounts, G_N_ELEMENTS (amounts), ctx, error))
     return NULL;
@@ -601,8 +643,8 @@ convert_order (JsonObject     *src,
 {
   static const char * const same[] = {
     "id", "display_id", "email", "currency_code", "region_id", "created_at",
-    "canceled_at", "metadata", "status", "payment_status", "fulfillment_status",
-    "region", "shipping_address", "billing_address", NULL
+    "updated_at", "canceled_at", "metadata", "status", "payment_status",
+    "fulfillment_status", "region", "shipping_address", "billing_address", NULL
   };
   /* total = item_subtotal + shipping_subtotal + tax_total
    *         − discount_subtotal − credit_line_total (decorateCartTotals) */
@@ -656,13 +698,12 @@ convert_order (JsonObject     *src,
 
 /* Orders */
 
-MedusaOrder *
-medusa_order_new_from_v2_json_full (JsonObject                *object,
-                                    MedusaCurrencyDigitsFunc   digits_func,
-                                    gpointer                   user_data,
-                                    GError                   **error)
+JsonObject *
+medusa_order_v2_to_v1_json (JsonObject                *object,
+                            MedusaCurrencyDigitsFunc   digits_func,
+                            gpointer                   user_data,
+                            GError                   **error)
 {
-  g_autoptr(JsonObject) v1 = NULL;
   Context ctx;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -671,7 +712,21 @@ medusa_order_new_from_v2_json_full (JsonObject                *object,
   if (!order_context (object, digits_func, user_data, &ctx, error))
     return NULL;
 
-  v1 = convert_order (object, &ctx, error);
+  return convert_order (object, &ctx, error);
+}
+
+MedusaOrder *
+medusa_order_new_from_v2_json_full (JsonObject                *object,
+                                    MedusaCurrencyDigitsFunc   digits_func,
+                                    gpointer                   user_data,
+                                    GError                   **error)
+{
+  g_autoptr(JsonObject) v1 = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  v1 = medusa_order_v2_to_v1_json (object, digits_func, user_data, error);
   if (v1 == NULL)
     return NULL;
 
@@ -724,11 +779,11 @@ convert_page_order (JsonObject     *src,
   return convert_order (src, &ctx, error);
 }
 
-MedusaOrderPage *
-medusa_order_page_new_from_v2_json_full (JsonObject                *object,
-                                         MedusaCurrencyDigitsFunc   digits_func,
-                                         gpointer                   user_data,
-                                         GError                   **error)
+JsonObject *
+medusa_order_page_v2_to_v1_json (JsonObject                *object,
+                                 MedusaCurrencyDigitsFunc   digits_func,
+                                 gpointer                   user_data,
+                                 GError                   **error)
 {
   static const char * const same[] = { "count", "offset", "limit", NULL };
   g_autoptr(JsonObject) v1 = json_object_new ();
@@ -744,6 +799,24 @@ medusa_order_page_new_from_v2_json_full (JsonObject                *object,
   if (orders != NULL && !JSON_NODE_HOLDS_ARRAY (orders))
     copy_member (v1, "orders", object, "orders");
   else if (!convert_array (v1, "orders", object, "orders", convert_page_order, NULL, &data, error))
+    return NULL;
+
+  return g_steal_pointer (&v1);
+}
+
+MedusaOrderPage *
+medusa_order_page_new_from_v2_json_full (JsonObject                *object,
+                                         MedusaCurrencyDigitsFunc   digits_func,
+                                         gpointer                   user_data,
+                                         GError                   **error)
+{
+  g_autoptr(JsonObject) v1 = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  v1 = medusa_order_page_v2_to_v1_json (object, digits_func, user_data, error);
+  if (v1 == NULL)
     return NULL;
 
   return medusa_order_page_new_from_json (v1, error);

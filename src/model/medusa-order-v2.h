@@ -59,4 +59,21 @@ MedusaOrderPage *medusa_order_page_new_from_v2_json_full         (JsonObject    
                                                                   gpointer                   user_data,
                                                                   GError                   **error);
 
+/* The same orders in the v1 shape (amounts as integers in minor units, v1
+ * member names; "updated_at" and line items' variant {title, sku, product}
+ * kept for the local copy's columns and search index), for code that keeps
+ * or reads v1 JSON (src/store): the constructors above are these followed
+ * by medusa_order_new_from_json() / medusa_order_page_new_from_json(). The
+ * result is not checked beyond the amounts: parse it with those before
+ * trusting it. NULL with MEDUSA_ERROR_PARSE for an amount that is not exact
+ * or too large. */
+JsonObject      *medusa_order_v2_to_v1_json                      (JsonObject                *object,
+                                                                  MedusaCurrencyDigitsFunc   digits_func,
+                                                                  gpointer                   user_data,
+                                                                  GError                   **error);
+JsonObject      *medusa_order_page_v2_to_v1_json                 (JsonObject                *object,
+                                                                  MedusaCurrencyDigitsFunc   digits_func,
+                                                                  gpointer                   user_data,
+                                                                  GError                   **error);
+
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "medusa-json.h"
 #include "medusa-money.h"
 #include "medusa-order-v2.h"
+#include "medusa-order.h"
 
 /* Helpers */
 
@@ -293,6 +294,63 @@ test_order_payment_collections (void)
   assert_order_fails ("eur", "\"payment_collections\": [{\"id\": \"c\", \"payments\": 3}]", "payments");
   assert_order_fails ("eur", "\"payment_collections\": [{\"id\": \"c\", \"payments\": [{\"amount\": 1}]}]", "id");
   assert_order_fails ("eur", "\"payment_collections\": [{\"id\": \"c\", \"amount\": \"1\"}]", "amount");
+}
+
+/* The v1 shape, for the local copy: written out and read back as v1 */
+static void
+test_to_v1_json (void)
+{
+  g_autoptr(JsonNode) root = load_fixture ("v2-order.json");
+  g_autoptr(JsonNode) page_root = load_fixture ("v2-orders.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) v1 = NULL;
+  g_autoptr(JsonObject) v1_page = NULL;
+  g_autoptr(JsonNode) wrapped = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) reread = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *item, *variant;
+
+  v1 = medusa_order_v2_to_v1_json (member_object (root, "order"), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (v1, "total"), ==, 2750);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (v1, "total")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_object_get_int_member (v1, "subtotal"), ==, 1950);
+  g_assert_cmpstr (json_object_get_string_member (v1, "updated_at"), ==, "2026-12-03T06:41:52.553Z");
+  g_assert_false (json_object_has_member (v1, "summary"));
+  item = json_array_get_object_element (json_object_get_array_member (v1, "items"), 0);
+  g_assert_cmpint (json_object_get_int_member (item, "unit_price"), ==, 1950);
+  variant = json_object_get_object_member (item, "variant");
+  g_assert_cmpstr (json_object_get_string_member (variant, "title"), ==, "T-Shirt M");
+  g_assert_cmpstr (json_object_get_string_member (variant, "sku"), ==, "SHIRT-M");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (variant, "product"), "title"),
+                   ==, "Medusa T-Shirt");
+
+  /* written as the local copy keeps it, read back with the v1 parser */
+  json_node_set_object (wrapped, v1);
+  text = json_to_string (wrapped, FALSE);
+  reread = medusa_json_parse (text, -1, &error);
+  g_assert_no_error (error);
+  order = medusa_order_new_from_json (json_node_get_object (reread), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_order_get_total (order), ==, 2750);
+  g_assert_cmpint (medusa_order_get_shipping_total (order), ==, 800);
+  g_assert_cmpint (medusa_order_get_payment_status (order), ==, MEDUSA_PAYMENT_STATUS_AUTHORIZED);
+
+  v1_page = medusa_order_page_v2_to_v1_json (json_node_get_object (page_root), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (v1_page, "count"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_object_get_array_member (v1_page, "orders"), 0), "total"), ==, 4700);
+
+  /* an amount that is not exact: no v1 shape */
+  {
+    g_autoptr(JsonNode) bad = parse ("{\"id\": \"o\", \"currency_code\": \"eur\", \"total\": 0.30000000000000004}");
+    g_autoptr(JsonObject) none = medusa_order_v2_to_v1_json (json_node_get_object (bad), NULL, NULL, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+  }
 }
 
 /* GET /store/orders */
@@ -882,6 +940,7 @@ main (int   argc,
   g_test_add_func ("/models-v2/order/fulfillments", test_fulfillments);
   g_test_add_func ("/models-v2/order/items-and-codes", test_items_and_codes);
   g_test_add_func ("/models-v2/order/statuses", test_statuses);
+  g_test_add_func ("/models-v2/order/to-v1-json", test_to_v1_json);
   g_test_add_func ("/models-v2/order-page/list", test_order_page);
   g_test_add_func ("/models-v2/order-page/currencies", test_order_page_currencies);
   g_test_add_func ("/models-v2/order-page/broken", test_order_page_broken);
