@@ -285,11 +285,28 @@ convert_array (JsonObject     *dst,
   return TRUE;
 }
 
-/* Promotion codes: the "code" of each adjustment of @src (a line item or a
- * shipping method), once each, into @codes (the order's "discounts"). */
+/* The order's promotion codes, each once, in the order they first appear */
+typedef struct
+{
+  GPtrArray *list;   /* (owned) of char *, owned by @seen */
+  GHashTable *seen;  /* (owned) set of char * */
+} Codes;
+
+static void
+codes_clear (Codes *codes)
+{
+  g_clear_pointer (&codes->list, g_ptr_array_unref);
+  g_clear_pointer (&codes->seen, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Codes, codes_clear)
+
+/* The "code" of each adjustment of @src (a line item or a shipping method)
+ * into @codes (the order's "discounts"). A hash set: an answer may hold
+ * many thousands of adjustments. */
 static void
 collect_codes (JsonObject *src,
-               GPtrArray  *codes)
+               Codes      *codes)
 {
   JsonNode *node = json_object_get_member (src, "adjustments");
   JsonArray *array;
@@ -302,18 +319,15 @@ collect_codes (JsonObject *src,
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autofree char *code = NULL;
-      gboolean seen = FALSE;
 
       /* Adjustments are extra: one that is not as expected is skipped. */
       if (!JSON_NODE_HOLDS_OBJECT (element) ||
           !medusa_json_read_string (json_node_get_object (element), "code", &code, NULL) ||
-          code == NULL || *code == '\0')
+          code == NULL || *code == '\0' || g_hash_table_contains (codes->seen, code))
         continue;
 
-      for (guint k = 0; k < codes->len && !seen; k++)
-        seen = g_strcmp0 (g_ptr_array_index (codes, k), code) == 0;
-      if (!seen)
-        g_ptr_array_add (codes, g_steal_pointer (&code));
+      g_ptr_array_add (codes->list, code);
+      g_hash_table_add (codes->seen, g_steal_pointer (&code));
     }
 }
 
@@ -662,7 +676,10 @@ convert_order (JsonObject     *src,
   };
   g_autoptr(JsonObject) dst = json_object_new ();
   g_autoptr(JsonObject) summary = NULL;
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Codes) codes = {
+    g_ptr_array_new (),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
 
   copy_members (dst, src, same);
 
@@ -671,23 +688,23 @@ convert_order (JsonObject     *src,
       !set_amounts (dst, summary, summary_amounts, G_N_ELEMENTS (summary_amounts), ctx, error))
     return NULL;
 
-  if (!convert_array (dst, "items", src, "items", convert_line_item, ctx, codes, error) ||
+  if (!convert_array (dst, "items", src, "items", convert_line_item, ctx, &codes, error) ||
       !convert_array (dst, "shipping_methods", src, "shipping_methods", convert_shipping_method,
-                      ctx, codes, error) ||
+                      ctx, &codes, error) ||
       !convert_array (dst, "fulfillments", src, "fulfillments", convert_fulfillment,
                       ctx, NULL, error) ||
       !convert_payments (dst, src, ctx, error))
     return NULL;
 
-  if (codes->len > 0)
+  if (codes.list->len > 0)
     {
       g_autoptr(JsonArray) discounts = json_array_new ();
 
-      for (guint i = 0; i < codes->len; i++)
+      for (guint i = 0; i < codes.list->len; i++)
         {
           JsonObject *discount = json_object_new ();
 
-          json_object_set_string_member (discount, "code", g_ptr_array_index (codes, i));
+          json_object_set_string_member (discount, "code", g_ptr_array_index (codes.list, i));
           json_array_add_object_element (discounts, discount);
         }
       json_object_set_array_member (dst, "discounts", g_steal_pointer (&discounts));

@@ -31,33 +31,33 @@ typedef int (*MedusaCurrencyDigitsFunc) (const char *currency_code,
  * (≤ 18) digits: from raw_<member>.value when there is one, else from the
  * number (see the .c file for when a number is exact). Missing or null
  * (both) → 0. MEDUSA_ERROR_PARSE for anything not exact or too large. */
-gboolean         medusa_v2_read_amount                           (JsonObject                *object,
-                                                                  const char                *member,
-                                                                  guint                      digits,
-                                                                  gint64                    *out,
-                                                                  GError                   **error);
+gboolean         medusa_v2_read_amount                     (JsonObject                *object,
+                                                            const char                *member,
+                                                            guint                      digits,
+                                                            gint64                    *out,
+                                                            GError                   **error);
 
 /* An order of GET /store/orders (a row) or GET /store/orders/{id}. The
  * currency's digits come from medusa_currency_get_exponent(). */
-MedusaOrder     *medusa_order_new_from_v2_json                   (JsonObject                *object,
-                                                                  GError                   **error);
+MedusaOrder     *medusa_order_new_from_v2_json             (JsonObject                *object,
+                                                            GError                   **error);
 /* As above with the currency's digits given (0 … 18; -1: from the table). */
-MedusaOrder     *medusa_order_new_from_v2_json_with_digits       (JsonObject                *object,
-                                                                  int                        digits,
-                                                                  GError                   **error);
+MedusaOrder     *medusa_order_new_from_v2_json_with_digits (JsonObject                *object,
+                                                            int                        digits,
+                                                            GError                   **error);
 /* As above, the digits asked of @digits_func (may be NULL) per order. */
-MedusaOrder     *medusa_order_new_from_v2_json_full              (JsonObject                *object,
-                                                                  MedusaCurrencyDigitsFunc   digits_func,
-                                                                  gpointer                   user_data,
-                                                                  GError                   **error);
+MedusaOrder     *medusa_order_new_from_v2_json_full        (JsonObject                *object,
+                                                            MedusaCurrencyDigitsFunc   digits_func,
+                                                            gpointer                   user_data,
+                                                            GError                   **error);
 
 /* {"orders": [...], "count", "offset", "limit"} of GET /store/orders. */
-MedusaOrderPage *medusa_order_page_new_from_v2_json              (JsonObject                *object,
-                                                                  GError                   **error);
-MedusaOrderPage *medusa_order_page_new_from_v2_json_full         (JsonObject                *object,
-                                                                  MedusaCurrencyDigitsFunc   digits_func,
-                                                                  gpointer                   user_data,
-                                                                  GError                   **error);
+MedusaOrderPage *medusa_order_page_new_from_v2_json        (JsonObject                *object,
+                                                            GError                   **error);
+MedusaOrderPage *medusa_order_page_new_from_v2_json_full   (JsonObject                *object,
+                                                            MedusaCurrencyDigitsFunc   digits_func,
+                                                            gpointer                   user_data,
+                                                            GError                   **error);
 
 /* The same orders in the v1 shape (amounts as integers in minor units, v1
  * member names; "updated_at" and line items' variant {title, sku, product}
@@ -67,13 +67,13 @@ MedusaOrderPage *medusa_order_page_new_from_v2_json_full         (JsonObject    
  * result is not checked beyond the amounts: parse it with those before
  * trusting it. NULL with MEDUSA_ERROR_PARSE for an amount that is not exact
  * or too large. */
-JsonObject      *medusa_order_v2_to_v1_json                      (JsonObject                *object,
-                                                                  MedusaCurrencyDigitsFunc   digits_func,
-                                                                  gpointer                   user_data,
-                                                                  GError                   **error);
-JsonObject      *medusa_order_page_v2_to_v1_json                 (JsonObject                *object,
-                                                                  MedusaCurrencyDigitsFunc   digits_func,
-                                                                  gpointer                   user_data,
-                                                                  GError                   **error);
+JsonObject      *medusa_order_v2_to_v1_json                (JsonObject                *object,
+                                                            MedusaCurrencyDigitsFunc   digits_func,
+                                                            gpointer                   user_data,
+                                                            GError                   **error);
+JsonObject      *medusa_order_page_v2_to_v1_json           (JsonObject                *object,
+                                                            MedusaCurrencyDigitsFunc   digits_func,
+                                                            gpointer                   user_data,
+                                                            GError                   **error);
 
 G_END_DECLS
