@@ -72,6 +72,34 @@ read_hex4 (const char *p,
   return TRUE;
 }
 
+/* TRUE when the number token @token (@length bytes, JSON syntax) is an
+ * integer, without fraction or exponent, that does not fit in a gint64 in
+ * magnitude (json-glib would wrap it). Leading zeros are not JSON, but
+ * json-glib reads them: they are skipped. */
+static gboolean
+integer_too_large (const char *token,
+                   gsize       length)
+{
+  static const char max_digits[] = "9223372036854775807";
+  gsize start = 0;
+  gsize n_digits;
+
+  if (length > 0 && token[0] == '-')
+    start = 1;
+  for (gsize k = start; k < length; k++)
+    {
+      if (!g_ascii_isdigit (token[k]))
+        return FALSE;  /* a fraction or an exponent: a double */
+    }
+  while (start + 1 < length && token[start] == '0')
+    start++;
+
+  n_digits = length - start;
+  if (n_digits != sizeof max_digits - 1)
+    return n_digits > sizeof max_digits - 1;
+  return memcmp (token + start, max_digits, n_digits) > 0;
+}
+
 /* One pass over the bytes, before json-glib sees them: nesting depth
  * (brackets inside strings do not count) and the lexical rules of JSON.
  * json-glib 1.6's scanner is more lenient than JSON, and wherever it reads
@@ -88,7 +116,10 @@ read_hex4 (const char *p,
  *    single quotes, hex numbers. Only white space, the structural characters
  *    and the characters of numbers, true, false and null are taken;
  *  - a second value after the first ("{}{}", "1[2]"): json-glib reads them
- *    all and leaks every one but the last. */
+ *    all and leaks every one but the last;
+ *  - an integer beyond ±(2^63 − 1): json-glib 1.6 wraps it without an error
+ *    (99999999999999999999 reads as -1, 9223372036854775808 as G_MININT64),
+ *    and a wrapped amount or quantity is a wrong value, not an error. */
 static gboolean
 scan_json (const char  *data,
            gsize        size,
@@ -98,10 +129,33 @@ scan_json (const char  *data,
   gboolean in_string = FALSE;
   gboolean top_value_seen = FALSE;  /* a value at depth 0 has begun */
   gboolean in_top_scalar = FALSE;   /* within a number or literal at depth 0 */
+  gsize number_start = 0;           /* where the number being read began */
+  gboolean in_number = FALSE;
 
-  for (gsize i = 0; i < size; i++)
+  for (gsize i = 0; i <= size; i++)
     {
-      char c = data[i];
+      char c = i < size ? data[i] : ' ';
+
+      /* Numbers: a run of number characters that starts with '-' or a digit. */
+      if (!in_string)
+        {
+          gboolean number_char = c != '\0' && strchr ("-+.0123456789eE", c) != NULL;
+
+          if (in_number && !number_char)
+            {
+              in_number = FALSE;
+              if (integer_too_large (data + number_start, i - number_start))
+                return set_parse_error (error, "an integer too large for 64 bits");
+            }
+          else if (!in_number && (c == '-' || g_ascii_isdigit (c)) &&
+                   (i == 0 || strchr ("eE+-.0123456789truflsn", data[i - 1]) == NULL))
+            {
+              in_number = TRUE;
+              number_start = i;
+            }
+        }
+      if (i == size)
+        break;
 
       if (in_string)
         {

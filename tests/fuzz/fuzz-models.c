@@ -33,6 +33,7 @@
 #include "medusa-line-item.h"
 #include "medusa-money.h"
 #include "medusa-order-page.h"
+#include "medusa-order-v2.h"
 #include "medusa-order.h"
 #include "medusa-payloads.h"
 #include "medusa-payment-method.h"
@@ -470,6 +471,8 @@ static const struct
   { "region", (MedusaJsonModelFunc) medusa_region_new_from_json, medusa_region_get_type },
   { "country", (MedusaJsonModelFunc) medusa_country_new_from_json, medusa_country_get_type },
   { "order page", (MedusaJsonModelFunc) medusa_order_page_new_from_json, medusa_order_page_get_type },
+  { "order (v2)", (MedusaJsonModelFunc) medusa_order_new_from_v2_json, medusa_order_get_type },
+  { "order page (v2)", (MedusaJsonModelFunc) medusa_order_page_new_from_v2_json, medusa_order_page_get_type },
 };
 
 /* A constructor's contract: a model of its type, or NULL with a PARSE error. */
