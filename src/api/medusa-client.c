@@ -202,7 +202,7 @@ etag_is_valid (const char *etag)
   if (etag == NULL || *etag == '\0')
     return FALSE;
   for (; etag[length] != '\0'; length++)
-    if (length >= CACHE_MAX_ETAG_LENGTH || etag[length] < 0x21 || etag[length] > 0x7e)
+    if (length >= CACHE_MAX_ETAG_LENGTH || (guchar) etag[length] < 0x21 || (guchar) etag[length] > 0x7e)
       return FALSE;
   return TRUE;
 }
