@@ -78,6 +78,30 @@ fetch_account_json_cb (GObject      *source,
                          (GDestroyNotify) g_bytes_unref);
 }
 
+/* The path of @kind, and the query string of @query for the orders. */
+static const char *
+account_json_path (MedusaAccountJsonKind   kind,
+                   const MedusaOrderQuery *query,
+                   char                  **query_string)
+{
+  *query_string = NULL;
+  switch (kind)
+    {
+    case MEDUSA_ACCOUNT_JSON_CUSTOMER:
+      return "/store/customers/me";
+    case MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS:
+      return "/store/customers/me/payment-methods";
+    case MEDUSA_ACCOUNT_JSON_ORDERS:
+      if (query != NULL)
+        *query_string = medusa_order_query_to_string (query);
+      if (*query_string != NULL && **query_string == '\0')
+        g_clear_pointer (query_string, g_free);
+      return "/store/customers/me/orders";
+    default:
+      return NULL;
+    }
+}
+
 /**
  * medusa_client_fetch_account_json_async:
  * @self: a #MedusaClient
@@ -101,34 +125,17 @@ medusa_client_fetch_account_json_async (MedusaClient           *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *query_string = NULL;
-  const char *path;
+  const char *path = account_json_path (kind, query, &query_string);
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (path != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_account_json_async);
   g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
 
-  switch (kind)
-    {
-    case MEDUSA_ACCOUNT_JSON_CUSTOMER:
-      path = "/store/customers/me";
-      break;
-    case MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS:
-      path = "/store/customers/me/payment-methods";
-      break;
-    case MEDUSA_ACCOUNT_JSON_ORDERS:
-      path = "/store/customers/me/orders";
-      if (query != NULL)
-        query_string = medusa_order_query_to_string (query);
-      break;
-    default:
-      g_return_if_reached ();
-    }
-
   /* A page of whole orders can be large. */
-  medusa_client_request_async (self, "GET", path,
-                               query_string != NULL && *query_string != '\0' ? query_string : NULL,
+  medusa_client_request_async (self, "GET", path, query_string,
                                NULL, MEDUSA_REQUEST_LARGE_ANSWER, MEDUSA_ERROR_CONTEXT_DEFAULT,
                                cancellable, fetch_account_json_cb, g_steal_pointer (&task));
 }
@@ -144,6 +151,130 @@ medusa_client_fetch_account_json_finish (MedusaClient  *self,
                                          GError       **error)
 {
   return _medusa_client_propagate_pointer (self, result, medusa_client_fetch_account_json_async, error);
+}
+
+/* What a conditional fetch finishes with */
+typedef struct
+{
+  GBytes   *json;          /* (owned) (nullable): NULL when not modified */
+  char     *etag;          /* (owned) (nullable) */
+} AccountJson;
+
+static void
+account_json_free (AccountJson *data)
+{
+  g_clear_pointer (&data->json, g_bytes_unref);
+  g_free (data->etag);
+  g_free (data);
+}
+
+static void
+fetch_account_json_if_changed_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  AccountJson *data;
+  GError *error = NULL;
+  guint status = 0;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, &status, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (status != SOUP_STATUS_NOT_MODIFIED && (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)))
+    {
+      _medusa_client_set_parse_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (AccountJson, 1);
+  data->etag = g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result));
+  if (status != SOUP_STATUS_NOT_MODIFIED)
+    {
+      char *text = json_to_string (root, FALSE);
+
+      data->json = g_bytes_new_take (text, strlen (text));
+    }
+  g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
+}
+
+/**
+ * medusa_client_fetch_account_json_if_changed_async:
+ * @self: a #MedusaClient
+ * @kind: what to fetch
+ * @query: (nullable): the filters of the order list (for
+ *   %MEDUSA_ACCOUNT_JSON_ORDERS only)
+ * @etag: (nullable): the ETag of the answer the caller holds
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: a callback
+ * @user_data: data for @callback
+ *
+ * As medusa_client_fetch_account_json_async(), with "If-None-Match: @etag"
+ * (when @etag is a valid ETag): the store may answer 304, "unchanged".
+ */
+void
+medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
+                                                   MedusaAccountJsonKind   kind,
+                                                   const MedusaOrderQuery *query,
+                                                   const char             *etag,
+                                                   GCancellable           *cancellable,
+                                                   GAsyncReadyCallback     callback,
+                                                   gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *query_string = NULL;
+  const char *path = account_json_path (kind, query, &query_string);
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_fetch_account_json_if_changed_async);
+  _medusa_client_request_conditional_async (self, path, query_string, MEDUSA_REQUEST_LARGE_ANSWER,
+                                            etag, cancellable, fetch_account_json_if_changed_cb,
+                                            g_steal_pointer (&task));
+}
+
+/**
+ * medusa_client_fetch_account_json_if_changed_finish:
+ * @not_modified: (out): TRUE when the store answered 304 (then the result
+ *   is %NULL without @error)
+ * @etag: (out) (optional) (transfer full) (nullable): the answer's ETag,
+ *   when it is a valid one
+ *
+ * Returns: (transfer full) (nullable): the answer as JSON text
+ */
+GBytes *
+medusa_client_fetch_account_json_if_changed_finish (MedusaClient  *self,
+                                                    GAsyncResult  *result,
+                                                    gboolean      *not_modified,
+                                                    char         **etag,
+                                                    GError       **error)
+{
+  AccountJson *data;
+  GBytes *json;
+
+  g_return_val_if_fail (not_modified != NULL, NULL);
+
+  *not_modified = FALSE;
+  if (etag != NULL)
+    *etag = NULL;
+  data = _medusa_client_propagate_pointer (self, result,
+                                           medusa_client_fetch_account_json_if_changed_async, error);
+  if (data == NULL)
+    return NULL;
+
+  json = g_steal_pointer (&data->json);
+  *not_modified = json == NULL;
+  if (etag != NULL)
+    *etag = g_steal_pointer (&data->etag);
+  account_json_free (data);
+  return json;
 }
 
 /* The order and its JSON text, from GET /store/orders/{id} */

@@ -39,6 +39,24 @@ GBytes *medusa_client_fetch_account_json_finish (MedusaClient           *self,
                                                  GAsyncResult           *result,
                                                  GError                **error);
 
+/* The same with "If-None-Match: @etag" (nullable; sent only when it is at
+ * most 256 visible ASCII characters): on a 304 the finish returns NULL
+ * without error and sets *@not_modified. @etag (out) is the answer's ETag
+ * (200 or 304) when it is valid, else NULL. The caller keeps ETags per
+ * customer: they are never shared between accounts. */
+void    medusa_client_fetch_account_json_if_changed_async  (MedusaClient           *self,
+                                                            MedusaAccountJsonKind   kind,
+                                                            const MedusaOrderQuery *query,
+                                                            const char             *etag,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+GBytes *medusa_client_fetch_account_json_if_changed_finish (MedusaClient           *self,
+                                                            GAsyncResult           *result,
+                                                            gboolean               *not_modified,
+                                                            char                  **etag,
+                                                            GError                **error);
+
 /* GET /store/orders/{id}: the whole order, for the order's page and the
  * local copy. Finishes with the order (transfer full) and, in @json, the
  * answer's JSON text for medusa_account_store_put_order_details_async(). */

@@ -94,6 +94,23 @@ void      _medusa_client_request_keyed_async   (MedusaClient       *self,
                                                 GAsyncReadyCallback callback,
                                                 gpointer            user_data);
 
+/* A GET whose caller keeps the ETag (the local copy's sync): sends
+ * "If-None-Match: @if_none_match" when it is a valid ETag (at most 256
+ * visible ASCII characters), and a 304 then finishes
+ * medusa_client_request_finish() with NULL, no error and status 304.
+ * _medusa_client_request_get_etag() (after the finish) is the ETag of the
+ * answer (2xx or 304) when it is valid, else NULL. */
+void        _medusa_client_request_conditional_async (MedusaClient       *self,
+                                                      const char         *path,
+                                                      const char         *query,
+                                                      MedusaRequestFlags  flags,
+                                                      const char         *if_none_match,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+const char *_medusa_client_request_get_etag          (MedusaClient       *self,
+                                                      GAsyncResult       *result);
+
 /* The member @name of the object root @node, as an object; or MEDUSA_ERROR_PARSE. */
 JsonObject *medusa_json_get_object_member      (JsonNode           *node,
                                                 const char         *name,

@@ -142,6 +142,9 @@ typedef struct
   char               *etag;             /* (owned) (nullable): of the 2xx answer */
   gboolean            token_refreshed;  /* the dialect refreshed the token for it */
   GError             *refresh_error;    /* (owned) (nullable): the 401 a refresh may undo */
+  /* _medusa_client_request_conditional_async(): the caller keeps the ETag */
+  gboolean            conditional;
+  char               *if_none_match;    /* (owned) (nullable) */
   gsize               body_size;        /* of the 2xx answer */
 } RequestData;
 
@@ -188,10 +191,26 @@ request_data_free (RequestData *data)
   g_clear_object (&data->cached_model);
   g_free (data->etag);
   g_clear_error (&data->refresh_error);
+  g_free (data->if_none_match);
   g_free (data);
 }
 
 /* The ETag cache */
+
+/* An ETag kept or sent again: at most CACHE_MAX_ETAG_LENGTH visible ASCII
+ * characters (no space, no control character: it goes back into a header). */
+static gboolean
+etag_is_valid (const char *etag)
+{
+  gsize length = 0;
+
+  if (etag == NULL || *etag == '\0')
+    return FALSE;
+  for (; etag[length] != '\0'; length++)
+    if (length >= CACHE_MAX_ETAG_LENGTH || (guchar) etag[length] < 0x21 || (guchar) etag[length] > 0x7e)
+      return FALSE;
+  return TRUE;
+}
 
 static void
 cache_remove (MedusaClient *self,
@@ -439,11 +458,11 @@ return_success (GTask  *task,
 
   request_data_stop (data);
 
-  if (data->cache_key != NULL)
+  if (data->cache_key != NULL || data->conditional)
     {
       const char *etag = soup_message_headers_get_one (headers, "ETag");
 
-      if (etag != NULL && strlen (etag) <= CACHE_MAX_ETAG_LENGTH)
+      if (etag_is_valid (etag))
         {
           data->etag = g_strdup (etag);
           data->body_size = size;
@@ -944,6 +963,19 @@ handle_response (GTask *task)
       return;
     }
 
+  /* Unchanged since the caller's ETag: no answer, status 304. */
+  if (status == SOUP_STATUS_NOT_MODIFIED && data->if_none_match != NULL)
+    {
+      const char *etag = soup_message_headers_get_one (headers, "ETag");
+
+      request_data_stop (data);
+      if (etag_is_valid (etag))
+        data->etag = g_strdup (etag);
+      g_task_return_pointer (task, NULL, NULL);
+      g_object_unref (task);
+      return;
+    }
+
   if (status_is_retryable (status))
     {
       const char *retry_after = NULL;
@@ -1110,6 +1142,8 @@ send_attempt (GTask *task)
         data->cached_model = g_object_ref (entry->model);
       }
   }
+  if (data->if_none_match != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", data->if_none_match);
 
   soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                            data->cancellable, on_sent_cb, task);
@@ -1680,18 +1714,20 @@ medusa_client_forget_credential (MedusaClient *self)
  * decodes the answer — into @model's models when it is given (see ModelSpec),
  * else into the JSON root. */
 static void
-start_request (MedusaClient        *self,
-               const char          *method,
-               const char          *path,
-               const char          *query,
-               JsonNode            *body,
-               MedusaRequestFlags   flags,
-               MedusaErrorContext   context,
-               const ModelSpec     *model,
-               const char          *idempotency_key,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+start_request_full (MedusaClient        *self,
+                    const char          *method,
+                    const char          *path,
+                    const char          *query,
+                    JsonNode            *body,
+                    MedusaRequestFlags   flags,
+                    MedusaErrorContext   context,
+                    const ModelSpec     *model,
+                    const char          *idempotency_key,
+                    gboolean             conditional,
+                    const char          *if_none_match,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   RequestData *data;
@@ -1741,6 +1777,10 @@ start_request (MedusaClient        *self,
   data->max_size = (flags & MEDUSA_REQUEST_LARGE_ANSWER) != 0 ?
                    MEDUSA_CLIENT_MAX_LARGE_ANSWER_SIZE : MEDUSA_CLIENT_MAX_ANSWER_SIZE;
 
+  data->conditional = conditional;
+  if (conditional && etag_is_valid (if_none_match))
+    data->if_none_match = g_strdup (if_none_match);
+
   /* Cached per token: a cookie session's user is not known here. */
   if ((flags & MEDUSA_REQUEST_CACHE) != 0 && (flags & MEDUSA_REQUEST_ANONYMOUS) == 0 &&
       data->model.func != NULL && data->model.item_type == G_TYPE_NONE &&
@@ -1765,6 +1805,24 @@ start_request (MedusaClient        *self,
     }
 
   send_attempt (g_steal_pointer (&task));
+}
+
+static void
+start_request (MedusaClient        *self,
+               const char          *method,
+               const char          *path,
+               const char          *query,
+               JsonNode            *body,
+               MedusaRequestFlags   flags,
+               MedusaErrorContext   context,
+               const ModelSpec     *model,
+               const char          *idempotency_key,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  start_request_full (self, method, path, query, body, flags, context, model, idempotency_key,
+                      FALSE, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -1816,6 +1874,37 @@ _medusa_client_request_keyed_async (MedusaClient        *self,
   start_request (self, method, path, NULL, body, MEDUSA_REQUEST_DEFAULT,
                  MEDUSA_ERROR_CONTEXT_DEFAULT, NULL, idempotency_key,
                  cancellable, callback, user_data);
+}
+
+/* A GET whose caller keeps the answer's ETag: sends "If-None-Match:
+ * @if_none_match" (when it is a valid ETag); a 304 finishes with NULL, no
+ * error and status 304. Finish with medusa_client_request_finish(), then
+ * read the ETag with _medusa_client_request_get_etag(). */
+void
+_medusa_client_request_conditional_async (MedusaClient        *self,
+                                          const char          *path,
+                                          const char          *query,
+                                          MedusaRequestFlags   flags,
+                                          const char          *if_none_match,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  start_request_full (self, "GET", path, query, NULL, flags, MEDUSA_ERROR_CONTEXT_DEFAULT, NULL,
+                      NULL, TRUE, if_none_match, cancellable, callback, user_data);
+}
+
+const char *
+_medusa_client_request_get_etag (MedusaClient *self,
+                                 GAsyncResult *result)
+{
+  RequestData *data;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  return data != NULL ? data->etag : NULL;
 }
 
 /**

@@ -26,7 +26,33 @@ struct _MedusaSync
   guint               n_page_requests; /* of the last finished run */
   gboolean            last_run_full;
   gboolean            last_run_probed;
+  guint               n_not_modified;  /* of the last finished run */
+  /* The ETags of the answers the copy holds, by request (see etag_keep):
+   * in memory, this copy's and this customer's only. */
+  GHashTable         *etags;     /* (owned) key → KeptAnswer (owned) */
 };
+
+/* The ETag of a request's answer that the copy holds, with what a 304
+ * cannot repeat: the customer it brought, the orders' "count". */
+typedef struct
+{
+  char           *etag;      /* (owned) */
+  gint64          count;     /* of a page of orders, else -1 */
+  MedusaCustomer *customer;  /* (owned) (nullable): of the customer's answer */
+} KeptAnswer;
+
+static void
+kept_answer_free (KeptAnswer *kept)
+{
+  g_free (kept->etag);
+  g_clear_object (&kept->customer);
+  g_free (kept);
+}
+
+/* Keys of self->etags */
+#define KEY_CUSTOMER        "customer"
+#define KEY_PAYMENT_METHODS "payment-methods"
+#define KEY_ORDERS          "orders?"
 
 G_DEFINE_FINAL_TYPE (MedusaSync, medusa_sync, G_TYPE_OBJECT)
 
@@ -50,6 +76,11 @@ typedef struct
   gboolean              probed;
   GError               *error;        /* (owned) (nullable): the first failure */
   gboolean              full_done;
+  gboolean              customer_in_copy;
+  guint                 n_not_modified; /* requests answered 304 */
+  GHashTable           *used;         /* (owned): keys of self->etags this run asked with or kept */
+  char                 *customer_etag;        /* (owned) (nullable): of the answer being put */
+  char                 *payment_methods_etag; /* (owned) (nullable): the same */
 } RunData;
 
 static void
@@ -59,7 +90,91 @@ run_data_free (RunData *data)
   g_clear_pointer (&data->before, medusa_store_sync_state_free);
   g_clear_pointer (&data->query, medusa_order_query_free);
   g_clear_error (&data->error);
+  g_clear_pointer (&data->used, g_hash_table_unref);
+  g_free (data->customer_etag);
+  g_free (data->payment_methods_etag);
   g_free (data);
+}
+
+/* ETags. A request the sync repeats (the customer, the payment methods, the
+ * incremental orders query, by its query string) carries If-None-Match with
+ * the ETag of the answer the copy holds; a 304 means "unchanged": no body,
+ * nothing parsed or put. An ETag is kept only once its answer is in the
+ * copy, and forgotten as soon as a new answer comes for the request (a put
+ * that then fails must not leave the old ETag standing for data the copy no
+ * longer holds). The client lets only valid ETags through (at most 256
+ * visible ASCII characters); at most MAX_KEPT_ETAGS are kept, and the keys
+ * a successful run did not use are dropped (an old updated_at[gte]). */
+#define MAX_KEPT_ETAGS 16
+
+static const char *
+etag_for (MedusaSync *self,
+          RunData    *data,
+          const char *key)
+{
+  KeptAnswer *kept = key != NULL ? g_hash_table_lookup (self->etags, key) : NULL;
+
+  if (kept == NULL)
+    return NULL;
+  g_hash_table_add (data->used, g_strdup (key));
+  return kept->etag;
+}
+
+static void
+etag_forget (MedusaSync *self,
+             const char *key)
+{
+  if (key != NULL)
+    g_hash_table_remove (self->etags, key);
+}
+
+static void
+etag_keep (MedusaSync     *self,
+           RunData        *data,
+           const char     *key,
+           const char     *etag,
+           gint64          count,
+           MedusaCustomer *customer)
+{
+  KeptAnswer *kept;
+
+  if (key == NULL || etag == NULL ||
+      (g_hash_table_size (self->etags) >= MAX_KEPT_ETAGS && !g_hash_table_contains (self->etags, key)))
+    return;
+
+  kept = g_new0 (KeptAnswer, 1);
+  kept->etag = g_strdup (etag);
+  kept->count = count;
+  kept->customer = customer != NULL ? g_object_ref (customer) : NULL;
+  g_hash_table_replace (self->etags, g_strdup (key), kept);
+  g_hash_table_add (data->used, g_strdup (key));
+}
+
+/* A 304 for @key: what was kept for it (the ETag the 304 names replaces
+ * the kept one), or NULL with MEDUSA_ERROR_PARSE when nothing was (a 304
+ * to a request sent without If-None-Match). */
+static KeptAnswer *
+etag_not_modified (MedusaSync  *self,
+                   RunData     *data,
+                   const char  *key,
+                   const char  *etag,
+                   GError     **error)
+{
+  KeptAnswer *kept = key != NULL ? g_hash_table_lookup (self->etags, key) : NULL;
+
+  if (kept == NULL)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
+                           "The store answered “not modified” to a request without an ETag");
+      return NULL;
+    }
+  data->n_not_modified++;
+  if (etag != NULL)
+    {
+      g_free (kept->etag);
+      kept->etag = g_strdup (etag);
+    }
+  return kept;
 }
 
 static const char order_fields[] =
@@ -84,8 +199,18 @@ finish_run (MedusaSync *self,
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (error == NULL)
-    self->verified = TRUE;
+    {
+      GHashTableIter iter;
+      const char *key;
+
+      self->verified = TRUE;
+      g_hash_table_iter_init (&iter, self->etags);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+        if (!g_hash_table_contains (data->used, key))
+          g_hash_table_iter_remove (&iter);
+    }
   self->n_page_requests = data->n_page_requests;
+  self->n_not_modified = data->n_not_modified;
   self->last_run_full = data->full_done;
   self->last_run_probed = data->probed;
 
@@ -277,15 +402,37 @@ step_done (GTask  *task,
                                              g_object_ref (task));
 }
 
+/* One page request of orders, through its check and its put. */
+typedef struct
+{
+  GTask  *task;   /* (owned): the run */
+  char   *key;    /* (owned) (nullable): of self->etags (incremental query only) */
+  char   *etag;   /* (owned) (nullable): of the answer */
+  gint64  count;  /* the answer's "count" */
+} PageStep;
+
+static void
+page_step_free (PageStep *step)
+{
+  g_clear_object (&step->task);
+  g_free (step->key);
+  g_free (step->etag);
+  g_free (step);
+}
+
 static void
 page_put_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  PageStep *step = user_data;
+  g_autoptr(GTask) task = g_object_ref (step->task);
   GError *error = NULL;
 
-  medusa_account_store_put_finish (MEDUSA_ACCOUNT_STORE (source), result, &error);
+  if (medusa_account_store_put_finish (MEDUSA_ACCOUNT_STORE (source), result, &error))
+    etag_keep (g_task_get_source_object (task), g_task_get_task_data (task),
+               step->key, step->etag, step->count, NULL);
+  page_step_free (step);
   step_done (task, error);
 }
 
@@ -322,7 +469,8 @@ page_checked_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  PageStep *step = user_data;
+  g_autoptr(GTask) task = g_object_ref (step->task);
   MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
   GBytes *bytes = g_task_get_task_data (G_TASK (result));
@@ -332,16 +480,17 @@ page_checked_cb (GObject      *source,
   count = g_task_propagate_int (G_TASK (result), &error);
   if (error != NULL)
     {
+      page_step_free (step);
       step_done (task, error);
       return;
     }
   if (data->count < 0)
     data->count = count;
+  step->count = count;
 
   /* The put is one more step; the check's step ends here. */
   data->pending++;
-  medusa_account_store_put_orders_async (self->store, bytes, NULL, page_put_cb,
-                                         g_object_ref (task));
+  medusa_account_store_put_orders_async (self->store, bytes, NULL, page_put_cb, step);
   step_done (task, NULL);
 }
 
@@ -350,25 +499,44 @@ page_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  PageStep *step = user_data;
+  g_autoptr(GTask) task = g_object_ref (step->task);
+  MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GTask) check = NULL;
+  g_autofree char *etag = NULL;
+  gboolean not_modified = FALSE;
   GError *error = NULL;
 
   data->requests--;
-  bytes = medusa_client_fetch_account_json_finish (MEDUSA_CLIENT (source), result, &error);
-  if (bytes == NULL)
+  bytes = medusa_client_fetch_account_json_if_changed_finish (MEDUSA_CLIENT (source), result,
+                                                              &not_modified, &etag, &error);
+  if (not_modified)
     {
+      /* The copy holds this very page: its count is the one kept with it. */
+      KeptAnswer *kept = etag_not_modified (self, data, step->key, etag, &error);
+
+      if (kept != NULL && data->count < 0)
+        data->count = kept->count;
+      page_step_free (step);
       step_done (task, error);
       return;
     }
+  if (bytes == NULL)
+    {
+      page_step_free (step);
+      step_done (task, error);
+      return;
+    }
+  etag_forget (self, step->key);
+  step->etag = g_steal_pointer (&etag);
 
   /* A page of 50 whole orders is tens of milliseconds of parsing: not on
    * the main loop (the window would stall). The check is one more step;
    * this request's step ends here. */
   data->pending++;
-  check = g_task_new (NULL, g_task_get_cancellable (task), page_checked_cb, g_object_ref (task));
+  check = g_task_new (NULL, g_task_get_cancellable (task), page_checked_cb, step);
   g_task_set_source_tag (check, check_page_in_thread);
   g_task_set_task_data (check, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
   g_task_run_in_thread (check, check_page_in_thread);
@@ -382,14 +550,24 @@ fetch_page (GTask *task,
   MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_copy (data->query);
+  PageStep *step = g_new0 (PageStep, 1);
 
   medusa_order_query_set_offset (query, offset);
+  step->task = g_object_ref (task);
+  step->count = -1;
+  /* Only the incremental query is repeated: a full sync's pages are not. */
+  if (data->phase == PHASE_INCREMENTAL)
+    {
+      g_autofree char *query_string = medusa_order_query_to_string (query);
+
+      step->key = g_strconcat (KEY_ORDERS, query_string, NULL);
+    }
   data->n_page_requests++;
   data->requests++;
   data->pending++;
-  medusa_client_fetch_account_json_async (self->client, MEDUSA_ACCOUNT_JSON_ORDERS, query,
-                                          g_task_get_cancellable (task), page_cb,
-                                          g_object_ref (task));
+  medusa_client_fetch_account_json_if_changed_async (self->client, MEDUSA_ACCOUNT_JSON_ORDERS, query,
+                                                     etag_for (self, data, step->key),
+                                                     g_task_get_cancellable (task), page_cb, step);
 }
 
 /* After the first page (which brings the count): the rest, a few at once. */
@@ -477,6 +655,7 @@ payment_methods_put_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!medusa_account_store_put_finish (MEDUSA_ACCOUNT_STORE (source), result, &error))
@@ -484,6 +663,7 @@ payment_methods_put_cb (GObject      *source,
       finish_run (self, error);
       return;
     }
+  etag_keep (self, data, KEY_PAYMENT_METHODS, data->payment_methods_etag, -1, NULL);
   medusa_account_store_get_sync_state_async (self->store, NULL, before_state_cb,
                                              g_object_ref (task));
 }
@@ -495,10 +675,26 @@ payment_methods_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
+  gboolean not_modified = FALSE;
   GError *error = NULL;
 
-  bytes = medusa_client_fetch_account_json_finish (MEDUSA_CLIENT (source), result, &error);
+  bytes = medusa_client_fetch_account_json_if_changed_finish (MEDUSA_CLIENT (source), result,
+                                                              &not_modified, &etag, &error);
+  if (not_modified)
+    {
+      if (etag_not_modified (self, data, KEY_PAYMENT_METHODS, etag, &error) == NULL)
+        {
+          finish_run (self, error);
+          return;
+        }
+      medusa_account_store_get_sync_state_async (self->store, NULL, before_state_cb,
+                                                 g_object_ref (task));
+      return;
+    }
+  etag_forget (self, KEY_PAYMENT_METHODS);
   if (bytes == NULL)
     {
       /* A store without the route has no saved payment methods to show. */
@@ -513,8 +709,21 @@ payment_methods_cb (GObject      *source,
       return;
     }
 
+  data->payment_methods_etag = g_steal_pointer (&etag);
   medusa_account_store_put_payment_methods_async (self->store, bytes, NULL,
                                                   payment_methods_put_cb, g_object_ref (task));
+}
+
+static void
+fetch_payment_methods (GTask *task)
+{
+  MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+
+  medusa_client_fetch_account_json_if_changed_async (self->client, MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS,
+                                                     NULL, etag_for (self, data, KEY_PAYMENT_METHODS),
+                                                     g_task_get_cancellable (task), payment_methods_cb,
+                                                     g_object_ref (task));
 }
 
 static void
@@ -524,6 +733,7 @@ customer_put_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!medusa_account_store_put_finish (MEDUSA_ACCOUNT_STORE (source), result, &error))
@@ -531,22 +741,28 @@ customer_put_cb (GObject      *source,
       finish_run (self, error);
       return;
     }
+  data->customer_in_copy = TRUE;
 
   /* The addresses put is queued behind; the worker keeps the order. */
-  medusa_client_fetch_account_json_async (self->client, MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS, NULL,
-                                          g_task_get_cancellable (task), payment_methods_cb,
-                                          g_object_ref (task));
+  fetch_payment_methods (task);
 }
 
+/* Runs after customer_put_cb (the worker keeps the order): the customer's
+ * ETag is kept once the customer and the addresses are both in the copy. */
 static void
 addresses_put_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  RunData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   if (!medusa_account_store_put_finish (MEDUSA_ACCOUNT_STORE (source), result, &error))
     g_message ("Could not keep the addresses in the local copy: %s", error->message);
+  else if (data->customer_in_copy)
+    etag_keep (g_task_get_source_object (task), data, KEY_CUSTOMER, data->customer_etag, -1,
+               data->customer);
 }
 
 static void
@@ -559,12 +775,32 @@ customer_cb (GObject      *source,
   RunData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
+  gboolean not_modified = FALSE;
   GError *error = NULL;
   JsonObject *object;
 
-  bytes = medusa_client_fetch_account_json_finish (MEDUSA_CLIENT (source), result, &error);
+  bytes = medusa_client_fetch_account_json_if_changed_finish (MEDUSA_CLIENT (source), result,
+                                                              &not_modified, &data->customer_etag,
+                                                              &error);
+  if (not_modified)
+    {
+      /* Unchanged: the customer kept with the ETag (checked when it came). */
+      KeptAnswer *kept = etag_not_modified (self, data, KEY_CUSTOMER, data->customer_etag, &error);
+
+      if (kept == NULL)
+        {
+          finish_run (self, error);
+          return;
+        }
+      data->customer = g_object_ref (kept->customer);
+      fetch_payment_methods (task);
+      return;
+    }
   if (bytes != NULL)
-    root = parse_object (bytes, &error);
+    {
+      etag_forget (self, KEY_CUSTOMER);
+      root = parse_object (bytes, &error);
+    }
   if (root != NULL)
     {
       object = json_node_get_object (root);
@@ -593,7 +829,43 @@ customer_cb (GObject      *source,
 
   medusa_account_store_put_customer_async (self->store, bytes, NULL, customer_put_cb,
                                            g_object_ref (task));
-  medusa_account_store_put_addresses_async (self->store, bytes, NULL, addresses_put_cb, NULL);
+  medusa_account_store_put_addresses_async (self->store, bytes, NULL, addresses_put_cb,
+                                            g_object_ref (task));
+}
+
+static void
+fetch_customer (GTask *task)
+{
+  MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+
+  medusa_client_fetch_account_json_if_changed_async (self->client, MEDUSA_ACCOUNT_JSON_CUSTOMER, NULL,
+                                                     etag_for (self, data, KEY_CUSTOMER),
+                                                     g_task_get_cancellable (task), customer_cb,
+                                                     g_object_ref (task));
+}
+
+/* Before a run asks with ETags: a copy that is not complete (emptied,
+ * rebuilt after corruption) holds none of those answers any more. */
+static void
+etags_state_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSync *self = g_task_get_source_object (task);
+  g_autoptr(MedusaStoreSyncState) state = NULL;
+  GError *error = NULL;
+
+  state = medusa_account_store_get_sync_state_finish (MEDUSA_ACCOUNT_STORE (source), result, &error);
+  if (state == NULL)
+    {
+      finish_run (self, error);
+      return;
+    }
+  if (!state->complete)
+    g_hash_table_remove_all (self->etags);
+  fetch_customer (task);
 }
 
 /* GObject */
@@ -615,6 +887,7 @@ medusa_sync_finalize (GObject *object)
   MedusaSync *self = MEDUSA_SYNC (object);
 
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
+  g_clear_pointer (&self->etags, g_hash_table_unref);
 
   G_OBJECT_CLASS (medusa_sync_parent_class)->finalize (object);
 }
@@ -632,6 +905,8 @@ static void
 medusa_sync_init (MedusaSync *self)
 {
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) kept_answer_free);
 }
 
 /* Public API */
@@ -673,6 +948,7 @@ medusa_sync_run_async (MedusaSync          *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  RunData *data;
 
   g_return_if_fail (MEDUSA_IS_SYNC (self));
 
@@ -685,10 +961,15 @@ medusa_sync_run_async (MedusaSync          *self,
       return;
     }
 
-  g_task_set_task_data (task, g_new0 (RunData, 1), (GDestroyNotify) run_data_free);
+  data = g_new0 (RunData, 1);
+  data->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   self->running = g_object_ref (task);
-  medusa_client_fetch_account_json_async (self->client, MEDUSA_ACCOUNT_JSON_CUSTOMER, NULL,
-                                          cancellable, customer_cb, g_steal_pointer (&task));
+  if (g_hash_table_size (self->etags) > 0)
+    medusa_account_store_get_sync_state_async (self->store, NULL, etags_state_cb,
+                                               g_steal_pointer (&task));
+  else
+    fetch_customer (task);
 }
 
 MedusaCustomer *
@@ -721,4 +1002,11 @@ medusa_sync_get_last_run_probed (MedusaSync *self)
 {
   g_return_val_if_fail (MEDUSA_IS_SYNC (self), FALSE);
   return self->last_run_probed;
+}
+
+guint
+medusa_sync_get_n_not_modified (MedusaSync *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_SYNC (self), 0);
+  return self->n_not_modified;
 }

@@ -36,7 +36,11 @@ G_DECLARE_FINAL_TYPE (MedusaSync, medusa_sync, MEDUSA, SYNC, GObject)
  *  - the first run of a MedusaSync on a complete copy (once per start or
  *    sign-in) also asks for the server's order count (limit=1, fields=id);
  *    when the store has more orders than the copy holds, something was
- *    missed and the whole history is fetched again.
+ *    missed and the whole history is fetched again;
+ *  - the customer, the payment methods and the incremental query carry
+ *    If-None-Match with the ETag of the answer the copy holds (kept in this
+ *    object's memory only: one copy, one customer); a 304 is "unchanged":
+ *    nothing is parsed or put, and the kept count of the page stands in.
  * A run asked for while one runs joins it. */
 MedusaSync         *medusa_sync_new            (MedusaClient        *client,
                                                 MedusaAccountStore  *store);
@@ -59,6 +63,9 @@ MedusaCustomer     *medusa_sync_run_finish     (MedusaSync          *self,
 guint               medusa_sync_get_n_page_requests  (MedusaSync   *self);
 gboolean            medusa_sync_get_last_run_full    (MedusaSync   *self);
 gboolean            medusa_sync_get_last_run_probed  (MedusaSync   *self);
+/* How many requests of the last finished run the store answered 304 (the
+ * customer, the payment methods, pages of the incremental orders query). */
+guint               medusa_sync_get_n_not_modified   (MedusaSync   *self);
 
 /* The "fields" every order list request of the sync sends: the list's
  * default columns plus updated_at (and canceled_at), which the Store API

@@ -114,6 +114,7 @@ struct _MedusaFakeServer
   GHashTable   *idempotency_keys; /* key it issued → the return it answered */
   GHashTable   *claim_grants;    /* claim token → ClaimGrant */
   GHashTable   *claim_tokens;    /* order email → its last claim token */
+  char         *etag;            /* (nullable): every GET's ETag, see set_etag */
 };
 
 G_DEFINE_FINAL_TYPE (MedusaFakeServer, medusa_fake_server, G_TYPE_OBJECT)
@@ -700,7 +701,9 @@ respond_json_object (SoupServerMessage *msg,
       g_strcmp0 (soup_server_message_get_method (msg), "GET") == 0)
     {
       g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
-      g_autofree char *etag = g_strdup_printf ("W/\"%zx-%s\"", strlen (text), hash);
+      const char *forced = g_object_get_data (G_OBJECT (msg), "medusa-fake-etag");
+      g_autofree char *etag = forced != NULL ? g_strdup (forced) :
+                              g_strdup_printf ("W/\"%zx-%s\"", strlen (text), hash);
       const char *if_none_match =
         soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "If-None-Match");
 
@@ -3794,6 +3797,8 @@ dispatch (RequestCtx *ctx)
         }
     }
 
+  if (normal && ctx->self->etag != NULL)
+    g_object_set_data_full (G_OBJECT (msg), "medusa-fake-etag", g_strdup (ctx->self->etag), g_free);
   if (normal)
     route (ctx);
 
@@ -3992,6 +3997,7 @@ medusa_fake_server_finalize (GObject *object)
   g_clear_pointer (&self->idempotency_keys, g_hash_table_unref);
   g_clear_pointer (&self->claim_grants, g_hash_table_unref);
   g_clear_pointer (&self->claim_tokens, g_hash_table_unref);
+  g_clear_pointer (&self->etag, g_free);
 
   G_OBJECT_CLASS (medusa_fake_server_parent_class)->finalize (object);
 }
@@ -4249,6 +4255,16 @@ medusa_fake_server_set_token_route_enabled (MedusaFakeServer *self,
   g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
 
   self->token_route_enabled = !!enabled;
+}
+
+void
+medusa_fake_server_set_etag (MedusaFakeServer *self,
+                             const char       *etag)
+{
+  g_return_if_fail (MEDUSA_IS_FAKE_SERVER (self));
+
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
 }
 
 void

@@ -196,6 +196,11 @@ const char              *medusa_fake_server_get_order_customer_id    (MedusaFake
 /* FALSE: POST /store/auth/token answers 404 like servers before 1.17. */
 void                     medusa_fake_server_set_token_route_enabled  (MedusaFakeServer    *self,
                                                                       gboolean             enabled);
+/* Every 200 answer to a GET carries ETag: @etag (as sent, even a hostile
+ * one: too long, control characters) instead of the hash of its body, and
+ * a GET whose If-None-Match equals it gets 304; NULL: the hash again. */
+void                     medusa_fake_server_set_etag                 (MedusaFakeServer    *self,
+                                                                      const char          *etag);
 
 /* Faults. The first fault whose @method (NULL = any) and @path_prefix
  * (NULL = any) match a request is applied; @times is how many matching

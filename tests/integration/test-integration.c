@@ -1416,7 +1416,8 @@ test_sign_out (void)
 }
 
 /* The local copy: a first sync holds every order; an order placed after it
- * comes in with the one incremental request of the next sync. */
+ * comes in with the one incremental request of the next sync; an unchanged
+ * history is answered 304. */
 
 static gint64
 copy_n_orders (MedusaAccountStore *store,
@@ -1526,6 +1527,16 @@ test_local_copy_sync (void)
   customer = copy_sync_run (sync);
   g_assert_cmpuint (medusa_sync_get_n_page_requests (sync), ==, 1);
   g_assert_cmpint (copy_n_orders (store, NULL), ==, N_SEEDED_ORDERS + 1);
+
+  /* Still nothing changed, and the query is the same as the last run's
+   * (that one had a newer updated_at[gte]): the store answers the customer,
+   * the payment methods and the orders request 304, without a body. */
+  g_clear_object (&customer);
+  customer = copy_sync_run (sync);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, S.customer_id);
+  g_assert_cmpuint (medusa_sync_get_n_page_requests (sync), ==, 1);
+  g_assert_cmpuint (medusa_sync_get_n_not_modified (sync), ==, 3);
+  g_assert_cmpint (copy_n_orders (store, new_id), ==, N_SEEDED_ORDERS + 1);
 
   g_clear_object (&result);
   medusa_account_store_delete_async (store, NULL, store_result_cb, &result);

@@ -144,12 +144,12 @@ skip_without_keyring (void)
 }
 
 /* Pumps the main context until @session has synced since @after (NULL: at
- * all) and is no longer syncing; fails after 10 s. */
+ * all) and is no longer syncing; fails after 60 s (an ASan build on a loaded machine needs more than 10 s for the first full sync). */
 static void
 wait_synced (MedusaSession *session,
              GDateTime     *after)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   for (;;)
     {
@@ -168,7 +168,7 @@ static void
 wait_for_offline (MedusaSession *session,
                   gboolean       offline)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (medusa_session_get_offline (session) != offline || medusa_session_get_syncing (session))
     {
@@ -482,6 +482,331 @@ test_missed_resync (Fixture       *f,
   g_assert_false (medusa_sync_get_last_run_probed (sync));
 }
 
+/* ETags and 304 */
+
+#define BEA_EMAIL    "bea@example.com"
+#define BEA_PASSWORD "battery staple"
+
+/* The requests to the customer's routes the sync repeats, since the log was
+ * cleared: how many, how many carried If-None-Match, how many got 304. */
+typedef struct
+{
+  guint n;
+  guint n_conditional;
+  guint n_not_modified;
+} Conditional;
+
+static Conditional
+conditional_requests (MedusaFakeServer *fake,
+                      const char       *path)
+{
+  Conditional c = { 0, 0, 0 };
+
+  for (guint k = 0; k < medusa_fake_server_get_n_requests (fake, NULL, NULL); k++)
+    {
+      const MedusaFakeRequest *r = medusa_fake_server_get_request (fake, k);
+
+      if (g_strcmp0 (medusa_fake_request_get_method (r), "GET") != 0 ||
+          g_strcmp0 (medusa_fake_request_get_path (r), path) != 0)
+        continue;
+      /* The orders' count check (limit=1) is not repeated with an ETag. */
+      if (strstr (path, "/orders") != NULL && strstr (medusa_fake_request_get_query (r), "limit=1&") != NULL)
+        continue;
+      c.n++;
+      if (medusa_fake_request_get_header (r, "If-None-Match") != NULL)
+        c.n_conditional++;
+      if (medusa_fake_request_get_status (r) == 304)
+        c.n_not_modified++;
+    }
+  return c;
+}
+
+static const char *routes[] = {
+  "/store/customers/me", "/store/customers/me/payment-methods", "/store/customers/me/orders",
+};
+
+static void
+assert_no_if_none_match (MedusaFakeServer *fake)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      Conditional c = conditional_requests (fake, routes[i]);
+
+      g_assert_cmpuint (c.n, >, 0);
+      g_assert_cmpuint (c.n_conditional, ==, 0);
+    }
+}
+
+static void
+assert_all_not_modified (MedusaFakeServer *fake)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      Conditional c = conditional_requests (fake, routes[i]);
+
+      g_test_message ("%s: %u requests, %u with If-None-Match, %u answered 304",
+                      routes[i], c.n, c.n_conditional, c.n_not_modified);
+      g_assert_cmpuint (c.n, ==, 1);
+      g_assert_cmpuint (c.n_conditional, ==, 1);
+      g_assert_cmpuint (c.n_not_modified, ==, 1);
+    }
+}
+
+static void
+put_orders_json (MedusaAccountStore *store,
+                 JsonObject         *order)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *root = json_object_new ();
+  JsonArray *array = json_array_new ();
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  json_array_add_object_element (array, json_object_ref (order));
+  json_object_set_array_member (root, "orders", array);
+  json_node_take_object (node, root);
+  text = json_to_string (node, FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+  medusa_account_store_put_orders_async (store, bytes, NULL, medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_account_store_put_finish (store, result, &error));
+  g_assert_no_error (error);
+}
+
+static MedusaFulfillmentStatus
+copy_fulfillment_status (MedusaAccountStore *store,
+                         guint               display_id)
+{
+  g_autoptr(GListModel) orders = copy_orders (store, NULL);
+  g_autoptr(MedusaOrder) order = find_order (orders, display_id);
+
+  g_assert_nonnull (order);
+  return medusa_order_get_fulfillment_status (order);
+}
+
+static void
+test_not_modified (Fixture       *f,
+                   gconstpointer  data)
+{
+  MedusaAccountStore *store;
+  g_autoptr(MedusaStoreSyncState) before = NULL;
+  g_autoptr(MedusaStoreSyncState) after = NULL;
+  g_autoptr(GDateTime) synced = NULL;
+  g_autofree char *newest = NULL;
+  JsonObject *sentinel;
+  Conditional c;
+  GError *error = NULL;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+
+  /* The first incremental sync: its query was never asked before (the
+   * customer's and payment methods' ETags came with the first sync). */
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  c = conditional_requests (f->fake, "/store/customers/me/orders");
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpuint (c.n_conditional, ==, 0);
+  c = conditional_requests (f->fake, "/store/customers/me");
+  g_assert_cmpuint (c.n_not_modified, ==, 1);
+
+  /* A change in the copy only (the newest order, updated_at kept): only a
+   * put of the store's answer would undo it. */
+  before = copy_sync_state (store);
+  newest = g_date_time_format_iso8601 (before->newest_updated_at);
+  {
+    /* A deep copy (json_node_copy() would share the fake's object). */
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (),
+                                                      medusa_fake_server_get_order_json (f->fake, N_ORDERS));
+    g_autofree char *text = json_to_string (node, FALSE);
+    g_autoptr(JsonNode) copy = json_from_string (text, NULL);
+
+    sentinel = json_object_ref (json_node_get_object (copy));
+  }
+  json_object_set_string_member (sentinel, "fulfillment_status", "partially_returned");
+  json_object_set_string_member (sentinel, "updated_at", newest);
+  put_orders_json (store, sentinel);
+  g_assert_cmpint (copy_fulfillment_status (store, N_ORDERS), ==, MEDUSA_FULFILLMENT_STATUS_PARTIALLY_RETURNED);
+
+  /* Unchanged: each request with If-None-Match, each answered 304, nothing
+   * put, and the sync counts as done. */
+  medusa_fake_server_clear_requests (f->fake);
+  synced = g_date_time_ref (medusa_session_get_last_synced (f->session));
+  g_usleep (2000);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  assert_all_not_modified (f->fake);
+  g_assert_cmpint (copy_fulfillment_status (store, N_ORDERS), ==, MEDUSA_FULFILLMENT_STATUS_PARTIALLY_RETURNED);
+  g_assert_true (g_date_time_compare (medusa_session_get_last_synced (f->session), synced) > 0);
+  after = copy_sync_state (store);
+  g_assert_true (after->complete);
+  g_assert_cmpint (after->n_orders, ==, N_ORDERS);
+  g_assert_true (g_date_time_compare (after->last_synced, before->last_synced) > 0);
+  g_assert_true (g_date_time_equal (after->newest_updated_at, before->newest_updated_at));
+
+  /* Order 7 shipped since: the same request with its ETag gets 200, and
+   * the change lands (the page is put: the sentinel is undone too). */
+  medusa_fake_server_touch_order (f->fake, 7, "shipped", NULL);
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  c = conditional_requests (f->fake, "/store/customers/me/orders");
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpuint (c.n_conditional, ==, 1);
+  g_assert_cmpuint (c.n_not_modified, ==, 0);
+  g_assert_cmpint (copy_fulfillment_status (store, 7), ==, MEDUSA_FULFILLMENT_STATUS_SHIPPED);
+  g_assert_cmpint (copy_fulfillment_status (store, N_ORDERS), !=, MEDUSA_FULFILLMENT_STATUS_PARTIALLY_RETURNED);
+
+  /* A new updated_at[gte] is a new request: its first answer is a 200, the
+   * next one a 304 again. */
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  c = conditional_requests (f->fake, "/store/customers/me/orders");
+  g_assert_cmpuint (c.n_not_modified, ==, 0);
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  assert_all_not_modified (f->fake);
+  json_object_unref (sentinel);
+}
+
+/* A missed order is still found when the incremental query is answered 304:
+ * the count check of a new sync compares the count kept with the page. */
+static void
+test_not_modified_count_check (Fixture       *f,
+                               gconstpointer  data)
+{
+  MedusaAccountStore *store;
+  g_autoptr(MedusaSync) sync = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+  gint64 n_total = -1;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+
+  /* A sync of its own: its first run checks the count; the second keeps
+   * the ETags; the third is all 304. */
+  sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+  customer = run_sync (sync);
+  g_clear_object (&customer);
+  customer = run_sync (sync);
+  g_clear_object (&customer);
+  customer = run_sync (sync);
+  g_assert_cmpuint (medusa_sync_get_n_not_modified (sync), ==, 3);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, f->customer_id);
+
+  /* An order the incremental query cannot see: the page stays 304, and the
+   * run of a new sync on the same copy (the next start) finds it. */
+  medusa_fake_server_add_orders (f->fake, ADA_EMAIL, 1);
+  medusa_fake_server_touch_order (f->fake, N_ORDERS + 1, NULL, long_ago);
+  g_clear_object (&customer);
+  customer = run_sync (sync);
+  g_assert_cmpuint (medusa_sync_get_n_not_modified (sync), ==, 3);
+  g_clear_object (&sync);
+
+  sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+  g_clear_object (&customer);
+  customer = run_sync (sync);
+  g_assert_true (medusa_sync_get_last_run_probed (sync));
+  g_assert_true (medusa_sync_get_last_run_full (sync));
+  g_assert_cmpuint (medusa_sync_get_n_not_modified (sync), ==, 0);
+  g_clear_object (&customer);
+  g_object_unref (copy_orders (store, &n_total));
+  g_assert_cmpint (n_total, ==, N_ORDERS + 1);
+}
+
+/* The ETags of one customer's copy are never sent for another one's. */
+static void
+test_etag_per_customer (Fixture       *f,
+                        gconstpointer  data)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *error = NULL;
+
+  medusa_fake_server_add_customer (f->fake, BEA_EMAIL, BEA_PASSWORD, "Bea", "Lovelace");
+  medusa_fake_server_add_orders (f->fake, BEA_EMAIL, 3);
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  assert_all_not_modified (f->fake);
+
+  /* Bea signs in on the same client: her first sync asks without any
+   * (her payment methods' answer is the same text as Ada's: same ETag). */
+  session_sign_out (f->session);
+  medusa_fake_server_clear_requests (f->fake);
+  medusa_session_sign_in_async (f->session, BEA_EMAIL, BEA_PASSWORD, NULL,
+                                medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_sign_in_finish (f->session, result, &error));
+  g_assert_no_error (error);
+  wait_synced (f->session, NULL);
+  assert_no_if_none_match (f->fake);
+
+  /* Her own ETags, from her own answers, she does send. */
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  assert_all_not_modified (f->fake);
+  session_sign_out (f->session);
+}
+
+/* An ETag too long or with control characters is never kept nor sent. */
+static void
+test_hostile_etag (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *too_long = NULL;
+  const char *hostile[] = { NULL, "W/\"a\x01" "b\"", "W/\"a\tb\"", "W/\"caf\xc3\xa9\"" };
+  GError *error = NULL;
+
+  too_long = g_strnfill (300, 'a');
+  too_long[0] = '"';
+  too_long[299] = '"';
+  hostile[0] = too_long;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  /* A valid fixed ETag is sent back (the fake answers 304 to it) ... */
+  medusa_fake_server_set_etag (f->fake, "W/\"fine\"");
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  medusa_fake_server_clear_requests (f->fake);
+  g_assert_true (session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  assert_all_not_modified (f->fake);
+  g_assert_cmpstr (medusa_fake_request_get_header (medusa_fake_server_get_last_request (f->fake, "GET", "/store/customers/me"),
+                                                   "If-None-Match"), ==, "W/\"fine\"");
+
+  /* ... a hostile one never: the requests go without, and succeed. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      medusa_fake_server_set_etag (f->fake, hostile[i]);
+      g_assert_true (session_refresh (f->session, &error));
+      g_assert_no_error (error);
+      medusa_fake_server_clear_requests (f->fake);
+      g_assert_true (session_refresh (f->session, &error));
+      g_assert_no_error (error);
+      assert_no_if_none_match (f->fake);
+    }
+}
+
 static void
 test_offline_restore (Fixture       *f,
                       gconstpointer  data)
@@ -748,6 +1073,10 @@ main (int   argc,
   ADD ("/sync/first-sync", test_first_sync);
   ADD ("/sync/incremental", test_incremental);
   ADD ("/sync/missed-resync", test_missed_resync);
+  ADD ("/sync/not-modified", test_not_modified);
+  ADD ("/sync/not-modified-count-check", test_not_modified_count_check);
+  ADD ("/sync/etag-per-customer", test_etag_per_customer);
+  ADD ("/sync/hostile-etag", test_hostile_etag);
   ADD ("/sync/offline-restore", test_offline_restore);
   ADD ("/sync/restore-local", test_restore_local);
   ADD ("/sync/keyring-gone", test_keyring_gone);
