@@ -251,9 +251,23 @@ hex4 (const char *p,
   return TRUE;
 }
 
+/* The bytes a string takes as they are: not '"', '\\', a control
+ * character (JSON refuses them raw; NUL included) or beyond ASCII. */
+static const guint8 plain[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+  R16 (0), R16 (0),
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* '"' */
+  R16 (1), R16 (1),
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,   /* '\\' */
+  R16 (1), R16 (1),
+  R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0),
+#undef R16
+};
+
 /* A string at s->p (the opening quote): its raw bytes into @start and
- * @len, and whether it has escapes. The body is valid UTF-8 (checked
- * first), so only escapes and control characters are looked at. */
+ * @len, and whether it has escapes. Bytes beyond ASCII must be UTF-8
+ * (g_utf8_validate_len() of the string: outside strings, the grammar has
+ * none, so this is medusa_json_parse()'s check of the whole body). */
 static gboolean
 scan_string (Scan        *s,
              const char **start,
@@ -261,6 +275,7 @@ scan_string (Scan        *s,
              gboolean    *escaped)
 {
   const char *p = s->p + 1;
+  gboolean high = FALSE;
 
   *escaped = FALSE;
   *start = p;
@@ -268,11 +283,19 @@ scan_string (Scan        *s,
     {
       guchar c;
 
+      while (p < s->end && plain[(guchar) *p])
+        p++;
       if (p >= s->end)
         return FALSE;
       c = (guchar) *p;
       if (c == '"')
         break;
+      if (c >= 0x80)
+        {
+          high = TRUE;
+          p++;
+          continue;
+        }
       if (c < 0x20)
         return FALSE;
       if (c == '\\')
@@ -309,7 +332,7 @@ scan_string (Scan        *s,
 
   *len = (gsize) (p - *start);
   s->p = p + 1;
-  return TRUE;
+  return !high || g_utf8_validate_len (*start, *len, NULL);
 }
 
 /* A number at s->p: -?(0|[1-9][0-9]*)(.[0-9]+)? with at most 18 digits
@@ -1024,8 +1047,8 @@ medusa_order_page_summaries_from_text_fast (const char *data,
   Scan s;
 
   /* medusa_json_parse()'s bounds: no data, empty, over G_MAXSSIZE (the
-   * client's limit), not UTF-8 or a NUL byte */
-  if (data == NULL || size == 0 || size > G_MAXSSIZE || !g_utf8_validate_len (data, size, NULL))
+   * client's limit). Not UTF-8, a NUL byte: see scan_string(). */
+  if (data == NULL || size == 0 || size > G_MAXSSIZE)
     return NULL;
 
   utc = g_time_zone_new_utc ();
