@@ -365,7 +365,7 @@ def bench_parse():
 
 
 def bench_parse_summaries():
-    """The order list's tree-less reader (issue 10, lever 8), the same pages."""
+    """The order list's tree-less reader (issue 10, core lever 6), the same pages."""
     out = tempfile.mktemp(prefix="medusa-summaries.", suffix=".cg")
     p = subprocess.run(["valgrind", "--tool=callgrind", "--collect-atstart=no",
                         "--toggle-collect=bench_parse_summaries_once", f"--callgrind-out-file={out}",

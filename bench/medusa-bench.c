@@ -226,7 +226,7 @@ bench_parse (GBytes *body, guint n, guint n_iters)
     }
 }
 
-/* What the order list does with a page since issue 10 lever 8: JSON text →
+/* What the order list does with a page since issue 10 core lever 6: JSON text →
  * summaries, without a json-glib tree (medusa-order-summaries.c). Not
  * inlined, so that callgrind can --toggle-collect=bench_parse_summaries_once. */
 static G_GNUC_NO_INLINE MedusaOrderPage *
@@ -605,7 +605,7 @@ main (int argc, char **argv)
       bench_parse (page_100, 100, ITERS (100, 4));
       bench_parse (page_1000, N_ORDERS, ITERS (20, 2));
     }
-  /* The order list's reader (issue 10, lever 8) beside the json-glib path */
+  /* The order list's reader (issue 10, core lever 6) beside the json-glib path */
   if (WANT ("parse") || WANT ("summaries"))
     {
       if (page_100 == NULL)
