@@ -364,6 +364,31 @@ def bench_parse():
             f"{total / n / 1000:.0f} k", "—", "—", "≤ 400 k",
             {"instructions": total, "orders": n})
     log(f"parse: {total / n:.0f} instructions per order")
+    bench_parse_summaries()
+
+
+def bench_parse_summaries():
+    """The order list's tree-less reader (issue 10, core lever 6), the same pages."""
+    out = tempfile.mktemp(prefix="medusa-summaries.", suffix=".cg")
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--collect-atstart=no",
+                        "--toggle-collect=bench_parse_summaries_once", f"--callgrind-out-file={out}",
+                        MEDUSA_BENCH, "--quick", "--only", "summaries"],
+                       env=dict(os.environ, GSETTINGS_BACKEND="memory"),
+                       capture_output=True, text=True, timeout=600)
+    if p.returncode != 0:
+        fail("callgrind: " + p.stderr[-2000:])
+    total = None
+    with open(out) as f:
+        for line in f:
+            if line.startswith("totals:") or line.startswith("summary:"):
+                total = int(line.split()[1])
+    os.unlink(out)
+    n = 4 * 100 + 2 * 1000
+    add_row("parse_summaries",
+            "parse: instructions per order, order list (callgrind, JSON text → summaries, no tree)",
+            f"{total / n / 1000:.0f} k", "—", "—", "≤ 400 k",
+            {"instructions": total, "orders": n})
+    log(f"parse (order list): {total / n:.0f} instructions per order")
 
 
 def idle_counters(pid):

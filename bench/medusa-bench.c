@@ -21,6 +21,7 @@
 #include "medusa-money.h"
 #include "medusa-order-list.h"
 #include "medusa-order-page.h"
+#include "medusa-order-summaries.h"
 #include "medusa-order-query.h"
 
 #define BENCH_EMAIL  "bench@example.com"
@@ -223,6 +224,59 @@ bench_parse (GBytes *body, guint n, guint n_iters)
       report (name, samples[j], n, "orders");
       g_array_unref (samples[j]);
     }
+}
+
+/* What the order list does with a page since issue 10 core lever 6: JSON text →
+ * summaries, without a json-glib tree (medusa-order-summaries.c). Not
+ * inlined, so that callgrind can --toggle-collect=bench_parse_summaries_once. */
+static G_GNUC_NO_INLINE MedusaOrderPage *
+bench_parse_summaries_once (GBytes *body)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *text = g_bytes_get_data (body, &length);
+  MedusaOrderPage *page = medusa_order_page_summaries_from_text (text, length, &error);
+
+  if (page == NULL)
+    bench_fail ("reading the generated page: %s", error->message);
+  return page;
+}
+
+static void
+bench_parse_summaries (GBytes *body, guint n, guint n_iters)
+{
+  GArray *samples = SAMPLES ();
+  g_autofree char *name = g_strdup_printf ("parse %u orders: summaries, no tree", n);
+  gsize length = 0;
+  const char *text = g_bytes_get_data (body, &length);
+  g_autoptr(MedusaOrderPage) fast = medusa_order_page_summaries_from_text_fast (text, length);
+  g_autoptr(MedusaOrderPage) slow = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+
+  /* Measured only when the tree-less reader decides, and decides right. */
+  if (fast == NULL)
+    bench_fail ("the tree-less reader gave the %u-order page up", n);
+  slow = medusa_order_page_summaries_from_text_slow (text, length, &error);
+  if (slow == NULL)
+    bench_fail ("the json-glib path refused the %u-order page: %s", n, error->message);
+  if (!medusa_order_page_summaries_equal (fast, slow, &why))
+    bench_fail ("the tree-less reader differs from json-glib: %s", why);
+
+  for (guint i = 0; i < n_iters; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(MedusaOrderPage) page = bench_parse_summaries_once (body);
+
+      add_sample (samples, (double) (g_get_monotonic_time () - start));
+      if (g_list_model_get_n_items (medusa_order_page_get_orders (page)) != n ||
+          medusa_order_page_get_count (page) != n)
+        bench_fail ("a page of %u orders read to %u", n,
+                    g_list_model_get_n_items (medusa_order_page_get_orders (page)));
+    }
+
+  report (name, samples, n, "orders");
+  g_array_unref (samples);
 }
 
 /* 2. and 3. Cheap operations, timed in batches of BATCH calls */
@@ -506,7 +560,7 @@ main (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Few iterations (a few seconds)", NULL },
     { "json", 'j', 0, G_OPTION_ARG_FILENAME, &opt_json, "Also write the results as JSON", "FILE" },
-    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Run one section: parse, query, money, e2e, list, gap", "NAME" },
+    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Run one section: parse, summaries, query, money, e2e, list, gap", "NAME" },
     { "max-gap-ms", 0, 0, G_OPTION_ARG_INT, &opt_max_gap_ms, "Fail when the main loop stalls longer", "MS" },
     { "fixture", 0, 0, G_OPTION_ARG_FILENAME, &opt_fixture, "The orders.json to replicate", "FILE" },
     { NULL }
@@ -543,13 +597,21 @@ main (int argc, char **argv)
            g_get_num_processors (), json_array_get_length (templates));
   g_print ("%-40s %5s %11s %11s %11s %18s\n", "operation", "n", "median", "p95", "per item", "throughput");
 
-  if (WANT ("parse") || WANT ("gap"))
+  if (WANT ("parse") || WANT ("gap") || WANT ("summaries"))
     page_1000 = build_orders_page (templates, N_ORDERS);
   if (WANT ("parse"))
     {
       page_100 = build_orders_page (templates, 100);
       bench_parse (page_100, 100, ITERS (100, 4));
       bench_parse (page_1000, N_ORDERS, ITERS (20, 2));
+    }
+  /* The order list's reader (issue 10, core lever 6) beside the json-glib path */
+  if (WANT ("parse") || WANT ("summaries"))
+    {
+      if (page_100 == NULL)
+        page_100 = build_orders_page (templates, 100);
+      bench_parse_summaries (page_100, 100, ITERS (100, 4));
+      bench_parse_summaries (page_1000, N_ORDERS, ITERS (20, 2));
     }
   if (WANT ("query") || WANT ("money"))
     bench_query_and_money (ITERS (200, 20));

@@ -145,6 +145,20 @@ void        _medusa_client_request_model       (MedusaClient       *self,
                                                 MedusaErrorContext  context,
                                                 const char         *member,
                                                 MedusaJsonModelFunc func);
+/* A model read straight from a body's text (no JsonNode): the text, its
+ * size; NULL with a MEDUSA_ERROR_PARSE when it is not one. */
+typedef gpointer (*MedusaTextModelFunc) (const char  *data,
+                                         gsize        size,
+                                         GError     **error);
+/* _medusa_client_request_model() of a GET whose answer @func reads from
+ * the text (the order list's summaries). Cached apart from the others. */
+void        _medusa_client_request_text_model  (MedusaClient       *self,
+                                                GTask              *task,
+                                                const char         *path,
+                                                const char         *query,
+                                                MedusaRequestFlags  flags,
+                                                MedusaErrorContext  context,
+                                                MedusaTextModelFunc func);
 /* _medusa_client_request_model() of a route answering {"customer": {...}}. */
 void        _medusa_client_request_customer    (MedusaClient       *self,
                                                 GTask              *task,

@@ -106,7 +106,13 @@ typedef struct
   const char          *member;     /* (nullable): a string literal */
   GType                item_type;
   MedusaJsonModelFunc  func;
+  /* Or: the model read straight from the body's text (no JsonNode), by a
+   * reader that gives what parse_json_bytes() and @func would. */
+  MedusaTextModelFunc  text_func;
 } ModelSpec;
+
+/* The answer becomes a model (not the JSON root). */
+#define SPEC_HAS_MODEL(spec) ((spec)->func != NULL || (spec)->text_func != NULL)
 
 /* One call of medusa_client_request_async(), across its attempts. */
 typedef struct
@@ -363,6 +369,27 @@ parse_json_bytes (GBytes  *bytes,
 static GListStore *parse_list (JsonNode *root, const char *member, GType item_type,
                                MedusaJsonModelFunc func, GError **error);
 
+/* The model of a ModelSpec's text_func; its errors are logged, like
+ * parse_json_bytes() and build_model() do. */
+static gpointer
+decode_text (GBytes               *bytes,
+             MedusaTextModelFunc   text_func,
+             GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gpointer model = text_func (data, size, &local_error);
+
+  if (model == NULL)
+    {
+      g_debug ("Unusable answer: %s", local_error != NULL ? local_error->message : "no model");
+      _medusa_client_set_parse_error (error);
+    }
+
+  return model;
+}
+
 /* The answer as the caller wants it: the JSON root, or the models of @spec
  * (then the JSON tree is freed here, where it was built). */
 static gpointer
@@ -370,9 +397,13 @@ decode_body (GBytes          *bytes,
              const ModelSpec *spec,
              GError         **error)
 {
-  JsonNode *root = parse_json_bytes (bytes, error);
+  JsonNode *root;
   gpointer model;
 
+  if (spec->text_func != NULL)
+    return decode_text (bytes, spec->text_func, error);
+
+  root = parse_json_bytes (bytes, error);
   if (root == NULL || spec->func == NULL)
     return root;
 
@@ -392,13 +423,13 @@ return_decoded (GTask    *task,
 {
   RequestData *data = g_task_get_task_data (task);
 
-  if (result != NULL && data->etag != NULL && data->model.func != NULL)
+  if (result != NULL && data->etag != NULL && SPEC_HAS_MODEL (&data->model))
     cache_store (g_task_get_source_object (task), data->cache_key, data->etag,
                  result, data->body_size);
 
   if (result == NULL)
     g_task_return_error (task, error);
-  else if (data->model.func != NULL)
+  else if (SPEC_HAS_MODEL (&data->model))
     g_task_return_pointer (task, result, g_object_unref);
   else
     g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
@@ -472,7 +503,7 @@ return_success (GTask  *task,
   /* 204, DELETE /store/auth's "OK" (text/plain), or any non-JSON body. */
   if (size == 0 || !content_type_is_json (content_type))
     {
-      if (data->model.func != NULL)
+      if (SPEC_HAS_MODEL (&data->model))
         {
           _medusa_client_set_parse_error (&error);
           g_task_return_error (task, error);
@@ -1783,9 +1814,11 @@ start_request_full (MedusaClient        *self,
 
   /* Cached per token: a cookie session's user is not known here. */
   if ((flags & MEDUSA_REQUEST_CACHE) != 0 && (flags & MEDUSA_REQUEST_ANONYMOUS) == 0 &&
-      data->model.func != NULL && data->model.item_type == G_TYPE_NONE &&
+      SPEC_HAS_MODEL (&data->model) && data->model.item_type == G_TYPE_NONE &&
       strcmp (data->method, "GET") == 0 && self->token != NULL)
-    data->cache_key = g_strconcat (self->token, "\n", data->uri, NULL);
+    /* a text_func's model (the order list's summaries) is not the other's */
+    data->cache_key = g_strconcat (self->token, "\n", data->uri,
+                                   data->model.text_func != NULL ? "\ntext" : NULL, NULL);
 
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 
@@ -2134,6 +2167,25 @@ _medusa_client_request_model (MedusaClient        *self,
 {
   request_model (self, task, method, path, query, body, flags, context,
                  member, G_TYPE_NONE, func);
+}
+
+void
+_medusa_client_request_text_model (MedusaClient        *self,
+                                   GTask               *task,
+                                   const char          *path,
+                                   const char          *query,
+                                   MedusaRequestFlags   flags,
+                                   MedusaErrorContext   context,
+                                   MedusaTextModelFunc  func)
+{
+  ModelSpec model = { NULL, G_TYPE_NONE, NULL, func };
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  start_request (self, "GET", path, query, NULL, flags, context, &model, NULL,
+                 g_task_get_cancellable (task), on_model_response_cb, task);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "medusa-client-private.h"
 #include "medusa-customers.h"
 #include "medusa-dialect-private.h"
+#include "medusa-order-summaries.h"
 #include "medusa-payment-method.h"
 #include "medusa-secret.h"
 
@@ -392,6 +393,46 @@ medusa_client_list_orders_finish (MedusaClient  *self,
                                   GError       **error)
 {
   return _medusa_client_propagate_pointer (self, result, medusa_client_list_orders_async, error);
+}
+
+/**
+ * medusa_client_list_order_summaries_async:
+ *
+ * Like medusa_client_list_orders_async(), but each order of the page is a
+ * summary (medusa_order_copy_summary()), read from the text without a
+ * json-glib tree (medusa_order_page_summaries_from_text()): the order list.
+ */
+void
+medusa_client_list_order_summaries_async (MedusaClient           *self,
+                                          const MedusaOrderQuery *query,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *query_string = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_order_summaries_async);
+
+  if (query != NULL)
+    query_string = medusa_order_query_to_string (query);
+
+  _medusa_client_request_text_model (self, g_steal_pointer (&task),
+                                     "/store/customers/me/orders", query_string,
+                                     MEDUSA_REQUEST_CACHE, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                                     (MedusaTextModelFunc) medusa_order_page_summaries_from_text);
+}
+
+MedusaOrderPage *
+medusa_client_list_order_summaries_finish (MedusaClient  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return _medusa_client_propagate_pointer (self, result,
+                                           medusa_client_list_order_summaries_async, error);
 }
 
 /* Payment methods */

@@ -82,6 +82,17 @@ MedusaOrderPage *medusa_client_list_orders_finish           (MedusaClient       
                                                              GAsyncResult               *result,
                                                              GError                    **error);
 
+/* The same, each order a summary (medusa_order_copy_summary()), read
+ * without a json-glib tree: for the order list. */
+void             medusa_client_list_order_summaries_async   (MedusaClient               *self,
+                                                             const MedusaOrderQuery     *query,
+                                                             GCancellable               *cancellable,
+                                                             GAsyncReadyCallback         callback,
+                                                             gpointer                    user_data);
+MedusaOrderPage *medusa_client_list_order_summaries_finish  (MedusaClient               *self,
+                                                             GAsyncResult               *result,
+                                                             GError                    **error);
+
 /* GET /store/customers/me/payment-methods → GListModel of MedusaPaymentMethod */
 void            medusa_client_list_payment_methods_async    (MedusaClient               *self,
                                                              GCancellable               *cancellable,

@@ -293,7 +293,7 @@ load_page_cb (GObject      *source,
   gboolean had_more;
   PageSlot *slot;
 
-  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (source), result, &error);
+  page = medusa_client_list_order_summaries_finish (MEDUSA_CLIENT (source), result, &error);
 
   /* A cancelled load belongs to a query, a reload or a list that is gone:
    * touch nothing, not even @self. */
@@ -391,11 +391,11 @@ start_request (MedusaOrderList *self,
   data->cancellable = g_object_ref (self->cancellable);
   data->slot = self->slots->len - 1;
 
-  medusa_client_list_orders_async (self->client,
-                                   query,
-                                   self->cancellable,
-                                   load_page_cb,
-                                   data);
+  medusa_client_list_order_summaries_async (self->client,
+                                            query,
+                                            self->cancellable,
+                                            load_page_cb,
+                                            data);
 }
 
 /* Starts loading the page at next_offset, and as many of the following

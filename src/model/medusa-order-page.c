@@ -9,6 +9,7 @@
 #include "medusa-json.h"
 #include "medusa-money.h"
 #include "medusa-order.h"
+#include "medusa-order-private.h"
 
 struct _MedusaOrderPage
 {
@@ -150,6 +151,26 @@ medusa_order_page_new_from_json (JsonObject  *object,
     }
 
   return g_steal_pointer (&self);
+}
+
+MedusaOrderPage *
+_medusa_order_page_new (GListStore *orders,
+                        gint64      count,
+                        gint64      offset,
+                        gint64      limit)
+{
+  MedusaOrderPage *self;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (orders), NULL);
+
+  self = g_object_new (MEDUSA_TYPE_ORDER_PAGE, NULL);
+  g_set_object (&self->orders, orders);
+  g_object_unref (orders);
+  self->count = count;
+  self->offset = offset;
+  self->limit = limit;
+
+  return self;
 }
 
 GListModel *

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "medusa-order.h"
+#include "medusa-order-private.h"
 
 #include "medusa-error.h"
 #include "medusa-json.h"
@@ -454,6 +455,36 @@ medusa_order_copy_summary (MedusaOrder *self)
   copy->n_items = self->n_items;
 
   return copy;
+}
+
+MedusaOrder *
+_medusa_order_new_summary (MedusaOrderSummaryFields *summary)
+{
+  MedusaOrder *self;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  self = g_object_new (MEDUSA_TYPE_ORDER, NULL);
+  self->id = g_steal_pointer (&summary->id);
+  self->display_id = summary->display_id;
+  self->currency_code = g_steal_pointer (&summary->currency_code);
+  self->tax_rate = summary->tax_rate;
+  self->created_at = g_steal_pointer (&summary->created_at);
+  self->canceled_at = g_steal_pointer (&summary->canceled_at);
+  self->subtotal = summary->subtotal;
+  self->discount_total = summary->discount_total;
+  self->shipping_total = summary->shipping_total;
+  self->tax_total = summary->tax_total;
+  self->gift_card_total = summary->gift_card_total;
+  self->refunded_total = summary->refunded_total;
+  self->paid_total = summary->paid_total;
+  self->total = summary->total;
+  self->status = summary->status;
+  self->fulfillment_status = summary->fulfillment_status;
+  self->payment_status = summary->payment_status;
+  self->n_items = summary->n_items;
+
+  return self;
 }
 
 const char *

@@ -303,6 +303,43 @@ order_bits (GListModel *orders)
   return bits;
 }
 
+/* The order list's reader (summaries, no json-glib tree) on the same query:
+ * the same orders as the full page in every field a summary keeps. */
+static void
+assert_summaries_match (const MedusaOrderQuery *query,
+                        MedusaOrderPage        *full)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  GListModel *a, *b;
+
+  medusa_client_list_order_summaries_async (S.client, query, NULL, store_result_cb, &result);
+  page = medusa_client_list_order_summaries_finish (S.client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  a = medusa_order_page_get_orders (page);
+  b = medusa_order_page_get_orders (full);
+  g_assert_cmpint (medusa_order_page_get_count (page), ==, medusa_order_page_get_count (full));
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(MedusaOrder) x = g_list_model_get_item (a, i);
+      g_autoptr(MedusaOrder) y = g_list_model_get_item (b, i);
+
+      g_assert_cmpstr (medusa_order_get_id (x), ==, medusa_order_get_id (y));
+      g_assert_cmpint (medusa_order_get_display_id (x), ==, medusa_order_get_display_id (y));
+      g_assert_cmpstr (medusa_order_get_currency_code (x), ==, medusa_order_get_currency_code (y));
+      g_assert_cmpint (medusa_order_get_total (x), ==, medusa_order_get_total (y));
+      g_assert_cmpint (medusa_order_get_paid_total (x), ==, medusa_order_get_paid_total (y));
+      g_assert_cmpint (medusa_order_get_status (x), ==, medusa_order_get_status (y));
+      g_assert_cmpint (medusa_order_get_fulfillment_status (x), ==, medusa_order_get_fulfillment_status (y));
+      g_assert_cmpint (medusa_order_get_payment_status (x), ==, medusa_order_get_payment_status (y));
+      g_assert_cmpint (medusa_order_get_n_items (x), ==, medusa_order_get_n_items (y));
+      g_assert_true (g_date_time_equal (medusa_order_get_created_at (x), medusa_order_get_created_at (y)));
+      g_assert_null (medusa_order_get_email (x));
+    }
+}
+
 /* Lists with @query (limit 0 = all) and checks the exact set and the count. */
 static void
 assert_query_matches (MedusaOrderQuery *query,
@@ -328,6 +365,7 @@ assert_query_matches (MedusaOrderQuery *query,
                   medusa_order_page_get_count (page), bits, expected_bits);
   g_assert_cmpuint (bits, ==, expected_bits);
   g_assert_cmpint (medusa_order_page_get_count (page), ==, expected_n);
+  assert_summaries_match (query, page);
 }
 
 /* --- the scenario --------------------------------------------------------------- */

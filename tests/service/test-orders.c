@@ -327,6 +327,83 @@ test_list_errors (Fixture       *f,
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
 }
 
+/* The order list's pages: summaries read without a json-glib tree, the
+ * same as the full orders in what they keep, and cached apart from them
+ * (a 304 for the same URI must not hand a summary page to the export). */
+static MedusaOrderPage *
+list_summaries (Fixture                *f,
+                const MedusaOrderQuery *query,
+                GError                **error)
+{
+  medusa_client_list_order_summaries_async (f->client, query, NULL, medusa_fake_async_result_cb, &f->slot);
+  return medusa_client_list_order_summaries_finish (f->client, service_fixture_wait (f), error);
+}
+
+static void
+assert_summaries_of (MedusaOrderPage *summaries,
+                     MedusaOrderPage *full)
+{
+  GListModel *s = medusa_order_page_get_orders (summaries);
+  GListModel *o = medusa_order_page_get_orders (full);
+
+  g_assert_cmpint (medusa_order_page_get_count (summaries), ==, medusa_order_page_get_count (full));
+  g_assert_cmpuint (g_list_model_get_n_items (s), ==, g_list_model_get_n_items (o));
+  for (guint i = 0; i < g_list_model_get_n_items (s); i++)
+    {
+      g_autoptr(MedusaOrder) a = g_list_model_get_item (s, i);
+      g_autoptr(MedusaOrder) b = g_list_model_get_item (o, i);
+
+      g_assert_cmpstr (medusa_order_get_id (a), ==, medusa_order_get_id (b));
+      g_assert_cmpint (medusa_order_get_display_id (a), ==, medusa_order_get_display_id (b));
+      g_assert_cmpint (medusa_order_get_total (a), ==, medusa_order_get_total (b));
+      g_assert_cmpint (medusa_order_get_refunded_total (a), ==, medusa_order_get_refunded_total (b));
+      g_assert_cmpint (medusa_order_get_status (a), ==, medusa_order_get_status (b));
+      g_assert_cmpint (medusa_order_get_payment_status (a), ==, medusa_order_get_payment_status (b));
+      g_assert_cmpint (medusa_order_get_n_items (a), ==, medusa_order_get_n_items (b));
+      g_assert_cmpint (medusa_order_get_n_items (a), >, 0);
+      g_assert_true (g_date_time_equal (medusa_order_get_created_at (a), medusa_order_get_created_at (b)));
+      /* a summary leaves these out */
+      g_assert_null (medusa_order_get_email (a));
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (a)), ==, 0);
+      g_assert_cmpstr (medusa_order_get_email (b), ==, DEMO_EMAIL);
+    }
+}
+
+static void
+test_list_summaries (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) summaries = NULL;
+  g_autoptr(MedusaOrderPage) full = NULL;
+  g_autoptr(MedusaOrderPage) again = NULL;
+
+  summaries = list_summaries (f, query, &error);
+  g_assert_no_error (error);
+  assert_query_sent (f, query);
+  full = list_orders (f, query, &error);
+  g_assert_no_error (error);
+  assert_summaries_of (summaries, full);
+
+  /* the same URI once more, each kind: its own cached model */
+  g_clear_object (&summaries);
+  g_clear_object (&full);
+  summaries = list_summaries (f, query, &error);
+  g_assert_no_error (error);
+  full = list_orders (f, query, &error);
+  g_assert_no_error (error);
+  assert_summaries_of (summaries, full);
+
+  /* a broken body is the parse error, as for the full page */
+  medusa_fake_server_add_fault (f->fake, "GET", "/store/customers/me/orders",
+                                MEDUSA_FAKE_FAULT_TRUNCATED, 1);
+  medusa_order_query_set_offset (query, 2);
+  again = list_summaries (f, query, &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+  g_assert_null (again);
+}
+
 static void
 test_retrieve_order (Fixture       *f,
                      gconstpointer  data)
@@ -503,6 +580,7 @@ main (int   argc,
   ADD ("/orders/list/search", test_list_search);
   ADD ("/orders/list/fields", test_list_fields);
   ADD ("/orders/list/errors", test_list_errors);
+  ADD ("/orders/list/summaries", test_list_summaries);
   ADD ("/orders/retrieve/success", test_retrieve_order);
   ADD ("/orders/retrieve/canceled", test_retrieve_order_canceled);
   ADD ("/orders/retrieve/errors", test_retrieve_order_errors);
