@@ -6,21 +6,29 @@ loopback TCP forwarder this test owns. A customer registers and fills the
 profile and the address book; the app quits; the forwarder stops (the store
 "cannot be reached"); the app starts again and shows the account from its
 local copy, says so in the status line and holds back every control that
-would send a change, while what is typed stays; the forwarder comes back
-and the app is online again by itself; signing out deletes the copy.
+would send a change, while what is typed stays; the orders the customer
+placed (two real ones, through the cart flow) are listed from the copy and
+its full-text index finds them by a product title, and the order whose
+details were opened online shows them offline from the copy; the forwarder
+comes back and the app is online again by itself; signing out deletes the
+copy.
 
 Needs: DISPLAY (Xvfb), a D-Bus session with an unlocked Secret Service,
-MEDUSA_URL (the backend).
+MEDUSA_URL (the backend), MEDUSA_SEED_ORDERS (path of seed-orders.sh).
 Usage: test-offline.py PATH-TO-medusa-account SCHEMA-DIR"""
 
 import glob
+import json
 import os
+import re
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
+import urllib.request
 
 import pyatspi
 
@@ -29,18 +37,25 @@ from medusa_gui import App, GuiError, Tap, app_env, wrap_up  # noqa: E402
 
 APP, SCHEMA_DIR = sys.argv[1], sys.argv[2]
 URL = os.environ.get("MEDUSA_URL")
+SEED = os.environ.get("MEDUSA_SEED_ORDERS")
 
-if not (URL and os.environ.get("DISPLAY")):
+if not (URL and SEED and os.environ.get("DISPLAY")):
     if os.environ.get("MEDUSA_REQUIRE_BACKEND"):
-        print("Bail out! MEDUSA_URL and DISPLAY are required")
+        print("Bail out! MEDUSA_URL, MEDUSA_SEED_ORDERS and DISPLAY are required")
         sys.exit(1)
-    print("1..0 # SKIP needs a display and a real backend (MEDUSA_URL)")
+    print("1..0 # SKIP needs a display and a real backend (MEDUSA_URL, MEDUSA_SEED_ORDERS)")
     sys.exit(0)
 
 REASON = "The store can't be reached. You can make changes again when it is back."
 OFFLINE_TEXT = "Offline — showing your saved account from "
 # The session retries every few seconds instead of every minute.
 RETRY_SECONDS = "2"
+SAVED_COPY = "This is the copy saved on this computer"
+# seed-orders.sh with VARY_STATUS=0 2: a T-shirt in the first order, a
+# T-shirt and a mug in the second (the kit's catalogue in variant order).
+PRODUCT = "Test Mug"
+SEARCH = "mug"
+NO_MATCH = "teapot"
 
 
 class Forwarder:
@@ -135,6 +150,7 @@ env = app_env(home, SCHEMA_DIR, STORE_URL, LANG="C.UTF-8", LC_ALL="C.UTF-8",
 log = open(os.path.join(home, "app.log"), "w")
 tap = Tap()
 app = None
+orders = []   # the customer's orders as the store sends them
 
 
 def launch():
@@ -294,10 +310,141 @@ def sign_out_deletes_copy():
               "the status line to go away after sign-out")
 
 
+def api(path, data=None, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    req = urllib.request.Request(URL.rstrip("/") + path, headers=headers,
+                                 data=json.dumps(data).encode() if data is not None else None,
+                                 method="POST" if data is not None else "GET")
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.load(r)
+
+
+def has_product(order):
+    return any(PRODUCT in (item.get("title") or "") for item in order.get("items") or [])
+
+
+def matching():
+    return sorted(o["display_id"] for o in orders if has_product(o))
+
+
+def count_text(n):
+    return "%d of %d order%s" % (n, n, "" if n == 1 else "s")
+
+
+def listed():
+    """The order numbers of the rows the orders page shows."""
+    numbers = []
+    for node in app.nodes(within="MedusaOrdersPage"):
+        m = re.match(r"Order #(\d+),", node.name or "")
+        if m:
+            numbers.append(int(m.group(1)))
+    return sorted(set(numbers))
+
+
+def type_search(text):
+    """Types into "Search orders" as a person does (click, select all, type)."""
+    found = []
+    app._wait(lambda: found.extend(n for n in app.nodes(name="Search orders", within="MedusaOrdersPage")
+                                   if n.getRoleName() in ("text", "entry")) or found,
+              "the Search orders field")
+    node = found[0]
+    app.mouse_click(node)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a", "BackSpace"], check=True)
+    if text:
+        subprocess.run(["xdotool", "type", "--delay", "8", text], check=True)
+    app._wait(lambda: app.text_of(node) == text,
+              "Search orders to hold %r (now %r)" % (text, app.text_of(node)))
+
+
+def orders_listed(want, timeout=40):
+    """Waits for the orders page to list exactly the orders numbered @want;
+    fails at once when it shows an error instead (the store was asked)."""
+    page = "MedusaOrdersPage"
+    count, error = count_text(len(want)), "Could Not Load Orders"
+
+    def state():
+        shown = [n.name for n in app.nodes("label", within=page)]
+        if error in shown:
+            return error
+        return count if count in shown else None
+
+    if app._wait(state, "'%s' (or '%s') on the orders page" % (count, error), timeout) == error:
+        raise GuiError("the orders page shows '%s' instead of %s" % (error, count))
+    app._wait(lambda: listed() == want, "the rows of exactly the orders %s" % want)
+
+
+def open_details(number):
+    row = app.wait_label(lambda s: s.startswith("Order #%d," % number), "the row of order #%d" % number,
+                         within="MedusaOrdersPage")
+    app.mouse_click(row)
+    app.wait_page("Order Details")
+    page = "MedusaOrderDetailsPage"
+    app.wait_text("Order #%d" % number, within=page)
+    app.wait_text(PRODUCT, within=page)
+
+
+def seed_orders():
+    """Two real orders for the customer the app registered (the script logs in)."""
+    global orders
+    subprocess.run([SEED, "2"], check=True, stdout=log, stderr=log,
+                   env=dict(os.environ, DEMO_EMAIL=EMAIL, DEMO_PASSWORD=PASSWORD, VARY_STATUS="0",
+                            MEDUSA_URL=URL))
+    token = api("/store/auth/token", {"email": EMAIL, "password": PASSWORD})["access_token"]
+    orders = api("/store/customers/me/orders?limit=50&expand=items", token=token)["orders"]
+    if len(orders) != 2 or len(matching()) != 1:
+        raise GuiError("the seeded orders do not make a search case: %d orders, %d with %r"
+                       % (len(orders), len(matching()), PRODUCT))
+
+
+def online_orders():
+    """The app syncs the new orders into its copy; the details of the order
+    with the mug are opened once (the copy keeps the whole order of the
+    details that were opened)."""
+    sidebar("Overview")
+    app.click("Refresh")
+    sidebar("Orders")
+    orders_listed(sorted(o["display_id"] for o in orders))
+    open_details(matching()[0])
+    if any(SAVED_COPY in (n.name or "") for n in app.nodes("label", within="MedusaOrderDetailsPage")):
+        raise GuiError("online, the details say they are the saved copy")
+    time.sleep(1)  # the details are written to the copy in the background
+    # Closed on the Addresses page: the restart comes back there.
+    sidebar("Addresses")
+    app.wait_label(lambda s: s.startswith("Updated "), "the status line saying 'Updated …'")
+
+
+def offline_orders():
+    sidebar("Orders")
+    page = "MedusaOrdersPage"
+    every = sorted(o["display_id"] for o in orders)
+    orders_listed(every)
+    # The store's own q does not search product titles, and the store is
+    # gone anyway: this is the copy's full-text index.
+    type_search(SEARCH)
+    orders_listed(matching())
+    type_search(NO_MATCH)
+    app.wait_text("No Matching Orders", within=page)
+    if listed():
+        raise GuiError("rows shown for %r: %s" % (NO_MATCH, listed()))
+    type_search("")
+    orders_listed(every)
+    type_search(SEARCH)
+    orders_listed(matching())
+    open_details(matching()[0])
+    # Only what is on screen: the label is always in the page, hidden online.
+    app._wait(lambda: any((n.name or "").startswith(SAVED_COPY)
+                          for n in app.nodes("label", within="MedusaOrderDetailsPage")),
+              "the details saying they are the saved copy")
+
+
 def main():
     try:
         launch()
         ok = tap.step("register a customer with a phone and an address", register_and_fill)
+        ok = ok and tap.step("two real orders for the customer (seed-orders.sh)", seed_orders)
+        ok = ok and tap.step("the app syncs the orders; one order's details opened online", online_orders)
         ok = ok and tap.step("the status line says when the copy was updated", status_updated)
         ok = ok and tap.step("the store gone: a restart shows the account from the copy, offline",
                              restart_without_store)
@@ -305,6 +452,8 @@ def main():
                              offline_profile)
         ok = ok and tap.step("addresses from the copy; add, edit and delete held back", offline_addresses)
         ok = ok and tap.step("payment methods from the copy, no error", offline_payment_methods)
+        ok = ok and tap.step("orders from the copy; search by a product title finds the order; "
+                             "its details from the saved copy", offline_orders)
         ok = ok and tap.step("the store back: online again by itself, the typed name saved", back_online)
         ok = ok and tap.step("sign-out deletes the copy (database, -wal and -shm)", sign_out_deletes_copy)
     finally:
