@@ -21,7 +21,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD="$ROOT/_build/fuzz"
 SECONDS_PER_TARGET=${1:-60}
-ALL_TARGETS="fuzz-json-parse fuzz-models fuzz-error-mapping fuzz-order-query fuzz-reset-link"
+ALL_TARGETS="fuzz-json-parse fuzz-models fuzz-error-mapping fuzz-order-query fuzz-reset-link fuzz-claim-token fuzz-decimal fuzz-csv fuzz-order-summaries"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 
 if ! [[ "$SECONDS_PER_TARGET" =~ ^[0-9]+$ ]] || [ "$SECONDS_PER_TARGET" = 0 ]; then

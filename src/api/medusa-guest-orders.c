@@ -13,6 +13,7 @@
 #include "medusa-client-private.h"
 #include "medusa-error.h"
 #include "medusa-guest-orders.h"
+#include "medusa-guest-orders-private.h"
 #include "medusa-payloads.h"
 #include "medusa-reset-link.h"
 
@@ -33,6 +34,49 @@ lookup_result_free (LookupResult *r)
 
 /* Lookup */
 
+MedusaOrder *
+_medusa_guest_order_parse_lookup (JsonNode   *root,
+                                  gboolean   *owner_has_account_out,
+                                  char      **owner_id_out,
+                                  GError    **error)
+{
+  g_autoptr(MedusaOrder) order = NULL;
+  JsonObject *object;
+  JsonNode *customer;
+  gboolean owner_has_account = FALSE;
+  char *owner_id = NULL;
+
+  object = medusa_json_get_object_member (root, "order", error);
+  if (object == NULL)
+    return NULL;
+  order = medusa_order_new_from_json (object, error);
+  if (order == NULL)
+    return NULL;
+
+  customer = json_object_get_member (object, "customer");
+  if (customer != NULL && JSON_NODE_HOLDS_OBJECT (customer))
+    {
+      JsonObject *c = json_node_get_object (customer);
+      JsonNode *has_account = json_object_get_member (c, "has_account");
+      JsonNode *id = json_object_get_member (c, "id");
+
+      owner_has_account = has_account != NULL &&
+                          JSON_NODE_HOLDS_VALUE (has_account) &&
+                          json_node_get_value_type (has_account) == G_TYPE_BOOLEAN &&
+                          json_node_get_boolean (has_account);
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+        owner_id = g_strdup (json_node_get_string (id));
+    }
+
+  if (owner_has_account_out != NULL)
+    *owner_has_account_out = owner_has_account;
+  if (owner_id_out != NULL)
+    *owner_id_out = owner_id;
+  else
+    g_free (owner_id);
+  return g_steal_pointer (&order);
+}
+
 static void
 on_lookup_cb (GObject      *source_object,
               GAsyncResult *result,
@@ -40,11 +84,8 @@ on_lookup_cb (GObject      *source_object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(MedusaOrder) order = NULL;
   GError *error = NULL;
   LookupResult *r;
-  JsonObject *object;
-  JsonNode *customer;
   guint status = 0;
 
   root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, &status, &error);
@@ -62,34 +103,13 @@ on_lookup_cb (GObject      *source_object,
       return;
     }
 
-  object = medusa_json_get_object_member (root, "order", &error);
-  if (object == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  order = medusa_order_new_from_json (object, &error);
-  if (order == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
   r = g_new0 (LookupResult, 1);
-  r->order = g_steal_pointer (&order);
-  customer = json_object_get_member (object, "customer");
-  if (customer != NULL && JSON_NODE_HOLDS_OBJECT (customer))
+  r->order = _medusa_guest_order_parse_lookup (root, &r->owner_has_account, &r->owner_id, &error);
+  if (r->order == NULL)
     {
-      JsonObject *c = json_node_get_object (customer);
-      JsonNode *has_account = json_object_get_member (c, "has_account");
-      JsonNode *id = json_object_get_member (c, "id");
-
-      r->owner_has_account = has_account != NULL &&
-                             JSON_NODE_HOLDS_VALUE (has_account) &&
-                             json_node_get_value_type (has_account) == G_TYPE_BOOLEAN &&
-                             json_node_get_boolean (has_account);
-      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
-        r->owner_id = g_strdup (json_node_get_string (id));
+      lookup_result_free (r);
+      g_task_return_error (task, error);
+      return;
     }
   g_task_return_pointer (task, r, (GDestroyNotify) lookup_result_free);
 }

@@ -11,6 +11,7 @@
 #include "medusa-client-private.h"
 #include "medusa-error.h"
 #include "medusa-returns.h"
+#include "medusa-returns-private.h"
 
 /* Return reasons */
 
@@ -67,31 +68,23 @@ read_bounded (JsonObject           *object,
 
 /* Return shipping options */
 
-static void
-on_return_options_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+GListStore *
+_medusa_returns_parse_options (JsonNode    *root,
+                               const char  *region_id,
+                               GError     **error)
 {
-  g_autoptr(GTask) task = user_data;
-  const char *region_id = g_task_get_task_data (task);
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GListStore) all = NULL;
   g_autoptr(GListStore) options = NULL;
-  GError *error = NULL;
 
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
-  if (root == NULL && error == NULL)
-    _medusa_client_set_parse_error (&error);
-  if (error == NULL && !JSON_NODE_HOLDS_OBJECT (root))
-    _medusa_client_set_parse_error (&error);
-  if (error == NULL)
-    all = read_bounded (json_node_get_object (root), "shipping_options", MEDUSA_TYPE_RETURN_OPTION,
-                        (MedusaJsonModelFunc) medusa_return_option_new_from_json, &error);
-  if (error != NULL)
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_task_return_error (task, error);
-      return;
+      _medusa_client_set_parse_error (error);
+      return NULL;
     }
+  all = read_bounded (json_node_get_object (root), "shipping_options", MEDUSA_TYPE_RETURN_OPTION,
+                      (MedusaJsonModelFunc) medusa_return_option_new_from_json, error);
+  if (all == NULL)
+    return NULL;
 
   /* A store that ignores the query must not offer an outbound option. */
   options = g_list_store_new (MEDUSA_TYPE_RETURN_OPTION);
@@ -105,7 +98,30 @@ on_return_options_cb (GObject      *source,
         g_list_store_append (options, option);
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&options), g_object_unref);
+  return g_steal_pointer (&options);
+}
+
+static void
+on_return_options_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  const char *region_id = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = NULL;
+  GListStore *options = NULL;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
+  if (error == NULL)
+    options = _medusa_returns_parse_options (root, region_id, &error);
+  if (options == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, options, g_object_unref);
 }
 
 void
@@ -148,6 +164,48 @@ medusa_client_list_return_options_finish (MedusaClient  *self,
 #define ORDER_RETURNS_QUERY \
   "fields=id&expand=returns,returns.items,returns.items.reason,returns.shipping_method&limit=1&id="
 
+GListStore *
+_medusa_returns_parse_order_returns (JsonNode    *root,
+                                     const char  *order_id,
+                                     GError     **error)
+{
+  JsonArray *orders = NULL;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      _medusa_client_set_parse_error (error);
+      return NULL;
+    }
+  if (!medusa_json_read_array (json_node_get_object (root), "orders", &orders, error))
+    return NULL;
+  if (orders == NULL)
+    {
+      _medusa_client_set_parse_error (error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (orders) && i < 10; i++)
+    {
+      JsonNode *node = json_array_get_element (orders, i);
+      g_autofree char *id = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      /* not json_object_get_string_member_with_default(): an id that is an
+       * object or an array is a critical there */
+      id = medusa_json_dup_string_member (json_node_get_object (node), "id");
+      if (g_strcmp0 (id, order_id) != 0)
+        continue;
+
+      return read_bounded (json_node_get_object (node), "returns", MEDUSA_TYPE_RETURN,
+                           (MedusaJsonModelFunc) medusa_return_new_from_json, error);
+    }
+
+  g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND,
+               "The order is not one of the customer's orders");
+  return NULL;
+}
+
 static void
 on_order_returns_cb (GObject      *source,
                      GAsyncResult *result,
@@ -156,48 +214,19 @@ on_order_returns_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   const char *order_id = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
-  JsonArray *orders = NULL;
+  GListStore *returns = NULL;
   GError *error = NULL;
 
   root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
-  if (root == NULL && error == NULL)
-    _medusa_client_set_parse_error (&error);
-  if (error == NULL && !JSON_NODE_HOLDS_OBJECT (root))
-    _medusa_client_set_parse_error (&error);
-  if (error == NULL &&
-      !medusa_json_read_array (json_node_get_object (root), "orders", &orders, &error))
-    g_assert (error != NULL);
-  if (error == NULL && orders == NULL)
-    _medusa_client_set_parse_error (&error);
-  if (error != NULL)
+  if (error == NULL)
+    returns = _medusa_returns_parse_order_returns (root, order_id, &error);
+  if (returns == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  for (guint i = 0; i < json_array_get_length (orders) && i < 10; i++)
-    {
-      JsonNode *node = json_array_get_element (orders, i);
-      JsonObject *order;
-      g_autoptr(GListStore) returns = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      order = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (order, "id", NULL), order_id) != 0)
-        continue;
-
-      returns = read_bounded (order, "returns", MEDUSA_TYPE_RETURN,
-                              (MedusaJsonModelFunc) medusa_return_new_from_json, &error);
-      if (returns == NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, g_steal_pointer (&returns), g_object_unref);
-      return;
-    }
-
-  g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND,
-                           "The order is not one of the customer's orders");
+  g_task_return_pointer (task, returns, g_object_unref);
 }
 
 void

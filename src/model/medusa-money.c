@@ -290,10 +290,11 @@ medusa_money_parse_decimal (const char *text,
   /* value = mantissa × 10^(exponent − n_fraction); minor units: × 10^digits */
   shift = exponent - (gint64) n_fraction + digits;
   keep = shift >= 0 ? (gint64) n_mantissa : (gint64) n_mantissa + shift;
+  /* Accumulated with its sign: -9223372036854775808 fits, its magnitude not. */
   for (gint64 i = 0; i < keep; i++)
     {
       if (!medusa_money_checked_mul (value, 10, &value) ||
-          !medusa_money_checked_add (value, mantissa[i] - '0', &value))
+          !medusa_money_checked_add (value, negative ? '0' - mantissa[i] : mantissa[i] - '0', &value))
         return FALSE;
     }
   if (shift > 0)
@@ -309,10 +310,10 @@ medusa_money_parse_decimal (const char *text,
   /* The first digit dropped decides: half away from zero. */
   else if (keep >= 0 && keep < (gint64) n_mantissa && mantissa[keep] >= '5')
     {
-      if (!medusa_money_checked_add (value, 1, &value))
+      if (!medusa_money_checked_add (value, negative ? -1 : 1, &value))
         return FALSE;
     }
 
-  *minor = negative ? -value : value;
+  *minor = value;
   return TRUE;
 }

@@ -217,6 +217,22 @@ medusa_return_option_init (MedusaReturnOption *self)
   self->price = -1;
 }
 
+/* An integer member, -1 when it is missing or null (medusa_json_read_int()
+ * reads those as 0, which would be a free option). */
+static gboolean
+read_price (JsonObject  *object,
+            const char  *member,
+            gint64      *price,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *price = -1;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  return medusa_json_read_int (object, member, price, error);
+}
+
 /**
  * medusa_return_option_new_from_json:
  * @object: a shipping option of the Store API
@@ -239,10 +255,10 @@ medusa_return_option_new_from_json (JsonObject  *object,
     return NULL;
 
   /* price_incl_tax is what the customer pays; amount is null for a
-   * calculated price. A negative price is not a price. */
-  if (!medusa_json_read_int (object, "price_incl_tax", &price, error))
+   * calculated price. A missing or negative price is not a price. */
+  if (!read_price (object, "price_incl_tax", &price, error))
     return NULL;
-  if (price < 0 && !medusa_json_read_int (object, "amount", &price, error))
+  if (price < 0 && !read_price (object, "amount", &price, error))
     return NULL;
   self->price = price >= 0 ? price : -1;
 
@@ -564,9 +580,10 @@ medusa_returns_count_item (GListModel *returns,
         {
           g_autoptr(MedusaReturnItem) item = g_list_model_get_item (items, j);
 
-          if (g_strcmp0 (medusa_return_item_get_item_id (item), item_id) == 0 &&
-              total <= G_MAXINT32)
-            total += medusa_return_item_get_quantity (item);
+          /* Saturates at G_MAXINT32 (a quantity can be any gint64 ≥ 0):
+           * never an overflow, and callers may subtract it. */
+          if (g_strcmp0 (medusa_return_item_get_item_id (item), item_id) == 0)
+            total = MIN (total + MIN (medusa_return_item_get_quantity (item), G_MAXINT32), G_MAXINT32);
         }
     }
 

@@ -77,7 +77,7 @@ GDateTime          *medusa_return_get_created_at         (MedusaReturn       *se
 /* GListModel of MedusaReturnItem, never NULL. */
 GListModel         *medusa_return_get_items              (MedusaReturn       *self);
 /* The quantity of line item @item_id in the returns of @returns that are not
- * canceled (what was already asked back or received). */
+ * canceled (what was already asked back or received), at most G_MAXINT32. */
 gint64              medusa_returns_count_item            (GListModel         *returns,
                                                           const char         *item_id);
 

@@ -158,6 +158,21 @@ append_amount (GString    *csv,
   g_string_append (csv, text);
 }
 
+/* The store's text, opened in a spreadsheet: one that starts like a
+ * formula is kept as text (OWASP's advice against CSV injection). Takes
+ * @text. */
+static char *
+not_a_formula (char *text)
+{
+  char *kept;
+
+  if (text == NULL || text[0] == '\0' || strchr ("=+-@\t\r", text[0]) == NULL)
+    return text;
+  kept = g_strconcat ("'", text, NULL);
+  g_free (text);
+  return kept;
+}
+
 static char *
 describe_items (MedusaOrder *order)
 {
@@ -180,7 +195,8 @@ describe_items (MedusaOrder *order)
         g_string_append_printf (out, " (%s)", variant);
     }
 
-  return g_string_free (out, FALSE);
+  /* a negative quantity starts with "-" */
+  return not_a_formula (g_string_free (out, FALSE));
 }
 
 static char *
@@ -211,12 +227,7 @@ describe_tracking (MedusaOrder *order)
         }
     }
 
-  /* The store's text, opened in a spreadsheet: one that starts like a
-   * formula is kept as text (OWASP's advice against CSV injection). */
-  if (out->len > 0 && strchr ("=+-@\t\r", out->str[0]) != NULL)
-    g_string_prepend_c (out, '\'');
-
-  return g_string_free (out, FALSE);
+  return not_a_formula (g_string_free (out, FALSE));
 }
 
 void
@@ -252,7 +263,7 @@ medusa_order_export_append_order (GString     *csv,
   g_string_append_c (csv, ',');
   if (currency != NULL)
     {
-      currency_upper = g_ascii_strup (currency, -1);
+      currency_upper = not_a_formula (g_ascii_strup (currency, -1));
       medusa_order_export_append_field (csv, currency_upper);
     }
   append_amount (csv, medusa_order_get_subtotal (order), currency);

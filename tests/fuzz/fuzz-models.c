@@ -29,6 +29,7 @@
 #include "medusa-enums.h"
 #include "medusa-error.h"
 #include "medusa-fulfillment.h"
+#include "medusa-guest-orders-private.h"
 #include "medusa-json.h"
 #include "medusa-line-item.h"
 #include "medusa-money.h"
@@ -38,7 +39,10 @@
 #include "medusa-payloads.h"
 #include "medusa-payment-method.h"
 #include "medusa-payment.h"
+#include "medusa-refund.h"
 #include "medusa-region.h"
+#include "medusa-return.h"
+#include "medusa-returns-private.h"
 #include "medusa-shipping-method.h"
 
 /* At most this many objects of one answer are fed to the constructors
@@ -103,6 +107,18 @@ check_list (GListModel *list,
       exercise_object (item);
     }
   FUZZ_CHECK (g_list_model_get_item (list, n) == NULL, "an item past the end of a list");
+}
+
+static void
+check_codes (const char * const *codes,
+             const char         *what)
+{
+  FUZZ_CHECK (codes != NULL, "no %s list", what);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      FUZZ_CHECK (*codes[i] != '\0', "an empty %s", what);
+      check_string (codes[i], what);
+    }
 }
 
 /* What a GtkExpression or g_object_bind_property reads. */
@@ -320,6 +336,16 @@ exercise_order (MedusaOrder *order)
   check_list (medusa_order_get_items (order), MEDUSA_TYPE_LINE_ITEM);
   check_list (medusa_order_get_fulfillments (order), MEDUSA_TYPE_FULFILLMENT);
   check_list (medusa_order_get_payments (order), MEDUSA_TYPE_PAYMENT);
+  check_list (medusa_order_get_refunds (order), MEDUSA_TYPE_REFUND);
+  check_codes (medusa_order_get_discount_codes (order), "discount code");
+  check_codes (medusa_order_get_gift_card_codes (order), "gift card code");
+  for (guint i = 0; i < g_list_model_get_n_items (medusa_order_get_refunds (order)); i++)
+    {
+      g_autoptr(MedusaRefund) refund = g_list_model_get_item (medusa_order_get_refunds (order), i);
+
+      /* the receipt shows refunds in the order's currency */
+      check_money (medusa_refund_get_amount (refund), currency);
+    }
   methods = medusa_order_get_shipping_methods (order);
   check_list (methods, MEDUSA_TYPE_SHIPPING_METHOD);
   for (guint i = 0; i < g_list_model_get_n_items (methods); i++)
@@ -404,6 +430,115 @@ exercise_order_page (MedusaOrderPage *page)
 }
 
 static void
+exercise_refund (MedusaRefund *refund)
+{
+  check_string (medusa_refund_get_id (refund), "refund id");
+  check_string (medusa_refund_get_reason (refund), "refund reason");
+  check_string (medusa_refund_get_note (refund), "refund note");
+  check_money (medusa_refund_get_amount (refund), NULL);
+  check_date (medusa_refund_get_created_at (refund));
+}
+
+static void
+exercise_return_reason (MedusaReturnReason *reason)
+{
+  const char *label = medusa_return_reason_get_label (reason);
+
+  FUZZ_CHECK (medusa_return_reason_get_id (reason) != NULL && *medusa_return_reason_get_id (reason) != '\0',
+              "a return reason without an id");
+  FUZZ_CHECK (label != NULL && *label != '\0', "a return reason without a label to show");
+  check_string (label, "return reason label");
+  check_string (medusa_return_reason_get_value (reason), "return reason value");
+  check_string (medusa_return_reason_get_description (reason), "return reason description");
+  check_list (medusa_return_reason_get_children (reason), MEDUSA_TYPE_RETURN_REASON);
+}
+
+/* The header: price_incl_tax when the store sends it, else amount; -1: unknown. */
+static gboolean
+int_member (JsonObject *object,
+            const char *member,
+            gint64     *out,
+            gboolean   *other)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *out = json_node_get_int (node);
+      return TRUE;
+    }
+  *other = TRUE;
+  return FALSE;
+}
+
+static void
+exercise_return_option (MedusaReturnOption *option,
+                        JsonObject         *json)
+{
+  gint64 price = medusa_return_option_get_price (option);
+
+  FUZZ_CHECK (medusa_return_option_get_name (option) != NULL, "a return option without a name to show");
+  check_string (medusa_return_option_get_name (option), "return option name");
+  check_string (medusa_return_option_get_region_id (option), "return option region");
+  (void) medusa_return_option_get_is_return (option);
+  FUZZ_CHECK (price >= -1, "a return option price of %" G_GINT64_FORMAT, price);
+  check_money (price, NULL);
+
+  if (json != NULL)
+    {
+      gint64 incl = -1, amount = -1, expected;
+      gboolean other = FALSE;
+      gboolean has_incl = int_member (json, "price_incl_tax", &incl, &other);
+      gboolean has_amount = int_member (json, "amount", &amount, &other);
+
+      expected = has_incl && incl >= 0 ? incl : has_amount && amount >= 0 ? amount : -1;
+      if (!other)
+        FUZZ_CHECK (price == expected, "a return option costs %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT
+                    " (price_incl_tax %s, amount %s)", price, expected,
+                    has_incl ? "sent" : "not sent", has_amount ? "sent" : "not sent");
+    }
+}
+
+static void
+exercise_return_item (MedusaReturnItem *item)
+{
+  FUZZ_CHECK (medusa_return_item_get_quantity (item) >= 0, "a negative return quantity");
+  check_string (medusa_return_item_get_item_id (item), "return item id");
+  check_string (medusa_return_item_get_reason_id (item), "return item reason");
+  check_string (medusa_return_item_get_reason_label (item), "return item reason label");
+  check_string (medusa_return_item_get_note (item), "return item note");
+}
+
+static void
+exercise_return (MedusaReturn *ret)
+{
+  GListModel *items = medusa_return_get_items (ret);
+  g_autoptr(GListStore) returns = g_list_store_new (MEDUSA_TYPE_RETURN);
+
+  check_string (medusa_return_get_id (ret), "return id");
+  check_string (medusa_return_get_status (ret), "return status");
+  FUZZ_CHECK (medusa_return_is_canceled (ret) == (g_strcmp0 (medusa_return_get_status (ret), "canceled") == 0),
+              "canceled and the status disagree");
+  check_money (medusa_return_get_refund_amount (ret), NULL);
+  FUZZ_CHECK (medusa_return_get_shipping_price (ret) >= -1, "a return shipping price below -1");
+  check_date (medusa_return_get_created_at (ret));
+  check_list (items, MEDUSA_TYPE_RETURN_ITEM);
+
+  /* What the return dialog counts as already asked back, per item */
+  g_list_store_append (returns, ret);
+  g_list_store_append (returns, ret);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(MedusaReturnItem) item = g_list_model_get_item (items, i);
+      gint64 count = medusa_returns_count_item (G_LIST_MODEL (returns), medusa_return_item_get_item_id (item));
+
+      FUZZ_CHECK (count >= 0, "a negative count of returned items");
+    }
+}
+
+static void
 exercise_object (GObject *object)
 {
   read_all_properties (object);
@@ -439,6 +574,16 @@ exercise_object (GObject *object)
     exercise_country (MEDUSA_COUNTRY (object));
   else if (MEDUSA_IS_ORDER_PAGE (object))
     exercise_order_page (MEDUSA_ORDER_PAGE (object));
+  else if (MEDUSA_IS_REFUND (object))
+    exercise_refund (MEDUSA_REFUND (object));
+  else if (MEDUSA_IS_RETURN_REASON (object))
+    exercise_return_reason (MEDUSA_RETURN_REASON (object));
+  else if (MEDUSA_IS_RETURN_OPTION (object))
+    exercise_return_option (MEDUSA_RETURN_OPTION (object), NULL);
+  else if (MEDUSA_IS_RETURN_ITEM (object))
+    exercise_return_item (MEDUSA_RETURN_ITEM (object));
+  else if (MEDUSA_IS_RETURN (object))
+    exercise_return (MEDUSA_RETURN (object));
   else
     FUZZ_CHECK (FALSE, "a model of an unexpected type %s", G_OBJECT_TYPE_NAME (object));
 }
@@ -473,6 +618,11 @@ static const struct
   { "order page", (MedusaJsonModelFunc) medusa_order_page_new_from_json, medusa_order_page_get_type },
   { "order (v2)", (MedusaJsonModelFunc) medusa_order_new_from_v2_json, medusa_order_get_type },
   { "order page (v2)", (MedusaJsonModelFunc) medusa_order_page_new_from_v2_json, medusa_order_page_get_type },
+  { "refund", (MedusaJsonModelFunc) medusa_refund_new_from_json, medusa_refund_get_type },
+  { "return reason", (MedusaJsonModelFunc) medusa_return_reason_new_from_json, medusa_return_reason_get_type },
+  { "return option", (MedusaJsonModelFunc) medusa_return_option_new_from_json, medusa_return_option_get_type },
+  { "return item", (MedusaJsonModelFunc) medusa_return_item_new_from_json, medusa_return_item_get_type },
+  { "return", (MedusaJsonModelFunc) medusa_return_new_from_json, medusa_return_get_type },
 };
 
 /* A constructor's contract: a model of its type, or NULL with a PARSE error. */
@@ -505,7 +655,85 @@ build_all (JsonObject *object)
       g_autoptr(GObject) model = constructors[i].func (object, &error);
 
       check_built (model, error, constructors[i].get_type (), constructors[i].name);
+      if (model != NULL && MEDUSA_IS_RETURN_OPTION (model))
+        exercise_return_option (MEDUSA_RETURN_OPTION (model), object);
     }
+}
+
+/* The answers of the guest order and return routes, read as their callbacks
+ * do (medusa-guest-orders.c, medusa-returns.c). */
+static void
+build_as_routes (JsonNode *root)
+{
+  const char *first_id = "order_01";
+  const char *region_id = "reg_01";
+
+  /* the ids the request would have asked for: the first order's, the first option's region */
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonNode *orders = json_object_get_member (json_node_get_object (root), "orders");
+      JsonNode *options = json_object_get_member (json_node_get_object (root), "shipping_options");
+
+      if (orders != NULL && JSON_NODE_HOLDS_ARRAY (orders) && json_array_get_length (json_node_get_array (orders)) > 0 &&
+          JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (orders), 0)))
+        {
+          JsonNode *id = json_object_get_member (json_node_get_object (json_array_get_element (json_node_get_array (orders), 0)), "id");
+
+          if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+            first_id = json_node_get_string (id);
+        }
+      if (options != NULL && JSON_NODE_HOLDS_ARRAY (options) && json_array_get_length (json_node_get_array (options)) > 0 &&
+          JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (options), 0)))
+        {
+          JsonNode *id = json_object_get_member (json_node_get_object (json_array_get_element (json_node_get_array (options), 0)), "region_id");
+
+          if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+            region_id = json_node_get_string (id);
+        }
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *owner_id = NULL;
+    gboolean has_account = FALSE;
+    g_autoptr(MedusaOrder) order = _medusa_guest_order_parse_lookup (root, &has_account, &owner_id, &error);
+
+    check_built (order, error, MEDUSA_TYPE_ORDER, "guest order lookup");
+    if (order == NULL)
+      FUZZ_CHECK (owner_id == NULL, "an owner without an order");
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListStore) options = _medusa_returns_parse_options (root, region_id, &error);
+
+    if (options == NULL)
+      FUZZ_CHECK (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE), "return options: no list, no PARSE error");
+    else
+      {
+        check_list (G_LIST_MODEL (options), MEDUSA_TYPE_RETURN_OPTION);
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (options)); i++)
+          {
+            g_autoptr(MedusaReturnOption) option = g_list_model_get_item (G_LIST_MODEL (options), i);
+            const char *option_region = medusa_return_option_get_region_id (option);
+
+            FUZZ_CHECK (medusa_return_option_get_is_return (option), "an outbound option offered for a return");
+            FUZZ_CHECK (option_region == NULL || strcmp (option_region, region_id) == 0,
+                        "an option of another region offered");
+          }
+        FUZZ_CHECK (g_list_model_get_n_items (G_LIST_MODEL (options)) <= MEDUSA_RETURN_MAX_LIST, "too many options");
+      }
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListStore) returns = _medusa_returns_parse_order_returns (root, first_id, &error);
+
+    if (returns == NULL)
+      FUZZ_CHECK (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE) ||
+                  g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND),
+                  "an order's returns: no list, no PARSE or NOT_FOUND error");
+    else
+      check_list (G_LIST_MODEL (returns), MEDUSA_TYPE_RETURN);
+  }
 }
 
 /* What the client does with an answer's root (medusa-client.c decode_body). */
@@ -525,6 +753,7 @@ build_as_client (JsonNode *root)
     { "payment_methods", (MedusaJsonModelFunc) medusa_payment_method_new_from_json, medusa_payment_method_get_type },
     { "regions", (MedusaJsonModelFunc) medusa_region_new_from_json, medusa_region_get_type },
     { "orders", (MedusaJsonModelFunc) medusa_order_new_from_json, medusa_order_get_type },
+    { "return_reasons", (MedusaJsonModelFunc) medusa_return_reason_new_from_json, medusa_return_reason_get_type },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (models); i++)
@@ -534,6 +763,8 @@ build_as_client (JsonNode *root)
 
       check_built (model, error, models[i].get_type (), "client model");
     }
+
+  build_as_routes (root);
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return;

@@ -247,6 +247,30 @@ test_quoting (void)
     }
 }
 
+/* The store's text that a spreadsheet would take for a formula is kept as
+ * text in every column, not only the tracking numbers: the currency code and
+ * the items (a negative quantity) too (found by tests/fuzz/fuzz-csv). */
+static void
+test_formula_columns (void)
+{
+  g_autoptr(JsonNode) root = json_from_string ("{\"id\":\"order_1\",\"display_id\":7,"
+                                               "\"currency_code\":\"=cmd\",\"items\":[{\"id\":\"i\","
+                                               "\"title\":\"Mug\",\"quantity\":-1}]}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrder) order = medusa_order_new_from_json (json_node_get_object (root), &error);
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_no_error (error);
+  medusa_order_export_append_order (csv, order);
+  g_assert_true (g_str_has_suffix (csv->str, "\r\n"));
+  g_string_truncate (csv, csv->len - 2);
+  fields = g_strsplit (csv->str, ",", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 14);
+  g_assert_cmpstr (fields[5], ==, "'=CMD");
+  g_assert_cmpstr (fields[12], ==, "'-1 × Mug");
+}
+
 /* Every page is fetched, each with the filters, and each matching order is
  * written once, newest first, with its columns right. */
 static void
@@ -531,6 +555,7 @@ main (int   argc,
 
   g_test_add_func ("/order-export/amounts", test_amounts);
   g_test_add_func ("/order-export/quoting", test_quoting);
+  g_test_add_func ("/order-export/formula-columns", test_formula_columns);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/order-export/all-pages-with-filters", test_all_pages_with_filters);
   ADD ("/order-export/content", test_content);

@@ -202,6 +202,24 @@ test_options_hostile (Fixture       *f,
   g_assert_cmpstr (medusa_return_option_get_id (only), ==, "so_ret");
   g_assert_cmpint (medusa_return_option_get_price (only), ==, 300);
   g_clear_object (&options);
+  g_clear_object (&only);
+
+  /* Without price_incl_tax the amount is the price; without either the
+   * price is unknown (-1), not free (found by tests/fuzz/fuzz-models). */
+  medusa_fake_server_add_status_fault (f->fake, "GET", "/store/shipping-options", 200, NULL,
+                                       "{\"shipping_options\":["
+                                       "{\"id\":\"so_amount\",\"is_return\":true,\"amount\":250,\"region_id\":\"" MEDUSA_FAKE_REGION_ID "\"},"
+                                       "{\"id\":\"so_none\",\"is_return\":true,\"price_incl_tax\":null,\"region_id\":\"" MEDUSA_FAKE_REGION_ID "\"}]}",
+                                       1);
+  options = list_options (f, MEDUSA_FAKE_REGION_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (options), ==, 2);
+  only = g_list_model_get_item (options, 0);
+  g_assert_cmpint (medusa_return_option_get_price (only), ==, 250);
+  g_clear_object (&only);
+  only = g_list_model_get_item (options, 1);
+  g_assert_cmpint (medusa_return_option_get_price (only), ==, -1);
+  g_clear_object (&options);
 
   medusa_fake_server_add_status_fault (f->fake, "GET", "/store/shipping-options", 200, NULL,
                                        "{\"shipping_options\":{}}", 1);
@@ -420,6 +438,26 @@ test_order_returns_errors (Fixture       *f,
   returns = list_order_returns (f, "order_x", &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
   g_clear_error (&error);
+
+  /* An order whose id is not a string is skipped, not a critical (fuzz-models) */
+  medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me/orders", 200, NULL,
+                                       "{\"orders\":[{\"id\":{\"x\":1}},{\"id\":[]},{\"id\":\"order_x\",\"returns\":[]}]}",
+                                       1);
+  returns = list_order_returns (f, "order_x", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (returns), ==, 0);
+  g_clear_object (&returns);
+
+  /* Counting what was asked back saturates, never overflows (fuzz-models) */
+  medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me/orders", 200, NULL,
+                                       "{\"orders\":[{\"id\":\"order_x\",\"returns\":[{\"id\":\"ret_1\",\"status\":\"requested\",\"items\":["
+                                       "{\"item_id\":\"i\",\"quantity\":2},{\"item_id\":\"i\",\"quantity\":9223372036854775807}]},"
+                                       "{\"id\":\"ret_2\",\"status\":\"requested\",\"items\":[{\"item_id\":\"i\",\"quantity\":9223372036854775807}]}]}]}",
+                                       1);
+  returns = list_order_returns (f, "order_x", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_returns_count_item (returns, "i"), ==, G_MAXINT32);
+  g_clear_object (&returns);
 
   medusa_fake_server_revoke_credentials (f->fake);
   returns = list_order_returns (f, medusa_fake_server_get_order_id (f->fake, SHIPPED_ORDER), &error);
