@@ -14,6 +14,7 @@
 #include "medusa-client-private.h"
 #include "medusa-dialect-private.h"
 #include "medusa-error.h"
+#include "medusa-secret.h"
 #include "medusa-store-probe.h"
 
 /* Bodies larger than this are parsed in a worker thread. */
@@ -143,6 +144,9 @@ typedef struct
   gboolean            token_refreshed;  /* the dialect refreshed the token for it */
   GError             *refresh_error;    /* (owned) (nullable): the 401 a refresh may undo */
   gsize               body_size;        /* of the 2xx answer */
+  /* (owned) (nullable): a one-off bearer token sent instead of the
+   * credential (an anonymous request); wiped on free. */
+  char               *bearer;
 } RequestData;
 
 static void
@@ -188,6 +192,7 @@ request_data_free (RequestData *data)
   g_clear_object (&data->cached_model);
   g_free (data->etag);
   g_clear_error (&data->refresh_error);
+  medusa_secret_free (data->bearer);
   g_free (data);
 }
 
@@ -1092,6 +1097,13 @@ send_attempt (GTask *task)
 
       soup_message_headers_replace (headers, "Authorization", value);
     }
+  if (anonymous && data->bearer != NULL)
+    {
+      char *value = g_strconcat ("Bearer ", data->bearer, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+      medusa_secret_free (value);
+    }
 
   if (data->body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, "application/json", data->body);
@@ -1689,6 +1701,7 @@ start_request (MedusaClient        *self,
                MedusaErrorContext   context,
                const ModelSpec     *model,
                const char          *idempotency_key,
+               const char          *bearer,
                GCancellable        *cancellable,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
@@ -1710,6 +1723,7 @@ start_request (MedusaClient        *self,
   data->method = g_ascii_strup (method, -1);
   data->flags = flags;
   data->context = context;
+  data->bearer = g_strdup (bearer);
   if (query != NULL && *query != '\0')
     data->uri = g_strconcat (self->base_url, path, "?", query, NULL);
   else
@@ -1794,7 +1808,7 @@ medusa_client_request_async (MedusaClient        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  start_request (self, method, path, query, body, flags, context, NULL, NULL,
+  start_request (self, method, path, query, body, flags, context, NULL, NULL, NULL,
                  cancellable, callback, user_data);
 }
 
@@ -1814,8 +1828,29 @@ _medusa_client_request_keyed_async (MedusaClient        *self,
   g_return_if_fail (idempotency_key != NULL && *idempotency_key != '\0');
 
   start_request (self, method, path, NULL, body, MEDUSA_REQUEST_DEFAULT,
-                 MEDUSA_ERROR_CONTEXT_DEFAULT, NULL, idempotency_key,
+                 MEDUSA_ERROR_CONTEXT_DEFAULT, NULL, idempotency_key, NULL,
                  cancellable, callback, user_data);
+}
+
+/* An anonymous request that carries @bearer (a one-off token such as a v2
+ * password reset token, not the credential) as "Authorization: Bearer",
+ * only to the store's origin (redirects elsewhere fail), never logged, wiped
+ * when the call ends. Finish it with medusa_client_request_finish(). */
+void
+_medusa_client_request_bearer_async (MedusaClient        *self,
+                                     const char          *method,
+                                     const char          *path,
+                                     JsonNode            *body,
+                                     const char          *bearer,
+                                     MedusaErrorContext   context,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (bearer != NULL);
+
+  start_request (self, method, path, NULL, body, MEDUSA_REQUEST_ANONYMOUS, context,
+                 NULL, NULL, bearer, cancellable, callback, user_data);
 }
 
 /**
@@ -2027,7 +2062,7 @@ request_model (MedusaClient        *self,
   g_return_if_fail (G_IS_TASK (task));
   g_return_if_fail (func != NULL);
 
-  start_request (self, method, path, query, body, flags, context, &model, NULL,
+  start_request (self, method, path, query, body, flags, context, &model, NULL, NULL,
                  g_task_get_cancellable (task), on_model_response_cb, task);
 }
 

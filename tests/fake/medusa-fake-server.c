@@ -3007,6 +3007,7 @@ struct _FakeV2
   GHashTable *identities;      /* email (as sent) → password */
   GHashTable *reg_tokens;      /* registration token → email */
   GHashTable *expiry;          /* token → exp (gint64 *) */
+  GHashTable *reset_tokens;    /* email (as sent) → its newest reset token */
 };
 
 static void
@@ -3016,6 +3017,7 @@ fake_v2_free (FakeV2 *v2)
   g_hash_table_unref (v2->identities);
   g_hash_table_unref (v2->reg_tokens);
   g_hash_table_unref (v2->expiry);
+  g_hash_table_unref (v2->reset_tokens);
   g_free (v2);
 }
 
@@ -3431,6 +3433,73 @@ v2_route_addresses (RequestCtx   *ctx,
   respond_wrapped (ctx->msg, "customer", v2_customer_json (c));
 }
 
+/* The password reset as measured: reset-password {identifier} → 201
+ * "Created" (text/plain) for any identifier, a token (15 min, newest only)
+ * for a known one; update with that token as bearer {password} → 200
+ * {"success":true}; any other bearer → 401 "Invalid token"; the token is
+ * spent by any update that names it, also one without a password (401). */
+static void
+v2_route_reset_request (RequestCtx *ctx,
+                        JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  static const char * const allowed[] = { "identifier", "metadata", NULL };
+  const char *email;
+
+  email = body != NULL ? json_object_get_string_member_with_default (body, "identifier", NULL) : NULL;
+  if (email == NULL || v2_has_unrecognized (body, allowed))
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "Invalid request: Field 'identifier' is required");
+      return;
+    }
+  if (v2_identity_password (self, email) != NULL)
+    g_hash_table_replace (self->v2->reset_tokens, g_strdup (email), make_jwt (email, 15 * 60));
+  respond_raw (ctx->msg, SOUP_STATUS_CREATED, "text/plain; charset=utf-8", "Created");
+}
+
+static void
+v2_route_reset_update (RequestCtx *ctx,
+                       JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *token = v2_bearer (ctx);
+  g_autofree char *email = NULL;
+  const char *password;
+  GHashTableIter iter;
+  gpointer key, value;
+  FakeCustomer *c;
+
+  g_hash_table_iter_init (&iter, self->v2->reset_tokens);
+  while (token != NULL && email == NULL && g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, token) == 0)
+      email = g_strdup (key);
+  if (email == NULL)
+    {
+      respond_raw (ctx->msg, SOUP_STATUS_UNAUTHORIZED, "application/json; charset=utf-8",
+                   "{\"type\":\"unauthorized\",\"message\":\"Invalid token\"}");
+      return;
+    }
+  g_hash_table_remove (self->v2->reset_tokens, email);
+
+  password = body != NULL ? json_object_get_string_member_with_default (body, "password", NULL) : NULL;
+  if (password == NULL)
+    {
+      respond_raw (ctx->msg, SOUP_STATUS_UNAUTHORIZED, "application/json; charset=utf-8",
+                   "{\"type\":\"unauthorized\",\"message\":\"Unauthorized\"}");
+      return;
+    }
+  if (g_hash_table_contains (self->v2->identities, email))
+    g_hash_table_replace (self->v2->identities, g_strdup (email), g_strdup (password));
+  if ((c = v2_find_customer_exact (self, email)) != NULL)
+    {
+      g_free (c->password);
+      c->password = g_strdup (password);
+    }
+  respond_raw (ctx->msg, SOUP_STATUS_OK, "application/json; charset=utf-8",
+               "{\"success\":true}");
+}
+
 /* Returns TRUE when it answered (every request in v2 mode). */
 static gboolean
 route_v2 (RequestCtx *ctx,
@@ -3455,6 +3524,10 @@ route_v2 (RequestCtx *ctx,
     v2_route_auth (ctx, body, FALSE);
   else if (g_strcmp0 (path, "/auth/customer/emailpass/register") == 0 && is_post)
     v2_route_auth (ctx, body, TRUE);
+  else if (g_strcmp0 (path, "/auth/customer/emailpass/reset-password") == 0 && is_post)
+    v2_route_reset_request (ctx, body);
+  else if (g_strcmp0 (path, "/auth/customer/emailpass/update") == 0 && is_post)
+    v2_route_reset_update (ctx, body);
   else if (g_strcmp0 (path, "/auth/token/refresh") == 0 && is_post)
     {
       g_autofree char *token = NULL;
@@ -4233,6 +4306,8 @@ medusa_fake_server_get_reset_token (MedusaFakeServer *self,
   FakeCustomer *c;
 
   g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  if (self->v2 != NULL)
+    return g_hash_table_lookup (self->v2->reset_tokens, email);
   c = find_customer_by_email (self, email);
   return c != NULL ? c->reset_token : NULL;
 }
@@ -4590,6 +4665,7 @@ medusa_fake_server_set_v2 (MedusaFakeServer *self,
   self->v2->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->v2->reg_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->v2->expiry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->v2->reset_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 void
