@@ -14,6 +14,7 @@
 #include "medusa-forgot-password-page.h"
 #include "medusa-orders-page.h"
 #include "medusa-overview-page.h"
+#include "medusa-profile-page.h"
 #include "medusa-reset-password-page.h"
 #include "medusa-sign-in-page.h"
 #include "medusa-store-profiles.h"
@@ -135,6 +136,24 @@ test_overview_orders (WtFixture     *fx,
   forget_v2_store (v2);
 }
 
+/* The Profile keeps no billing address on v2: nothing of it is left over
+ * (its Save button sat below the hidden group). */
+static void
+test_profile_no_billing (WtFixture     *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  GtkWidget *page;
+
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fx, "profile", MEDUSA_TYPE_PROFILE_PAGE);
+  wait_label (page, "This store does not let you change your email address or password here.");
+  g_assert_null (wt_find_button (page, "Save Billing Address"));
+
+  forget_v2_store (v2);
+}
+
 /* Forgot Password → Reset Password on a v2 store, as on v1. */
 static void
 test_password_reset (WtFixture     *fx,
@@ -194,6 +213,7 @@ main (int   argc,
 
   ADD ("/widgets/v2/orders-unsupported", test_orders_unsupported);
   ADD ("/widgets/v2/overview-orders", test_overview_orders);
+  ADD ("/widgets/v2/profile-no-billing", test_profile_no_billing);
   ADD ("/widgets/v2/password-reset", test_password_reset);
 
 #undef ADD
