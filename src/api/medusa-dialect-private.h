@@ -120,6 +120,9 @@ gboolean _medusa_client_refresh_token_finish (MedusaClient        *self,
 
 /* The "exp" claim of a JWT (its payload decoded, bounded), or 0. */
 gint64   _medusa_jwt_get_expiry              (const char          *token);
+/* A string claim of a JWT's payload (not verified), or NULL. */
+char    *_medusa_jwt_dup_string_claim        (const char          *token,
+                                              const char          *name);
 /* A token for the Authorization header and the keyring: non-empty, at most
  * 8 KiB, visible ASCII only (CR/LF would inject headers). */
 gboolean _medusa_token_is_valid              (const char          *token);

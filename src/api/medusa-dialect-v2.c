@@ -834,6 +834,7 @@ v2_reset_password (MedusaClient *self,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
+  g_autofree char *entity = NULL;
 
   /* Checked here because the store spends the token on a refused update
    * (an update without a password answers 401 and consumes it). */
@@ -841,6 +842,16 @@ v2_reset_password (MedusaClient *self,
     {
       g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN, "%s",
                                _("This reset link is invalid or has expired."));
+      g_object_unref (task);
+      return;
+    }
+  /* A reset token names its identity ("entity_id", not verified here): one
+   * for another address would change that account's password. */
+  entity = _medusa_jwt_dup_string_claim (token, "entity_id");
+  if (entity != NULL && g_ascii_strcasecmp (entity, email) != 0)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN, "%s",
+                               _("This reset link was sent for another email address."));
       g_object_unref (task);
       return;
     }

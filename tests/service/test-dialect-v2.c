@@ -822,6 +822,14 @@ test_password_reset_checks (Fixture *f, gconstpointer data)
   reset (f, ADA, "   ", "new-secret-1", &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
   g_clear_error (&error);
+  /* A token sent for another address would reset that account. */
+  medusa_fake_server_add_customer (f->fake, "bob@example.com", "bobs-password", "Bob", "Other");
+  g_assert_true (request_token (f, "bob@example.com", &error));
+  medusa_fake_server_clear_requests (f->fake);
+  reset (f, ADA, medusa_fake_server_get_reset_token (f->fake, "bob@example.com"), "new-secret-1", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_assert_cmpstr (error->message, ==, "This reset link was sent for another email address.");
+  g_clear_error (&error);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
 
   /* The token is still good. */
