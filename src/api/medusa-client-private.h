@@ -111,6 +111,20 @@ void        _medusa_client_request_conditional_async (MedusaClient       *self,
 const char *_medusa_client_request_get_etag          (MedusaClient       *self,
                                                       GAsyncResult       *result);
 
+/* An anonymous request with "Authorization: Bearer @bearer" (a one-off
+ * token, not the credential: a v2 password reset token); sent once, to the
+ * store's origin only, never logged, wiped afterwards. Finish with
+ * medusa_client_request_finish(). */
+void      _medusa_client_request_bearer_async  (MedusaClient       *self,
+                                                const char         *method,
+                                                const char         *path,
+                                                JsonNode           *body,
+                                                const char         *bearer,
+                                                MedusaErrorContext  context,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+
 /* The member @name of the object root @node, as an object; or MEDUSA_ERROR_PARSE. */
 JsonObject *medusa_json_get_object_member      (JsonNode           *node,
                                                 const char         *name,

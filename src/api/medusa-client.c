@@ -14,6 +14,7 @@
 #include "medusa-client-private.h"
 #include "medusa-dialect-private.h"
 #include "medusa-error.h"
+#include "medusa-secret.h"
 #include "medusa-store-probe.h"
 
 /* Bodies larger than this are parsed in a worker thread. */
@@ -152,6 +153,9 @@ typedef struct
   gboolean            conditional;
   char               *if_none_match;    /* (owned) (nullable) */
   gsize               body_size;        /* of the 2xx answer */
+  /* (owned) (nullable): a one-off bearer token sent instead of the
+   * credential (an anonymous request); wiped on free. */
+  char               *bearer;
 } RequestData;
 
 static void
@@ -198,6 +202,7 @@ request_data_free (RequestData *data)
   g_free (data->etag);
   g_clear_error (&data->refresh_error);
   g_free (data->if_none_match);
+  medusa_secret_free (data->bearer);
   g_free (data);
 }
 
@@ -1155,6 +1160,13 @@ send_attempt (GTask *task)
 
       soup_message_headers_replace (headers, "Authorization", value);
     }
+  if (anonymous && data->bearer != NULL)
+    {
+      char *value = g_strconcat ("Bearer ", data->bearer, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+      medusa_secret_free (value);
+    }
 
   if (data->body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, "application/json", data->body);
@@ -1756,6 +1768,7 @@ start_request_full (MedusaClient        *self,
                     const char          *idempotency_key,
                     gboolean             conditional,
                     const char          *if_none_match,
+                    const char          *bearer,
                     GCancellable        *cancellable,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
@@ -1777,6 +1790,7 @@ start_request_full (MedusaClient        *self,
   data->method = g_ascii_strup (method, -1);
   data->flags = flags;
   data->context = context;
+  data->bearer = g_strdup (bearer);
   if (query != NULL && *query != '\0')
     data->uri = g_strconcat (self->base_url, path, "?", query, NULL);
   else
@@ -1855,7 +1869,7 @@ start_request (MedusaClient        *self,
                gpointer             user_data)
 {
   start_request_full (self, method, path, query, body, flags, context, model, idempotency_key,
-                      FALSE, NULL, cancellable, callback, user_data);
+                      FALSE, NULL, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -1924,7 +1938,28 @@ _medusa_client_request_conditional_async (MedusaClient        *self,
                                           gpointer             user_data)
 {
   start_request_full (self, "GET", path, query, NULL, flags, MEDUSA_ERROR_CONTEXT_DEFAULT, NULL,
-                      NULL, TRUE, if_none_match, cancellable, callback, user_data);
+                      NULL, TRUE, if_none_match, NULL, cancellable, callback, user_data);
+}
+
+/* An anonymous request that carries @bearer (a one-off token such as a v2
+ * password reset token, not the credential) as "Authorization: Bearer",
+ * only to the store's origin (redirects elsewhere fail), never logged, wiped
+ * when the call ends. Finish it with medusa_client_request_finish(). */
+void
+_medusa_client_request_bearer_async (MedusaClient        *self,
+                                     const char          *method,
+                                     const char          *path,
+                                     JsonNode            *body,
+                                     const char          *bearer,
+                                     MedusaErrorContext   context,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (bearer != NULL);
+
+  start_request_full (self, method, path, NULL, body, MEDUSA_REQUEST_ANONYMOUS, context,
+                      NULL, NULL, FALSE, NULL, bearer, cancellable, callback, user_data);
 }
 
 const char *

@@ -279,8 +279,6 @@ medusa_client_request_password_token_async (MedusaClient        *self,
                                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
   g_autofree char *normalized = NULL;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
@@ -290,15 +288,27 @@ medusa_client_request_password_token_async (MedusaClient        *self,
   g_task_set_source_tag (task, medusa_client_request_password_token_async);
 
   normalized = medusa_normalize_email (email);
+  _medusa_client_get_dialect (self)->request_password_token (self, g_steal_pointer (&task),
+                                                             normalized);
+}
+
+void
+_medusa_v1_request_password_token (MedusaClient *self,
+                                   GTask        *task,
+                                   const char   *email)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  builder_add_string (builder, "email", normalized);
+  builder_add_string (builder, "email", email);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
   medusa_client_request_async (self, "POST", "/store/customers/password-token", NULL, body,
                                MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_password_token_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_password_token_cb, task);
 }
 
 gboolean
@@ -322,10 +332,8 @@ medusa_client_reset_password_async (MedusaClient        *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
   g_autofree char *normalized = NULL;
-  g_autofree char *clean_token = NULL;
+  char *clean_token = NULL;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (email != NULL);
@@ -339,15 +347,30 @@ medusa_client_reset_password_async (MedusaClient        *self,
   /* Tokens are pasted from emails: stray whitespace is never part of a JWT. */
   clean_token = g_strstrip (g_strdup (token));
 
+  _medusa_client_get_dialect (self)->reset_password (self, g_steal_pointer (&task),
+                                                     normalized, clean_token, password);
+  medusa_secret_free (clean_token);
+}
+
+void
+_medusa_v1_reset_password (MedusaClient *self,
+                           GTask        *task,
+                           const char   *email,
+                           const char   *token,
+                           const char   *password)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  builder_add_string (builder, "email", normalized);
-  builder_add_string (builder, "token", clean_token);
+  builder_add_string (builder, "email", email);
+  builder_add_string (builder, "token", token);
   builder_add_string (builder, "password", password);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  _medusa_client_request_customer (self, g_steal_pointer (&task),
+  _medusa_client_request_customer (self, task,
                                    "POST", "/store/customers/password-reset", body,
                                    MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_PASSWORD_RESET);
 }

@@ -49,7 +49,9 @@ MedusaCustomer *medusa_client_update_customer_finish        (MedusaClient       
                                                              GAsyncResult               *result,
                                                              GError                    **error);
 
-/* POST /store/customers/password-token (always 204 for any email). */
+/* Asks the store to send a password reset token to @email (v1: POST
+ * /store/customers/password-token, 204; v2: POST
+ * /auth/customer/emailpass/reset-password, 201; both for any email). */
 void            medusa_client_request_password_token_async  (MedusaClient               *self,
                                                              const char                 *email,
                                                              GCancellable               *cancellable,
@@ -59,7 +61,11 @@ gboolean        medusa_client_request_password_token_finish (MedusaClient       
                                                              GAsyncResult               *result,
                                                              GError                    **error);
 
-/* POST /store/customers/password-reset. 401/500 → INVALID_RESET_TOKEN.
+/* Sets a new password with a reset token (v1: POST
+ * /store/customers/password-reset, 401/500 → INVALID_RESET_TOKEN; v2: POST
+ * /auth/customer/emailpass/update with the token as bearer, 401 →
+ * INVALID_RESET_TOKEN). Finishes with the customer the store answered with,
+ * or NULL and no error when it answers without one (v2).
  * Does not sign in: call medusa_client_sign_in_async() with the new password. */
 void            medusa_client_reset_password_async          (MedusaClient               *self,
                                                              const char                 *email,

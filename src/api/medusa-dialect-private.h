@@ -59,6 +59,19 @@ struct _MedusaDialect
                                  GTask                      *task,
                                  const char                 *address_id);
 
+  /* The password reset. request_password_token returns a boolean;
+   * reset_password the customer the store answered with, or NULL (no error)
+   * when it answers without one. @email is trimmed and lower-cased, @token
+   * trimmed (a secret: the op copies what it keeps, and wipes it). */
+  void     (*request_password_token) (MedusaClient          *self,
+                                      GTask                 *task,
+                                      const char            *email);
+  void     (*reset_password)    (MedusaClient               *self,
+                                 GTask                      *task,
+                                 const char                 *email,
+                                 const char                 *token,
+                                 const char                 *password);
+
   /* The customer JSON of GET /store/customers/me in the shape the models
    * and the local copy read (v1's); NULL when it is that already. Returns
    * a new object or NULL with MEDUSA_ERROR_PARSE. */
@@ -90,6 +103,9 @@ void _medusa_v1_add_address       (MedusaClient *self, GTask *task, const Medusa
 void _medusa_v1_update_address    (MedusaClient *self, GTask *task, const char *address_id,
                                    const MedusaAddressInput *address);
 void _medusa_v1_delete_address    (MedusaClient *self, GTask *task, const char *address_id);
+void _medusa_v1_request_password_token (MedusaClient *self, GTask *task, const char *email);
+void _medusa_v1_reset_password    (MedusaClient *self, GTask *task, const char *email,
+                                   const char *token, const char *password);
 
 /* Token refresh, shared by every request of @self: one refresh at a time,
  * whoever asks meanwhile waits for it (medusa-dialect.c). Finishes TRUE when
@@ -104,6 +120,9 @@ gboolean _medusa_client_refresh_token_finish (MedusaClient        *self,
 
 /* The "exp" claim of a JWT (its payload decoded, bounded), or 0. */
 gint64   _medusa_jwt_get_expiry              (const char          *token);
+/* A string claim of a JWT's payload (not verified), or NULL. */
+char    *_medusa_jwt_dup_string_claim        (const char          *token,
+                                              const char          *name);
 /* A token for the Authorization header and the keyring: non-empty, at most
  * 8 KiB, visible ASCII only (CR/LF would inject headers). */
 gboolean _medusa_token_is_valid              (const char          *token);

@@ -29,6 +29,8 @@ const MedusaDialect medusa_dialect_v1 = {
   .add_address = _medusa_v1_add_address,
   .update_address = _medusa_v1_update_address,
   .delete_address = _medusa_v1_delete_address,
+  .request_password_token = _medusa_v1_request_password_token,
+  .reset_password = _medusa_v1_reset_password,
 
   .normalize_customer_json = NULL,
   .token_needs_refresh = NULL,

@@ -749,12 +749,140 @@ v2_refresh_token (MedusaClient *self,
                                g_task_get_cancellable (task), on_refresh_cb, task);
 }
 
+/* Password reset: POST /auth/customer/emailpass/reset-password {identifier}
+ * (201 "Created" text/plain, also for an unknown identifier; the store mails
+ * a JWT of 15 min), then POST /auth/customer/emailpass/update with that JWT
+ * as the bearer {password} → 200 {"success":true}; any bad, used or older
+ * token → 401 "Invalid token". The reset token only ever goes to the
+ * store's origin in the Authorization header (no cookie, no credential). */
+
+static void
+on_reset_requested_cb (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+v2_request_password_token (MedusaClient *self,
+                           GTask        *task,
+                           const char   *email)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "identifier");
+  json_builder_add_string_value (builder, email);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  /* Not repeated: every request mails a new token and voids the last one. */
+  medusa_client_request_async (self, "POST", "/auth/customer/emailpass/reset-password",
+                               NULL, body, MEDUSA_REQUEST_ANONYMOUS,
+                               MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               g_task_get_cancellable (task), on_reset_requested_cb, task);
+}
+
+static void
+on_password_updated_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  JsonNode *success = NULL;
+
+  root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    success = json_object_get_member (json_node_get_object (root), "success");
+  if (success == NULL || !JSON_NODE_HOLDS_VALUE (success) ||
+      json_node_get_value_type (success) != G_TYPE_BOOLEAN ||
+      !json_node_get_boolean (success))
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "%s",
+                               _("The store did not confirm the new password."));
+      return;
+    }
+
+  /* {"success":true} carries no customer: the caller signs in next. */
+  g_task_return_pointer (task, NULL, NULL);
+}
+
+static void
+v2_reset_password (MedusaClient *self,
+                   GTask        *task,
+                   const char   *email,
+                   const char   *token,
+                   const char   *password)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *entity = NULL;
+
+  /* Checked here because the store spends the token on a refused update
+   * (an update without a password answers 401 and consumes it). */
+  if (!_medusa_token_is_valid (token))
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN, "%s",
+                               _("This reset link is invalid or has expired."));
+      g_object_unref (task);
+      return;
+    }
+  /* A reset token names its identity ("entity_id", not verified here): one
+   * for another address would change that account's password. */
+  entity = _medusa_jwt_dup_string_claim (token, "entity_id");
+  if (entity != NULL && g_ascii_strcasecmp (entity, email) != 0)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN, "%s",
+                               _("This reset link was sent for another email address."));
+      g_object_unref (task);
+      return;
+    }
+  if (*password == '\0')
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA, "%s",
+                               _("Enter a new password."));
+      g_object_unref (task);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  /* Sent once: a second try with the same token is always 401. */
+  _medusa_client_request_bearer_async (self, "POST", "/auth/customer/emailpass/update", body,
+                                       token, MEDUSA_ERROR_CONTEXT_PASSWORD_RESET,
+                                       g_task_get_cancellable (task), on_password_updated_cb,
+                                       task);
+}
+
 const MedusaDialect medusa_dialect_v2 = {
   .version = MEDUSA_STORE_VERSION_V2,
   /* No saved payment methods (no route in 2.21), no email or password
    * change through /me, the billing address is an address-book flag; the
-   * orders and the password reset of v2 are not in this app yet. */
-  .capabilities = MEDUSA_CAPABILITY_NONE,
+   * orders of v2 are not in this app yet. */
+  .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET,
 
   .sign_in = v2_sign_in,
   .sign_out = v2_sign_out,
@@ -764,6 +892,8 @@ const MedusaDialect medusa_dialect_v2 = {
   .add_address = v2_add_address,
   .update_address = v2_update_address,
   .delete_address = v2_delete_address,
+  .request_password_token = v2_request_password_token,
+  .reset_password = v2_reset_password,
 
   .normalize_customer_json = v2_normalize_customer_json,
   .token_needs_refresh = v2_token_needs_refresh,

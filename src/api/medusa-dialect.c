@@ -102,33 +102,24 @@ _medusa_token_is_valid (const char *token)
   return TRUE;
 }
 
-/**
- * _medusa_jwt_get_expiry:
- * @token: (nullable): a JWT ("header.payload.signature", base64url)
- *
- * Reads the payload's "exp" without checking the signature (only the store
- * can): it only decides when to ask for a new token.
- *
- * Returns: the expiry in seconds since 1970, or 0 when @token is not a JWT
- *   with a numeric "exp".
- */
-gint64
-_medusa_jwt_get_expiry (const char *token)
+/* The payload object of the JWT @token (base64url, decoded, bounded by the
+ * token's length), or NULL. Its signature is not checked: only the store can. */
+static JsonNode *
+jwt_parse_payload (const char *token)
 {
   g_autofree char *b64 = NULL;
   g_autofree guchar *payload = NULL;
   g_autoptr(JsonNode) root = NULL;
   const char *dot1, *dot2;
   gsize len, decoded_len = 0;
-  JsonNode *exp;
 
   if (!_medusa_token_is_valid (token))
-    return 0;
+    return NULL;
 
   dot1 = strchr (token, '.');
   dot2 = dot1 != NULL ? strchr (dot1 + 1, '.') : NULL;
   if (dot2 == NULL || dot2 == dot1 + 1)
-    return 0;
+    return NULL;
 
   /* base64url → base64, padded. */
   len = (gsize) (dot2 - dot1 - 1);
@@ -142,7 +133,7 @@ _medusa_jwt_get_expiry (const char *token)
       else if (c == '_')
         c = '/';
       else if (!g_ascii_isalnum (c))
-        return 0;
+        return NULL;
       b64[i] = c;
     }
   while (len % 4 != 0)
@@ -150,10 +141,58 @@ _medusa_jwt_get_expiry (const char *token)
 
   payload = g_base64_decode (b64, &decoded_len);
   if (payload == NULL || decoded_len == 0)
-    return 0;
+    return NULL;
 
   root = medusa_json_parse ((const char *) payload, (gssize) decoded_len, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  return g_steal_pointer (&root);
+}
+
+/**
+ * _medusa_jwt_dup_string_claim:
+ * @token: (nullable): a JWT
+ * @name: a claim
+ *
+ * Reads a string claim of the payload without checking the signature (for
+ * a check before sending, never for trust).
+ *
+ * Returns: (transfer full) (nullable): the claim, or NULL
+ */
+char *
+_medusa_jwt_dup_string_claim (const char *token,
+                              const char *name)
+{
+  g_autoptr(JsonNode) root = jwt_parse_payload (token);
+  JsonNode *claim;
+
+  if (root == NULL)
+    return NULL;
+  claim = json_object_get_member (json_node_get_object (root), name);
+  if (claim == NULL || !JSON_NODE_HOLDS_VALUE (claim) ||
+      json_node_get_value_type (claim) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (claim));
+}
+
+/**
+ * _medusa_jwt_get_expiry:
+ * @token: (nullable): a JWT ("header.payload.signature", base64url)
+ *
+ * Reads the payload's "exp" without checking the signature (only the store
+ * can): it only decides when to ask for a new token.
+ *
+ * Returns: the expiry in seconds since 1970, or 0 when @token is not a JWT
+ *   with a numeric "exp".
+ */
+gint64
+_medusa_jwt_get_expiry (const char *token)
+{
+  g_autoptr(JsonNode) root = jwt_parse_payload (token);
+  JsonNode *exp;
+
+  if (root == NULL)
     return 0;
 
   exp = json_object_get_member (json_node_get_object (root), "exp");

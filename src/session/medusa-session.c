@@ -1526,7 +1526,8 @@ reset_cb (GObject      *source,
   GError *error = NULL;
 
   customer = medusa_client_reset_password_finish (MEDUSA_CLIENT (source), result, &error);
-  if (customer == NULL)
+  /* A v2 store answers without the customer: no error is success. */
+  if (error != NULL)
     {
       fail_sign_in (task, error);
       return;

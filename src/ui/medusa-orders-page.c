@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "medusa-claim-order-dialog.h"
+#include "medusa-dialect.h"
 #include "medusa-order-export-dialog.h"
 #include "medusa-order-list.h"
 #include "medusa-order-history.h"
@@ -75,6 +76,7 @@ struct _MedusaOrdersPage
   MedusaPage       parent_instance;
 
   MedusaOrderHistory *list;         /* (nullable): from the copy or the store */
+  GtkWidget       *toolbar;         /* search, filters, find, export */
   GBindingGroup   *list_bindings;   /* from self->list */
   GtkNoSelection  *selection;
   char            *list_customer_id;
@@ -283,6 +285,15 @@ update_filters_badge (MedusaOrdersPage *self,
     }
 }
 
+/* FALSE for a store whose orders this app cannot read yet (Medusa v2). */
+static gboolean
+orders_readable (MedusaOrdersPage *self)
+{
+  MedusaClient *client = medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self)));
+
+  return client == NULL || medusa_client_has_capability (client, MEDUSA_CAPABILITY_ORDERS);
+}
+
 static void
 update_state (MedusaOrdersPage *self)
 {
@@ -290,6 +301,17 @@ update_state (MedusaOrdersPage *self)
   gint64 n_total;
   gboolean loading;
   const GError *error;
+
+  /* Such a store is told about, not asked (it would answer 404). */
+  gtk_widget_set_visible (self->toolbar, orders_readable (self));
+  if (!orders_readable (self) &&
+      medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self))) != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+      gtk_spinner_set_spinning (self->more_spinner, FALSE);
+      medusa_page_show_state (MEDUSA_PAGE (self), "unsupported");
+      return;
+    }
 
   if (self->list == NULL)
     {
@@ -372,6 +394,13 @@ ensure_list (MedusaOrdersPage *self)
   if (customer == NULL || client == NULL ||
       medusa_session_get_state (session) != MEDUSA_SESSION_STATE_SIGNED_IN)
     return;
+
+  if (!orders_readable (self))
+    {
+      teardown_list (self);
+      update_state (self);
+      return;
+    }
 
   if (self->list != NULL &&
       medusa_order_history_get_client (self->list) == client &&
@@ -700,6 +729,7 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filter_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, filters_count_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, toolbar);
   medusa_page_class_bind_state_stack (widget_class);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, more_spinner);
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, list_view);

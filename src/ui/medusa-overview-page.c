@@ -11,6 +11,7 @@
 
 #include "medusa-account-store.h"
 #include "medusa-customers.h"
+#include "medusa-dialect.h"
 #include "medusa-error.h"
 #include "medusa-order-query.h"
 #include "medusa-overview-page.h"
@@ -212,6 +213,17 @@ load_order_count (MedusaOverviewPage *self)
 
   g_free (self->counted_customer_id);
   self->counted_customer_id = g_strdup (medusa_customer_get_id (customer));
+
+  /* A store whose orders this app cannot read (Medusa v2): say so, ask nothing. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->orders_count_label), NULL);
+  if (!medusa_client_has_capability (medusa_session_get_client (session), MEDUSA_CAPABILITY_ORDERS))
+    {
+      gtk_spinner_stop (self->orders_spinner);
+      gtk_label_set_label (self->orders_count_label, _("Not available"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->orders_count_label),
+                                   _("This app does not read the order history of Medusa v2 stores yet."));
+      return;
+    }
 
   gtk_label_set_label (self->orders_count_label, "");
   gtk_spinner_start (self->orders_spinner);

@@ -524,6 +524,8 @@ apply_capabilities (MedusaProfilePage *self)
                                          email && password ? NULL
                                          : _("This store does not let you change your email address or password here."));
   gtk_widget_set_visible (self->billing_group, billing);
+  /* Its Save button and error line sit below the group, in a box of their own. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->billing_save_button)), billing);
 }
 
 /* Filling the page from the customer */

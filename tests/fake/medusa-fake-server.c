@@ -3015,6 +3015,7 @@ struct _FakeV2
   GHashTable *identities;      /* email (as sent) → password */
   GHashTable *reg_tokens;      /* registration token → email */
   GHashTable *expiry;          /* token → exp (gint64 *) */
+  GHashTable *reset_tokens;    /* email (as sent) → its newest reset token */
 };
 
 static void
@@ -3024,6 +3025,7 @@ fake_v2_free (FakeV2 *v2)
   g_hash_table_unref (v2->identities);
   g_hash_table_unref (v2->reg_tokens);
   g_hash_table_unref (v2->expiry);
+  g_hash_table_unref (v2->reset_tokens);
   g_free (v2);
 }
 
@@ -3439,6 +3441,111 @@ v2_route_addresses (RequestCtx   *ctx,
   respond_wrapped (ctx->msg, "customer", v2_customer_json (c));
 }
 
+/* The password reset as measured: reset-password {identifier} → 201
+ * "Created" (text/plain) for any identifier, a token (15 min, newest only)
+ * for a known one; update with that token as bearer {password} → 200
+ * {"success":true}; any other bearer → 401 "Invalid token"; the token is
+ * spent by any update that names it, also one without a password (401). */
+/* A reset JWT shaped as measured: {entity_id, provider, actor_type,
+ * purpose: "reset", iat, exp: iat + 900, jti} (the signature is random). */
+static char *
+v2_make_reset_jwt (const char *email)
+{
+  gint64 iat = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *jti = g_uuid_string_random ();
+  g_autofree char *payload = NULL;
+  g_autofree char *payload64 = NULL;
+  g_autofree char *sig = g_uuid_string_random ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "entity_id");
+  json_builder_add_string_value (builder, email);
+  json_builder_set_member_name (builder, "provider");
+  json_builder_add_string_value (builder, "emailpass");
+  json_builder_set_member_name (builder, "actor_type");
+  json_builder_add_string_value (builder, "customer");
+  json_builder_set_member_name (builder, "purpose");
+  json_builder_add_string_value (builder, "reset");
+  json_builder_set_member_name (builder, "iat");
+  json_builder_add_int_value (builder, iat);
+  json_builder_set_member_name (builder, "exp");
+  json_builder_add_int_value (builder, iat + 15 * 60);
+  json_builder_set_member_name (builder, "jti");
+  json_builder_add_string_value (builder, jti);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  payload = json_generator_to_data (generator, NULL);
+  payload64 = base64url (payload);
+  g_strdelimit (sig, "-", 'x');
+  return g_strdup_printf ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.%s.%s", payload64, sig);
+}
+
+static void
+v2_route_reset_request (RequestCtx *ctx,
+                        JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  static const char * const allowed[] = { "identifier", "metadata", NULL };
+  const char *email;
+
+  email = body != NULL ? json_object_get_string_member_with_default (body, "identifier", NULL) : NULL;
+  if (email == NULL || v2_has_unrecognized (body, allowed))
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "Invalid request: Field 'identifier' is required");
+      return;
+    }
+  if (v2_identity_password (self, email) != NULL)
+    g_hash_table_replace (self->v2->reset_tokens, g_strdup (email), v2_make_reset_jwt (email));
+  respond_raw (ctx->msg, SOUP_STATUS_CREATED, "text/plain; charset=utf-8", "Created");
+}
+
+static void
+v2_route_reset_update (RequestCtx *ctx,
+                       JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *token = v2_bearer (ctx);
+  g_autofree char *email = NULL;
+  const char *password;
+  GHashTableIter iter;
+  gpointer key, value;
+  FakeCustomer *c;
+
+  g_hash_table_iter_init (&iter, self->v2->reset_tokens);
+  while (token != NULL && email == NULL && g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, token) == 0)
+      email = g_strdup (key);
+  if (email == NULL)
+    {
+      respond_raw (ctx->msg, SOUP_STATUS_UNAUTHORIZED, "application/json; charset=utf-8",
+                   "{\"type\":\"unauthorized\",\"message\":\"Invalid token\"}");
+      return;
+    }
+  g_hash_table_remove (self->v2->reset_tokens, email);
+
+  password = body != NULL ? json_object_get_string_member_with_default (body, "password", NULL) : NULL;
+  if (password == NULL)
+    {
+      respond_raw (ctx->msg, SOUP_STATUS_UNAUTHORIZED, "application/json; charset=utf-8",
+                   "{\"type\":\"unauthorized\",\"message\":\"Unauthorized\"}");
+      return;
+    }
+  if (g_hash_table_contains (self->v2->identities, email))
+    g_hash_table_replace (self->v2->identities, g_strdup (email), g_strdup (password));
+  if ((c = v2_find_customer_exact (self, email)) != NULL)
+    {
+      g_free (c->password);
+      c->password = g_strdup (password);
+    }
+  respond_raw (ctx->msg, SOUP_STATUS_OK, "application/json; charset=utf-8",
+               "{\"success\":true}");
+}
+
 /* Returns TRUE when it answered (every request in v2 mode). */
 static gboolean
 route_v2 (RequestCtx *ctx,
@@ -3463,6 +3570,10 @@ route_v2 (RequestCtx *ctx,
     v2_route_auth (ctx, body, FALSE);
   else if (g_strcmp0 (path, "/auth/customer/emailpass/register") == 0 && is_post)
     v2_route_auth (ctx, body, TRUE);
+  else if (g_strcmp0 (path, "/auth/customer/emailpass/reset-password") == 0 && is_post)
+    v2_route_reset_request (ctx, body);
+  else if (g_strcmp0 (path, "/auth/customer/emailpass/update") == 0 && is_post)
+    v2_route_reset_update (ctx, body);
   else if (g_strcmp0 (path, "/auth/token/refresh") == 0 && is_post)
     {
       g_autofree char *token = NULL;
@@ -4244,6 +4355,8 @@ medusa_fake_server_get_reset_token (MedusaFakeServer *self,
   FakeCustomer *c;
 
   g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  if (self->v2 != NULL)
+    return g_hash_table_lookup (self->v2->reset_tokens, email);
   c = find_customer_by_email (self, email);
   return c != NULL ? c->reset_token : NULL;
 }
@@ -4611,6 +4724,7 @@ medusa_fake_server_set_v2 (MedusaFakeServer *self,
   self->v2->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->v2->reg_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->v2->expiry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->v2->reset_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 void

@@ -7,13 +7,17 @@
  * backends), a new customer registers through the v2 dialect (identity,
  * customer, sign-in), signs in again with the email in another case, edits
  * the profile, adds, changes and deletes addresses, has its token renewed
- * (before expiry and after a 401), and signs out.
+ * (before expiry and after a 401), signs out, and resets the forgotten
+ * password (token by email, read from the kit's subscriber's file; a bad
+ * token; the new password signs in).
  *
  * Environment (tools/test-all.sh sets it from the kit's medusa.env):
  *   MEDUSA_V2_URL, MEDUSA_V2_PUBLISHABLE_KEY   the v2 backend (skip without)
  *   MEDUSA_V2_JWT_SECRET   its jwtSecret (default the kit's "test-jwt-secret"),
  *                          to mint a token that is about to expire
  *   MEDUSA_URL             a v1 backend, for the detection (optional)
+ *   MEDUSA_V2_RESET_TOKEN_DIR   where the kit's subscriber writes reset tokens
+ *                          (<email>.json; the kit's MEDUSA_RESET_TOKEN_DIR)
  *   MEDUSA_REQUIRE_BACKEND=1   a missing MEDUSA_V2_URL is a failure
  */
 #include "config.h"
@@ -39,6 +43,7 @@ typedef struct
   char *key;
   char *jwt_secret;
   char *v1_url;
+  char *reset_dir;
   gboolean require_backend;
 
   MedusaClient *client;   /* (owned) signed in as the customer */
@@ -544,6 +549,124 @@ test_sign_out (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
 }
 
+/* --- password reset ------------------------------------------------------------- */
+
+#define RESET_TOKEN_WAIT_S 15
+
+/* The "token" of the kit's capture file for @email, or NULL. */
+static char *
+read_reset_token (const char *email)
+{
+  g_autofree char *file_name = g_strconcat (email, ".json", NULL);
+  g_autofree char *path = g_build_filename (S.reset_dir, file_name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *record;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL) ||
+      !json_parser_load_from_data (parser, contents, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  record = json_node_get_object (json_parser_get_root (parser));
+  if (g_strcmp0 (json_object_get_string_member_with_default (record, "entity_id", NULL), email) != 0)
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (record, "token", NULL));
+}
+
+static void
+reset_password (MedusaClient *client, const char *email, const char *token,
+                const char *password, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+
+  medusa_client_reset_password_async (client, email, token, password, NULL, store_result_cb, &result);
+  customer = medusa_client_reset_password_finish (client, wait_result (&result), error);
+  g_assert_null (customer);  /* v2 answers {"success":true} */
+}
+
+static void
+test_password_reset (void)
+{
+  g_autoptr(MedusaClient) anonymous = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *new_password = NULL;
+  gint64 deadline;
+
+  if (!scenario_ready ())
+    return;
+  if (S.reset_dir == NULL)
+    {
+      if (S.require_backend)
+        g_test_fail_printf ("MEDUSA_V2_RESET_TOKEN_DIR is not set, but MEDUSA_REQUIRE_BACKEND=1");
+      else
+        g_test_skip ("MEDUSA_V2_RESET_TOKEN_DIR is not set: the reset token cannot be read");
+      return;
+    }
+
+  anonymous = new_v2_client ();
+  g_assert_true (medusa_client_has_capability (anonymous, MEDUSA_CAPABILITY_PASSWORD_RESET));
+
+  /* A made-up token: the human error (401 "Invalid token"). */
+  reset_password (anonymous, S.email, "eyJhbGciOiJIUzI1NiJ9.eyJ4IjoxfQ.bm90LWEtc2lnbmF0dXJl",
+                  "never-used-1", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_assert_cmpstr (error->message, ==, "This reset link is invalid or has expired.");
+  g_clear_error (&error);
+
+  /* An unknown email is answered like a known one (201). */
+  medusa_client_request_password_token_async (anonymous, "nobody-v2-reset@example.com", NULL,
+                                              store_result_cb, &result);
+  g_assert_true (medusa_client_request_password_token_finish (anonymous, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* Typed as the person typed it: the store keeps the identity lower-cased. */
+  before = read_reset_token (S.email);
+  medusa_client_request_password_token_async (anonymous, S.typed_email, NULL, store_result_cb, &result);
+  g_assert_true (medusa_client_request_password_token_finish (anonymous, wait_result (&result), &error));
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + RESET_TOKEN_WAIT_S * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_free (token);
+      token = read_reset_token (S.email);
+      if (token != NULL && g_strcmp0 (token, before) != 0)
+        break;
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+  if (token == NULL || g_strcmp0 (token, before) == 0)
+    g_test_message ("no new reset token for %s in %s after %d s", S.email, S.reset_dir, RESET_TOKEN_WAIT_S);
+  g_assert_nonnull (token);
+  g_assert_cmpstr (token, !=, before);
+
+  new_password = g_strdup_printf ("%s-reset", S.password);
+  reset_password (anonymous, S.typed_email, token, new_password, &error);
+  g_assert_no_error (error);
+  g_assert_false (medusa_client_has_credential (anonymous));
+
+  /* Single use. */
+  reset_password (anonymous, S.email, token, "never-used-2", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_clear_error (&error);
+
+  customer = sign_in (anonymous, S.email, S.password, &error);
+  g_assert_null (customer);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+
+  customer = sign_in (anonymous, S.typed_email, new_password, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, S.customer_id);
+  g_free (S.password);
+  S.password = g_steal_pointer (&new_password);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -556,6 +679,9 @@ main (int argc, char *argv[])
   secret = g_getenv ("MEDUSA_V2_JWT_SECRET");
   S.jwt_secret = g_strdup (secret != NULL && *secret != '\0' ? secret : "test-jwt-secret");
   S.v1_url = g_strdup (g_getenv ("MEDUSA_URL"));
+  S.reset_dir = g_strdup (g_getenv ("MEDUSA_V2_RESET_TOKEN_DIR"));
+  if (S.reset_dir != NULL && *S.reset_dir == '\0')
+    g_clear_pointer (&S.reset_dir, g_free);
   S.require_backend = g_strcmp0 (g_getenv ("MEDUSA_REQUIRE_BACKEND"), "1") == 0;
   if (S.url != NULL && *S.url == '\0')
     g_clear_pointer (&S.url, g_free);
@@ -570,6 +696,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/integration-v2/06-addresses", test_addresses);
   g_test_add_func ("/integration-v2/07-token-refresh", test_token_refresh);
   g_test_add_func ("/integration-v2/08-sign-out", test_sign_out);
+  g_test_add_func ("/integration-v2/09-password-reset", test_password_reset);
 
   return g_test_run ();
 }

@@ -6,13 +6,15 @@
  * Version detection (v1 and v2 fakes), the publishable key on every /store
  * request, register (identity → customer with that token → sign in), sign
  * in, token refresh (before expiry, once after a 401, one refresh shared by
- * concurrent requests), sign-out, the customer and the address book.
+ * concurrent requests), sign-out, the customer and the address book, the
+ * password reset (token by email, then the token as bearer).
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "medusa-auth.h"
+#include "medusa-customers.h"
 #include "medusa-dialect-private.h"
 #include "medusa-error.h"
 #include "medusa-session.h"
@@ -697,6 +699,192 @@ test_session_recheck (void)
   forget_session (&session, medusa_fake_server_get_url (v1));
 }
 
+/* --- the password reset ------------------------------------------------------------ */
+
+static gboolean
+request_token (Fixture *f, const char *email, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_client_request_password_token_async (f->client, email, NULL, medusa_fake_async_result_cb, &f->slot);
+  result = medusa_fake_wait_result (&f->slot);
+  return medusa_client_request_password_token_finish (f->client, result, error);
+}
+
+static void
+reset (Fixture *f, const char *email, const char *token, const char *password, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+
+  medusa_client_reset_password_async (f->client, email, token, password, NULL,
+                                      medusa_fake_async_result_cb, &f->slot);
+  result = medusa_fake_wait_result (&f->slot);
+  customer = medusa_client_reset_password_finish (f->client, result, error);
+  /* {"success":true} has no customer. */
+  g_assert_null (customer);
+}
+
+static void
+test_password_reset (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autofree char *old_token = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *padded = NULL;
+  g_autofree char *expected_auth = NULL;
+  const MedusaFakeRequest *request;
+  JsonObject *body;
+
+  g_assert_true (medusa_client_has_capability (f->client, MEDUSA_CAPABILITY_PASSWORD_RESET));
+
+  /* The request names the identity as "identifier", lower-cased. */
+  g_assert_true (request_token (f, "  Ada@Example.com ", &error));
+  g_assert_no_error (error);
+  request = medusa_fake_server_get_last_request (f->fake, "POST", "/auth/customer/emailpass/reset-password");
+  g_assert_nonnull (request);
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 201);
+  g_assert_null (medusa_fake_request_get_header (request, "Authorization"));
+  body = json_node_get_object (medusa_fake_request_get_body_json (request));
+  g_assert_cmpstr (json_object_get_string_member (body, "identifier"), ==, ADA);
+  g_assert_cmpuint (json_object_get_size (body), ==, 1);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "POST", "/store/customers/password-token"), ==, 0);
+  old_token = g_strdup (medusa_fake_server_get_reset_token (f->fake, ADA));
+  g_assert_nonnull (old_token);
+
+  /* An unknown email is answered the same way (nothing is revealed). */
+  g_assert_true (request_token (f, "nobody@example.com", &error));
+  g_assert_no_error (error);
+
+  /* Only the newest token counts. */
+  g_assert_true (request_token (f, ADA, &error));
+  g_assert_no_error (error);
+  token = g_strdup (medusa_fake_server_get_reset_token (f->fake, ADA));
+  g_assert_cmpstr (token, !=, old_token);
+  reset (f, ADA, old_token, "new-secret-1", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_assert_cmpstr (error->message, ==, "This reset link is invalid or has expired.");
+  g_clear_error (&error);
+
+  /* A signed-in client still sends the reset token, not its credential. */
+  sign_in_ada (f);
+  padded = g_strdup_printf ("  %s\n", token);
+  reset (f, "ADA@example.com", padded, "new-secret-1", &error);
+  g_assert_no_error (error);
+  request = medusa_fake_server_get_last_request (f->fake, "POST", "/auth/customer/emailpass/update");
+  g_assert_cmpuint (medusa_fake_request_get_status (request), ==, 200);
+  expected_auth = g_strconcat ("Bearer ", token, NULL);
+  g_assert_cmpstr (medusa_fake_request_get_header (request, "Authorization"), ==, expected_auth);
+  g_assert_null (medusa_fake_request_get_query (request));
+  body = json_node_get_object (medusa_fake_request_get_body_json (request));
+  g_assert_cmpuint (json_object_get_size (body), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (body, "password"), ==, "new-secret-1");
+  g_assert_null (strstr (medusa_fake_request_get_body (request), token));
+
+  /* Single use: the same token again is the human error, sent once, and
+   * the client's own credential is not touched (no "unauthorized"). */
+  reset (f, ADA, token, "new-secret-2", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_clear_error (&error);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "POST", "/auth/customer/emailpass/update"), ==, 2);
+  g_assert_cmpuint (f->unauthorized, ==, 0);
+  g_assert_nonnull (medusa_client_get_token (f->client));
+
+  /* The new password signs in, the old one not. */
+  medusa_client_forget_credential (f->client);
+  customer = sign_in (f, ADA, ADA_PASSWORD, &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+  customer = sign_in (f, ADA, "new-secret-1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (customer);
+}
+
+/* What the store would spend the token on is refused before sending. */
+static void
+test_password_reset_checks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  g_assert_true (request_token (f, ADA, &error));
+  token = g_strdup (medusa_fake_server_get_reset_token (f->fake, ADA));
+  medusa_fake_server_clear_requests (f->fake);
+
+  reset (f, ADA, token, "", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  /* CR/LF would inject a header; an empty token is no token. */
+  reset (f, ADA, "abc\r\nX-Evil: 1", "new-secret-1", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_clear_error (&error);
+  reset (f, ADA, "   ", "new-secret-1", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_clear_error (&error);
+  /* A token sent for another address would reset that account. */
+  medusa_fake_server_add_customer (f->fake, "bob@example.com", "bobs-password", "Bob", "Other");
+  g_assert_true (request_token (f, "bob@example.com", &error));
+  medusa_fake_server_clear_requests (f->fake);
+  reset (f, ADA, medusa_fake_server_get_reset_token (f->fake, "bob@example.com"), "new-secret-1", &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+  g_assert_cmpstr (error->message, ==, "This reset link was sent for another email address.");
+  g_clear_error (&error);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
+
+  /* The token is still good. */
+  reset (f, ADA, token, "new-secret-1", &error);
+  g_assert_no_error (error);
+}
+
+/* The session's reset (the Reset Password page) on a v2 store: the update
+ * answers without a customer, then the session signs in. */
+static void
+test_session_reset (void)
+{
+  g_autoptr(MedusaFakeServer) fake = medusa_fake_server_new ();
+  g_autoptr(MedusaSession) session = medusa_session_new ();
+  const char *url = medusa_fake_server_get_url (fake);
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  medusa_fake_server_set_v2 (fake, KEY);
+  medusa_fake_server_add_customer (fake, ADA, ADA_PASSWORD, "Ada", "Lovelace");
+  g_object_set (session, "auto-sync", FALSE, NULL);
+  medusa_store_profiles_set_version (medusa_store_profiles_get_default (), url, MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (session, url, KEY, "Fake v2", &error));
+  g_assert_no_error (error);
+
+  medusa_client_request_password_token_async (medusa_session_get_client (session), ADA, NULL,
+                                              medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_client_request_password_token_finish (medusa_session_get_client (session),
+                                                              result, &error));
+  g_clear_object (&result);
+  token = g_strdup (medusa_fake_server_get_reset_token (fake, ADA));
+  g_assert_nonnull (token);
+
+  medusa_session_reset_password_async (session, ADA, token, "new-secret-1", NULL,
+                                       medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_true (medusa_session_reset_password_finish (session, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (medusa_session_get_state (session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (fake, "POST", "/auth/customer/emailpass"), ==, 1);
+  g_clear_object (&result);
+
+  /* A used token: the human error, still signed in (nothing was lost). */
+  medusa_session_reset_password_async (session, ADA, token, "new-secret-2", NULL,
+                                       medusa_fake_async_result_cb, &slot);
+  result = medusa_fake_wait_result (&slot);
+  g_assert_false (medusa_session_reset_password_finish (session, result, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN);
+
+  forget_session (&session, url);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -707,6 +895,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dialect-v2/detect", test_detect);
   g_test_add_func ("/dialect-v2/session-profile", test_session_profile);
   g_test_add_func ("/dialect-v2/session-recheck", test_session_recheck);
+  g_test_add_func ("/dialect-v2/session-reset", test_session_reset);
 #define ADD(path, func) g_test_add ("/dialect-v2/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("key-header", test_key_header);
   ADD ("register", test_register);
@@ -718,6 +907,8 @@ main (int argc, char *argv[])
   ADD ("customer", test_customer);
   ADD ("addresses", test_addresses);
   ADD ("address-paging", test_address_paging);
+  ADD ("password-reset", test_password_reset);
+  ADD ("password-reset-checks", test_password_reset_checks);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,222 @@
+/* test-widgets-v2.c: the pages on a Medusa v2 store (the fake in v2 mode)
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What this app cannot read of a v2 store yet (the order history) is said
+ * in words, without asking the store and without an error; the Forgot
+ * Password and Reset Password pages reset a v2 password unchanged.
+ */
+#define G_LOG_DOMAIN "TestWidgetsV2"
+
+#include "config.h"
+
+#include "medusa-forgot-password-page.h"
+#include "medusa-orders-page.h"
+#include "medusa-overview-page.h"
+#include "medusa-profile-page.h"
+#include "medusa-reset-password-page.h"
+#include "medusa-sign-in-page.h"
+#include "medusa-store-profiles.h"
+#include "medusa-ui-utils.h"
+#include "widget-test-utils.h"
+
+#define KEY "pk_widget_v2"
+
+#define wait_label(root, text)                                                       \
+  G_STMT_START {                                                                       \
+    gint64 end_ = g_get_monotonic_time () + WT_TIMEOUT * 1000;                         \
+    while (wt_find_label ((root), (text)) == NULL)                                     \
+      {                                                                                \
+        if (g_get_monotonic_time () > end_)                                            \
+          {                                                                            \
+            g_autofree char *labels_ = wt_dump_labels (root);                          \
+            g_autofree char *msg_ = g_strdup_printf ("no label “%s”; shown: %s",       \
+                                                     (text), labels_);                 \
+            g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, msg_);   \
+            break;                                                                     \
+          }                                                                            \
+        wt_iterate ();                                                                 \
+      }                                                                                \
+  } G_STMT_END
+
+/* A v2 fake with the fixture's customer, the session on it. */
+static MedusaFakeServer *
+use_v2_store (WtFixture *fx)
+{
+  MedusaFakeServer *v2 = medusa_fake_server_new ();
+  const char *url = medusa_fake_server_get_url (v2);
+  g_autoptr(GError) error = NULL;
+
+  medusa_fake_server_set_v2 (v2, KEY);
+  medusa_fake_server_add_customer (v2, WT_EMAIL, WT_PASSWORD, WT_FIRST_NAME, WT_LAST_NAME);
+  medusa_store_profiles_set_version (medusa_store_profiles_get_default (), url, MEDUSA_STORE_VERSION_V2);
+  g_assert_true (medusa_session_set_store (fx->session, url, KEY, "Fake v2", &error));
+  g_assert_no_error (error);
+  return v2;
+}
+
+static void
+forget_v2_store (MedusaFakeServer *v2)
+{
+  medusa_store_profiles_remove (medusa_store_profiles_get_default (), medusa_fake_server_get_url (v2));
+}
+
+static GtkWidget *
+show_page (WtFixture  *fx,
+           const char *name,
+           GType       type)
+{
+  GtkWidget *page;
+
+  medusa_ui_navigate (GTK_WIDGET (fx->window), name);
+  wt_fixture_wait_page (fx, name);
+  page = wt_find_by_type (GTK_WIDGET (fx->window), type);
+  g_assert_nonnull (page);
+  return page;
+}
+
+static guint
+n_order_requests (MedusaFakeServer *fake)
+{
+  return medusa_fake_server_get_n_requests (fake, "GET", "/store/customers/me/orders") +
+         medusa_fake_server_get_n_requests (fake, "GET", "/store/orders");
+}
+
+/* The Orders page: a clear state instead of the store's 404, no toolbar. */
+static void
+test_orders_unsupported (WtFixture     *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  GtkWidget *page;
+
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fx, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+
+  wait_label (page, "Order history not available yet");
+  g_assert_nonnull (wt_find_label (page, "This app does not read the order history of Medusa v2 stores yet."));
+  g_assert_null (wt_find_label (page, "Could not load your orders"));
+  /* Nothing to search, filter, find or export. */
+  g_assert_false (wt_is_visible_in (wt_find_by_type (page, GTK_TYPE_SEARCH_ENTRY), page));
+  g_assert_null (wt_find_button (page, "Clear Filters"));
+  /* Refreshing asks nothing either. */
+  gtk_widget_activate_action (page, "page.refresh", NULL);
+  wt_iterate_ms (100);
+  g_assert_nonnull (wt_find_label (page, "Order history not available yet"));
+  g_assert_null (wt_window_find_label (fx, "Could not"));
+  g_assert_cmpuint (n_order_requests (v2), ==, 0);
+
+  forget_v2_store (v2);
+}
+
+/* The Overview: "Not available" with its reason, no request, no toast. */
+static void
+test_overview_orders (WtFixture     *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  GtkWidget *page;
+  GtkWidget *label;
+
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fx, "overview", MEDUSA_TYPE_OVERVIEW_PAGE);
+
+  wait_label (page, "Not available");
+  label = wt_find_label (page, "Not available");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==,
+                   "This app does not read the order history of Medusa v2 stores yet.");
+  wt_iterate_ms (200);
+  g_assert_null (wt_window_find_label (fx, "Could not count your orders"));
+  g_assert_null (wt_find_label (page, "Unavailable"));
+  g_assert_cmpuint (n_order_requests (v2), ==, 0);
+
+  forget_v2_store (v2);
+}
+
+/* The Profile keeps no billing address on v2: nothing of it is left over
+ * (its Save button sat below the hidden group). */
+static void
+test_profile_no_billing (WtFixture     *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  GtkWidget *page;
+
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fx, "profile", MEDUSA_TYPE_PROFILE_PAGE);
+  wait_label (page, "This store does not let you change your email address or password here.");
+  g_assert_null (wt_find_button (page, "Save Billing Address"));
+
+  forget_v2_store (v2);
+}
+
+/* Forgot Password → Reset Password on a v2 store, as on v1. */
+static void
+test_password_reset (WtFixture     *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  GtkWidget *page;
+  g_autofree char *token = NULL;
+
+  wt_fixture_start (fx);
+  wt_fixture_wait_page (fx, "sign-in");
+  page = wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_SIGN_IN_PAGE);
+  wt_click_label (page, "Forgot password?");
+  wt_fixture_wait_page (fx, "forgot-password");
+  page = wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_FORGOT_PASSWORD_PAGE);
+
+  wt_type (page, "Email", WT_EMAIL);
+  wt_click_label (page, "Send Reset Email");
+  wait_label (page, "If an account exists for this address");
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "POST", "/auth/customer/emailpass/reset-password"), ==, 1);
+  token = g_strdup (medusa_fake_server_get_reset_token (v2, WT_EMAIL));
+  g_assert_nonnull (token);
+
+  wt_click_label (page, "Enter Reset Token");
+  wt_fixture_wait_page (fx, "reset-password");
+  page = wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_RESET_PASSWORD_PAGE);
+
+  /* A bad token: the human error, nothing typed is lost. */
+  wt_type (page, "Email", WT_EMAIL);
+  wt_type (page, "Reset token", "not-a-valid-token");
+  wt_type (page, "New password", "brand-new-pass");
+  wt_type (page, "Confirm password", "brand-new-pass");
+  wt_click_label (page, "Reset Password");
+  wait_label (page, "invalid or has expired");
+  g_assert_cmpstr (wt_fixture_page (fx), ==, "reset-password");
+  g_assert_cmpstr (wt_text_of (page, "New password"), ==, "brand-new-pass");
+  g_assert_true (medusa_fake_server_check_password (v2, WT_EMAIL, WT_PASSWORD));
+
+  wt_type (page, "Reset token", token);
+  wt_click_label (page, "Reset Password");
+  wt_fixture_wait_page (fx, "overview");
+  g_assert_cmpint (medusa_session_get_state (fx->session), ==, MEDUSA_SESSION_STATE_SIGNED_IN);
+  g_assert_true (medusa_fake_server_check_password (v2, WT_EMAIL, "brand-new-pass"));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "POST", "/auth/customer/emailpass/update"), ==, 2);
+
+  forget_v2_store (v2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  wt_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, WtFixture, NULL, wt_fixture_setup, func, wt_fixture_teardown)
+
+  ADD ("/widgets/v2/orders-unsupported", test_orders_unsupported);
+  ADD ("/widgets/v2/overview-orders", test_overview_orders);
+  ADD ("/widgets/v2/profile-no-billing", test_profile_no_billing);
+  ADD ("/widgets/v2/password-reset", test_password_reset);
+
+#undef ADD
+
+  return g_test_run ();
+}
