@@ -21,6 +21,7 @@
 #include "medusa-customers.h"
 #include "medusa-dialect-private.h"
 #include "medusa-error.h"
+#include "medusa-order-export.h"
 #include "medusa-orders.h"
 #include "medusa-orders-v2.h"
 #include "medusa-receipt-order.h"
@@ -531,6 +532,46 @@ test_etag (Fixture       *f,
     }
 }
 
+/* CSV export from the store (the copy off): every order the filter keeps,
+ * in pages, money exact. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(MedusaOrderExport) export = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *total = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  file = g_file_new_tmp ("medusa-export-v2-XXXXXX.csv", &stream, &error);
+  g_assert_no_error (error);
+  medusa_order_query_add_payment_status (query, MEDUSA_PAYMENT_STATUS_CAPTURED);
+  ids = expected_ids (f, "payment_status", "captured", &n);
+  export = medusa_order_export_new (f->client, query, file);
+  medusa_order_export_set_page_size (export, 1);
+  medusa_order_export_run_async (export, NULL, medusa_fake_async_result_cb, &f->slot);
+  result = medusa_fake_wait_result (&f->slot);
+  g_assert_true (medusa_order_export_run_finish (export, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_order_export_get_n_exported (export), ==, n);
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (g_strchomp (contents), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, n + 1);
+  total = medusa_order_export_format_amount (json_object_get_int_member (medusa_fake_server_get_order_json (f->fake, 2),
+                                                                         "total"), "eur");
+  g_assert_nonnull (strstr (contents, total));
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 run_sync (MedusaSync *sync)
 {
@@ -629,6 +670,7 @@ main (int argc, char *argv[])
   ADD ("details", test_details);
   ADD ("faults", test_faults);
   ADD ("etag", test_etag);
+  ADD ("export", test_export);
   ADD ("sync", test_sync);
 #undef ADD
 
