@@ -39,6 +39,7 @@
 #include "medusa-error.h"
 #include "medusa-account-json.h"
 #include "medusa-account-store.h"
+#include "medusa-store-order-filter.h"
 #include "medusa-money.h"
 #include "medusa-orders.h"
 #include "medusa-receipt-order.h"
@@ -1113,6 +1114,32 @@ test_orders_sync (void)
                            raw_string (raw, i, "fulfillment_status"));
           g_assert_cmpint (medusa_order_get_total (order), ==,
                            raw_minor (json_array_get_object_element (raw, i), "total"));
+        }
+    }
+
+  /* The copy's search finds v2 orders by product and by order number. */
+  for (int k = 0; k < 2; k++)
+    {
+      g_autoptr(MedusaStoreOrderFilter) filter = medusa_store_order_filter_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GListModel) found = NULL;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 json_object_get_int_member (json_array_get_object_element (raw, 1),
+                                                                             "display_id"));
+      gint64 n_total = -1;
+
+      medusa_store_order_filter_set_text (filter, k == 0 ? "medusa" : number);
+      medusa_account_store_get_orders_async (store, filter, NULL, store_result_cb, &result);
+      found = medusa_account_store_get_orders_finish (store, wait_result (&result), &n_total, &error);
+      g_assert_no_error (error);
+      if (k == 0)
+        g_assert_cmpint (n_total, ==, json_array_get_length (raw));
+      else
+        {
+          g_autoptr(MedusaOrder) order = g_list_model_get_item (found, 0);
+
+          g_assert_cmpint (n_total, >=, 1);
+          g_assert_cmpstr (medusa_order_get_id (order), ==, raw_string (raw, 1, "id"));
         }
     }
 
