@@ -22,6 +22,7 @@
 
 #include "medusa-error.h"
 #include "medusa-order-v2.h"
+#include "medusa-dialect-private.h"
 #include "medusa-orders-v2.h"
 
 /* Every amount and relation the list, the details, the copy, the export
@@ -416,6 +417,51 @@ currency_digits_cb (const char *currency_code,
   return GPOINTER_TO_INT (value) - 1;
 }
 
+/* The last scan of filtered orders, per client: a listing's first page
+ * (offset 0) always reads the store; its next pages (MedusaOrderList asks
+ * them within seconds) take their slice of the same scan for a while,
+ * instead of reading every order again for each page. */
+#define SCAN_KEEP_SECONDS 60
+/* A scan is kept only when this few orders match (they are whole orders). */
+#define SCAN_KEEP_MAX_ROWS 500
+
+typedef struct
+{
+  char      *key;        /* the query without offset and limit */
+  JsonArray *matched;    /* (owned) the v1 orders that match, in order */
+  gint64     when;       /* monotonic time of the scan */
+} KeptScan;
+
+static void
+kept_scan_free (KeptScan *scan)
+{
+  g_free (scan->key);
+  json_array_unref (scan->matched);
+  g_free (scan);
+}
+
+static GQuark
+kept_scan_quark (void)
+{
+  return g_quark_from_static_string ("medusa-v2-orders-scan");
+}
+
+/* The query without offset and limit, for the signed-in customer (the
+ * token's actor). */
+static char *
+scan_key (MedusaClient           *client,
+          const MedusaOrderQuery *query)
+{
+  g_autoptr(MedusaOrderQuery) copy = medusa_order_query_copy (query);
+  g_autofree char *actor = _medusa_jwt_dup_string_claim (medusa_client_get_token (client), "actor_id");
+  g_autofree char *text = NULL;
+
+  medusa_order_query_set_offset (copy, 0);
+  medusa_order_query_set_limit (copy, -1);
+  text = medusa_order_query_to_string (copy);
+  return g_strconcat (actor != NULL ? actor : "", "\n", text, NULL);
+}
+
 /* A list */
 
 typedef struct
@@ -433,6 +479,7 @@ typedef struct
   gint64            server_count;
   guint             matched;
   JsonArray        *kept;           /* (owned) v1 orders */
+  JsonArray        *matched_rows;   /* (owned) (nullable): every match of a scan */
   JsonNode         *page;           /* (owned) (nullable): waiting for currencies */
   GPtrArray        *currencies;     /* (owned) codes still to ask for */
   char             *etag;           /* (owned) (nullable) */
@@ -445,6 +492,7 @@ list_data_free (ListData *data)
   g_free (data->base);
   g_free (data->if_none_match);
   g_clear_pointer (&data->kept, json_array_unref);
+  g_clear_pointer (&data->matched_rows, json_array_unref);
   g_clear_pointer (&data->page, json_node_unref);
   g_clear_pointer (&data->currencies, g_ptr_array_unref);
   g_free (data->etag);
@@ -470,7 +518,6 @@ finish_list (GTask *task)
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonObject) out = json_object_new ();
 
-  (void) self;
   if (data->get)
     {
       JsonNode *order;
@@ -486,6 +533,17 @@ finish_list (GTask *task)
       json_node_set_object (root, out);
       g_task_return_pointer (task, node_to_bytes (root), (GDestroyNotify) g_bytes_unref);
       return;
+    }
+
+  if (data->local && data->matched_rows != NULL)
+    {
+      KeptScan *scan = g_new0 (KeptScan, 1);
+
+      scan->key = scan_key (self, data->query);
+      scan->matched = g_steal_pointer (&data->matched_rows);
+      scan->when = g_get_monotonic_time ();
+      g_object_set_qdata_full (G_OBJECT (self), kept_scan_quark (), scan,
+                               (GDestroyNotify) kept_scan_free);
     }
 
   {
@@ -593,6 +651,10 @@ convert_page (GTask *task)
         continue;
       if (data->local)
         {
+          if (data->matched_rows != NULL && json_array_get_length (data->matched_rows) >= SCAN_KEEP_MAX_ROWS)
+            g_clear_pointer (&data->matched_rows, json_array_unref);
+          if (data->matched_rows != NULL)
+            json_array_add_element (data->matched_rows, json_node_copy (node));
           data->matched++;
           if (data->matched <= data->want_offset)
             continue;
@@ -742,6 +804,30 @@ _medusa_v2_list_orders (MedusaClient           *self,
   data->server_offset = data->local ? 0 : data->want_offset;
 
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+
+  if (data->local)
+    {
+      KeptScan *scan = g_object_get_qdata (G_OBJECT (self), kept_scan_quark ());
+      g_autofree char *key = scan_key (self, data->query);
+
+      /* A next page of the same listing: its slice of the kept scan. */
+      if (data->want_offset > 0 && scan != NULL && g_strcmp0 (scan->key, key) == 0 &&
+          g_get_monotonic_time () - scan->when < SCAN_KEEP_SECONDS * G_USEC_PER_SEC)
+        {
+          guint n = json_array_get_length (scan->matched);
+
+          for (guint i = data->want_offset; i < n && json_array_get_length (data->kept) < data->want_limit; i++)
+            json_array_add_element (data->kept, json_node_copy (json_array_get_element (scan->matched, i)));
+          data->matched = n;
+          finish_list (task);
+          g_object_unref (task);
+          return;
+        }
+      /* A new scan: what was kept of the last one goes. */
+      g_object_set_qdata (G_OBJECT (self), kept_scan_quark (), NULL);
+      data->matched_rows = json_array_new ();
+    }
+
   request_page (task);
   g_object_unref (task);
 }
