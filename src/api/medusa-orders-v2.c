@@ -604,6 +604,23 @@ currency_cb (GObject      *source,
   convert_page (task);
 }
 
+/* A v2 store sends a customer no fulfilment items (not even for
+ * *fulfillments.items): "items": null says "not told" to the model
+ * (medusa_fulfillment_get_n_items() -1), where a missing list is "none". */
+static void
+mark_unknown_fulfillment_items (JsonObject *order)
+{
+  JsonArray *fulfillments = array_member (order, "fulfillments");
+
+  for (guint i = 0; fulfillments != NULL && i < json_array_get_length (fulfillments); i++)
+    {
+      JsonNode *node = json_array_get_element (fulfillments, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && !json_object_has_member (json_node_get_object (node), "items"))
+        json_object_set_null_member (json_node_get_object (node), "items");
+    }
+}
+
 /* Asks for the next currency this page needs, or converts the page. */
 static void
 convert_page (GTask *task)
@@ -647,6 +664,7 @@ convert_page (GTask *task)
           g_task_return_error (task, error);
           return;
         }
+      mark_unknown_fulfillment_items (json_node_get_object (node));
       if (data->local && !_medusa_v2_order_matches (data->query, json_node_get_object (node)))
         continue;
       if (data->local)

@@ -3669,6 +3669,7 @@ v2_order_json (FakeOrder *order)
       json_object_set_string_member (f, "created_at", json_object_get_string_member (src, "created_at"));
       json_object_set_string_member (f, "provider_id", "manual_manual");
       json_object_set_null_member (f, "labels");
+      /* Measured: no "items" (even *fulfillments.items comes as null). */
       json_array_add_object_element (fulfillments, f);
     }
   json_object_set_array_member (o, "fulfillments", fulfillments);

@@ -1030,6 +1030,13 @@ test_order_details (void)
       g_assert_cmpint (medusa_order_get_fulfillment_status (order), ==, MEDUSA_FULFILLMENT_STATUS_SHIPPED);
       g_assert_cmpint (medusa_order_get_payment_status (order), ==, MEDUSA_PAYMENT_STATUS_CAPTURED);
       g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_fulfillments (order)), >=, 1);
+      {
+        g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (medusa_order_get_fulfillments (order), 0);
+
+        /* The store does not say what the shipment holds: unknown, not 0. */
+        g_assert_cmpint (medusa_fulfillment_get_n_items (fulfillment), ==, -1);
+        g_assert_nonnull (medusa_fulfillment_get_shipped_at (fulfillment));
+      }
       own_items = medusa_order_get_items (order);
       g_assert_cmpuint (g_list_model_get_n_items (own_items), ==, json_array_get_length (items));
       for (guint i = 0; i < json_array_get_length (items); i++)

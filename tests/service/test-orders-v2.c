@@ -434,6 +434,13 @@ test_details (Fixture       *f,
                            json_object_get_int_member (json_array_get_object_element (items, i), "unit_price"));
         }
       g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_fulfillments (order)), ==, 1);
+      {
+        g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (medusa_order_get_fulfillments (order), 0);
+
+        /* v2 sends neither its items nor tracking numbers: unknown, not 0. */
+        g_assert_cmpint (medusa_fulfillment_get_n_items (fulfillment), ==, -1);
+        g_assert_nonnull (medusa_fulfillment_get_shipped_at (fulfillment));
+      }
       g_assert_nonnull (medusa_order_get_shipping_address (order));
       /* Through the customer's list: ownership checked. */
       g_assert_nonnull (strstr (last_orders_query (f), "&id=order_"));

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "medusa-forgot-password-page.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
@@ -120,6 +122,18 @@ test_orders_v2 (WtFixture     *fx,
   g_assert_nonnull (wt_find_row (details, "Test Mug"));
   g_assert_nonnull (wt_find_label (details, total));
   g_assert_null (wt_window_find_label (fx, "Could not"));
+  /* The shipment's state, without the item count or tracking number the
+   * store does not send. */
+  {
+    GtkWidget *row = wt_find_row (details, "Shipment 1");
+    const char *subtitle;
+
+    g_assert_nonnull (row);
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    g_assert_true (g_str_has_prefix (subtitle, "Shipped "));
+    g_assert_null (strstr (subtitle, "item"));
+    g_assert_null (wt_find_row (details, "Tracking number"));
+  }
 
   forget_v2_store (v2);
 }
