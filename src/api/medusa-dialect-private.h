@@ -26,6 +26,10 @@ struct _MedusaDialect
 {
   MedusaStoreVersion version;
   MedusaCapabilities capabilities;
+  /* The status values its orders can have: bit N for the enum value N. */
+  guint32 order_statuses;
+  guint32 fulfillment_statuses;
+  guint32 payment_statuses;
 
   /* Each consumes @task and returns on it what the public call's _finish
    * returns: a MedusaCustomer (sign_in, register_customer,

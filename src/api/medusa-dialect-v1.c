@@ -21,6 +21,28 @@ const MedusaDialect medusa_dialect_v1 = {
                   MEDUSA_CAPABILITY_PASSWORD_RESET |
                   MEDUSA_CAPABILITY_BILLING_ADDRESS |
                   MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE,
+  /* Medusa 1.20's OrderStatus, FulfillmentStatus and PaymentStatus */
+  .order_statuses = 1u << MEDUSA_ORDER_STATUS_PENDING |
+                    1u << MEDUSA_ORDER_STATUS_COMPLETED |
+                    1u << MEDUSA_ORDER_STATUS_ARCHIVED |
+                    1u << MEDUSA_ORDER_STATUS_CANCELED |
+                    1u << MEDUSA_ORDER_STATUS_REQUIRES_ACTION,
+  .fulfillment_statuses = 1u << MEDUSA_FULFILLMENT_STATUS_NOT_FULFILLED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_PARTIALLY_FULFILLED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_FULFILLED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_PARTIALLY_SHIPPED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_SHIPPED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_PARTIALLY_RETURNED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_RETURNED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_CANCELED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION,
+  .payment_statuses = 1u << MEDUSA_PAYMENT_STATUS_NOT_PAID |
+                      1u << MEDUSA_PAYMENT_STATUS_AWAITING |
+                      1u << MEDUSA_PAYMENT_STATUS_CAPTURED |
+                      1u << MEDUSA_PAYMENT_STATUS_PARTIALLY_REFUNDED |
+                      1u << MEDUSA_PAYMENT_STATUS_REFUNDED |
+                      1u << MEDUSA_PAYMENT_STATUS_CANCELED |
+                      1u << MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION,
 
   .sign_in = _medusa_v1_sign_in,
   .sign_out = _medusa_v1_sign_out,

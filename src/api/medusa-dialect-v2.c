@@ -886,6 +886,32 @@ const MedusaDialect medusa_dialect_v2 = {
    * move (no ORDERS_CHANGED_SINCE). */
   .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET |
                   MEDUSA_CAPABILITY_ORDERS,
+  /* Medusa 2.21: the order module's OrderStatus and the statuses
+   * core-flows' aggregate-status.js computes for payment and fulfillment. */
+  .order_statuses = 1u << MEDUSA_ORDER_STATUS_PENDING |
+                    1u << MEDUSA_ORDER_STATUS_COMPLETED |
+                    1u << MEDUSA_ORDER_STATUS_DRAFT |
+                    1u << MEDUSA_ORDER_STATUS_ARCHIVED |
+                    1u << MEDUSA_ORDER_STATUS_CANCELED |
+                    1u << MEDUSA_ORDER_STATUS_REQUIRES_ACTION,
+  .fulfillment_statuses = 1u << MEDUSA_FULFILLMENT_STATUS_NOT_FULFILLED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_PARTIALLY_FULFILLED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_FULFILLED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_PARTIALLY_SHIPPED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_SHIPPED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_PARTIALLY_DELIVERED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_DELIVERED |
+                          1u << MEDUSA_FULFILLMENT_STATUS_CANCELED,
+  .payment_statuses = 1u << MEDUSA_PAYMENT_STATUS_NOT_PAID |
+                      1u << MEDUSA_PAYMENT_STATUS_AWAITING |
+                      1u << MEDUSA_PAYMENT_STATUS_AUTHORIZED |
+                      1u << MEDUSA_PAYMENT_STATUS_PARTIALLY_AUTHORIZED |
+                      1u << MEDUSA_PAYMENT_STATUS_CAPTURED |
+                      1u << MEDUSA_PAYMENT_STATUS_PARTIALLY_CAPTURED |
+                      1u << MEDUSA_PAYMENT_STATUS_PARTIALLY_REFUNDED |
+                      1u << MEDUSA_PAYMENT_STATUS_REFUNDED |
+                      1u << MEDUSA_PAYMENT_STATUS_CANCELED |
+                      1u << MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION,
 
   .sign_in = v2_sign_in,
   .sign_out = v2_sign_out,

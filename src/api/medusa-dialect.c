@@ -83,6 +83,36 @@ medusa_client_has_capability (MedusaClient       *self,
 }
 
 gboolean
+medusa_client_knows_order_status (MedusaClient      *self,
+                                  MedusaOrderStatus  status)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+
+  return status > 0 && status < 32 &&
+         (_medusa_client_get_dialect (self)->order_statuses & (1u << status)) != 0;
+}
+
+gboolean
+medusa_client_knows_fulfillment_status (MedusaClient            *self,
+                                        MedusaFulfillmentStatus  status)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+
+  return status > 0 && status < 32 &&
+         (_medusa_client_get_dialect (self)->fulfillment_statuses & (1u << status)) != 0;
+}
+
+gboolean
+medusa_client_knows_payment_status (MedusaClient        *self,
+                                    MedusaPaymentStatus  status)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+
+  return status > 0 && status < 32 &&
+         (_medusa_client_get_dialect (self)->payment_statuses & (1u << status)) != 0;
+}
+
+gboolean
 medusa_error_is_version_shaped (const GError *error)
 {
   return g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED) ||

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "medusa-client.h"
+#include "medusa-enums.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +74,15 @@ MedusaStoreVersion  medusa_client_get_store_version (MedusaClient      *self);
 MedusaCapabilities  medusa_client_get_capabilities  (MedusaClient      *self);
 gboolean            medusa_client_has_capability    (MedusaClient      *self,
                                                      MedusaCapabilities capability);
+
+/* Whether orders of the client's store can have @status (the filters offer
+ * only those). */
+gboolean            medusa_client_knows_order_status       (MedusaClient            *self,
+                                                            MedusaOrderStatus        status);
+gboolean            medusa_client_knows_fulfillment_status (MedusaClient            *self,
+                                                            MedusaFulfillmentStatus  status);
+gboolean            medusa_client_knows_payment_status     (MedusaClient            *self,
+                                                            MedusaPaymentStatus      status);
 
 /* TRUE for a sign-in error that may mean the store runs another Medusa
  * version than its profile says: 400 not_allowed (a v2 store asked without

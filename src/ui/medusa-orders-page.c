@@ -22,9 +22,11 @@
 #define ORDER_LIST_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at,currency_code"
 #define ORDER_LIST_EXPAND "items"
 
-#define N_ORDER_STATUSES       (MEDUSA_ORDER_STATUS_REQUIRES_ACTION)
-#define N_FULFILLMENT_STATUSES (MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION)
-#define N_PAYMENT_STATUSES     (MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION)
+/* Every value of the enums has a check box; only those the store's
+ * dialect knows are shown (update_known_statuses()). */
+#define N_ORDER_STATUSES       (MEDUSA_ORDER_STATUS_LAST)
+#define N_FULFILLMENT_STATUSES (MEDUSA_FULFILLMENT_STATUS_LAST)
+#define N_PAYMENT_STATUSES     (MEDUSA_PAYMENT_STATUS_LAST)
 
 #define FILTER_APPLY_DELAY_MS 300
 
@@ -39,6 +41,7 @@ static const char * const order_status_names[] = {
   N_("Order: Archived"),
   N_("Order: Canceled"),
   N_("Order: Requires action"),
+  N_("Order: Draft"),
 };
 
 static const char * const fulfillment_status_names[] = {
@@ -53,6 +56,8 @@ static const char * const fulfillment_status_names[] = {
   N_("Fulfillment: Returned"),
   N_("Fulfillment: Canceled"),
   N_("Fulfillment: Requires action"),
+  N_("Fulfillment: Partially delivered"),
+  N_("Fulfillment: Delivered"),
 };
 
 static const char * const payment_status_names[] = {
@@ -65,6 +70,9 @@ static const char * const payment_status_names[] = {
   N_("Payment: Refunded"),
   N_("Payment: Canceled"),
   N_("Payment: Requires action"),
+  N_("Payment: Authorized"),
+  N_("Payment: Partially authorized"),
+  N_("Payment: Partially paid"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (order_status_names) == N_ORDER_STATUSES + 1);
@@ -595,9 +603,39 @@ find_guest_order_action (GtkWidget  *widget,
   medusa_claim_order_dialog_present (widget, medusa_page_get_session (MEDUSA_PAGE (widget)));
 }
 
+/* Shows the filters of the statuses the store's dialect knows (a v1 store
+ * never says "authorized", a v2 store never "returned"); a hidden one is
+ * cleared so no filter the user cannot see stays applied. */
+static void
+set_check_known (GtkCheckButton *check,
+                 gboolean        known)
+{
+  if (!known)
+    gtk_check_button_set_active (check, FALSE);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (check)), known);
+}
+
+static void
+update_known_statuses (MedusaOrdersPage *self)
+{
+  MedusaClient *client = medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self)));
+
+  if (client == NULL)
+    return;
+
+  for (guint i = 1; i <= N_ORDER_STATUSES; i++)
+    set_check_known (self->status_checks[i], medusa_client_knows_order_status (client, i));
+  for (guint i = 1; i <= N_FULFILLMENT_STATUSES; i++)
+    set_check_known (self->fulfillment_checks[i], medusa_client_knows_fulfillment_status (client, i));
+  for (guint i = 1; i <= N_PAYMENT_STATUSES; i++)
+    set_check_known (self->payment_checks[i], medusa_client_knows_payment_status (client, i));
+}
+
 static void
 on_session_changed_cb (MedusaOrdersPage *self)
 {
+  update_known_statuses (self);
+
   MedusaSession *session = medusa_page_get_session (MEDUSA_PAGE (self));
 
   if (medusa_session_get_state (session) == MEDUSA_SESSION_STATE_SIGNED_OUT ||
@@ -652,6 +690,7 @@ medusa_orders_page_constructed (GObject *object)
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::client",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  update_known_statuses (self);
   update_state (self);
 }
 

@@ -138,6 +138,68 @@ test_orders_v2 (WtFixture     *fx,
   forget_v2_store (v2);
 }
 
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The filters offer the statuses a v2 store has (payment "Authorized",
+ * fulfillment "Delivered", order "Draft") and none it never sends
+ * (fulfillment "Returned"). */
+static void
+test_status_filters_v2 (WtFixture     *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  GtkWidget *page;
+  GtkWidget *menu_button;
+  const char *shown[] = {
+    medusa_payment_status_to_label (MEDUSA_PAYMENT_STATUS_AUTHORIZED),
+    medusa_fulfillment_status_to_label (MEDUSA_FULFILLMENT_STATUS_DELIVERED),
+    medusa_order_status_to_label (MEDUSA_ORDER_STATUS_DRAFT),
+  };
+
+  medusa_fake_server_add_orders (v2, WT_EMAIL, 3);
+  wt_fixture_start (fx);
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  page = show_page (fx, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (page, "3 of 3 orders");
+
+  menu_button = wt_find_by_type (page, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      GtkWidget *check = find_check (page, shown[i]);
+
+      g_assert_nonnull (check);
+      g_assert_true (wt_is_visible_in (check, page));
+    }
+  g_assert_false (wt_is_visible_in (find_check (page, medusa_fulfillment_status_to_label (MEDUSA_FULFILLMENT_STATUS_RETURNED)),
+                                    page));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+
+  forget_v2_store (v2);
+}
+
 /* The Overview counts a v2 store's orders. */
 static void
 test_overview_orders (WtFixture     *fx,
@@ -235,6 +297,7 @@ main (int   argc,
   g_test_add (path, WtFixture, NULL, wt_fixture_setup, func, wt_fixture_teardown)
 
   ADD ("/widgets/v2/orders", test_orders_v2);
+  ADD ("/widgets/v2/status-filters", test_status_filters_v2);
   ADD ("/widgets/v2/overview-orders", test_overview_orders);
   ADD ("/widgets/v2/profile-no-billing", test_profile_no_billing);
   ADD ("/widgets/v2/password-reset", test_password_reset);
