@@ -22,6 +22,7 @@
 #include "medusa-forgot-password-page.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
+#include "medusa-order-row.h"
 #include "medusa-orders-page.h"
 #include "medusa-overview-page.h"
 #include "medusa-payment-method.h"
@@ -811,6 +812,49 @@ test_orders_paging (WtFixture     *fixture,
   scroll_to_end (page);
   wt_iterate_ms (200);
   g_assert_cmpuint (n_page_requests (fixture->fake), ==, 3);
+}
+
+static guint
+count_of_type (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+  return n;
+}
+
+/* GtkListView (GTK 4.8) asks for up to 200 items and makes a row for each:
+ * over the order list, whose last items asked for load the next page, an
+ * opened orders page loaded 220 orders and made 205 rows. The view now sees
+ * a page more than it is scrolled to. */
+static void
+test_orders_rows_when_shown (WtFixture     *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *page;
+  gint64 end;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 300);
+  page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+
+  wait_label (page, "of 300 orders");
+  wt_iterate_ms (1000);
+  g_assert_cmpuint (n_page_requests (fixture->fake), <=, 3);
+  g_assert_cmpuint (count_of_type (page, MEDUSA_TYPE_ORDER_ROW), >=, 1);
+  g_assert_cmpuint (count_of_type (page, MEDUSA_TYPE_ORDER_ROW), <=, 60);
+
+  /* Scrolling (as End and Page Down do) still gets every order. */
+  end = g_get_monotonic_time () + 4 * WT_TIMEOUT * 1000;
+  while (wt_find_label (page, "300 of 300 orders") == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      scroll_to_end (page);
+    }
+  g_assert_cmpuint (n_page_requests (fixture->fake), ==, 15);
 }
 
 static GtkWidget *
@@ -1871,6 +1915,7 @@ main (int   argc,
   ADD ("/widgets/payment-methods/error", test_payment_methods_error);
   ADD ("/widgets/preferences/local-copy", test_preferences_local_copy);
   ADD ("/widgets/orders/paging", test_orders_paging);
+  ADD ("/widgets/orders/rows-when-shown", test_orders_rows_when_shown);
   ADD ("/widgets/orders/search", test_orders_search);
   ADD ("/widgets/orders/status-filter", test_orders_status_filter);
   ADD ("/widgets/orders/last-day-filter", test_orders_last_day_filter);
