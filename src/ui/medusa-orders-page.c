@@ -80,7 +80,7 @@ struct _MedusaOrdersPage
   GtkWidget       *toolbar;         /* search, filters, find, export */
   GBindingGroup   *list_bindings;   /* from self->list */
   GtkNoSelection  *selection;
-  GtkSliceListModel *shown;         /* what the list view sees of self->list */
+  MedusaGrowingSlice *shown;        /* what the list view sees of self->list */
   char            *list_customer_id;
   guint            apply_id;
   gboolean         resetting;
