@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "medusa-application.h"
 #include "medusa-region.h"
@@ -18,6 +21,18 @@ main (int   argc,
   /* Only for running from the build tree (tools/demo.sh, the GUI tests):
    * the compiled catalogs are in <builddir>/po until `meson install`. */
   const char *localedir = g_getenv ("MEDUSA_ACCOUNT_LOCALEDIR");
+
+#ifdef __GLIBC__
+  /* glibc raises its mmap threshold (128 KiB at first) each time a large
+   * block is freed, up to 32 MiB, and gives heap memory back only from the
+   * heap's top: after a few order pages (bodies, JSON, models, rows) the app
+   * kept ~6 MB of freed heap for good. At glibc's own starting values, fixed,
+   * blocks of 128 KiB and more are unmapped when freed and a free top over
+   * 256 KiB is returned. RSS at rest, order details: 113–117 → 108–109 MB
+   * (bench/README.md, issue 10). */
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 256 * 1024);
+#endif
 
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;

@@ -10,6 +10,7 @@
 
 #include "medusa-claim-order-dialog.h"
 #include "medusa-dialect.h"
+#include "medusa-growing-slice.h"
 #include "medusa-order-export-dialog.h"
 #include "medusa-order-list.h"
 #include "medusa-order-history.h"
@@ -87,6 +88,7 @@ struct _MedusaOrdersPage
   GtkWidget       *toolbar;         /* search, filters, find, export */
   GBindingGroup   *list_bindings;   /* from self->list */
   GtkNoSelection  *selection;
+  MedusaGrowingSlice *shown;        /* what the list view sees of self->list */
   char            *list_customer_id;
   guint            apply_id;
   gboolean         resetting;
@@ -383,7 +385,7 @@ teardown_list (MedusaOrdersPage *self)
   g_signal_handlers_disconnect_by_data (self->list, self);
   g_binding_group_set_source (self->list_bindings, NULL);
   medusa_order_history_cancel (self->list);
-  gtk_no_selection_set_model (self->selection, NULL);
+  medusa_growing_slice_set_model (self->shown, NULL);
   g_clear_object (&self->list);
   g_clear_pointer (&self->list_customer_id, g_free);
 }
@@ -430,7 +432,7 @@ ensure_list (MedusaOrdersPage *self)
   g_signal_connect_object (self->list, "notify::n-total", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (on_list_notify_error_cb), self, G_CONNECT_SWAPPED);
   g_binding_group_set_source (self->list_bindings, self->list);
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  medusa_growing_slice_set_model (self->shown, G_LIST_MODEL (self->list));
 
   update_state (self);
 }
@@ -703,6 +705,7 @@ medusa_orders_page_dispose (GObject *object)
   teardown_list (self);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->list_bindings);
 
   G_OBJECT_CLASS (medusa_orders_page_parent_class)->dispose (object);
@@ -814,7 +817,11 @@ medusa_orders_page_init (MedusaOrdersPage *self)
   g_binding_group_bind (self->list_bindings, "loading", self->more_spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->more_spinner, "spinning", self->more_spinner, "visible", G_BINDING_SYNC_CREATE);
 
-  self->selection = gtk_no_selection_new (NULL);
+  /* The view gets a page of rows at a time, as it is scrolled to them */
+  self->shown = medusa_growing_slice_new (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->list_view),
+                                                                                       GTK_TYPE_SCROLLED_WINDOW)),
+                                          MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 

@@ -22,6 +22,8 @@
 #include "medusa-forgot-password-page.h"
 #include "medusa-money.h"
 #include "medusa-order-details-page.h"
+#include "medusa-growing-slice.h"
+#include "medusa-order-row.h"
 #include "medusa-orders-page.h"
 #include "medusa-overview-page.h"
 #include "medusa-payment-method.h"
@@ -811,6 +813,149 @@ test_orders_paging (WtFixture     *fixture,
   scroll_to_end (page);
   wt_iterate_ms (200);
   g_assert_cmpuint (n_page_requests (fixture->fake), ==, 3);
+}
+
+static guint
+count_of_type (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+  return n;
+}
+
+/* GtkListView (GTK 4.8) asks for up to 200 items and makes a row for each:
+ * over the order list, whose last items asked for load the next page, an
+ * opened orders page loaded 220 orders and made 205 rows. The view now sees
+ * a page more than it is scrolled to. */
+static void
+test_orders_rows_when_shown (WtFixture     *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *page;
+  gint64 end;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 300);
+  page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+
+  wait_label (page, "of 300 orders");
+  wt_iterate_ms (1000);
+  g_assert_cmpuint (n_page_requests (fixture->fake), <=, 3);
+  g_assert_cmpuint (count_of_type (page, MEDUSA_TYPE_ORDER_ROW), >=, 1);
+  g_assert_cmpuint (count_of_type (page, MEDUSA_TYPE_ORDER_ROW), <=, 60);
+
+  /* Scrolling (as End and Page Down do) still gets every order. */
+  end = g_get_monotonic_time () + 4 * WT_TIMEOUT * 1000;
+  while (wt_find_label (page, "300 of 300 orders") == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      scroll_to_end (page);
+    }
+  g_assert_cmpuint (n_page_requests (fixture->fake), ==, 15);
+}
+
+/* What a view of the slice holds, kept up to date from items-changed only */
+static guint mirror_removed;
+
+static void
+mirror_changed_cb (GListModel *slice,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  mirror_removed += removed;
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, (int) (position + i), g_list_model_get_item (slice, position + i));
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (slice));
+}
+
+static void
+assert_mirror (GListModel *slice,
+               GPtrArray  *mirror,
+               GListStore *store)
+{
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (slice));
+  for (guint i = 0; i < mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_assert_true (g_ptr_array_index (mirror, i) == item);
+    }
+}
+
+/* The orders page's slice tells a view exactly what changed: a row
+ * inserted above keeps the rows after it (the end moves), a removal pulls
+ * the next item in at the end, and appended items show up to the limit. */
+static void
+test_orders_growing_slice_changes (WtFixture     *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *scrolled = g_object_ref_sink (gtk_scrolled_window_new ());
+  g_autoptr(MedusaGrowingSlice) slice = medusa_growing_slice_new (GTK_SCROLLED_WINDOW (scrolled), 5);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (10);
+  GObject *first;
+
+  g_signal_connect (slice, "items-changed", G_CALLBACK (mirror_changed_cb), mirror);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_list_store_append (store, item);
+    }
+  medusa_growing_slice_set_model (slice, G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slice)), ==, 5);
+  g_assert_cmpuint (mirror->len, ==, 5);
+
+  /* Inserted at the top: one more row, the same five after it (no row
+   * the view has is removed, so it keeps them and its scroll position) */
+  mirror_removed = 0;
+  first = g_object_new (G_TYPE_OBJECT, NULL);
+  g_list_store_insert (store, 0, first);
+  g_object_unref (first);
+  g_assert_cmpuint (mirror_removed, ==, 0);
+  g_assert_cmpuint (mirror->len, ==, 6);
+  assert_mirror (G_LIST_MODEL (slice), mirror, store);
+
+  /* Removed inside: that row goes, the next one comes in at the end */
+  g_list_store_remove (store, 2);
+  g_assert_cmpuint (mirror_removed, ==, 1);
+  g_assert_cmpuint (mirror->len, ==, 6);
+  assert_mirror (G_LIST_MODEL (slice), mirror, store);
+
+  medusa_growing_slice_grow (slice);
+  g_assert_cmpuint (mirror->len, ==, 11);
+  assert_mirror (G_LIST_MODEL (slice), mirror, store);
+
+  /* Any change, any size: the view always holds the model's first items */
+  for (guint round = 0; round < 400; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint position = g_rand_int_range (rand, 0, (gint32) n + 1);
+      guint removed = g_rand_int_range (rand, 0, (gint32) (n - position) + 1);
+      guint added = g_rand_int_range (rand, 0, 4);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (n > 40)
+        removed = MAX (removed, 3);
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
+      g_list_store_splice (store, position, MIN (removed, n - position), items->pdata, added);
+      if (round % 37 == 0)
+        medusa_growing_slice_grow (slice);
+      assert_mirror (G_LIST_MODEL (slice), mirror, store);
+    }
+
+  g_signal_handlers_disconnect_by_func (slice, mirror_changed_cb, mirror);
+  g_object_unref (scrolled);
 }
 
 static GtkWidget *
@@ -1887,6 +2032,8 @@ main (int   argc,
   ADD ("/widgets/payment-methods/error", test_payment_methods_error);
   ADD ("/widgets/preferences/local-copy", test_preferences_local_copy);
   ADD ("/widgets/orders/paging", test_orders_paging);
+  ADD ("/widgets/orders/rows-when-shown", test_orders_rows_when_shown);
+  ADD ("/widgets/orders/growing-slice-changes", test_orders_growing_slice_changes);
   ADD ("/widgets/orders/search", test_orders_search);
   ADD ("/widgets/orders/status-filter", test_orders_status_filter);
   ADD ("/widgets/orders/last-day-filter", test_orders_last_day_filter);

@@ -1309,6 +1309,55 @@ test_idle_no_unseen_spinner (WtFixture     *fx,
   assert_no_unseen_spinner (fx);
 }
 
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* The frames @fx's window paints in about @ms milliseconds */
+static guint
+frames_in (WtFixture *fx,
+           guint      ms)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (fx->window)));
+  guint n_frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &n_frames);
+
+  wt_iterate_ms (ms);
+  g_signal_handler_disconnect (clock, id);
+  return n_frames;
+}
+
+/* Issue 10: where nothing changes, nothing is painted (each frame is a
+ * wake-up). The sign-in page keeps the focus in its first field, whose text
+ * cursor blinks (GTK repaints for that, each frame) until
+ * gtk-cursor-blink-timeout (10 s by default, 1 s here) has passed without
+ * input; then the window rests, as it does on the overview. */
+static void
+test_idle_no_frames_at_rest (WtFixture     *fx,
+                             gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *focus;
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink-timeout", 1, NULL);
+  page = go_to_sign_in (fx);
+  wt_wait_until ((focus = gtk_root_get_focus (GTK_ROOT (fx->window))) != NULL &&
+                 GTK_IS_TEXT (focus) && gtk_widget_is_ancestor (focus, page), WT_TIMEOUT);
+
+  wt_iterate_ms (1500);
+  g_assert_cmpuint (frames_in (fx, 1000), ==, 0);
+
+  wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
+  wt_fixture_wait_page (fx, "overview");
+  wt_iterate_ms (1500);
+  g_assert_cmpuint (frames_in (fx, 1000), ==, 0);
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink-timeout", 10, NULL);
+}
+
 /* Startup: the window builds a page the first time it is shown, so what the
  * first frame waits for is the page it shows, not eleven. A page built
  * later still shows the session as it is then. */
@@ -1384,6 +1433,7 @@ main (int   argc,
   ADD ("/widgets/auth/clear/address-dialog-on-lock", test_clear_address_dialog_on_lock);
   ADD ("/widgets/auth/switch-store/restores-session", test_switch_store_restores_session);
   ADD ("/widgets/auth/idle/no-unseen-spinner", test_idle_no_unseen_spinner);
+  ADD ("/widgets/auth/idle/no-frames-at-rest", test_idle_no_frames_at_rest);
   ADD ("/widgets/auth/startup/pages-built-when-shown", test_startup_pages_built_when_shown);
 
 #undef ADD
