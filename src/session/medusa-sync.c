@@ -250,6 +250,22 @@ parse_object (GBytes  *bytes,
   return g_steal_pointer (&root);
 }
 
+/* The "count" of a page of orders: @missing when it has none (or null), a
+ * MEDUSA_ERROR_PARSE when it is not an integer. */
+static gboolean
+read_count (JsonObject  *page,
+            gint64       missing,
+            gint64      *count,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (page, "count");
+
+  *count = missing;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  return medusa_json_read_int (page, "count", count, error);
+}
+
 static void start_phase (GTask *task, Phase phase);
 static void fetch_next_pages (GTask *task);
 
@@ -312,7 +328,13 @@ probe_cb (GObject      *source,
       return;
     }
 
-  total = json_object_get_int_member_with_default (json_node_get_object (root), "count", -1);
+  /* A "count" that is not a number is a hostile answer (json-glib's own
+   * getter would be a critical on an object or an array). */
+  if (!read_count (json_node_get_object (root), -1, &total, &error))
+    {
+      finish_run (self, error);
+      return;
+    }
   if (total > held->n_orders && !data->full_done)
     {
       /* The store has orders the copy never saw: fetch everything again. */
@@ -446,6 +468,7 @@ check_page_in_thread (GTask        *check,
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
   JsonObject *page;
+  gint64 count;
 
   root = parse_object (task_data, &error);
   if (root == NULL)
@@ -461,7 +484,12 @@ check_page_in_thread (GTask        *check,
                                "The store answered a list of orders without orders");
       return;
     }
-  g_task_return_int (check, MAX (json_object_get_int_member_with_default (page, "count", 0), 0));
+  if (!read_count (page, 0, &count, &error))
+    {
+      g_task_return_error (check, error);
+      return;
+    }
+  g_task_return_int (check, MAX (count, 0));
 }
 
 static void

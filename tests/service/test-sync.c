@@ -807,6 +807,53 @@ test_hostile_etag (Fixture       *f,
     }
 }
 
+/* A page of orders (or the count probe's answer) whose "count" is not a
+ * number: the run fails with a parse error (no json-glib critical, the
+ * tests run with fatal criticals) and the copy is kept as it was. */
+static void
+test_hostile_count (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *counts[] = { "{\"n\": 1}", "[1]", "\"123\"", "1.5" };
+  MedusaAccountStore *store;
+  gint64 n_total = -1;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"orders\": [], \"count\": %s, \"offset\": 0, \"limit\": 50}",
+                                               counts[i]);
+
+      for (guint probe = 0; probe < 2; probe++)
+        {
+          g_autoptr(MedusaSync) sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+          GAsyncResult *slot = NULL;
+          g_autoptr(GAsyncResult) result = NULL;
+          g_autoptr(MedusaCustomer) customer = NULL;
+          g_autoptr(GError) error = NULL;
+
+          /* A new sync's first run checks the count with a probe of one
+           * order ("limit=1"), after the pages (incremental: "updated_at"). */
+          medusa_fake_server_add_status_fault (f->fake, "GET",
+                                               probe ? "/store/customers/me/orders?limit=1&"
+                                                     : "/store/customers/me/orders?updated_at",
+                                               200, NULL, body, 1);
+          medusa_sync_run_async (sync, NULL, medusa_fake_async_result_cb, &slot);
+          result = medusa_fake_wait_result (&slot);
+          customer = medusa_sync_run_finish (sync, result, &error);
+          g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+          g_assert_null (customer);
+          medusa_fake_server_clear_faults (f->fake);
+        }
+    }
+
+  g_object_unref (copy_orders (store, &n_total));
+  g_assert_cmpint (n_total, ==, N_ORDERS);
+}
+
 static void
 test_offline_restore (Fixture       *f,
                       gconstpointer  data)
@@ -1077,6 +1124,7 @@ main (int   argc,
   ADD ("/sync/not-modified-count-check", test_not_modified_count_check);
   ADD ("/sync/etag-per-customer", test_etag_per_customer);
   ADD ("/sync/hostile-etag", test_hostile_etag);
+  ADD ("/sync/hostile-count", test_hostile_count);
   ADD ("/sync/offline-restore", test_offline_restore);
   ADD ("/sync/restore-local", test_restore_local);
   ADD ("/sync/keyring-gone", test_keyring_gone);
