@@ -78,6 +78,10 @@ fetch_account_json_cb (GObject      *source,
                          (GDestroyNotify) g_bytes_unref);
 }
 
+static void fetch_account_bytes_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+static gboolean account_json_is_raw (MedusaAccountJsonKind kind);
+#define ACCOUNT_JSON_RAW_FLAGS (MEDUSA_REQUEST_LARGE_ANSWER | MEDUSA_REQUEST_RAW_BODY)
+
 /* The path of @kind, and the query string of @query for the orders. */
 static const char *
 account_json_path (MedusaAccountJsonKind   kind,
@@ -134,6 +138,14 @@ medusa_client_fetch_account_json_async (MedusaClient           *self,
   g_task_set_source_tag (task, medusa_client_fetch_account_json_async);
   g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
 
+  if (account_json_is_raw (kind))
+    {
+      medusa_client_request_async (self, "GET", path, query_string,
+                                   NULL, ACCOUNT_JSON_RAW_FLAGS, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                                   cancellable, fetch_account_bytes_cb, g_steal_pointer (&task));
+      return;
+    }
+
   /* A page of whole orders can be large. */
   medusa_client_request_async (self, "GET", path, query_string,
                                NULL, MEDUSA_REQUEST_LARGE_ANSWER, MEDUSA_ERROR_CONTEXT_DEFAULT,
@@ -166,6 +178,60 @@ account_json_free (AccountJson *data)
   g_clear_pointer (&data->json, g_bytes_unref);
   g_free (data->etag);
   g_free (data);
+}
+
+/* Pages of orders and the payment methods: the answer's bytes as they came
+ * (MEDUSA_REQUEST_RAW_BODY), neither parsed here nor written out again. The
+ * local copy validates them once, in a thread (medusa_json_parse(): size,
+ * depth, UTF-8), before anything reads them. The customer is parsed here:
+ * the dialect may normalize it. */
+static gboolean
+account_json_is_raw (MedusaAccountJsonKind kind)
+{
+  return kind == MEDUSA_ACCOUNT_JSON_ORDERS || kind == MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS;
+}
+
+static void
+fetch_account_bytes_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  AccountJson *data;
+  GError *error = NULL;
+  guint status = 0;
+
+  bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, &status, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_task_get_source_tag (task) != medusa_client_fetch_account_json_if_changed_async)
+    {
+      if (bytes == NULL)
+        {
+          _medusa_client_set_parse_error (&error);
+          g_task_return_error (task, error);
+          return;
+        }
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
+  if (status != SOUP_STATUS_NOT_MODIFIED && bytes == NULL)
+    {
+      _medusa_client_set_parse_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+  data = g_new0 (AccountJson, 1);
+  data->etag = g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result));
+  if (status != SOUP_STATUS_NOT_MODIFIED)
+    data->json = g_steal_pointer (&bytes);
+  g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
 }
 
 static void
@@ -235,6 +301,13 @@ medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_account_json_if_changed_async);
+  if (account_json_is_raw (kind))
+    {
+      _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_RAW_FLAGS,
+                                                etag, cancellable, fetch_account_bytes_cb,
+                                                g_steal_pointer (&task));
+      return;
+    }
   _medusa_client_request_conditional_async (self, path, query_string, MEDUSA_REQUEST_LARGE_ANSWER,
                                             etag, cancellable, fetch_account_json_if_changed_cb,
                                             g_steal_pointer (&task));
