@@ -267,7 +267,7 @@ read_count (JsonObject  *page,
 }
 
 static void start_phase (GTask *task, Phase phase);
-static void check_page_async (GBytes *bytes, GCancellable *cancellable,
+static void check_page_async (GBytes *bytes, gboolean keep_tree, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
 static gboolean checked_page_count_finish (GAsyncResult *result, gint64 *count, GError **error);
 static void fetch_next_pages (GTask *task);
@@ -356,7 +356,7 @@ probe_cb (GObject      *source,
       return;
     }
   /* Checked like a page (a hostile store may send a large one). */
-  check_page_async (bytes, g_task_get_cancellable (task), probe_checked_cb, g_object_ref (task));
+  check_page_async (bytes, FALSE, g_task_get_cancellable (task), probe_checked_cb, g_object_ref (task));
 }
 
 static void
@@ -519,19 +519,24 @@ check_page_in_thread (GTask        *check,
       g_task_return_error (check, error);
       return;
     }
+  /* Only the count wanted (the probe): the tree is freed here too. */
+  if (g_task_get_source_tag (check) != check_page_in_thread)
+    g_clear_pointer (&checked->root, json_node_unref);
   g_task_return_pointer (check, g_steal_pointer (&checked), (GDestroyNotify) checked_page_free);
 }
 
-/* Checks @bytes in a thread; @callback gets the CheckedPage. */
+/* Checks @bytes in a thread; @callback gets the CheckedPage (with the tree
+ * when @keep_tree). */
 static void
 check_page_async (GBytes              *bytes,
+                  gboolean             keep_tree,
                   GCancellable        *cancellable,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
   g_autoptr(GTask) check = g_task_new (NULL, cancellable, callback, user_data);
 
-  g_task_set_source_tag (check, check_page_in_thread);
+  g_task_set_source_tag (check, keep_tree ? (gpointer) check_page_in_thread : (gpointer) checked_page_count_finish);
   g_task_set_task_data (check, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
   g_task_run_in_thread (check, check_page_in_thread);
 }
@@ -625,7 +630,7 @@ page_cb (GObject      *source,
    * the main loop (the window would stall). The check is one more step;
    * this request's step ends here. */
   data->pending++;
-  check_page_async (bytes, g_task_get_cancellable (task), page_checked_cb, step);
+  check_page_async (bytes, TRUE, g_task_get_cancellable (task), page_checked_cb, step);
   step_done (task, NULL);
 }
 
