@@ -180,15 +180,16 @@ account_json_free (AccountJson *data)
   g_free (data);
 }
 
-/* Pages of orders and the payment methods: the answer's bytes as they came
- * (MEDUSA_REQUEST_RAW_BODY), neither parsed here nor written out again. The
- * local copy validates them once, in a thread (medusa_json_parse(): size,
- * depth, UTF-8), before anything reads them. The customer is parsed here:
- * the dialect may normalize it. */
+/* Every conditional answer, and the plain fetch's pages of orders and
+ * payment methods: the bytes as they came (MEDUSA_REQUEST_RAW_BODY), neither
+ * parsed here nor written out again. The sync validates them once, in a
+ * thread (medusa_json_parse(): size, depth, UTF-8), before anything reads
+ * them. The customer of a plain fetch is parsed here: the dialect
+ * normalizes it. */
 static gboolean
 account_json_is_raw (MedusaAccountJsonKind kind)
 {
-  return kind == MEDUSA_ACCOUNT_JSON_ORDERS || kind == MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS;
+  return kind != MEDUSA_ACCOUNT_JSON_CUSTOMER;
 }
 
 static void
@@ -234,41 +235,6 @@ fetch_account_bytes_cb (GObject      *source,
   g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
 }
 
-static void
-fetch_account_json_if_changed_cb (GObject      *source,
-                                  GAsyncResult *result,
-                                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  AccountJson *data;
-  GError *error = NULL;
-  guint status = 0;
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, &status, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (status != SOUP_STATUS_NOT_MODIFIED && (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)))
-    {
-      _medusa_client_set_parse_error (&error);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data = g_new0 (AccountJson, 1);
-  data->etag = g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result));
-  if (status != SOUP_STATUS_NOT_MODIFIED)
-    {
-      char *text = json_to_string (root, FALSE);
-
-      data->json = g_bytes_new_take (text, strlen (text));
-    }
-  g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
-}
-
 /**
  * medusa_client_fetch_account_json_if_changed_async:
  * @self: a #MedusaClient
@@ -301,15 +267,9 @@ medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_account_json_if_changed_async);
-  if (account_json_is_raw (kind))
-    {
-      _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_RAW_FLAGS,
-                                                etag, cancellable, fetch_account_bytes_cb,
-                                                g_steal_pointer (&task));
-      return;
-    }
-  _medusa_client_request_conditional_async (self, path, query_string, MEDUSA_REQUEST_LARGE_ANSWER,
-                                            etag, cancellable, fetch_account_json_if_changed_cb,
+  /* Every kind as it came (a conditional customer is not normalized). */
+  _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_RAW_FLAGS,
+                                            etag, cancellable, fetch_account_bytes_cb,
                                             g_steal_pointer (&task));
 }
 

@@ -856,53 +856,49 @@ addresses_put_cb (GObject      *source,
                data->customer);
 }
 
+/* In a thread: the customer's answer, as it came, parsed (and validated)
+ * and its customer built; the tree is freed here too. */
 static void
-customer_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+check_customer_in_thread (GTask        *check,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  MedusaSync *self = g_task_get_source_object (task);
-  RunData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
-  gboolean not_modified = FALSE;
+  MedusaCustomer *customer = NULL;
   GError *error = NULL;
   JsonObject *object;
 
-  bytes = medusa_client_fetch_account_json_if_changed_finish (MEDUSA_CLIENT (source), result,
-                                                              &not_modified, &data->customer_etag,
-                                                              &error);
-  if (not_modified)
-    {
-      /* Unchanged: the customer kept with the ETag (checked when it came). */
-      KeptAnswer *kept = etag_not_modified (self, data, KEY_CUSTOMER, data->customer_etag, &error);
-
-      if (kept == NULL)
-        {
-          finish_run (self, error);
-          return;
-        }
-      data->customer = g_object_ref (kept->customer);
-      fetch_payment_methods (task);
-      return;
-    }
-  if (bytes != NULL)
-    {
-      etag_forget (self, KEY_CUSTOMER);
-      root = parse_object (bytes, &error);
-    }
+  root = parse_object (task_data, &error);
   if (root != NULL)
     {
       object = json_node_get_object (root);
       if (json_object_has_member (object, "customer") &&
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "customer")))
-        data->customer = medusa_customer_new_from_json (json_object_get_object_member (object, "customer"),
-                                                        &error);
+        customer = medusa_customer_new_from_json (json_object_get_object_member (object, "customer"),
+                                                  &error);
       else
         g_set_error_literal (&error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
                              "The store answered without the customer");
     }
+  if (customer == NULL)
+    g_task_return_error (check, error);
+  else
+    g_task_return_pointer (check, customer, g_object_unref);
+}
+
+static void
+customer_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  GBytes *bytes = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  data->customer = g_task_propagate_pointer (G_TASK (result), &error);
   if (data->customer == NULL)
     {
       finish_run (self, error);
@@ -922,6 +918,51 @@ customer_cb (GObject      *source,
                                            g_object_ref (task));
   medusa_account_store_put_addresses_async (self->store, bytes, NULL, addresses_put_cb,
                                             g_object_ref (task));
+}
+
+static void
+customer_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) check = NULL;
+  gboolean not_modified = FALSE;
+  GError *error = NULL;
+
+  bytes = medusa_client_fetch_account_json_if_changed_finish (MEDUSA_CLIENT (source), result,
+                                                              &not_modified, &data->customer_etag,
+                                                              &error);
+  if (not_modified)
+    {
+      /* Unchanged: the customer kept with the ETag (checked when it came). */
+      KeptAnswer *kept = etag_not_modified (self, data, KEY_CUSTOMER, data->customer_etag, &error);
+
+      if (kept == NULL)
+        {
+          finish_run (self, error);
+          return;
+        }
+      data->customer = g_object_ref (kept->customer);
+      fetch_payment_methods (task);
+      return;
+    }
+  if (bytes == NULL)
+    {
+      finish_run (self, error);
+      return;
+    }
+  etag_forget (self, KEY_CUSTOMER);
+
+  /* The bytes as the store sent them (of any size up to the cap): parsed
+   * in a thread, not on the main loop. */
+  check = g_task_new (NULL, g_task_get_cancellable (task), customer_checked_cb, g_object_ref (task));
+  g_task_set_source_tag (check, check_customer_in_thread);
+  g_task_set_task_data (check, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (check, check_customer_in_thread);
 }
 
 static void

@@ -900,6 +900,26 @@ test_page_bytes (Fixture       *f,
         g_assert_false (not_modified);
     }
 
+  /* The customer of a conditional fetch (the sync's) too. */
+  {
+    static const char customer_body[] = "{ \"customer\" : { \"id\" : \"cus_x\" } }";
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean not_modified = TRUE;
+
+    medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 200, NULL, customer_body, 1);
+    medusa_client_fetch_account_json_if_changed_async (client, MEDUSA_ACCOUNT_JSON_CUSTOMER, NULL, NULL,
+                                                       NULL, medusa_fake_async_result_cb, &slot);
+    result = medusa_fake_wait_result (&slot);
+    bytes = medusa_client_fetch_account_json_if_changed_finish (client, result, &not_modified, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (not_modified);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                     customer_body, strlen (customer_body));
+  }
+
   /* A body that is not JSON at all is still refused by the client. */
   {
     MedusaFakeFaultSpec html = { MEDUSA_FAKE_FAULT_STATUS, 200, NULL, "text/html", "<html>orders</html>", 0 };
@@ -957,6 +977,29 @@ test_page_validated (Fixture       *f,
 
       medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me/orders?updated_at",
                                            200, NULL, pages[i], 1);
+      medusa_sync_run_async (sync, NULL, medusa_fake_async_result_cb, &slot);
+      result = medusa_fake_wait_result (&slot);
+      customer = medusa_sync_run_finish (sync, result, &error);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_assert_null (customer);
+      medusa_fake_server_clear_faults (f->fake);
+    }
+
+  /* The customer's answer is checked the same way (in a thread too). */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *customers[] = {
+        "{\"customer\": {\"id\": \"cus_\xff\", \"email\": \"ada@example.com\"}}",
+        "{\"customer\": [\"cus_1\"]}",
+        "{\"customer\": {\"id\": ",
+      };
+      g_autoptr(MedusaSync) sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+      GAsyncResult *slot = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(MedusaCustomer) customer = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me?", 200, NULL, customers[i], 1);
       medusa_sync_run_async (sync, NULL, medusa_fake_async_result_cb, &slot);
       result = medusa_fake_wait_result (&slot);
       customer = medusa_sync_run_finish (sync, result, &error);
