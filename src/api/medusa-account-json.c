@@ -40,6 +40,27 @@ normalize_customer (MedusaClient  *client,
   return TRUE;
 }
 
+/* Every conditional answer, and the plain fetch's pages of orders and
+ * payment methods: the bytes as they came (MEDUSA_REQUEST_RAW_BODY), neither
+ * parsed here nor written out again. The sync validates them once, in a
+ * thread (medusa_json_parse(): size, depth, UTF-8), before anything reads
+ * them. The customer of a plain fetch is parsed here: the dialect
+ * normalizes it. */
+static gboolean
+account_json_is_raw (MedusaAccountJsonKind kind)
+{
+  return kind != MEDUSA_ACCOUNT_JSON_CUSTOMER;
+}
+
+/* The flags of a plain fetch of @kind (a page of whole orders can be large). */
+static MedusaRequestFlags
+account_json_flags (MedusaAccountJsonKind kind)
+{
+  return MEDUSA_REQUEST_LARGE_ANSWER | (account_json_is_raw (kind) ? MEDUSA_REQUEST_RAW_BODY : 0);
+}
+
+#define ACCOUNT_JSON_CONDITIONAL_FLAGS (MEDUSA_REQUEST_LARGE_ANSWER | MEDUSA_REQUEST_RAW_BODY)
+
 static void
 fetch_account_json_cb (GObject      *source,
                        GAsyncResult *result,
@@ -50,6 +71,19 @@ fetch_account_json_cb (GObject      *source,
   g_autofree char *text = NULL;
   GError *error = NULL;
   gsize length = 0;
+
+  if (account_json_is_raw (GPOINTER_TO_INT (g_task_get_task_data (task))))
+    {
+      GBytes *bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, NULL, &error);
+
+      if (bytes == NULL && error == NULL)
+        _medusa_client_set_parse_error (&error);
+      if (bytes == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+      return;
+    }
 
   root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
   if (error != NULL)
@@ -77,10 +111,6 @@ fetch_account_json_cb (GObject      *source,
   g_task_return_pointer (task, g_bytes_new_take (g_steal_pointer (&text), length),
                          (GDestroyNotify) g_bytes_unref);
 }
-
-static void fetch_account_bytes_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-static gboolean account_json_is_raw (MedusaAccountJsonKind kind);
-#define ACCOUNT_JSON_RAW_FLAGS (MEDUSA_REQUEST_LARGE_ANSWER | MEDUSA_REQUEST_RAW_BODY)
 
 /* The path of @kind, and the query string of @query for the orders. */
 static const char *
@@ -138,17 +168,9 @@ medusa_client_fetch_account_json_async (MedusaClient           *self,
   g_task_set_source_tag (task, medusa_client_fetch_account_json_async);
   g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
 
-  if (account_json_is_raw (kind))
-    {
-      medusa_client_request_async (self, "GET", path, query_string,
-                                   NULL, ACCOUNT_JSON_RAW_FLAGS, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                                   cancellable, fetch_account_bytes_cb, g_steal_pointer (&task));
-      return;
-    }
-
   /* A page of whole orders can be large. */
   medusa_client_request_async (self, "GET", path, query_string,
-                               NULL, MEDUSA_REQUEST_LARGE_ANSWER, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               NULL, account_json_flags (kind), MEDUSA_ERROR_CONTEXT_DEFAULT,
                                cancellable, fetch_account_json_cb, g_steal_pointer (&task));
 }
 
@@ -180,22 +202,10 @@ account_json_free (AccountJson *data)
   g_free (data);
 }
 
-/* Every conditional answer, and the plain fetch's pages of orders and
- * payment methods: the bytes as they came (MEDUSA_REQUEST_RAW_BODY), neither
- * parsed here nor written out again. The sync validates them once, in a
- * thread (medusa_json_parse(): size, depth, UTF-8), before anything reads
- * them. The customer of a plain fetch is parsed here: the dialect
- * normalizes it. */
-static gboolean
-account_json_is_raw (MedusaAccountJsonKind kind)
-{
-  return kind != MEDUSA_ACCOUNT_JSON_CUSTOMER;
-}
-
 static void
-fetch_account_bytes_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+fetch_account_json_if_changed_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GBytes) bytes = NULL;
@@ -203,31 +213,21 @@ fetch_account_bytes_cb (GObject      *source,
   GError *error = NULL;
   guint status = 0;
 
+  /* Every kind as it came (ACCOUNT_JSON_CONDITIONAL_FLAGS; a conditional
+   * customer is not normalized): the sync parses it, in a thread. */
   bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, &status, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-
-  if (g_task_get_source_tag (task) != medusa_client_fetch_account_json_if_changed_async)
-    {
-      if (bytes == NULL)
-        {
-          _medusa_client_set_parse_error (&error);
-          g_task_return_error (task, error);
-          return;
-        }
-      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-      return;
-    }
-
   if (status != SOUP_STATUS_NOT_MODIFIED && bytes == NULL)
     {
       _medusa_client_set_parse_error (&error);
       g_task_return_error (task, error);
       return;
     }
+
   data = g_new0 (AccountJson, 1);
   data->etag = g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result));
   if (status != SOUP_STATUS_NOT_MODIFIED)
@@ -267,9 +267,8 @@ medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_account_json_if_changed_async);
-  /* Every kind as it came (a conditional customer is not normalized). */
-  _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_RAW_FLAGS,
-                                            etag, cancellable, fetch_account_bytes_cb,
+  _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_CONDITIONAL_FLAGS,
+                                            etag, cancellable, fetch_account_json_if_changed_cb,
                                             g_steal_pointer (&task));
 }
 
