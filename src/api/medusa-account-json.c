@@ -41,6 +41,27 @@ normalize_customer (MedusaClient  *client,
   return TRUE;
 }
 
+/* Every conditional answer, and the plain fetch's pages of orders and
+ * payment methods: the bytes as they came (MEDUSA_REQUEST_RAW_BODY), neither
+ * parsed here nor written out again. The sync validates them once, in a
+ * thread (medusa_json_parse(): size, depth, UTF-8), before anything reads
+ * them. The customer of a plain fetch is parsed here: the dialect
+ * normalizes it. */
+static gboolean
+account_json_is_raw (MedusaAccountJsonKind kind)
+{
+  return kind != MEDUSA_ACCOUNT_JSON_CUSTOMER;
+}
+
+/* The flags of a plain fetch of @kind (a page of whole orders can be large). */
+static MedusaRequestFlags
+account_json_flags (MedusaAccountJsonKind kind)
+{
+  return MEDUSA_REQUEST_LARGE_ANSWER | (account_json_is_raw (kind) ? MEDUSA_REQUEST_RAW_BODY : 0);
+}
+
+#define ACCOUNT_JSON_CONDITIONAL_FLAGS (MEDUSA_REQUEST_LARGE_ANSWER | MEDUSA_REQUEST_RAW_BODY)
+
 static void
 fetch_account_json_cb (GObject      *source,
                        GAsyncResult *result,
@@ -51,6 +72,19 @@ fetch_account_json_cb (GObject      *source,
   g_autofree char *text = NULL;
   GError *error = NULL;
   gsize length = 0;
+
+  if (account_json_is_raw (GPOINTER_TO_INT (g_task_get_task_data (task))))
+    {
+      GBytes *bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, NULL, &error);
+
+      if (bytes == NULL && error == NULL)
+        _medusa_client_set_parse_error (&error);
+      if (bytes == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+      return;
+    }
 
   root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
   if (error != NULL)
@@ -170,7 +204,7 @@ medusa_client_fetch_account_json_async (MedusaClient           *self,
 
   /* A page of whole orders can be large. */
   medusa_client_request_async (self, "GET", path, query_string,
-                               NULL, MEDUSA_REQUEST_LARGE_ANSWER, MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               NULL, account_json_flags (kind), MEDUSA_ERROR_CONTEXT_DEFAULT,
                                cancellable, fetch_account_json_cb, g_steal_pointer (&task));
 }
 
@@ -231,18 +265,20 @@ fetch_account_json_if_changed_cb (GObject      *source,
                                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   AccountJson *data;
   GError *error = NULL;
   guint status = 0;
 
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, &status, &error);
+  /* Every kind as it came (ACCOUNT_JSON_CONDITIONAL_FLAGS; a conditional
+   * customer is not normalized): the sync parses it, in a thread. */
+  bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, &status, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  if (status != SOUP_STATUS_NOT_MODIFIED && (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)))
+  if (status != SOUP_STATUS_NOT_MODIFIED && bytes == NULL)
     {
       _medusa_client_set_parse_error (&error);
       g_task_return_error (task, error);
@@ -252,11 +288,7 @@ fetch_account_json_if_changed_cb (GObject      *source,
   data = g_new0 (AccountJson, 1);
   data->etag = g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result));
   if (status != SOUP_STATUS_NOT_MODIFIED)
-    {
-      char *text = json_to_string (root, FALSE);
-
-      data->json = g_bytes_new_take (text, strlen (text));
-    }
+    data->json = g_steal_pointer (&bytes);
   g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
 }
 
@@ -298,7 +330,7 @@ medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
                                          g_steal_pointer (&task));
       return;
     }
-  _medusa_client_request_conditional_async (self, path, query_string, MEDUSA_REQUEST_LARGE_ANSWER,
+  _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_CONDITIONAL_FLAGS,
                                             etag, cancellable, fetch_account_json_if_changed_cb,
                                             g_steal_pointer (&task));
 }

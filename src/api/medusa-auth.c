@@ -144,8 +144,7 @@ on_token_cb (GObject      *source_object,
     }
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    token = json_object_get_string_member_with_default (json_node_get_object (root),
-                                                        "access_token", NULL);
+    token = medusa_json_peek_string_member (json_node_get_object (root), "access_token");
   if (!token_is_valid (token))
     {
       g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_PARSE, "%s",

@@ -36,6 +36,13 @@ typedef enum
    * dialect's refresh itself (the request that asked for it reports), and
    * a v2 registration token, which is not the signed-in credential. */
   MEDUSA_REQUEST_NO_REFRESH = 1 << 4,
+  /* The 2xx answer is its body's bytes as they came (GBytes, with
+   * Content-Type JSON, not empty, within the size cap), neither parsed nor
+   * built into a model here: the caller validates them once, in a thread
+   * (medusa_json_parse()), e.g. a page of orders that the local copy's
+   * worker parses anyway. Finish with _medusa_client_request_bytes_finish();
+   * not with MEDUSA_REQUEST_CACHE or a model. */
+  MEDUSA_REQUEST_RAW_BODY   = 1 << 5,
 } MedusaRequestFlags;
 
 /* Caps of a decoded (gunzipped) response body, error bodies included. */
@@ -110,6 +117,12 @@ void        _medusa_client_request_conditional_async (MedusaClient       *self,
                                                       gpointer            user_data);
 const char *_medusa_client_request_get_etag          (MedusaClient       *self,
                                                       GAsyncResult       *result);
+/* Finishes a request made with MEDUSA_REQUEST_RAW_BODY: the body (transfer
+ * full), or NULL (with @error, or without for a 304 to a conditional one). */
+GBytes     *_medusa_client_request_bytes_finish      (MedusaClient       *self,
+                                                      GAsyncResult       *result,
+                                                      guint              *status_out,
+                                                      GError            **error);
 
 /* An anonymous request with "Authorization: Bearer @bearer" (a one-off
  * token, not the credential: a v2 password reset token); sent once, to the

@@ -508,13 +508,20 @@ return_success (GTask  *task,
   /* 204, DELETE /store/auth's "OK" (text/plain), or any non-JSON body. */
   if (size == 0 || !content_type_is_json (content_type))
     {
-      if (SPEC_HAS_MODEL (&data->model))
+      if (SPEC_HAS_MODEL (&data->model) || (data->flags & MEDUSA_REQUEST_RAW_BODY) != 0)
         {
           _medusa_client_set_parse_error (&error);
           g_task_return_error (task, error);
         }
       else
         g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  /* The caller's to validate (in a thread): not parsed here at all. */
+  if ((data->flags & MEDUSA_REQUEST_RAW_BODY) != 0)
+    {
+      g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
       return;
     }
 
@@ -1834,6 +1841,14 @@ start_request_full (MedusaClient        *self,
     data->cache_key = g_strconcat (self->token, "\n", data->uri,
                                    data->model.text_func != NULL ? "\ntext" : NULL, NULL);
 
+  /* Raw bytes are no model, nor kept with an ETag by the client. */
+  if ((flags & MEDUSA_REQUEST_RAW_BODY) != 0)
+    {
+      g_warn_if_fail (!SPEC_HAS_MODEL (&data->model) && data->cache_key == NULL);
+      data->model = (ModelSpec) { 0 };
+      g_clear_pointer (&data->cache_key, g_free);
+    }
+
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 
   if (g_task_return_error_if_cancelled (task))
@@ -1999,6 +2014,26 @@ medusa_client_request_finish (MedusaClient  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_request_async, NULL);
 
   data = g_task_get_task_data (G_TASK (result));
+  if (status_out != NULL)
+    *status_out = data != NULL ? data->status : 0;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GBytes *
+_medusa_client_request_bytes_finish (MedusaClient  *self,
+                                     GAsyncResult  *result,
+                                     guint         *status_out,
+                                     GError       **error)
+{
+  RequestData *data;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == medusa_client_request_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  g_return_val_if_fail (data == NULL || (data->flags & MEDUSA_REQUEST_RAW_BODY) != 0, NULL);
   if (status_out != NULL)
     *status_out = data != NULL ? data->status : 0;
 

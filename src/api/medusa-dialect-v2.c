@@ -43,14 +43,16 @@ compare_addresses (gconstpointer a,
   JsonObject *ob = json_node_get_object (*(JsonNode **) b);
   int cmp;
 
-  /* The store sends them in no stable order: oldest first, then by id. */
-  cmp = g_strcmp0 (json_object_get_string_member_with_default (oa, "created_at", NULL),
-                   json_object_get_string_member_with_default (ob, "created_at", NULL));
+  /* The store sends them in no stable order: oldest first, then by id.
+   * (Not json_object_get_string_member_with_default(): an object or an
+   * array there is a critical.) */
+  cmp = g_strcmp0 (medusa_json_peek_string_member (oa, "created_at"),
+                   medusa_json_peek_string_member (ob, "created_at"));
   if (cmp != 0)
     return cmp;
 
-  return g_strcmp0 (json_object_get_string_member_with_default (oa, "id", NULL),
-                    json_object_get_string_member_with_default (ob, "id", NULL));
+  return g_strcmp0 (medusa_json_peek_string_member (oa, "id"),
+                    medusa_json_peek_string_member (ob, "id"));
 }
 
 static gboolean
@@ -127,7 +129,7 @@ normalize_customer_with (JsonObject  *customer,
   if (billing != NULL)
     {
       JsonObject *billing_object = json_node_get_object (billing);
-      const char *id = json_object_get_string_member_with_default (billing_object, "id", NULL);
+      const char *id = medusa_json_peek_string_member (billing_object, "id");
 
       json_object_set_member (out, "billing_address", json_node_copy (billing));
       if (id != NULL)
@@ -191,8 +193,7 @@ token_from_root (JsonNode  *root,
   const char *token = NULL;
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    token = json_object_get_string_member_with_default (json_node_get_object (root),
-                                                        "token", NULL);
+    token = medusa_json_peek_string_member (json_node_get_object (root), "token");
   if (!_medusa_token_is_valid (token))
     {
       g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
@@ -290,7 +291,11 @@ on_address_page_cb (GObject      *source_object,
   for (guint i = 0; i < n && json_array_get_length (data->addresses) < MAX_ADDRESSES; i++)
     json_array_add_element (data->addresses, json_node_copy (json_array_get_element (array, i)));
 
-  count = json_object_get_int_member_with_default (page, "count", 0);
+  if (!medusa_json_read_int (page, "count", &count, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   if (n > 0 && json_array_get_length (data->addresses) < MIN (count, MAX_ADDRESSES))
     {
       request_address_page (self, g_steal_pointer (&task));
@@ -672,6 +677,7 @@ on_delete_address_cb (GObject      *source_object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
+  gboolean deleted = FALSE;
 
   root = medusa_client_request_finish (MEDUSA_CLIENT (source_object), result, NULL, &error);
   if (error != NULL)
@@ -680,9 +686,11 @@ on_delete_address_cb (GObject      *source_object,
       return;
     }
 
-  /* {"id": <customer id>, "object": "address", "deleted": true, "parent": {customer}} */
+  /* {"id": <customer id>, "object": "address", "deleted": true, "parent": {customer}}
+   * ("deleted" read without a critical when it is an object or an array) */
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_get_boolean_member_with_default (json_node_get_object (root), "deleted", FALSE))
+      !medusa_json_read_boolean (json_node_get_object (root), "deleted", &deleted, NULL) ||
+      !deleted)
     {
       _medusa_client_set_parse_error (&error);
       g_task_return_error (task, error);

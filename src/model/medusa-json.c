@@ -379,6 +379,22 @@ medusa_json_dup_string_member (JsonObject *object,
   return g_steal_pointer (&value);
 }
 
+const char *
+medusa_json_peek_string_member (JsonObject *object,
+                                const char *member)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  node = object != NULL ? json_object_get_member (object, member) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
 gboolean
 medusa_json_read_int (JsonObject  *object,
                       const char  *member,

@@ -51,6 +51,12 @@ gboolean medusa_json_read_exact_string (JsonObject   *object,
  * missing, null or not a string. For JSON kept as it came (metadata). */
 char    *medusa_json_dup_string_member (JsonObject   *object,
                                         const char   *member);
+/* The string member @member of @object as it came (borrowed, not repaired),
+ * or NULL when @object is NULL or the member is missing, null or not a
+ * string. Unlike json_object_get_string_member_with_default(), an object or
+ * an array there is no critical: for values checked right after (tokens). */
+const char *medusa_json_peek_string_member (JsonObject *object,
+                                            const char *member);
 /* Integers; a whole-number double is accepted, strings are not. */
 gboolean medusa_json_read_int      (JsonObject   *object,
                                     const char   *member,

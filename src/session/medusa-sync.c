@@ -250,7 +250,26 @@ parse_object (GBytes  *bytes,
   return g_steal_pointer (&root);
 }
 
+/* The "count" of a page of orders: @missing when it has none (or null), a
+ * MEDUSA_ERROR_PARSE when it is not an integer. */
+static gboolean
+read_count (JsonObject  *page,
+            gint64       missing,
+            gint64      *count,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (page, "count");
+
+  *count = missing;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  return medusa_json_read_int (page, "count", count, error);
+}
+
 static void start_phase (GTask *task, Phase phase);
+static void check_page_async (GBytes *bytes, gboolean keep_tree, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data);
+static gboolean checked_page_count_finish (GAsyncResult *result, gint64 *count, GError **error);
 static void fetch_next_pages (GTask *task);
 
 /* Closing */
@@ -290,29 +309,24 @@ save_state (GTask                *task,
 }
 
 static void
-probe_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+probe_checked_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
   MedusaStoreSyncState *held = g_object_get_data (G_OBJECT (task), "held");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
   gint64 total;
 
-  bytes = medusa_client_fetch_account_json_finish (MEDUSA_CLIENT (source), result, &error);
-  if (bytes != NULL)
-    root = parse_object (bytes, &error);
-  if (root == NULL)
+  /* A "count" that is not a number is a hostile answer (json-glib's own
+   * getter would be a critical on an object or an array). */
+  if (!checked_page_count_finish (result, &total, &error))
     {
       finish_run (self, error);
       return;
     }
-
-  total = json_object_get_int_member_with_default (json_node_get_object (root), "count", -1);
   if (total > held->n_orders && !data->full_done)
     {
       /* The store has orders the copy never saw: fetch everything again. */
@@ -323,6 +337,26 @@ probe_cb (GObject      *source,
     }
 
   save_state (task, held, total >= 0 ? total : held->n_orders, TRUE);
+}
+
+static void
+probe_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSync *self = g_task_get_source_object (task);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = medusa_client_fetch_account_json_finish (MEDUSA_CLIENT (source), result, &error);
+  if (bytes == NULL)
+    {
+      finish_run (self, error);
+      return;
+    }
+  /* Checked like a page (a hostile store may send a large one). */
+  check_page_async (bytes, FALSE, g_task_get_cancellable (task), probe_checked_cb, g_object_ref (task));
 }
 
 static void
@@ -436,24 +470,43 @@ page_put_cb (GObject      *source,
   step_done (task, error);
 }
 
-/* In a thread: the page checked, and its "count". */
+/* What the check of a page of orders finds, in a thread */
+typedef struct
+{
+  JsonNode *root;   /* (owned): the page, parsed once (medusa_json_parse) */
+  gint64    count;  /* its "count", -1 when it has none */
+} CheckedPage;
+
+static void
+checked_page_free (CheckedPage *checked)
+{
+  g_clear_pointer (&checked->root, json_node_unref);
+  g_free (checked);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CheckedPage, checked_page_free)
+
+/* In a thread: the answer's bytes, as they came from the store, parsed
+ * (and so validated: size, depth, UTF-8) for the one time; checked to be
+ * a list of orders, and its "count" read. The tree goes on to the copy's
+ * worker, which puts the orders from it without parsing them again. */
 static void
 check_page_in_thread (GTask        *check,
                       gpointer      source_object,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(CheckedPage) checked = g_new0 (CheckedPage, 1);
   GError *error = NULL;
   JsonObject *page;
 
-  root = parse_object (task_data, &error);
-  if (root == NULL)
+  checked->root = parse_object (task_data, &error);
+  if (checked->root == NULL)
     {
       g_task_return_error (check, error);
       return;
     }
-  page = json_node_get_object (root);
+  page = json_node_get_object (checked->root);
   if (!json_object_has_member (page, "orders") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (page, "orders")))
     {
@@ -461,7 +514,47 @@ check_page_in_thread (GTask        *check,
                                "The store answered a list of orders without orders");
       return;
     }
-  g_task_return_int (check, MAX (json_object_get_int_member_with_default (page, "count", 0), 0));
+  if (!read_count (page, -1, &checked->count, &error))
+    {
+      g_task_return_error (check, error);
+      return;
+    }
+  /* Only the count wanted (the probe): the tree is freed here too. */
+  if (g_task_get_source_tag (check) != check_page_in_thread)
+    g_clear_pointer (&checked->root, json_node_unref);
+  g_task_return_pointer (check, g_steal_pointer (&checked), (GDestroyNotify) checked_page_free);
+}
+
+/* Checks @bytes in a thread; @callback gets the CheckedPage (with the tree
+ * when @keep_tree). */
+static void
+check_page_async (GBytes              *bytes,
+                  gboolean             keep_tree,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) check = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (check, keep_tree ? (gpointer) check_page_in_thread : (gpointer) checked_page_count_finish);
+  g_task_set_task_data (check, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (check, check_page_in_thread);
+}
+
+/* The "count" of a page checked by check_page_async() (-1: none), for the
+ * count probe, which puts nothing. */
+static gboolean
+checked_page_count_finish (GAsyncResult  *result,
+                           gint64        *count,
+                           GError       **error)
+{
+  g_autoptr(CheckedPage) checked = g_task_propagate_pointer (G_TASK (result), error);
+
+  *count = -1;
+  if (checked == NULL)
+    return FALSE;
+  *count = checked->count;
+  return TRUE;
 }
 
 static void
@@ -473,24 +566,26 @@ page_checked_cb (GObject      *source,
   g_autoptr(GTask) task = g_object_ref (step->task);
   MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
-  GBytes *bytes = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CheckedPage) checked = NULL;
   GError *error = NULL;
-  gssize count;
+  gint64 count;
 
-  count = g_task_propagate_int (G_TASK (result), &error);
-  if (error != NULL)
+  checked = g_task_propagate_pointer (G_TASK (result), &error);
+  if (checked == NULL)
     {
       page_step_free (step);
       step_done (task, error);
       return;
     }
+  count = MAX (checked->count, 0);
   if (data->count < 0)
     data->count = count;
   step->count = count;
 
   /* The put is one more step; the check's step ends here. */
   data->pending++;
-  medusa_account_store_put_orders_async (self->store, bytes, NULL, page_put_cb, step);
+  medusa_account_store_take_orders_async (self->store, g_steal_pointer (&checked->root), NULL,
+                                          page_put_cb, step);
   step_done (task, NULL);
 }
 
@@ -504,7 +599,6 @@ page_cb (GObject      *source,
   MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GTask) check = NULL;
   g_autofree char *etag = NULL;
   gboolean not_modified = FALSE;
   GError *error = NULL;
@@ -536,10 +630,7 @@ page_cb (GObject      *source,
    * the main loop (the window would stall). The check is one more step;
    * this request's step ends here. */
   data->pending++;
-  check = g_task_new (NULL, g_task_get_cancellable (task), page_checked_cb, step);
-  g_task_set_source_tag (check, check_page_in_thread);
-  g_task_set_task_data (check, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (check, check_page_in_thread);
+  check_page_async (bytes, TRUE, g_task_get_cancellable (task), page_checked_cb, step);
   step_done (task, NULL);
 }
 
@@ -769,53 +860,49 @@ addresses_put_cb (GObject      *source,
                data->customer);
 }
 
+/* In a thread: the customer's answer, as it came, parsed (and validated)
+ * and its customer built; the tree is freed here too. */
 static void
-customer_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+check_customer_in_thread (GTask        *check,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  MedusaSync *self = g_task_get_source_object (task);
-  RunData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
-  gboolean not_modified = FALSE;
+  MedusaCustomer *customer = NULL;
   GError *error = NULL;
   JsonObject *object;
 
-  bytes = medusa_client_fetch_account_json_if_changed_finish (MEDUSA_CLIENT (source), result,
-                                                              &not_modified, &data->customer_etag,
-                                                              &error);
-  if (not_modified)
-    {
-      /* Unchanged: the customer kept with the ETag (checked when it came). */
-      KeptAnswer *kept = etag_not_modified (self, data, KEY_CUSTOMER, data->customer_etag, &error);
-
-      if (kept == NULL)
-        {
-          finish_run (self, error);
-          return;
-        }
-      data->customer = g_object_ref (kept->customer);
-      fetch_payment_methods (task);
-      return;
-    }
-  if (bytes != NULL)
-    {
-      etag_forget (self, KEY_CUSTOMER);
-      root = parse_object (bytes, &error);
-    }
+  root = parse_object (task_data, &error);
   if (root != NULL)
     {
       object = json_node_get_object (root);
       if (json_object_has_member (object, "customer") &&
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "customer")))
-        data->customer = medusa_customer_new_from_json (json_object_get_object_member (object, "customer"),
-                                                        &error);
+        customer = medusa_customer_new_from_json (json_object_get_object_member (object, "customer"),
+                                                  &error);
       else
         g_set_error_literal (&error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE,
                              "The store answered without the customer");
     }
+  if (customer == NULL)
+    g_task_return_error (check, error);
+  else
+    g_task_return_pointer (check, customer, g_object_unref);
+}
+
+static void
+customer_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  GBytes *bytes = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  data->customer = g_task_propagate_pointer (G_TASK (result), &error);
   if (data->customer == NULL)
     {
       finish_run (self, error);
@@ -835,6 +922,51 @@ customer_cb (GObject      *source,
                                            g_object_ref (task));
   medusa_account_store_put_addresses_async (self->store, bytes, NULL, addresses_put_cb,
                                             g_object_ref (task));
+}
+
+static void
+customer_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) check = NULL;
+  gboolean not_modified = FALSE;
+  GError *error = NULL;
+
+  bytes = medusa_client_fetch_account_json_if_changed_finish (MEDUSA_CLIENT (source), result,
+                                                              &not_modified, &data->customer_etag,
+                                                              &error);
+  if (not_modified)
+    {
+      /* Unchanged: the customer kept with the ETag (checked when it came). */
+      KeptAnswer *kept = etag_not_modified (self, data, KEY_CUSTOMER, data->customer_etag, &error);
+
+      if (kept == NULL)
+        {
+          finish_run (self, error);
+          return;
+        }
+      data->customer = g_object_ref (kept->customer);
+      fetch_payment_methods (task);
+      return;
+    }
+  if (bytes == NULL)
+    {
+      finish_run (self, error);
+      return;
+    }
+  etag_forget (self, KEY_CUSTOMER);
+
+  /* The bytes as the store sent them (of any size up to the cap): parsed
+   * in a thread, not on the main loop. */
+  check = g_task_new (NULL, g_task_get_cancellable (task), customer_checked_cb, g_object_ref (task));
+  g_task_set_source_tag (check, check_customer_in_thread);
+  g_task_set_task_data (check, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (check, check_customer_in_thread);
 }
 
 static void

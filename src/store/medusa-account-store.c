@@ -602,14 +602,16 @@ put_order_details (MedusaAccountStore  *self,
 
 typedef struct
 {
-  GBytes     *json;
+  GBytes     *json;   /* (owned) (nullable) */
+  JsonNode   *root;   /* (owned) (nullable): parsed by the caller, the worker's */
   gboolean  (*func) (MedusaAccountStore *self, JsonNode *root, GError **error);
 } PutData;
 
 static void
 put_data_free (PutData *data)
 {
-  g_bytes_unref (data->json);
+  g_clear_pointer (&data->json, g_bytes_unref);
+  g_clear_pointer (&data->root, json_node_unref);
   g_free (data);
 }
 
@@ -622,7 +624,11 @@ put_job (MedusaAccountStore *self,
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
 
-  root = medusa_store_parse_bytes (data->json, &error);
+  /* A tree handed over is freed here, in the worker, as a parsed one is. */
+  if (data->root != NULL)
+    root = g_steal_pointer (&data->root);
+  else
+    root = medusa_store_parse_bytes (data->json, &error);
   if (root == NULL || !in_transaction (self, data->func, root, &error))
     return_error (self, task, error);
   else
@@ -692,6 +698,27 @@ medusa_account_store_put_orders_async (MedusaAccountStore  *self,
   g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (json != NULL);
   put_async (self, json, put_orders, cancellable, callback, user_data);
+}
+
+void
+medusa_account_store_take_orders_async (MedusaAccountStore  *self,
+                                        JsonNode            *root,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+  PutData *data;
+
+  g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
+  g_return_if_fail (root != NULL);
+
+  task = new_task (self, cancellable, callback, user_data, medusa_account_store_put_finish);
+  data = g_new0 (PutData, 1);
+  data->root = root;
+  data->func = put_orders;
+  g_task_set_task_data (task, data, (GDestroyNotify) put_data_free);
+  push_job (self, task, put_job, TRUE);
 }
 
 void

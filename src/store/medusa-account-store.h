@@ -124,7 +124,16 @@ void                medusa_account_store_put_order_details_async   (MedusaAccoun
                                                                     GCancellable        *cancellable,
                                                                     GAsyncReadyCallback  callback,
                                                                     gpointer             user_data);
-/* Finishes any of the five put calls and set_sync_state. */
+/* As put_orders, with the page already parsed by medusa_json_parse() (in
+ * a thread of the caller's: the sync reads the page's count from it).
+ * @root is taken (transfer full): from then on only the worker touches it,
+ * and frees it (a tree of 50 whole orders is not freed on the main loop). */
+void                medusa_account_store_take_orders_async         (MedusaAccountStore  *self,
+                                                                    JsonNode            *root,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+/* Finishes any of the put calls (take_orders too) and set_sync_state. */
 gboolean            medusa_account_store_put_finish                (MedusaAccountStore  *self,
                                                                     GAsyncResult        *result,
                                                                     GError             **error);

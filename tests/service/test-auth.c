@@ -195,6 +195,10 @@ test_sign_in_token_with_control_bytes (Fixture       *f,
     "{\"access_token\": \"abc\\u007f\"}",
     "{\"access_token\": \"abc\u00e9\"}",
     "{\"access_token\": \"\"}",
+    /* not a string: no json-glib critical either */
+    "{\"access_token\": {\"value\": \"abc\"}}",
+    "{\"access_token\": [\"abc\"]}",
+    "{\"access_token\": 42}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)

@@ -531,6 +531,74 @@ test_address_paging (Fixture *f, gconstpointer data)
                    ==, "limit=50&offset=100");
 }
 
+/* Members of the wrong JSON type (an object or an array where a string, a
+ * number or a boolean belongs): a parse error or a value left out, never a
+ * json-glib critical (the tests run with fatal criticals). */
+static void
+test_hostile_members (Fixture *f, gconstpointer data)
+{
+  const char *address_pages[] = {
+    /* a count that is an object */
+    "{\"addresses\": [], \"count\": {\"n\": 1}, \"offset\": 0, \"limit\": 50}",
+    /* created_at and id that are not strings, sorted against each other */
+    "{\"addresses\": [{\"id\": \"addr_1\", \"created_at\": {}},"
+    " {\"id\": [\"x\"], \"created_at\": {}}, {\"id\": \"addr_3\", \"created_at\": []}],"
+    " \"count\": 3, \"offset\": 0, \"limit\": 50}",
+    /* the default billing address's id that is an object */
+    "{\"addresses\": [{\"id\": {\"a\": 1}, \"is_default_billing\": true}],"
+    " \"count\": 1, \"offset\": 0, \"limit\": 50}",
+  };
+  const char *deletes[] = {
+    "{\"id\": \"addr_1\", \"object\": \"address\", \"deleted\": {}, \"parent\": {}}",
+    "{\"id\": \"addr_1\", \"object\": \"address\", \"deleted\": [true], \"parent\": {}}",
+  };
+  const char *tokens[] = {
+    "{\"token\": {\"value\": \"abc\"}}",
+    "{\"token\": [\"abc\"]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      g_autoptr(MedusaCustomer) customer = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_fake_server_add_status_fault (f->fake, "POST", "/auth/customer/emailpass", 200, NULL, tokens[i], 1);
+      customer = sign_in (f, ADA, ADA_PASSWORD, &error);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_assert_null (customer);
+      g_assert_false (medusa_client_has_credential (f->client));
+    }
+
+  sign_in_ada (f);
+  for (guint i = 0; i < G_N_ELEMENTS (address_pages); i++)
+    {
+      g_autoptr(MedusaCustomer) customer = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me/addresses", 200, NULL,
+                                           address_pages[i], 1);
+      customer = retrieve (f, &error);
+      /* The addresses are not ones the models load, or the count is no number. */
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_assert_null (customer);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(MedusaCustomer) customer = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_fake_server_add_status_fault (f->fake, "DELETE", "/store/customers/me/addresses/", 200, NULL,
+                                           deletes[i], 1);
+      medusa_client_delete_address_async (f->client, "addr_1", NULL, medusa_fake_async_result_cb, &f->slot);
+      result = medusa_fake_wait_result (&f->slot);
+      customer = medusa_client_delete_address_finish (f->client, result, &error);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_assert_null (customer);
+    }
+}
+
 /* --- the pieces --------------------------------------------------------------------------- */
 
 static void
@@ -907,6 +975,7 @@ main (int argc, char *argv[])
   ADD ("customer", test_customer);
   ADD ("addresses", test_addresses);
   ADD ("address-paging", test_address_paging);
+  ADD ("hostile-members", test_hostile_members);
   ADD ("password-reset", test_password_reset);
   ADD ("password-reset-checks", test_password_reset_checks);
 #undef ADD

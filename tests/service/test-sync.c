@@ -10,8 +10,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
+#include "medusa-account-json.h"
 #include "medusa-account-store.h"
 #include "medusa-credentials.h"
 #include "medusa-error.h"
@@ -807,6 +810,208 @@ test_hostile_etag (Fixture       *f,
     }
 }
 
+/* A page of orders (or the count probe's answer) whose "count" is not a
+ * number: the run fails with a parse error (no json-glib critical, the
+ * tests run with fatal criticals) and the copy is kept as it was. */
+static void
+test_hostile_count (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *counts[] = { "{\"n\": 1}", "[1]", "\"123\"", "1.5" };
+  MedusaAccountStore *store;
+  gint64 n_total = -1;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"orders\": [], \"count\": %s, \"offset\": 0, \"limit\": 50}",
+                                               counts[i]);
+
+      for (guint probe = 0; probe < 2; probe++)
+        {
+          g_autoptr(MedusaSync) sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+          GAsyncResult *slot = NULL;
+          g_autoptr(GAsyncResult) result = NULL;
+          g_autoptr(MedusaCustomer) customer = NULL;
+          g_autoptr(GError) error = NULL;
+
+          /* A new sync's first run checks the count with a probe of one
+           * order ("limit=1"), after the pages (incremental: "updated_at"). */
+          medusa_fake_server_add_status_fault (f->fake, "GET",
+                                               probe ? "/store/customers/me/orders?limit=1&"
+                                                     : "/store/customers/me/orders?updated_at",
+                                               200, NULL, body, 1);
+          medusa_sync_run_async (sync, NULL, medusa_fake_async_result_cb, &slot);
+          result = medusa_fake_wait_result (&slot);
+          customer = medusa_sync_run_finish (sync, result, &error);
+          g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+          g_assert_null (customer);
+          medusa_fake_server_clear_faults (f->fake);
+        }
+    }
+
+  g_object_unref (copy_orders (store, &n_total));
+  g_assert_cmpint (n_total, ==, N_ORDERS);
+}
+
+/* A page of orders reaches the local copy as the bytes the store sent:
+ * neither parsed by the client nor written out again (the page check
+ * parses it once, in a thread, and the copy's worker puts from that tree). */
+static void
+test_page_bytes (Fixture       *f,
+                 gconstpointer  data)
+{
+  /* Spacing and member order that json-glib would not write */
+  static const char body[] = "{ \"count\" : 1,\n  \"orders\" : [ ],  \"offset\": 0, \"limit\": 50 }";
+  MedusaClient *client;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  client = medusa_session_get_client (f->session);
+
+  for (guint conditional = 0; conditional < 2; conditional++)
+    {
+      GAsyncResult *slot = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean not_modified = TRUE;
+
+      medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me/orders", 200, NULL, body, 1);
+      if (conditional)
+        medusa_client_fetch_account_json_if_changed_async (client, MEDUSA_ACCOUNT_JSON_ORDERS, query, NULL,
+                                                           NULL, medusa_fake_async_result_cb, &slot);
+      else
+        medusa_client_fetch_account_json_async (client, MEDUSA_ACCOUNT_JSON_ORDERS, query,
+                                                NULL, medusa_fake_async_result_cb, &slot);
+      result = medusa_fake_wait_result (&slot);
+      if (conditional)
+        bytes = medusa_client_fetch_account_json_if_changed_finish (client, result, &not_modified, NULL, &error);
+      else
+        bytes = medusa_client_fetch_account_json_finish (client, result, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (bytes);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), body, strlen (body));
+      if (conditional)
+        g_assert_false (not_modified);
+    }
+
+  /* The customer of a conditional fetch (the sync's) too. */
+  {
+    static const char customer_body[] = "{ \"customer\" : { \"id\" : \"cus_x\" } }";
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean not_modified = TRUE;
+
+    medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me", 200, NULL, customer_body, 1);
+    medusa_client_fetch_account_json_if_changed_async (client, MEDUSA_ACCOUNT_JSON_CUSTOMER, NULL, NULL,
+                                                       NULL, medusa_fake_async_result_cb, &slot);
+    result = medusa_fake_wait_result (&slot);
+    bytes = medusa_client_fetch_account_json_if_changed_finish (client, result, &not_modified, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (not_modified);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                     customer_body, strlen (customer_body));
+  }
+
+  /* A body that is not JSON at all is still refused by the client. */
+  {
+    MedusaFakeFaultSpec html = { MEDUSA_FAKE_FAULT_STATUS, 200, NULL, "text/html", "<html>orders</html>", 0 };
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+
+    medusa_fake_server_add_fault_full (f->fake, "GET", "/store/customers/me/orders", &html, 1);
+    medusa_client_fetch_account_json_async (client, MEDUSA_ACCOUNT_JSON_ORDERS, query,
+                                            NULL, medusa_fake_async_result_cb, &slot);
+    result = medusa_fake_wait_result (&slot);
+    bytes = medusa_client_fetch_account_json_finish (client, result, &error);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+    g_assert_null (bytes);
+  }
+}
+
+/* The bytes are validated once, before anything reads them: a page that is
+ * not valid UTF-8, nested too deep, not an object or without its orders
+ * fails the run with a parse error and nothing of it is put. */
+static void
+test_page_validated (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"count\": 1, \"orders\": [");
+  const char *pages[] = {
+    NULL,  /* deep */
+    "{\"count\": 1, \"orders\": [{\"id\": \"order_\xff\xfe\", \"display_id\": 1}]}",
+    "[{\"count\": 1, \"orders\": []}]",
+    "{\"count\": 1, \"orders\": {\"id\": \"order_1\"}}",
+    "{\"count\": 1, \"orders\": [",
+  };
+  MedusaAccountStore *store;
+  gint64 n_total = -1;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 200; i++)
+    g_string_append_c (deep, ']');
+  g_string_append (deep, "]}");
+  pages[0] = deep->str;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+  store = medusa_session_get_account_store (f->session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(MedusaSync) sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+      GAsyncResult *slot = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(MedusaCustomer) customer = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me/orders?updated_at",
+                                           200, NULL, pages[i], 1);
+      medusa_sync_run_async (sync, NULL, medusa_fake_async_result_cb, &slot);
+      result = medusa_fake_wait_result (&slot);
+      customer = medusa_sync_run_finish (sync, result, &error);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_assert_null (customer);
+      medusa_fake_server_clear_faults (f->fake);
+    }
+
+  /* The customer's answer is checked the same way (in a thread too). */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *customers[] = {
+        "{\"customer\": {\"id\": \"cus_\xff\", \"email\": \"ada@example.com\"}}",
+        "{\"customer\": [\"cus_1\"]}",
+        "{\"customer\": {\"id\": ",
+      };
+      g_autoptr(MedusaSync) sync = medusa_sync_new (medusa_session_get_client (f->session), store);
+      GAsyncResult *slot = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(MedusaCustomer) customer = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_fake_server_add_status_fault (f->fake, "GET", "/store/customers/me?", 200, NULL, customers[i], 1);
+      medusa_sync_run_async (sync, NULL, medusa_fake_async_result_cb, &slot);
+      result = medusa_fake_wait_result (&slot);
+      customer = medusa_sync_run_finish (sync, result, &error);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE);
+      g_assert_null (customer);
+      medusa_fake_server_clear_faults (f->fake);
+    }
+
+  g_object_unref (copy_orders (store, &n_total));
+  g_assert_cmpint (n_total, ==, N_ORDERS);
+}
+
 static void
 test_offline_restore (Fixture       *f,
                       gconstpointer  data)
@@ -1077,6 +1282,9 @@ main (int   argc,
   ADD ("/sync/not-modified-count-check", test_not_modified_count_check);
   ADD ("/sync/etag-per-customer", test_etag_per_customer);
   ADD ("/sync/hostile-etag", test_hostile_etag);
+  ADD ("/sync/hostile-count", test_hostile_count);
+  ADD ("/sync/page-bytes", test_page_bytes);
+  ADD ("/sync/page-validated", test_page_validated);
   ADD ("/sync/offline-restore", test_offline_restore);
   ADD ("/sync/restore-local", test_restore_local);
   ADD ("/sync/keyring-gone", test_keyring_gone);

@@ -387,6 +387,24 @@ test_dup_string_member (void)
   g_assert_null (medusa_json_dup_string_member (NULL, "note"));
 }
 
+/* A borrowed string, and NULL (never a critical) for anything else. */
+static void
+test_peek_string_member (void)
+{
+  g_autoptr(JsonNode) root = parse_unguarded (
+    "{\"tier\":\"gold\",\"n\":1,\"o\":{\"a\":\"b\"},\"a\":[\"x\"],\"t\":true,\"null\":null}");
+  JsonObject *object = json_node_get_object (root);
+
+  g_assert_cmpstr (medusa_json_peek_string_member (object, "tier"), ==, "gold");
+  g_assert_null (medusa_json_peek_string_member (object, "n"));
+  g_assert_null (medusa_json_peek_string_member (object, "o"));
+  g_assert_null (medusa_json_peek_string_member (object, "a"));
+  g_assert_null (medusa_json_peek_string_member (object, "t"));
+  g_assert_null (medusa_json_peek_string_member (object, "null"));
+  g_assert_null (medusa_json_peek_string_member (object, "absent"));
+  g_assert_null (medusa_json_peek_string_member (NULL, "tier"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/json/read/string-surrogates", test_read_string_surrogates);
   g_test_add_func ("/json/read/exact-and-id", test_read_exact_and_id);
   g_test_add_func ("/json/read/dup-string-member", test_dup_string_member);
+  g_test_add_func ("/json/read/peek-string-member", test_peek_string_member);
 
   return g_test_run ();
 }
