@@ -36,6 +36,7 @@ struct _MedusaSession
   MedusaStoreProfiles *profiles;     /* (owned) */
   MedusaClient        *client;       /* (owned) (nullable): NULL until a store is set */
   MedusaCustomer      *customer;     /* (owned) (nullable) */
+  guint                customer_edits; /* customers the store answered an edit with */
   MedusaSessionState   state;
   char                *email;        /* (owned) (nullable) */
   char                *store_url;    /* (owned) (nullable) */
@@ -649,6 +650,7 @@ typedef struct
   MedusaSession *self;         /* (owned) */
   MedusaSync    *sync;         /* (owned) */
   GTask         *task;         /* (owned) (nullable): a refresh waiting for it */
+  guint          customer_edits; /* the session's when it was asked for */
 } SyncCall;
 
 static void
@@ -675,7 +677,10 @@ sync_done_cb (GObject      *source,
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-          if (self->customer == NULL || !customer_unchanged (self->customer, customer))
+          /* An edit answered since this run was asked for is newer than
+           * what the run read (the run asked after it brings it). */
+          if (call->customer_edits == self->customer_edits &&
+              (self->customer == NULL || !customer_unchanged (self->customer, customer)))
             apply_customer (self, customer);
           set_last_synced (self, now);
           set_offline (self, FALSE);
@@ -718,6 +723,7 @@ run_sync (MedusaSession *self,
   call->self = g_object_ref (self);
   call->sync = g_object_ref (self->sync);
   call->task = task != NULL ? g_object_ref (task) : NULL;
+  call->customer_edits = self->customer_edits;
   set_syncing (self, TRUE);
   medusa_sync_run_async (self->sync, self->cancellable, sync_done_cb, call);
 }
@@ -1844,6 +1850,7 @@ take_customer_answer (MedusaSession  *self,
       return FALSE;
     }
 
+  self->customer_edits++;
   apply_customer (self, customer);
   return TRUE;
 }

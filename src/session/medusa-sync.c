@@ -188,6 +188,8 @@ medusa_sync_get_order_fields (void)
 }
 
 /* Finishing a run: the running task and every waiter get the same answer. */
+static void start_run (MedusaSync *self, GTask *task);
+
 static void
 finish_run (MedusaSync *self,
             GError     *error)
@@ -214,20 +216,27 @@ finish_run (MedusaSync *self,
   self->last_run_full = data->full_done;
   self->last_run_probed = data->probed;
 
-  for (guint i = 0; i < waiters->len; i++)
+  /* Those who asked meanwhile may know of a change this run began too
+   * early to see (an edit of the profile): after a run that worked they get
+   * one more, together. After an error, they share it. */
+  if (error != NULL)
     {
-      GTask *waiter = g_ptr_array_index (waiters, i);
-
-      if (error != NULL)
-        g_task_return_error (waiter, g_error_copy (error));
-      else
-        g_task_return_pointer (waiter, g_object_ref (data->customer), g_object_unref);
+      for (guint i = 0; i < waiters->len; i++)
+        g_task_return_error (g_ptr_array_index (waiters, i), g_error_copy (error));
+      g_task_return_error (task, error);
+      return;
     }
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_object_ref (data->customer), g_object_unref);
+  if (waiters->len > 0)
+    {
+      GTask *next = g_object_ref (g_ptr_array_index (waiters, 0));
+
+      for (guint i = 1; i < waiters->len; i++)
+        g_ptr_array_add (self->waiters, g_object_ref (g_ptr_array_index (waiters, i)));
+      start_run (self, next);
+    }
+
+  g_task_return_pointer (task, g_object_ref (data->customer), g_object_unref);
 }
 
 /* The JSON object root of @bytes, or NULL with MEDUSA_ERROR_PARSE. */
@@ -1077,6 +1086,25 @@ medusa_sync_get_store (MedusaSync *self)
   return self->store;
 }
 
+/* Runs @task (consumed): the sync's running one. */
+static void
+start_run (MedusaSync *self,
+           GTask      *task)
+{
+  RunData *data = g_new0 (RunData, 1);
+
+  data->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  self->running = g_object_ref (task);
+  if (g_hash_table_size (self->etags) > 0)
+    medusa_account_store_get_sync_state_async (self->store, NULL, etags_state_cb, task);
+  else
+    {
+      fetch_customer (task);
+      g_object_unref (task);
+    }
+}
+
 void
 medusa_sync_run_async (MedusaSync          *self,
                        GCancellable        *cancellable,
@@ -1084,7 +1112,6 @@ medusa_sync_run_async (MedusaSync          *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RunData *data;
 
   g_return_if_fail (MEDUSA_IS_SYNC (self));
 
@@ -1097,15 +1124,7 @@ medusa_sync_run_async (MedusaSync          *self,
       return;
     }
 
-  data = g_new0 (RunData, 1);
-  data->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
-  self->running = g_object_ref (task);
-  if (g_hash_table_size (self->etags) > 0)
-    medusa_account_store_get_sync_state_async (self->store, NULL, etags_state_cb,
-                                               g_steal_pointer (&task));
-  else
-    fetch_customer (task);
+  start_run (self, g_steal_pointer (&task));
 }
 
 MedusaCustomer *
