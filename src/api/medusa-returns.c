@@ -290,6 +290,8 @@ struct _MedusaReturnRequest
   char       *option_id;        /* (nullable) */
   GPtrArray  *items;            /* of RequestItem */
   GHashTable *known_ids;        /* return ids the order had before */
+  GPtrArray  *unknown_attempts; /* of GPtrArray of RequestItem: the items of
+                                 * each attempt whose outcome was unknown */
   gboolean    outcome_unknown;
 };
 
@@ -305,6 +307,7 @@ medusa_return_request_finalize (GObject *object)
   g_free (self->option_id);
   g_ptr_array_unref (self->items);
   g_hash_table_unref (self->known_ids);
+  g_ptr_array_unref (self->unknown_attempts);
 
   G_OBJECT_CLASS (medusa_return_request_parent_class)->finalize (object);
 }
@@ -321,6 +324,7 @@ medusa_return_request_init (MedusaReturnRequest *self)
   self->idempotency_key = g_uuid_string_random ();
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) request_item_free);
   self->known_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unknown_attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
 MedusaReturnRequest *
@@ -468,19 +472,19 @@ medusa_return_request_to_json (MedusaReturnRequest *self)
   return json_builder_get_root (builder);
 }
 
-/* Has @ret exactly the request's items (ids and quantities)? */
+/* Has @ret exactly the items @sent (ids and quantities)? */
 static gboolean
-request_matches (MedusaReturnRequest *self,
-                 MedusaReturn        *ret)
+items_match (GPtrArray    *sent,
+             MedusaReturn *ret)
 {
   GListModel *items = medusa_return_get_items (ret);
 
-  if (medusa_return_is_canceled (ret) || g_list_model_get_n_items (items) != self->items->len)
+  if (medusa_return_is_canceled (ret) || g_list_model_get_n_items (items) != sent->len)
     return FALSE;
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < sent->len; i++)
     {
-      RequestItem *item = g_ptr_array_index (self->items, i);
+      RequestItem *item = g_ptr_array_index (sent, i);
       gboolean found = FALSE;
 
       for (guint j = 0; j < g_list_model_get_n_items (items) && !found; j++)
@@ -494,6 +498,48 @@ request_matches (MedusaReturnRequest *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Has @ret the items of this attempt or of any earlier one whose outcome
+ * was unknown? The form may change between attempts (another quantity,
+ * another item): the return an earlier attempt made has its items, not
+ * the new ones, and must still be found, or a retry asks twice. */
+static gboolean
+request_matches (MedusaReturnRequest *self,
+                 MedusaReturn        *ret)
+{
+  if (items_match (self->items, ret))
+    return TRUE;
+  for (guint i = 0; i < self->unknown_attempts->len; i++)
+    if (items_match (g_ptr_array_index (self->unknown_attempts, i), ret))
+      return TRUE;
+  return FALSE;
+}
+
+static RequestItem *
+request_item_copy (const RequestItem *item)
+{
+  RequestItem *copy = g_new0 (RequestItem, 1);
+
+  copy->item_id = g_strdup (item->item_id);
+  copy->quantity = item->quantity;
+  copy->reason_id = g_strdup (item->reason_id);
+  copy->note = g_strdup (item->note);
+  return copy;
+}
+
+/* Keeps the items of an attempt whose outcome is unknown (at most a few:
+ * a person does not retry a hundred times; the oldest go first). */
+static void
+remember_unknown_attempt (MedusaReturnRequest *self)
+{
+  GPtrArray *sent = g_ptr_array_new_with_free_func ((GDestroyNotify) request_item_free);
+
+  for (guint i = 0; i < self->items->len; i++)
+    g_ptr_array_add (sent, request_item_copy (g_ptr_array_index (self->items, i)));
+  if (self->unknown_attempts->len >= 16)
+    g_ptr_array_remove_index (self->unknown_attempts, 0);
+  g_ptr_array_add (self->unknown_attempts, sent);
 }
 
 /* Could the store have made the return although the answer says otherwise? */
@@ -526,6 +572,8 @@ on_post_return_cb (GObject      *source,
   if (error != NULL)
     {
       request->outcome_unknown = outcome_unknown_after (error);
+      if (request->outcome_unknown)
+        remember_unknown_attempt (request);
       g_task_return_error (task, error);
       return;
     }

@@ -145,8 +145,9 @@ fill (MedusaOrderReturns *self)
     {
       g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
 
-      left = medusa_line_item_get_quantity (item) >
-             medusa_returns_count_item (self->returns, medusa_line_item_get_id (item));
+      left = medusa_returns_left_to_return (medusa_line_item_get_quantity (item),
+                                            medusa_returns_count_item (self->returns,
+                                                                       medusa_line_item_get_id (item))) > 0;
     }
 
   gtk_widget_set_visible (self->request_button,

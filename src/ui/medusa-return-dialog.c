@@ -155,8 +155,9 @@ fill_form (MedusaReturnDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
-      gint64 left = medusa_line_item_get_quantity (item) -
-                    medusa_returns_count_item (self->returns, medusa_line_item_get_id (item));
+      gint64 left = medusa_returns_left_to_return (medusa_line_item_get_quantity (item),
+                                                   medusa_returns_count_item (self->returns,
+                                                                              medusa_line_item_get_id (item)));
       GtkWidget *row;
 
       if (left <= 0)
