@@ -882,7 +882,9 @@ const MedusaDialect medusa_dialect_v2 = {
   /* No saved payment methods (no route in 2.21), no email or password
    * change through /me, the billing address is an address-book flag; the
    * orders of v2 are not in this app yet. */
-  .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET,
+  .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET |
+                  MEDUSA_CAPABILITY_ORDER_BY_ID |
+                  MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL,
 
   .sign_in = v2_sign_in,
   .sign_out = v2_sign_out,
@@ -898,4 +900,17 @@ const MedusaDialect medusa_dialect_v2 = {
   .normalize_customer_json = v2_normalize_customer_json,
   .token_needs_refresh = v2_token_needs_refresh,
   .refresh_token = v2_refresh_token,
+
+  /* Returns and order transfers: medusa-returns-v2.c, medusa-guest-orders-v2.c */
+  .list_return_options = _medusa_v2_list_return_options,
+  .list_order_returns = _medusa_v2_list_order_returns,
+  .build_return_body = _medusa_v2_build_return_body,
+  .normalize_return_json = _medusa_v2_normalize_return_json,
+  .map_return_error = _medusa_v2_map_return_error,
+  .lookup_guest_order = _medusa_v2_lookup_guest_order,
+  .request_order_claim = _medusa_v2_request_order_claim,
+  .confirm_order_claim = _medusa_v2_confirm_order_claim,
+  .cancel_order_claim = _medusa_v2_cancel_order_claim,
+  .decline_order_claim = _medusa_v2_decline_order_claim,
+  .claim_token_from_text = _medusa_v2_claim_token_from_text,
 };
