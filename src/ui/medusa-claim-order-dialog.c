@@ -51,6 +51,8 @@ struct _MedusaClaimOrderDialog
   GtkLabel          *confirm_error_label;
   GtkButton         *confirm_button;
   GtkButton         *back_button;
+  GtkButton         *cancel_requests_button;
+  guint              cancel_next;  /* the next found order to take the request back for */
   GtkButton         *close_button;
 };
 
@@ -76,6 +78,7 @@ set_busy (MedusaClaimOrderDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->have_code_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_requests_button), !busy);
 }
 
 static void
@@ -351,6 +354,10 @@ show_confirm_step (MedusaClaimOrderDialog *self,
     text = g_strdup (_("Paste the code or the whole link from the store’s confirmation email."));
   gtk_label_set_text (self->sent_label, text);
   medusa_ui_label_set_error (self->confirm_error_label, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_requests_button),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->found)) > 0 &&
+                          medusa_client_has_capability (medusa_session_get_client (self->session),
+                                                        MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL));
   gtk_stack_set_visible_child_name (self->stack, "confirm");
   medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->code_row));
 }
@@ -515,6 +522,68 @@ on_confirm_clicked_cb (MedusaClaimOrderDialog *self)
                                             self->cancellable, confirm_cb, g_object_ref (self));
 }
 
+/* Taking the requests back (stores with MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL):
+ * one order after the other; one that no longer waits is fine. */
+
+static void cancel_next_request (MedusaClaimOrderDialog *self);
+
+static void
+cancel_request_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MedusaClaimOrderDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_client_cancel_order_claim_finish (MEDUSA_CLIENT (source), result, &error) &&
+      !g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN))
+    {
+      g_autofree char *message = NULL;
+
+      if (medusa_ui_is_cancelled (error))
+        return;
+      set_busy (self, self->cancel_requests_button, FALSE);
+      message = medusa_ui_error_message (error, _("Could not take the requests back"));
+      medusa_ui_label_set_error (self->confirm_error_label, message);
+      return;
+    }
+  cancel_next_request (self);
+}
+
+static void
+cancel_next_request (MedusaClaimOrderDialog *self)
+{
+  g_autoptr(MedusaOrder) order = NULL;
+
+  if (self->cancel_next >= g_list_model_get_n_items (G_LIST_MODEL (self->found)))
+    {
+      set_busy (self, self->cancel_requests_button, FALSE);
+      self->codes_left = 0;
+      gtk_stack_set_visible_child_name (self->stack, "find");
+      medusa_ui_label_set_error (self->request_error_label,
+                                 _("The requests were taken back: the codes sent no longer work. Ask again to get new ones."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->request_button));
+      return;
+    }
+  order = g_list_model_get_item (G_LIST_MODEL (self->found), self->cancel_next++);
+  medusa_client_cancel_order_claim_async (medusa_session_get_client (self->session), medusa_order_get_id (order),
+                                          self->cancellable, cancel_request_cb, g_object_ref (self));
+}
+
+static void
+on_cancel_requests_clicked_cb (MedusaClaimOrderDialog *self)
+{
+  if (self->busy || medusa_session_get_client (self->session) == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->found)) == 0)
+    return;
+
+  medusa_ui_label_set_error (self->confirm_error_label, NULL);
+  set_busy (self, self->cancel_requests_button, TRUE);
+  medusa_ui_renew_cancellable (&self->cancellable);
+  self->cancel_next = 0;
+  cancel_next_request (self);
+}
+
 static void
 on_code_changed_cb (MedusaClaimOrderDialog *self)
 {
@@ -575,6 +644,8 @@ medusa_claim_order_dialog_class_init (MedusaClaimOrderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, cancel_requests_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_requests_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, find_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, find_button);

@@ -109,6 +109,44 @@ test_claim_by_id (WtFixture     *fx,
   forget_v2_store (v2);
 }
 
+/* A request can be taken back: the code no longer works, a new request can
+ * be made. */
+static void
+test_claim_cancel (WtFixture     *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  const char *order_id = medusa_fake_server_get_order_id (v2, 1);
+  GtkWidget *dialog;
+  GtkStack *stack;
+
+  dialog = GTK_WIDGET (medusa_claim_order_dialog_new (GTK_WINDOW (fx->window), fx->session));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wt_wait_until (gtk_widget_get_mapped (dialog), WT_TIMEOUT);
+  stack = GTK_STACK (wt_find_by_type (dialog, GTK_TYPE_STACK));
+
+  wt_type (dialog, "Order ID", order_id);
+  wt_click (wt_find_button (dialog, "Find Order"));
+  wait_label (dialog, "Order #1:");
+  wt_click (wt_find_button (dialog, "Send Confirmation Email"));
+  wt_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "confirm") == 0, WT_TIMEOUT);
+  g_assert_nonnull (medusa_fake_server_get_transfer_token (v2, order_id));
+
+  wt_click (wt_find_button (dialog, "Take Back the Requests"));
+  wt_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "find") == 0, WT_TIMEOUT);
+  wait_label (dialog, "The requests were taken back");
+  g_assert_null (medusa_fake_server_get_transfer_token (v2, order_id));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "POST", NULL), >=, 2);
+
+  /* asking again works (nothing waits any more) */
+  wt_click (wt_find_button (dialog, "Send Confirmation Email"));
+  wt_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "confirm") == 0, WT_TIMEOUT);
+  g_assert_nonnull (medusa_fake_server_get_transfer_token (v2, order_id));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  forget_v2_store (v2);
+}
+
 static MedusaOrder *
 fetch_order (WtFixture   *fx,
              const char  *order_id)
@@ -183,6 +221,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, WtFixture, NULL, wt_fixture_setup, func, wt_fixture_teardown)
   ADD ("/widgets/after-v2/claim-by-id", test_claim_by_id);
+  ADD ("/widgets/after-v2/claim-cancel", test_claim_cancel);
   ADD ("/widgets/after-v2/return-lost-answer", test_return_lost_answer);
 
   return g_test_run ();
