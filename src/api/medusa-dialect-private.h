@@ -17,6 +17,7 @@
 #include "medusa-dialect.h"
 #include "medusa-order-query.h"
 #include "medusa-payloads.h"
+#include "medusa-returns.h"
 
 G_BEGIN_DECLS
 
@@ -104,6 +105,55 @@ struct _MedusaDialect
   void     (*get_order)         (MedusaClient               *self,
                                  GTask                      *task,
                                  const char                 *order_id);
+  /* Returns (medusa-returns.c; v2: medusa-returns-v2.c). list_return_options
+   * returns a GListStore of the return MedusaReturnOptions for order
+   * @order_id (nullable: v1 needs only @region_id); list_order_returns a
+   * GListStore of MedusaReturn (v2: what the order's items say, see
+   * HACKING.md). build_return_body makes the body of POST /store/returns, or
+   * NULL and MEDUSA_ERROR_INVALID_DATA; normalize_return_json (NULL: as is)
+   * reads the answer's return into v1's shape. */
+  void      (*list_return_options)   (MedusaClient               *self,
+                                      GTask                      *task,
+                                      const char                 *order_id,
+                                      const char                 *region_id);
+  void      (*list_order_returns)    (MedusaClient               *self,
+                                      GTask                      *task,
+                                      const char                 *order_id);
+  JsonNode *(*build_return_body)     (MedusaReturnRequest        *request,
+                                      GError                    **error);
+  JsonObject *(*normalize_return_json) (JsonObject               *ret,
+                                        GError                  **error);
+  /* The store's error for POST /store/returns as a human one (consumes
+   * @error; NULL: as is). */
+  GError   *(*map_return_error)      (GError                     *error);
+
+  /* Guest orders (medusa-guest-orders.c; v2: medusa-guest-orders-v2.c).
+   * lookup_guest_order returns a MedusaGuestOrderLookup: @reference is the
+   * order number (v1, with @email) or the order id (v2, @email unused).
+   * request_order_claim and confirm_order_claim return a boolean;
+   * confirm_order_claim gets the orders asked for (v2 tries the token on
+   * each; v1 ignores them). cancel/decline_order_claim: NULL when the
+   * store has no such step. claim_token_from_text: the token in pasted text,
+   * or NULL. */
+  void      (*lookup_guest_order)    (MedusaClient               *self,
+                                      GTask                      *task,
+                                      const char                 *reference,
+                                      const char                 *email);
+  void      (*request_order_claim)   (MedusaClient               *self,
+                                      GTask                      *task,
+                                      const char * const         *order_ids);
+  void      (*confirm_order_claim)   (MedusaClient               *self,
+                                      GTask                      *task,
+                                      const char * const         *order_ids,
+                                      const char                 *token);
+  void      (*cancel_order_claim)    (MedusaClient               *self,
+                                      GTask                      *task,
+                                      const char                 *order_id);
+  void      (*decline_order_claim)   (MedusaClient               *self,
+                                      GTask                      *task,
+                                      const char                 *order_id,
+                                      const char                 *token);
+  char     *(*claim_token_from_text) (const char                 *text);
 };
 
 extern const MedusaDialect medusa_dialect_v1;
@@ -126,6 +176,33 @@ void _medusa_v1_delete_address    (MedusaClient *self, GTask *task, const char *
 void _medusa_v1_request_password_token (MedusaClient *self, GTask *task, const char *email);
 void _medusa_v1_reset_password    (MedusaClient *self, GTask *task, const char *email,
                                    const char *token, const char *password);
+
+/* The v1 returns and guest orders (medusa-returns.c, medusa-guest-orders.c). */
+void      _medusa_v1_list_return_options (MedusaClient *self, GTask *task, const char *order_id,
+                                          const char *region_id);
+void      _medusa_v1_list_order_returns  (MedusaClient *self, GTask *task, const char *order_id);
+void      _medusa_v1_lookup_guest_order  (MedusaClient *self, GTask *task, const char *reference,
+                                          const char *email);
+void      _medusa_v1_request_order_claim (MedusaClient *self, GTask *task, const char * const *order_ids);
+void      _medusa_v1_confirm_order_claim (MedusaClient *self, GTask *task, const char * const *order_ids,
+                                          const char *token);
+
+/* The v2 returns and order transfers (medusa-returns-v2.c, medusa-guest-orders-v2.c). */
+void        _medusa_v2_list_return_options   (MedusaClient *self, GTask *task, const char *order_id,
+                                              const char *region_id);
+void        _medusa_v2_list_order_returns    (MedusaClient *self, GTask *task, const char *order_id);
+JsonNode   *_medusa_v2_build_return_body     (MedusaReturnRequest *request, GError **error);
+JsonObject *_medusa_v2_normalize_return_json (JsonObject *ret, GError **error);
+GError     *_medusa_v2_map_return_error      (GError *error);
+void        _medusa_v2_lookup_guest_order    (MedusaClient *self, GTask *task, const char *reference,
+                                              const char *email);
+void        _medusa_v2_request_order_claim   (MedusaClient *self, GTask *task, const char * const *order_ids);
+void        _medusa_v2_confirm_order_claim   (MedusaClient *self, GTask *task, const char * const *order_ids,
+                                              const char *token);
+void        _medusa_v2_cancel_order_claim    (MedusaClient *self, GTask *task, const char *order_id);
+void        _medusa_v2_decline_order_claim   (MedusaClient *self, GTask *task, const char *order_id,
+                                              const char *token);
+char       *_medusa_v2_claim_token_from_text (const char *text);
 
 /* Token refresh, shared by every request of @self: one refresh at a time,
  * whoever asks meanwhile waits for it (medusa-dialect.c). Finishes TRUE when

@@ -20,7 +20,8 @@ const MedusaDialect medusa_dialect_v1 = {
                   MEDUSA_CAPABILITY_ORDERS |
                   MEDUSA_CAPABILITY_PASSWORD_RESET |
                   MEDUSA_CAPABILITY_BILLING_ADDRESS |
-                  MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE,
+                  MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE |
+                  MEDUSA_CAPABILITY_RETURN_HISTORY,
   /* Medusa 1.20's OrderStatus, FulfillmentStatus and PaymentStatus */
   .order_statuses = 1u << MEDUSA_ORDER_STATUS_PENDING |
                     1u << MEDUSA_ORDER_STATUS_COMPLETED |
@@ -58,4 +59,16 @@ const MedusaDialect medusa_dialect_v1 = {
   .normalize_customer_json = NULL,
   .token_needs_refresh = NULL,
   .refresh_token = NULL,
+
+  .list_return_options = _medusa_v1_list_return_options,
+  .list_order_returns = _medusa_v1_list_order_returns,
+  .build_return_body = NULL,
+  .normalize_return_json = NULL,
+  .map_return_error = NULL,
+  .lookup_guest_order = _medusa_v1_lookup_guest_order,
+  .request_order_claim = _medusa_v1_request_order_claim,
+  .confirm_order_claim = _medusa_v1_confirm_order_claim,
+  .cancel_order_claim = NULL,
+  .decline_order_claim = NULL,
+  .claim_token_from_text = NULL,
 };

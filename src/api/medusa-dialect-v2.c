@@ -893,7 +893,9 @@ const MedusaDialect medusa_dialect_v2 = {
    * orders through medusa-orders-v2.c, whose updated_at a capture does not
    * move (no ORDERS_CHANGED_SINCE). */
   .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET |
-                  MEDUSA_CAPABILITY_ORDERS,
+                  MEDUSA_CAPABILITY_ORDERS |
+                  MEDUSA_CAPABILITY_ORDER_BY_ID |
+                  MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL,
   /* Medusa 2.21: the order module's OrderStatus and the statuses
    * core-flows' aggregate-status.js computes for payment and fulfillment. */
   .order_statuses = 1u << MEDUSA_ORDER_STATUS_PENDING |
@@ -938,4 +940,16 @@ const MedusaDialect medusa_dialect_v2 = {
 
   .list_orders = _medusa_v2_list_orders,
   .get_order = _medusa_v2_get_order,
+  /* Returns and order transfers: medusa-returns-v2.c, medusa-guest-orders-v2.c */
+  .list_return_options = _medusa_v2_list_return_options,
+  .list_order_returns = _medusa_v2_list_order_returns,
+  .build_return_body = _medusa_v2_build_return_body,
+  .normalize_return_json = _medusa_v2_normalize_return_json,
+  .map_return_error = _medusa_v2_map_return_error,
+  .lookup_guest_order = _medusa_v2_lookup_guest_order,
+  .request_order_claim = _medusa_v2_request_order_claim,
+  .confirm_order_claim = _medusa_v2_confirm_order_claim,
+  .cancel_order_claim = _medusa_v2_cancel_order_claim,
+  .decline_order_claim = _medusa_v2_decline_order_claim,
+  .claim_token_from_text = _medusa_v2_claim_token_from_text,
 };

@@ -42,6 +42,13 @@ typedef enum
  * @MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE: an order's updated_at moves with
  *   every change the history shows (status, payment, fulfillment), so the
  *   local copy may fetch only the orders changed since its last sync
+ * @MEDUSA_CAPABILITY_ORDER_BY_ID: a guest order is identified by its id
+ *   (order_…), not by its number and email; the claim is one request and
+ *   one emailed code per order
+ * @MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL: a claim waiting for its code
+ *   can be taken back (medusa_client_cancel_order_claim_async())
+ * @MEDUSA_CAPABILITY_RETURN_HISTORY: the store lists an order's returns one
+ *   by one (else only how many of each item were asked back)
  *
  * What the store's dialect can do: the only thing the session and the pages
  * may ask about the backend (never its version).
@@ -56,6 +63,9 @@ typedef enum
   MEDUSA_CAPABILITY_PASSWORD_RESET   = 1 << 4,
   MEDUSA_CAPABILITY_BILLING_ADDRESS  = 1 << 5,
   MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE = 1 << 6,
+  MEDUSA_CAPABILITY_ORDER_BY_ID      = 1 << 12,
+  MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL = 1 << 13,
+  MEDUSA_CAPABILITY_RETURN_HISTORY   = 1 << 14,
 } MedusaCapabilities;
 
 /* "v1", "v2", or NULL for UNKNOWN (the form kept in the store profile). */

@@ -12,6 +12,20 @@
 
 G_BEGIN_DECLS
 
+/* What a guest order lookup returns on its task (both dialects). */
+typedef struct
+{
+  MedusaOrder *order;
+  char        *owner_id;     /* (nullable) */
+  gboolean     owner_has_account;
+} MedusaGuestOrderLookup;
+
+void         _medusa_guest_order_lookup_free  (MedusaGuestOrderLookup *lookup);
+
+/* Medusa v2 (medusa-guest-orders-v2.c): the order id (order_…) in typed or
+ * pasted text (alone, or a link's last path segment), or NULL. */
+char        *_medusa_v2_order_id_from_text    (const char             *text);
+
 /* The answer of GET /store/orders?display_id=&email= ({"order": {…}}): the
  * order, whether it belongs to an account and whose (nullable, transfer
  * full); or NULL and MEDUSA_ERROR_PARSE. Out arguments may be NULL. */

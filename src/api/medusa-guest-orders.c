@@ -11,26 +11,24 @@
 #include <string.h>
 
 #include "medusa-client-private.h"
+#include "medusa-dialect-private.h"
 #include "medusa-error.h"
 #include "medusa-guest-orders.h"
 #include "medusa-guest-orders-private.h"
 #include "medusa-payloads.h"
 #include "medusa-reset-link.h"
 
-typedef struct
-{
-  MedusaOrder *order;
-  char        *owner_id;     /* (nullable) */
-  gboolean     owner_has_account;
-} LookupResult;
+typedef MedusaGuestOrderLookup LookupResult;
 
-static void
-lookup_result_free (LookupResult *r)
+void
+_medusa_guest_order_lookup_free (MedusaGuestOrderLookup *r)
 {
   g_clear_object (&r->order);
   g_free (r->owner_id);
   g_free (r);
 }
+
+#define lookup_result_free _medusa_guest_order_lookup_free
 
 /* Lookup */
 
@@ -126,24 +124,23 @@ on_lookup_cb (GObject      *source_object,
  * Finds one order by its number and email, as a guest can.
  */
 void
-medusa_client_lookup_guest_order_async (MedusaClient        *self,
-                                        gint64               display_id,
-                                        const char          *email,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+_medusa_v1_lookup_guest_order (MedusaClient *self,
+                               GTask        *task,
+                               const char   *reference,
+                               const char   *email)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *normalized = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *query = NULL;
+  gint64 display_id = medusa_order_number_parse (reference);
 
-  g_return_if_fail (MEDUSA_IS_CLIENT (self));
-  g_return_if_fail (display_id > 0);
-  g_return_if_fail (email != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_client_lookup_guest_order_async);
+  if (display_id <= 0 || email == NULL)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND,
+                               _("No order with this number was placed with this email address."));
+      g_object_unref (task);
+      return;
+    }
 
   normalized = medusa_normalize_email (email);
   escaped = g_uri_escape_string (normalized, NULL, FALSE);
@@ -151,20 +148,72 @@ medusa_client_lookup_guest_order_async (MedusaClient        *self,
 
   medusa_client_request_async (self, "GET", "/store/orders", query, NULL,
                                MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_lookup_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_lookup_cb, task);
 }
 
-MedusaOrder *
-medusa_client_lookup_guest_order_finish (MedusaClient  *self,
-                                         GAsyncResult  *result,
-                                         gboolean      *owner_has_account_out,
-                                         char         **owner_id_out,
-                                         GError       **error)
+void
+medusa_client_lookup_guest_order_async (MedusaClient        *self,
+                                        gint64               display_id,
+                                        const char          *email,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+  g_autofree char *reference = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (display_id > 0);
+  g_return_if_fail (email != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_lookup_guest_order_async);
+  reference = g_strdup_printf ("%" G_GINT64_FORMAT, display_id);
+  _medusa_client_get_dialect (self)->lookup_guest_order (self, task, reference, email);
+}
+
+/**
+ * medusa_client_find_guest_order_async:
+ * @self: a #MedusaClient
+ * @reference: what identifies the order to a guest: its number (with
+ *   @email), or its id when the client has MEDUSA_CAPABILITY_ORDER_BY_ID
+ * @email: (nullable): the email address the order was placed with
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: a callback
+ * @user_data: data for @callback
+ *
+ * Finds one order as a guest can on this store.
+ */
+void
+medusa_client_find_guest_order_async (MedusaClient        *self,
+                                      const char          *reference,
+                                      const char          *email,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (reference != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_find_guest_order_async);
+  _medusa_client_get_dialect (self)->lookup_guest_order (self, task, reference, email);
+}
+
+static MedusaOrder *
+lookup_finish (MedusaClient  *self,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               gboolean      *owner_has_account_out,
+               char         **owner_id_out,
+               GError       **error)
 {
   LookupResult *r;
   MedusaOrder *order;
 
-  r = _medusa_client_propagate_pointer (self, result, medusa_client_lookup_guest_order_async, error);
+  r = _medusa_client_propagate_pointer (self, result, source_tag, error);
   if (r == NULL)
     return NULL;
 
@@ -176,6 +225,28 @@ medusa_client_lookup_guest_order_finish (MedusaClient  *self,
   lookup_result_free (r);
 
   return order;
+}
+
+MedusaOrder *
+medusa_client_lookup_guest_order_finish (MedusaClient  *self,
+                                         GAsyncResult  *result,
+                                         gboolean      *owner_has_account_out,
+                                         char         **owner_id_out,
+                                         GError       **error)
+{
+  return lookup_finish (self, result, medusa_client_lookup_guest_order_async,
+                        owner_has_account_out, owner_id_out, error);
+}
+
+MedusaOrder *
+medusa_client_find_guest_order_finish (MedusaClient  *self,
+                                       GAsyncResult  *result,
+                                       gboolean      *owner_has_account_out,
+                                       char         **owner_id_out,
+                                       GError       **error)
+{
+  return lookup_finish (self, result, medusa_client_find_guest_order_async,
+                        owner_has_account_out, owner_id_out, error);
 }
 
 /* Request */
@@ -197,21 +268,12 @@ on_boolean_request_cb (GObject      *source_object,
 }
 
 void
-medusa_client_request_order_claim_async (MedusaClient        *self,
-                                         const char * const  *order_ids,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+_medusa_v1_request_order_claim (MedusaClient       *self,
+                                GTask              *task,
+                                const char * const *order_ids)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (MEDUSA_IS_CLIENT (self));
-  g_return_if_fail (order_ids != NULL && order_ids[0] != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_client_request_order_claim_async);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -226,7 +288,24 @@ medusa_client_request_order_claim_async (MedusaClient        *self,
   /* Not repeated on failure: each request mails another token. */
   medusa_client_request_async (self, "POST", "/store/orders/batch/customer/token", NULL, body,
                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_boolean_request_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_boolean_request_cb, task);
+}
+
+void
+medusa_client_request_order_claim_async (MedusaClient        *self,
+                                         const char * const  *order_ids,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_ids != NULL && order_ids[0] != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_request_order_claim_async);
+  _medusa_client_get_dialect (self)->request_order_claim (self, task, order_ids);
 }
 
 gboolean
@@ -269,21 +348,13 @@ on_confirm_cb (GObject      *source_object,
 }
 
 void
-medusa_client_confirm_order_claim_async (MedusaClient        *self,
-                                         const char          *token,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+_medusa_v1_confirm_order_claim (MedusaClient       *self,
+                                GTask              *task,
+                                const char * const *order_ids,
+                                const char         *token)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (MEDUSA_IS_CLIENT (self));
-  g_return_if_fail (token != NULL && *token != '\0');
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_client_confirm_order_claim_async);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -295,7 +366,25 @@ medusa_client_confirm_order_claim_async (MedusaClient        *self,
   /* The token is the credential here: the account's own is not needed. */
   medusa_client_request_async (self, "POST", "/store/orders/customer/confirm", NULL, body,
                                MEDUSA_REQUEST_ANONYMOUS, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_confirm_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_confirm_cb, task);
+}
+
+void
+medusa_client_confirm_order_claim_async (MedusaClient        *self,
+                                         const char          *token,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  const char * const no_orders[] = { NULL };
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (token != NULL && *token != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_confirm_order_claim_async);
+  _medusa_client_get_dialect (self)->confirm_order_claim (self, task, no_orders, token);
 }
 
 gboolean
@@ -304,6 +393,119 @@ medusa_client_confirm_order_claim_finish (MedusaClient  *self,
                                           GError       **error)
 {
   return _medusa_client_propagate_boolean (self, result, medusa_client_confirm_order_claim_async, error);
+}
+
+void
+medusa_client_confirm_order_claims_async (MedusaClient        *self,
+                                          const char * const  *order_ids,
+                                          const char          *token,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_ids != NULL);
+  g_return_if_fail (token != NULL && *token != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_confirm_order_claims_async);
+  _medusa_client_get_dialect (self)->confirm_order_claim (self, task, order_ids, token);
+}
+
+gboolean
+medusa_client_confirm_order_claims_finish (MedusaClient  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return _medusa_client_propagate_boolean (self, result, medusa_client_confirm_order_claims_async, error);
+}
+
+/* Cancel and decline (stores that have them) */
+
+static void
+no_such_step (GTask *task)
+{
+  g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND,
+                           _("This store has no such step for orders placed as a guest."));
+  g_object_unref (task);
+}
+
+void
+medusa_client_cancel_order_claim_async (MedusaClient        *self,
+                                        const char          *order_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  const MedusaDialect *dialect;
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_id != NULL && *order_id != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_cancel_order_claim_async);
+  dialect = _medusa_client_get_dialect (self);
+  if (dialect->cancel_order_claim == NULL)
+    no_such_step (task);
+  else
+    dialect->cancel_order_claim (self, task, order_id);
+}
+
+gboolean
+medusa_client_cancel_order_claim_finish (MedusaClient  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return _medusa_client_propagate_boolean (self, result, medusa_client_cancel_order_claim_async, error);
+}
+
+void
+medusa_client_decline_order_claim_async (MedusaClient        *self,
+                                         const char          *order_id,
+                                         const char          *token,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  const MedusaDialect *dialect;
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_id != NULL && *order_id != '\0');
+  g_return_if_fail (token != NULL && *token != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_decline_order_claim_async);
+  dialect = _medusa_client_get_dialect (self);
+  if (dialect->decline_order_claim == NULL)
+    no_such_step (task);
+  else
+    dialect->decline_order_claim (self, task, order_id, token);
+}
+
+gboolean
+medusa_client_decline_order_claim_finish (MedusaClient  *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return _medusa_client_propagate_boolean (self, result, medusa_client_decline_order_claim_async, error);
+}
+
+char *
+medusa_client_claim_token_from_text (MedusaClient *self,
+                                     const char   *text)
+{
+  const MedusaDialect *dialect;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  dialect = _medusa_client_get_dialect (self);
+  if (dialect->claim_token_from_text != NULL)
+    return dialect->claim_token_from_text (text);
+  return medusa_order_claim_token_from_text (text);
 }
 
 /* Pasted text */

@@ -58,6 +58,62 @@ gboolean     medusa_client_confirm_order_claim_finish  (MedusaClient         *se
                                                         GAsyncResult         *result,
                                                         GError              **error);
 
+/* The lookup of any store (medusa-dialect.h): @reference is the order
+ * number as typed, with @email, or, when the client has
+ * MEDUSA_CAPABILITY_ORDER_BY_ID, the order's id (order_…, or a link ending
+ * in it; @email unused). The same answer as the lookup above. */
+void         medusa_client_find_guest_order_async      (MedusaClient         *self,
+                                                        const char           *reference,
+                                                        const char           *email,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+MedusaOrder *medusa_client_find_guest_order_finish     (MedusaClient         *self,
+                                                        GAsyncResult         *result,
+                                                        gboolean             *owner_has_account_out,
+                                                        char                **owner_id_out,
+                                                        GError              **error);
+
+/* Confirms with @token the claim of @order_ids (the orders asked for; a v2
+ * store needs them: its tokens are per order). A wrong token is
+ * MEDUSA_ERROR_INVALID_RESET_TOKEN. */
+void         medusa_client_confirm_order_claims_async  (MedusaClient         *self,
+                                                        const char * const   *order_ids,
+                                                        const char           *token,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean     medusa_client_confirm_order_claims_finish (MedusaClient         *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+/* MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL: the signed-in customer takes
+ * back the request for @order_id; decline: the order's owner refuses it
+ * with the token of the email (no account needed). Other stores:
+ * MEDUSA_ERROR_NOT_FOUND. */
+void         medusa_client_cancel_order_claim_async    (MedusaClient         *self,
+                                                        const char           *order_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean     medusa_client_cancel_order_claim_finish   (MedusaClient         *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void         medusa_client_decline_order_claim_async   (MedusaClient         *self,
+                                                        const char           *order_id,
+                                                        const char           *token,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean     medusa_client_decline_order_claim_finish  (MedusaClient         *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+/* The token in pasted text, in the shape this store's tokens have (v1: a
+ * JWT, medusa_order_claim_token_from_text(); v2: a UUID), or NULL. */
+char        *medusa_client_claim_token_from_text       (MedusaClient         *self,
+                                                        const char           *text);
+
 /* The confirmation token in what the person pasted: the bare token, or a link
  * with it in token= (query or fragment) or as its last path segment. Only a
  * JWT-shaped value is taken (three non-empty base64url parts, at most

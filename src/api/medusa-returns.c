@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "medusa-client-private.h"
+#include "medusa-dialect-private.h"
 #include "medusa-error.h"
 #include "medusa-returns.h"
 #include "medusa-returns-private.h"
@@ -125,21 +126,20 @@ on_return_options_cb (GObject      *source,
 }
 
 void
-medusa_client_list_return_options_async (MedusaClient        *self,
-                                         const char          *region_id,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+_medusa_v1_list_return_options (MedusaClient *self,
+                                GTask        *task,
+                                const char   *order_id,
+                                const char   *region_id)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *query = NULL;
 
-  g_return_if_fail (MEDUSA_IS_CLIENT (self));
-  g_return_if_fail (region_id != NULL && *region_id != '\0');
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_client_list_return_options_async);
+  if (region_id == NULL || *region_id == '\0')
+    {
+      g_task_return_pointer (task, g_list_store_new (MEDUSA_TYPE_RETURN_OPTION), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
   g_task_set_task_data (task, g_strdup (region_id), g_free);
 
   /* Exactly "true": "1" passes the store's validation but lists the
@@ -148,7 +148,24 @@ medusa_client_list_return_options_async (MedusaClient        *self,
   query = g_strdup_printf ("is_return=true&region_id=%s", escaped);
   medusa_client_request_async (self, "GET", "/store/shipping-options", query, NULL,
                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_return_options_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_return_options_cb, task);
+}
+
+void
+medusa_client_list_return_options_async (MedusaClient        *self,
+                                         const char          *region_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (region_id != NULL && *region_id != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_return_options_async);
+  _medusa_client_get_dialect (self)->list_return_options (self, task, NULL, region_id);
 }
 
 GListModel *
@@ -157,6 +174,33 @@ medusa_client_list_return_options_finish (MedusaClient  *self,
                                           GError       **error)
 {
   return _medusa_client_propagate_pointer (self, result, medusa_client_list_return_options_async, error);
+}
+
+void
+medusa_client_list_order_return_options_async (MedusaClient        *self,
+                                               const char          *order_id,
+                                               const char          *region_id,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_id != NULL && *order_id != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_order_return_options_async);
+  _medusa_client_get_dialect (self)->list_return_options (self, task, order_id, region_id);
+}
+
+GListModel *
+medusa_client_list_order_return_options_finish (MedusaClient  *self,
+                                                GAsyncResult  *result,
+                                                GError       **error)
+{
+  return _medusa_client_propagate_pointer (self, result, medusa_client_list_order_return_options_async,
+                                           error);
 }
 
 /* An order's returns */
@@ -230,28 +274,37 @@ on_order_returns_cb (GObject      *source,
 }
 
 void
-medusa_client_list_order_returns_async (MedusaClient        *self,
-                                        const char          *order_id,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+_medusa_v1_list_order_returns (MedusaClient *self,
+                               GTask        *task,
+                               const char   *order_id)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *query = NULL;
 
-  g_return_if_fail (MEDUSA_IS_CLIENT (self));
-  g_return_if_fail (order_id != NULL && *order_id != '\0');
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, medusa_client_list_order_returns_async);
   g_task_set_task_data (task, g_strdup (order_id), g_free);
 
   escaped = g_uri_escape_string (order_id, NULL, FALSE);
   query = g_strconcat (ORDER_RETURNS_QUERY, escaped, NULL);
   medusa_client_request_async (self, "GET", "/store/customers/me/orders", query, NULL,
                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
-                               cancellable, on_order_returns_cb, g_steal_pointer (&task));
+                               g_task_get_cancellable (task), on_order_returns_cb, task);
+}
+
+void
+medusa_client_list_order_returns_async (MedusaClient        *self,
+                                        const char          *order_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_id != NULL && *order_id != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_order_returns_async);
+  _medusa_client_get_dialect (self)->list_order_returns (self, task, order_id);
 }
 
 GListModel *
@@ -290,6 +343,10 @@ struct _MedusaReturnRequest
   char       *option_id;        /* (nullable) */
   GPtrArray  *items;            /* of RequestItem */
   GHashTable *known_ids;        /* return ids the order had before */
+  GPtrArray  *unknown_attempts; /* of GPtrArray of RequestItem: the items of
+                                 * each attempt whose outcome was unknown */
+  GListModel *known_returns;    /* (nullable) the order's returns before:
+                                 * how many of each item were asked back */
   gboolean    outcome_unknown;
 };
 
@@ -305,6 +362,8 @@ medusa_return_request_finalize (GObject *object)
   g_free (self->option_id);
   g_ptr_array_unref (self->items);
   g_hash_table_unref (self->known_ids);
+  g_ptr_array_unref (self->unknown_attempts);
+  g_clear_object (&self->known_returns);
 
   G_OBJECT_CLASS (medusa_return_request_parent_class)->finalize (object);
 }
@@ -321,6 +380,7 @@ medusa_return_request_init (MedusaReturnRequest *self)
   self->idempotency_key = g_uuid_string_random ();
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) request_item_free);
   self->known_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unknown_attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
 MedusaReturnRequest *
@@ -406,6 +466,9 @@ medusa_return_request_set_known_returns (MedusaReturnRequest *self,
   g_return_if_fail (MEDUSA_IS_RETURN_REQUEST (self));
   g_return_if_fail (returns == NULL || G_IS_LIST_MODEL (returns));
 
+  if (returns != NULL && self->known_returns == NULL)
+    self->known_returns = g_object_ref (returns);
+
   for (guint i = 0; returns != NULL && i < g_list_model_get_n_items (returns); i++)
     {
       g_autoptr(MedusaReturn) ret = g_list_model_get_item (returns, i);
@@ -468,19 +531,19 @@ medusa_return_request_to_json (MedusaReturnRequest *self)
   return json_builder_get_root (builder);
 }
 
-/* Has @ret exactly the request's items (ids and quantities)? */
+/* Has @ret exactly the items @sent (ids and quantities)? */
 static gboolean
-request_matches (MedusaReturnRequest *self,
-                 MedusaReturn        *ret)
+items_match (GPtrArray    *sent,
+             MedusaReturn *ret)
 {
   GListModel *items = medusa_return_get_items (ret);
 
-  if (medusa_return_is_canceled (ret) || g_list_model_get_n_items (items) != self->items->len)
+  if (medusa_return_is_canceled (ret) || g_list_model_get_n_items (items) != sent->len)
     return FALSE;
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < sent->len; i++)
     {
-      RequestItem *item = g_ptr_array_index (self->items, i);
+      RequestItem *item = g_ptr_array_index (sent, i);
       gboolean found = FALSE;
 
       for (guint j = 0; j < g_list_model_get_n_items (items) && !found; j++)
@@ -494,6 +557,64 @@ request_matches (MedusaReturnRequest *self,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+return_has_item (MedusaReturn *ret,
+                 const char   *item_id)
+{
+  GListModel *items = medusa_return_get_items (ret);
+
+  for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+    {
+      g_autoptr(MedusaReturnItem) have = g_list_model_get_item (items, j);
+
+      if (g_strcmp0 (medusa_return_item_get_item_id (have), item_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Has @ret the items of this attempt or of any earlier one whose outcome
+ * was unknown? The form may change between attempts (another quantity,
+ * another item): the return an earlier attempt made has its items, not
+ * the new ones, and must still be found, or a retry asks twice. */
+static gboolean
+request_matches (MedusaReturnRequest *self,
+                 MedusaReturn        *ret)
+{
+  if (items_match (self->items, ret))
+    return TRUE;
+  for (guint i = 0; i < self->unknown_attempts->len; i++)
+    if (items_match (g_ptr_array_index (self->unknown_attempts, i), ret))
+      return TRUE;
+  return FALSE;
+}
+
+static RequestItem *
+request_item_copy (const RequestItem *item)
+{
+  RequestItem *copy = g_new0 (RequestItem, 1);
+
+  copy->item_id = g_strdup (item->item_id);
+  copy->quantity = item->quantity;
+  copy->reason_id = g_strdup (item->reason_id);
+  copy->note = g_strdup (item->note);
+  return copy;
+}
+
+/* Keeps the items of an attempt whose outcome is unknown (at most a few:
+ * a person does not retry a hundred times; the oldest go first). */
+static void
+remember_unknown_attempt (MedusaReturnRequest *self)
+{
+  GPtrArray *sent = g_ptr_array_new_with_free_func ((GDestroyNotify) request_item_free);
+
+  for (guint i = 0; i < self->items->len; i++)
+    g_ptr_array_add (sent, request_item_copy (g_ptr_array_index (self->items, i)));
+  if (self->unknown_attempts->len >= 16)
+    g_ptr_array_remove_index (self->unknown_attempts, 0);
+  g_ptr_array_add (self->unknown_attempts, sent);
 }
 
 /* Could the store have made the return although the answer says otherwise? */
@@ -521,11 +642,27 @@ on_post_return_cb (GObject      *source,
 
   root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
   if (error == NULL)
-    ret = _medusa_client_parse_model (root, "return",
-                                      (MedusaJsonModelFunc) medusa_return_new_from_json, &error);
+    {
+      const MedusaDialect *dialect = _medusa_client_get_dialect (MEDUSA_CLIENT (source));
+      JsonObject *object = medusa_json_get_object_member (root, "return", &error);
+      g_autoptr(JsonObject) normalized = NULL;
+
+      if (object != NULL && dialect->normalize_return_json != NULL)
+        object = normalized = dialect->normalize_return_json (object, &error);
+      if (object != NULL)
+        ret = medusa_return_new_from_json (object, &error);
+      if (ret == NULL && error == NULL)
+        _medusa_client_set_parse_error (&error);
+    }
   if (error != NULL)
     {
+      const MedusaDialect *dialect = _medusa_client_get_dialect (MEDUSA_CLIENT (source));
+
+      if (dialect->map_return_error != NULL)
+        error = dialect->map_return_error (error);
       request->outcome_unknown = outcome_unknown_after (error);
+      if (request->outcome_unknown)
+        remember_unknown_attempt (request);
       g_task_return_error (task, error);
       return;
     }
@@ -540,7 +677,18 @@ post_return (GTask *task)
 {
   MedusaClient *client = g_task_get_source_object (task);
   MedusaReturnRequest *request = g_task_get_task_data (task);
-  g_autoptr(JsonNode) body = medusa_return_request_to_json (request);
+  const MedusaDialect *dialect = _medusa_client_get_dialect (client);
+  g_autoptr(JsonNode) body = NULL;
+  GError *error = NULL;
+
+  body = dialect->build_return_body != NULL ? dialect->build_return_body (request, &error)
+                                            : medusa_return_request_to_json (request);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
 
   _medusa_client_request_keyed_async (client, "POST", "/store/returns", body,
                                       request->idempotency_key, g_task_get_cancellable (task),
@@ -579,6 +727,61 @@ on_check_returns_cb (GObject      *source,
         }
     }
 
+  /* No return with exactly those items (a store that lists only how many
+   * of each item were asked back, v2): did the counts grow by an uncertain
+   * attempt's items since before the request? Then it made it. */
+  if (request->known_returns != NULL)
+    for (guint a = 0; a < request->unknown_attempts->len; a++)
+      {
+        GPtrArray *sent = g_ptr_array_index (request->unknown_attempts, a);
+        gboolean made = sent->len > 0;
+
+        for (guint i = 0; i < sent->len && made; i++)
+          {
+            RequestItem *item = g_ptr_array_index (sent, i);
+            gint64 now = medusa_returns_count_item (returns, item->item_id);
+            gint64 before = medusa_returns_count_item (request->known_returns, item->item_id);
+
+            /* both 0 … G_MAXINT32: no overflow */
+            made = now - before >= MIN (item->quantity, G_MAXINT32);
+          }
+        if (!made)
+          continue;
+
+        for (guint i = 0; i < g_list_model_get_n_items (returns); i++)
+          {
+            g_autoptr(MedusaReturn) ret = g_list_model_get_item (returns, i);
+            RequestItem *first = g_ptr_array_index (sent, 0);
+
+            if (!medusa_return_is_canceled (ret) && return_has_item (ret, first->item_id))
+              {
+                request->outcome_unknown = FALSE;
+                g_task_return_pointer (task, g_steal_pointer (&ret), g_object_unref);
+                return;
+              }
+          }
+      }
+
+  post_return (g_steal_pointer (&task));
+}
+
+static void
+on_baseline_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaReturnRequest *request = g_task_get_task_data (task);
+  g_autoptr(GListModel) returns = NULL;
+  GError *error = NULL;
+
+  returns = medusa_client_list_order_returns_finish (MEDUSA_CLIENT (source), result, &error);
+  if (returns == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  medusa_return_request_set_known_returns (request, returns);
   post_return (g_steal_pointer (&task));
 }
 
@@ -608,6 +811,11 @@ medusa_client_request_return_async (MedusaClient        *self,
   if (request->outcome_unknown)
     medusa_client_list_order_returns_async (self, request->order_id, cancellable,
                                             on_check_returns_cb, g_steal_pointer (&task));
+  else if (request->known_returns == NULL &&
+           !medusa_client_has_capability (self, MEDUSA_CAPABILITY_RETURN_HISTORY))
+    /* Only counts to compare after an uncertain attempt: take them first. */
+    medusa_client_list_order_returns_async (self, request->order_id, cancellable,
+                                            on_baseline_cb, g_steal_pointer (&task));
   else
     post_return (g_steal_pointer (&task));
 }
@@ -618,4 +826,34 @@ medusa_client_request_return_finish (MedusaClient  *self,
                                      GError       **error)
 {
   return _medusa_client_propagate_pointer (self, result, medusa_client_request_return_async, error);
+}
+
+/* For the dialects (medusa-returns-private.h) */
+
+guint
+_medusa_return_request_get_item (MedusaReturnRequest  *self,
+                                 guint                 index,
+                                 const char          **item_id,
+                                 gint64               *quantity,
+                                 const char          **reason_id,
+                                 const char          **note)
+{
+  RequestItem *item;
+
+  g_return_val_if_fail (MEDUSA_IS_RETURN_REQUEST (self), 0);
+  if (index >= self->items->len)
+    return self->items->len;
+  item = g_ptr_array_index (self->items, index);
+  *item_id = item->item_id;
+  *quantity = item->quantity;
+  *reason_id = item->reason_id;
+  *note = item->note;
+  return self->items->len;
+}
+
+const char *
+_medusa_return_request_get_option_id (MedusaReturnRequest *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_RETURN_REQUEST (self), NULL);
+  return self->option_id;
 }

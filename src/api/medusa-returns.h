@@ -35,6 +35,19 @@ GListModel *medusa_client_list_return_options_finish (MedusaClient        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+/* The return shipping options for order @order_id in @region_id (nullable)
+ * on any store: v1 asks by region, v2 by the order's cart (see HACKING.md,
+ * "v2 transfer and returns"). GListModel of MedusaReturnOption. */
+void        medusa_client_list_order_return_options_async  (MedusaClient        *self,
+                                                            const char          *order_id,
+                                                            const char          *region_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GListModel *medusa_client_list_order_return_options_finish (MedusaClient        *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
 /* The returns of one of the customer's orders (GListModel of MedusaReturn,
  * oldest first). GET /store/orders/{id} cannot expand them in 1.20.11, so
  * this is GET /store/customers/me/orders?id=…&expand=returns,… (signed in). */

@@ -589,3 +589,14 @@ medusa_returns_count_item (GListModel *returns,
 
   return total;
 }
+
+gint64
+medusa_returns_left_to_return (gint64 bought,
+                               gint64 asked)
+{
+  /* Both checked first: bought - asked overflows for a bought near
+   * G_MININT64 and a positive asked, or a negative asked. */
+  if (bought <= 0 || asked < 0 || bought <= asked)
+    return 0;
+  return bought - asked;
+}

@@ -80,5 +80,11 @@ GListModel         *medusa_return_get_items              (MedusaReturn       *se
  * canceled (what was already asked back or received), at most G_MAXINT32. */
 gint64              medusa_returns_count_item            (GListModel         *returns,
                                                           const char         *item_id);
+/* How many of an item can still be asked back: @bought (the line item's
+ * quantity, any gint64 from the network) minus @asked (what the returns
+ * hold, medusa_returns_count_item()); 0 when nothing is left or either is
+ * negative. Never overflows. */
+gint64              medusa_returns_left_to_return        (gint64              bought,
+                                                          gint64              asked);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "medusa-busy-button.h"
 #include "medusa-claim-order-dialog.h"
+#include "medusa-dialect.h"
 #include "medusa-error.h"
 #include "medusa-guest-orders.h"
 #include "medusa-line-item.h"
@@ -30,8 +31,10 @@ struct _MedusaClaimOrderDialog
   GListStore        *found;        /* (owned) MedusaOrder: found, not in any account */
   gboolean           busy;
   guint              codes_left;   /* emails sent whose code is not confirmed yet */
+  gboolean           by_id;        /* MEDUSA_CAPABILITY_ORDER_BY_ID: the order's id, no email */
 
   AdwWindowTitle    *window_title;
+  GtkLabel          *intro_label;
   GtkStack          *stack;
   AdwEntryRow       *number_row;
   AdwEntryRow       *email_row;
@@ -48,6 +51,8 @@ struct _MedusaClaimOrderDialog
   GtkLabel          *confirm_error_label;
   GtkButton         *confirm_button;
   GtkButton         *back_button;
+  GtkButton         *cancel_requests_button;
+  guint              cancel_next;  /* the next found order to take the request back for */
   GtkButton         *close_button;
 };
 
@@ -73,6 +78,7 @@ set_busy (MedusaClaimOrderDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->have_code_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_requests_button), !busy);
 }
 
 static void
@@ -182,8 +188,12 @@ lookup_cb (GObject      *source,
   gboolean has_account = FALSE;
   MedusaCustomer *me;
 
-  order = medusa_client_lookup_guest_order_finish (MEDUSA_CLIENT (source), result,
+  if (self->by_id)
+    order = medusa_client_find_guest_order_finish (MEDUSA_CLIENT (source), result,
                                                    &has_account, &owner_id, &error);
+  else
+    order = medusa_client_lookup_guest_order_finish (MEDUSA_CLIENT (source), result,
+                                                     &has_account, &owner_id, &error);
   if (medusa_ui_is_cancelled (error))
     return;
 
@@ -191,7 +201,9 @@ lookup_cb (GObject      *source,
 
   if (order == NULL)
     {
-      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND))
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND) && self->by_id)
+        message = g_strdup (error->message);
+      else if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND))
         message = g_strdup_printf ("%s %s", error->message,
                                    _("Check both against the order confirmation email."));
       else
@@ -203,6 +215,15 @@ lookup_cb (GObject      *source,
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (order));
   me = medusa_session_get_customer (self->session);
+  /* A store that does not say whether the owner has an account (v2) still
+   * says whose it is. */
+  if (!has_account && me != NULL && owner_id != NULL &&
+      g_strcmp0 (owner_id, medusa_customer_get_id (me)) == 0)
+    {
+      message = g_strdup_printf (_("Order #%s is already in your account."), number);
+      medusa_ui_label_set_error (self->find_error_label, message);
+      return;
+    }
   if (has_account)
     {
       if (me != NULL && g_strcmp0 (owner_id, medusa_customer_get_id (me)) == 0)
@@ -241,6 +262,31 @@ on_find_clicked_cb (MedusaClaimOrderDialog *self)
 
   if (self->busy)
     return;
+
+  if (self->by_id)
+    {
+      g_autofree char *reference = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
+
+      if (*reference == '\0')
+        {
+          medusa_ui_label_set_error (self->find_error_label,
+                                     _("Enter the order ID from the order confirmation; it starts with “order_”."));
+          gtk_widget_grab_focus (GTK_WIDGET (self->number_row));
+          return;
+        }
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->found)) >= MAX_ORDERS)
+        {
+          medusa_ui_label_set_error (self->find_error_label,
+                                     _("Send the confirmation email for these orders first."));
+          return;
+        }
+      medusa_ui_label_set_error (self->find_error_label, NULL);
+      set_busy (self, self->find_button, TRUE);
+      medusa_ui_renew_cancellable (&self->cancellable);
+      medusa_client_find_guest_order_async (medusa_session_get_client (self->session), reference, NULL,
+                                            self->cancellable, lookup_cb, g_object_ref (self));
+      return;
+    }
 
   number = medusa_order_number_parse (gtk_editable_get_text (GTK_EDITABLE (self->number_row)));
   email = medusa_normalize_email (gtk_editable_get_text (GTK_EDITABLE (self->email_row)));
@@ -297,13 +343,21 @@ show_confirm_step (MedusaClaimOrderDialog *self,
     {
       g_autofree char *emails = found_emails (self);
 
-      text = g_strdup_printf (_("The store is sending a confirmation email to %s. Paste the code or the whole link from that email here. It is valid for 15 minutes."),
-                              emails);
+      if (self->by_id)
+        text = g_strdup_printf (_("The store is sending an email with a code for each order to %s. Paste a code here."),
+                                emails);
+      else
+        text = g_strdup_printf (_("The store is sending a confirmation email to %s. Paste the code or the whole link from that email here. It is valid for 15 minutes."),
+                                emails);
     }
   else
     text = g_strdup (_("Paste the code or the whole link from the store’s confirmation email."));
   gtk_label_set_text (self->sent_label, text);
   medusa_ui_label_set_error (self->confirm_error_label, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_requests_button),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->found)) > 0 &&
+                          medusa_client_has_capability (medusa_session_get_client (self->session),
+                                                        MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL));
   gtk_stack_set_visible_child_name (self->stack, "confirm");
   medusa_ui_grab_focus_when_shown (GTK_WIDGET (self->code_row));
 }
@@ -329,8 +383,8 @@ request_cb (GObject      *source,
     }
 
   set_busy (self, self->request_button, FALSE);
-  /* the store mails one code per order email */
-  self->codes_left = count_emails (self);
+  /* the store mails one code per order email (by id: per order) */
+  self->codes_left = self->by_id ? g_list_model_get_n_items (G_LIST_MODEL (self->found)) : count_emails (self);
   show_confirm_step (self, TRUE);
 }
 
@@ -413,7 +467,7 @@ confirm_cb (GObject      *source,
   g_autoptr(MedusaClaimOrderDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!medusa_client_confirm_order_claim_finish (MEDUSA_CLIENT (source), result, &error))
+  if (!medusa_client_confirm_order_claims_finish (MEDUSA_CLIENT (source), result, &error))
     {
       g_autofree char *message = NULL;
 
@@ -438,11 +492,13 @@ static void
 on_confirm_clicked_cb (MedusaClaimOrderDialog *self)
 {
   g_autofree char *token = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  MedusaClient *client = medusa_session_get_client (self->session);
 
-  if (self->busy)
+  if (self->busy || client == NULL)
     return;
 
-  token = medusa_order_claim_token_from_text (gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
+  token = medusa_client_claim_token_from_text (client, gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
   if (token == NULL)
     {
       medusa_ui_label_set_error (self->confirm_error_label,
@@ -454,8 +510,78 @@ on_confirm_clicked_cb (MedusaClaimOrderDialog *self)
   medusa_ui_label_set_error (self->confirm_error_label, NULL);
   set_busy (self, self->confirm_button, TRUE);
   medusa_ui_renew_cancellable (&self->cancellable);
-  medusa_client_confirm_order_claim_async (medusa_session_get_client (self->session), token,
-                                           self->cancellable, confirm_cb, g_object_ref (self));
+  /* The orders asked for: a store whose codes are per order needs them. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->found)); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (self->found), i);
+
+      g_ptr_array_add (ids, (gpointer) medusa_order_get_id (order));
+    }
+  g_ptr_array_add (ids, NULL);
+  medusa_client_confirm_order_claims_async (client, (const char * const *) ids->pdata, token,
+                                            self->cancellable, confirm_cb, g_object_ref (self));
+}
+
+/* Taking the requests back (stores with MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL):
+ * one order after the other; one that no longer waits is fine. */
+
+static void cancel_next_request (MedusaClaimOrderDialog *self);
+
+static void
+cancel_request_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MedusaClaimOrderDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!medusa_client_cancel_order_claim_finish (MEDUSA_CLIENT (source), result, &error) &&
+      !g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESET_TOKEN))
+    {
+      g_autofree char *message = NULL;
+
+      if (medusa_ui_is_cancelled (error))
+        return;
+      set_busy (self, self->cancel_requests_button, FALSE);
+      message = medusa_ui_error_message (error, _("Could not take the requests back"));
+      medusa_ui_label_set_error (self->confirm_error_label, message);
+      return;
+    }
+  cancel_next_request (self);
+}
+
+static void
+cancel_next_request (MedusaClaimOrderDialog *self)
+{
+  g_autoptr(MedusaOrder) order = NULL;
+
+  if (self->cancel_next >= g_list_model_get_n_items (G_LIST_MODEL (self->found)))
+    {
+      set_busy (self, self->cancel_requests_button, FALSE);
+      self->codes_left = 0;
+      gtk_stack_set_visible_child_name (self->stack, "find");
+      medusa_ui_label_set_error (self->request_error_label,
+                                 _("The requests were taken back: the codes sent no longer work. Ask again to get new ones."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->request_button));
+      return;
+    }
+  order = g_list_model_get_item (G_LIST_MODEL (self->found), self->cancel_next++);
+  medusa_client_cancel_order_claim_async (medusa_session_get_client (self->session), medusa_order_get_id (order),
+                                          self->cancellable, cancel_request_cb, g_object_ref (self));
+}
+
+static void
+on_cancel_requests_clicked_cb (MedusaClaimOrderDialog *self)
+{
+  if (self->busy || medusa_session_get_client (self->session) == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->found)) == 0)
+    return;
+
+  medusa_ui_label_set_error (self->confirm_error_label, NULL);
+  set_busy (self, self->cancel_requests_button, TRUE);
+  medusa_ui_renew_cancellable (&self->cancellable);
+  self->cancel_next = 0;
+  cancel_next_request (self);
 }
 
 static void
@@ -517,6 +643,9 @@ medusa_claim_order_dialog_class_init (MedusaClaimOrderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, number_row);
+  gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, cancel_requests_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_requests_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, find_error_label);
   gtk_widget_class_bind_template_child (widget_class, MedusaClaimOrderDialog, find_button);
@@ -570,6 +699,19 @@ medusa_claim_order_dialog_new (GtkWindow     *parent,
   self->session = g_object_ref (session);
   g_signal_connect_object (session, "clear-input",
                            G_CALLBACK (on_session_clear_input_cb), self, G_CONNECT_SWAPPED);
+
+  /* The store identifies a guest's order by its id (v2): no email to ask. */
+  self->by_id = medusa_session_get_client (session) != NULL &&
+                medusa_client_has_capability (medusa_session_get_client (session),
+                                              MEDUSA_CAPABILITY_ORDER_BY_ID);
+  if (self->by_id)
+    {
+      gtk_label_set_text (self->intro_label,
+                          _("Orders placed without signing in are not in your account. Find each one by its order ID (it starts with “order_”; the order confirmation has it, often in a link); the store then sends an email with a code to the address of the order."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->number_row), _("Order ID"));
+      g_object_set (self->number_row, "input-purpose", GTK_INPUT_PURPOSE_FREE_FORM, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->email_row), FALSE);
+    }
 
   /* Often the guest order was placed with the same address. */
   customer = medusa_session_get_customer (session);

@@ -130,8 +130,13 @@ fill (MedusaOrderReturns *self)
       const char *text;
       const char *style;
 
-      /* Translators: a return of the order; %s is the date it was asked for */
-      title = g_strdup_printf (_("Return of %s"), date);
+      if (medusa_return_get_created_at (ret) != NULL)
+        /* Translators: a return of the order; %s is the date it was asked for */
+        title = g_strdup_printf (_("Return of %s"), date);
+      else
+        /* Translators: what of the order was asked back, when the store
+         * tells only how many of each item (not when, or in which return) */
+        title = g_strdup (_("Items asked back"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -145,8 +150,9 @@ fill (MedusaOrderReturns *self)
     {
       g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
 
-      left = medusa_line_item_get_quantity (item) >
-             medusa_returns_count_item (self->returns, medusa_line_item_get_id (item));
+      left = medusa_returns_left_to_return (medusa_line_item_get_quantity (item),
+                                            medusa_returns_count_item (self->returns,
+                                                                       medusa_line_item_get_id (item))) > 0;
     }
 
   gtk_widget_set_visible (self->request_button,

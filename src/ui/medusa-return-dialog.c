@@ -155,8 +155,9 @@ fill_form (MedusaReturnDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
-      gint64 left = medusa_line_item_get_quantity (item) -
-                    medusa_returns_count_item (self->returns, medusa_line_item_get_id (item));
+      gint64 left = medusa_returns_left_to_return (medusa_line_item_get_quantity (item),
+                                                   medusa_returns_count_item (self->returns,
+                                                                              medusa_line_item_get_id (item)));
       GtkWidget *row;
 
       if (left <= 0)
@@ -239,7 +240,7 @@ on_options_cb (GObject      *source,
   g_autoptr(GListModel) options = NULL;
   g_autoptr(GError) error = NULL;
 
-  options = medusa_client_list_return_options_finish (MEDUSA_CLIENT (source), result, &error);
+  options = medusa_client_list_order_return_options_finish (MEDUSA_CLIENT (source), result, &error);
   if (medusa_ui_is_cancelled (error))
     return;
 
@@ -264,14 +265,10 @@ load (MedusaReturnDialog *self)
   medusa_ui_stack_show_state (self->stack, self->spinner, "loading");
   self->n_loading = 2;
   medusa_client_list_return_reasons_async (client, cancellable, on_reasons_cb, self);
-  if (region_id != NULL && *region_id != '\0')
-    medusa_client_list_return_options_async (client, region_id, cancellable, on_options_cb, self);
-  else
-    {
-      /* No region: no return shipping to choose. */
-      self->options = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_RETURN_OPTION));
-      self->n_loading--;
-    }
+  /* By the order: a v1 store lists them by region (none without one), a
+   * v2 store by the order's cart. */
+  medusa_client_list_order_return_options_async (client, medusa_order_get_id (self->order), region_id,
+                                                 cancellable, on_options_cb, self);
 }
 
 static void
@@ -393,10 +390,13 @@ medusa_return_dialog_constructed (GObject *object)
 
   g_return_if_fail (self->session != NULL && self->order != NULL);
 
-  if (self->returns == NULL)
-    self->returns = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_RETURN));
   self->request = medusa_return_request_new (medusa_order_get_id (self->order));
-  medusa_return_request_set_known_returns (self->request, self->returns);
+  /* Only returns the caller knows: without them the client reads what the
+   * order had itself before sending (an empty list would say "nothing"). */
+  if (self->returns != NULL)
+    medusa_return_request_set_known_returns (self->request, self->returns);
+  else
+    self->returns = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_RETURN));
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (self->order));
   /* Translators: the return dialog's title; %s is the order number */

@@ -3891,6 +3891,579 @@ v2_route_currency (RequestCtx *ctx)
 }
 
 /* Returns TRUE when it answered (every request in v2 mode). */
+/* ------------------------------------------------------------------ */
+/* Medusa v2 mode: order transfers and returns (as measured on 2.21.2, */
+/* HACKING.md "v2 transfer and returns (measured)"). GET               */
+/* /store/orders/{id} without a customer, POST                         */
+/* /store/orders/{id}/transfer/{request,accept,decline,cancel}, GET    */
+/* /store/return-reasons, GET /store/shipping-options?cart_id=         */
+/* (&is_return=true), POST /store/returns. The state lives beside the  */
+/* v1 orders, kept on the server object.                               */
+
+typedef struct
+{
+  GHashTable *transfers;   /* order id → V2Transfer */
+  GHashTable *requested;   /* "order id/item id" → gint64 * asked back */
+  guint       n_returns;
+} V2AfterState;
+
+typedef struct
+{
+  char *token;
+  char *customer_id;       /* who asked */
+} V2Transfer;
+
+static void
+v2_transfer_free (V2Transfer *t)
+{
+  g_free (t->token);
+  g_free (t->customer_id);
+  g_free (t);
+}
+
+static void
+v2_after_state_free (V2AfterState *state)
+{
+  g_hash_table_unref (state->transfers);
+  g_hash_table_unref (state->requested);
+  g_free (state);
+}
+
+static V2AfterState *
+v2_after_state (MedusaFakeServer *self)
+{
+  V2AfterState *state = g_object_get_data (G_OBJECT (self), "medusa-fake-v2-after");
+
+  if (state == NULL)
+    {
+      state = g_new0 (V2AfterState, 1);
+      state->transfers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) v2_transfer_free);
+      state->requested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (self), "medusa-fake-v2-after", state,
+                              (GDestroyNotify) v2_after_state_free);
+    }
+  return state;
+}
+
+static gint64
+v2_requested (V2AfterState *state,
+              const char   *order_id,
+              const char   *item_id)
+{
+  g_autofree char *key = g_strconcat (order_id, "/", item_id, NULL);
+  gint64 *count = g_hash_table_lookup (state->requested, key);
+
+  return count != NULL ? *count : 0;
+}
+
+/* An amount in cents as v2 sends it: a number in major units and
+ * raw_<member>: {value, precision}. */
+static char *
+v2_cart_id (const char *order_id)
+{
+  return g_strconcat ("cart_", order_id + strlen ("order_"), NULL);
+}
+
+/* The order in v2's shape (the keys this app reads). */
+static JsonObject *
+v2_after_order_json (MedusaFakeServer *self,
+                     FakeOrder        *order)
+{
+  V2AfterState *state = v2_after_state (self);
+  JsonObject *v1 = order->json;
+  JsonObject *o = json_object_new ();
+  JsonObject *cart = json_object_new ();
+  JsonArray *items = json_array_new ();
+  JsonArray *v1_items = json_object_get_array_member (v1, "items");
+  g_autofree char *cart_id = v2_cart_id (order->id);
+  static const char * const copied[] = {
+    "id", "display_id", "email", "region_id", "currency_code", "status",
+    "fulfillment_status", "payment_status", "created_at", "updated_at",
+  };
+  static const char * const amounts[] = { "total", "subtotal", "tax_total", "shipping_total", "discount_total" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+    if (json_object_has_member (v1, copied[i]))
+      json_object_set_member (o, copied[i], json_node_copy (json_object_get_member (v1, copied[i])));
+  set_nullable_string (o, "customer_id", order->customer_id);
+  if (g_strcmp0 (json_object_get_string_member_with_default (o, "payment_status", ""), "awaiting") == 0)
+    json_object_set_string_member (o, "payment_status", "authorized");
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    v2_set_amount (o, amounts[i], json_object_get_int_member_with_default (v1, amounts[i], 0));
+  json_object_set_int_member (o, "version", 1);
+  json_object_set_string_member (cart, "id", cart_id);
+  json_object_set_object_member (o, "cart", cart);
+
+  for (guint i = 0; v1_items != NULL && i < json_array_get_length (v1_items); i++)
+    {
+      JsonObject *v1_item = json_array_get_object_element (v1_items, i);
+      JsonObject *item = json_object_new ();
+      JsonObject *detail = json_object_new ();
+      const char *item_id = json_object_get_string_member (v1_item, "id");
+      gint64 quantity = json_object_get_int_member_with_default (v1_item, "quantity", 0);
+      JsonNode *fulfilled = json_object_get_member (v1_item, "fulfilled_quantity");
+
+      json_object_set_string_member (item, "id", item_id);
+      json_object_set_string_member (item, "title",
+                                     json_object_get_string_member_with_default (v1_item, "title", ""));
+      json_object_set_int_member (item, "quantity", quantity);
+      v2_set_amount (item, "unit_price", json_object_get_int_member_with_default (v1_item, "unit_price", 0));
+      v2_set_amount (item, "subtotal", json_object_get_int_member_with_default (v1_item, "subtotal", 0));
+      v2_set_amount (item, "total", json_object_get_int_member_with_default (v1_item, "total", 0));
+      json_object_set_int_member (detail, "quantity", quantity);
+      json_object_set_int_member (detail, "fulfilled_quantity",
+                                  fulfilled != NULL && JSON_NODE_HOLDS_VALUE (fulfilled) ? json_node_get_int (fulfilled) : 0);
+      json_object_set_int_member (detail, "return_requested_quantity", v2_requested (state, order->id, item_id));
+      json_object_set_int_member (detail, "return_received_quantity", 0);
+      json_object_set_object_member (item, "detail", detail);
+      json_array_add_object_element (items, item);
+    }
+  json_object_set_array_member (o, "items", items);
+  return o;
+}
+
+static gboolean
+v2_body_token (RequestCtx  *ctx,
+               JsonObject  *body,
+               const char **token)
+{
+  static const char * const allowed[] = { "token", NULL };
+  JsonNode *node = body != NULL ? json_object_get_member (body, "token") : NULL;
+
+  if (body != NULL && v2_has_unrecognized (body, allowed))
+    {
+      v2_respond_unrecognized (ctx->msg, body, allowed);
+      return FALSE;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "Invalid request: Field 'token' is required");
+      return FALSE;
+    }
+  *token = json_node_get_string (node);
+  return TRUE;
+}
+
+static void
+v2_route_transfer (RequestCtx *ctx,
+                   FakeOrder  *order,
+                   const char *step,
+                   JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  V2AfterState *state = v2_after_state (self);
+  V2Transfer *pending = g_hash_table_lookup (state->transfers, order->id);
+  FakeCustomer *c = v2_get_customer (ctx);
+  const char *token = NULL;
+
+  if (g_strcmp0 (step, "request") == 0 || g_strcmp0 (step, "cancel") == 0)
+    {
+      if (c == NULL)
+        {
+          v2_respond_unauthorized (ctx->msg);
+          return;
+        }
+    }
+
+  if (g_strcmp0 (step, "request") == 0)
+    {
+      static const char * const allowed[] = { "description", "update_order_email", NULL };
+      V2Transfer *t;
+
+      if (body != NULL && v2_has_unrecognized (body, allowed))
+        {
+          v2_respond_unrecognized (ctx->msg, body, allowed);
+          return;
+        }
+      if (g_strcmp0 (order->customer_id, c->id) == 0)
+        {
+          g_autofree char *message = g_strdup_printf ("Order: %s already belongs to customer: %s",
+                                                      order->id, c->id);
+
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+          return;
+        }
+      if (pending != NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("Order (%s) already has an existing active order change",
+                                                      order->id);
+
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+          return;
+        }
+      t = g_new0 (V2Transfer, 1);
+      t->token = g_uuid_string_random ();
+      t->customer_id = g_strdup (c->id);
+      g_hash_table_replace (state->transfers, g_strdup (order->id), t);
+    }
+  else if (g_strcmp0 (step, "cancel") == 0)
+    {
+      if (pending == NULL)
+        {
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                         "An active Order Change is required to proceed");
+          return;
+        }
+      g_hash_table_remove (state->transfers, order->id);
+    }
+  else
+    {
+      if (!v2_body_token (ctx, body, &token))
+        return;
+      if (pending == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("Order %s does not have an order transfer request.",
+                                                      order->id);
+
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+          return;
+        }
+      if (g_strcmp0 (token, pending->token) != 0)
+        {
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "not_allowed", "Invalid token.");
+          return;
+        }
+      if (g_strcmp0 (step, "accept") == 0)
+        {
+          g_free (order->customer_id);
+          order->customer_id = g_strdup (pending->customer_id);
+          json_object_set_string_member (order->json, "customer_id", pending->customer_id);
+        }
+      g_hash_table_remove (state->transfers, order->id);
+    }
+
+  respond_wrapped (ctx->msg, "order", v2_after_order_json (self, order));
+}
+
+static void
+v2_route_shipping_options (RequestCtx *ctx)
+{
+  g_autoptr(GPtrArray) params = parse_query (ctx->record->query);
+  const char *cart_id = NULL;
+  const char *is_return = NULL;
+  gboolean known_cart = FALSE;
+  JsonArray *options = json_array_new ();
+  JsonObject *root = json_object_new ();
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      QueryParam *p = g_ptr_array_index (params, i);
+
+      if (g_strcmp0 (p->name, "cart_id") == 0)
+        cart_id = p->value;
+      else if (g_strcmp0 (p->name, "is_return") == 0)
+        is_return = p->value;
+    }
+  if (cart_id == NULL || (is_return != NULL && !strv_has ((const char *[]) { "true", "false", NULL }, is_return)))
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     cart_id == NULL ? "Invalid request: Field 'cart_id' is required"
+                                     : "Invalid request: Expected boolean, received string (is_return)");
+      json_array_unref (options);
+      json_object_unref (root);
+      return;
+    }
+  for (guint i = 0; i < ctx->self->orders->len && !known_cart; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (ctx->self->orders, i);
+      g_autofree char *id = v2_cart_id (order->id);
+
+      known_cart = g_strcmp0 (id, cart_id) == 0;
+    }
+  if (!known_cart)
+    {
+      g_autofree char *message = g_strdup_printf ("Cart id not found: %s", cart_id);
+
+      respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+      json_array_unref (options);
+      json_object_unref (root);
+      return;
+    }
+
+  {
+    static const struct { const char *id, *name; gint64 cents; gboolean is_return; } all[] = {
+      { MEDUSA_FAKE_V2_RETURN_OPTION, "Return Shipping", 0, TRUE },
+      { MEDUSA_FAKE_V2_RETURN_OPTION_PAID, "Return by Courier", 495, TRUE },
+      { MEDUSA_FAKE_V2_OUTBOUND_OPTION, "Standard Shipping", 800, FALSE },
+    };
+    gboolean want_return = g_strcmp0 (is_return, "true") == 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      {
+        JsonObject *o = json_object_new ();
+        JsonObject *calculated = json_object_new ();
+        JsonArray *rules = json_array_new ();
+        JsonObject *rule = json_object_new ();
+        JsonObject *enabled = json_object_new ();
+
+        if (all[i].is_return != want_return)
+          {
+            json_object_unref (o);
+            json_object_unref (calculated);
+            json_array_unref (rules);
+            json_object_unref (rule);
+            json_object_unref (enabled);
+            continue;
+          }
+        json_object_set_string_member (o, "id", all[i].id);
+        json_object_set_string_member (o, "name", all[i].name);
+        json_object_set_string_member (o, "price_type", "flat");
+        v2_set_amount (o, "amount", all[i].cents);
+        v2_set_amount (calculated, "calculated_amount", all[i].cents);
+        json_object_set_object_member (o, "calculated_price", calculated);
+        json_object_set_string_member (enabled, "attribute", "enabled_in_store");
+        json_object_set_string_member (enabled, "value", "true");
+        json_object_set_string_member (enabled, "operator", "eq");
+        json_array_add_object_element (rules, enabled);
+        json_object_set_string_member (rule, "attribute", "is_return");
+        json_object_set_string_member (rule, "value", all[i].is_return ? "true" : "false");
+        json_object_set_string_member (rule, "operator", "eq");
+        json_array_add_object_element (rules, rule);
+        json_object_set_array_member (o, "rules", rules);
+        json_array_add_object_element (options, o);
+      }
+  }
+  json_object_set_array_member (root, "shipping_options", options);
+  respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+}
+
+static void
+v2_route_create_return (RequestCtx *ctx,
+                        JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  V2AfterState *state = v2_after_state (self);
+  static const char * const allowed[] = { "order_id", "items", "return_shipping", "note", "receive_now",
+                                          "location_id", NULL };
+  JsonObject *shipping;
+  JsonArray *items;
+  const char *order_id, *option_id;
+  FakeOrder *order;
+  JsonObject *ret;
+  JsonArray *out_items;
+  g_autofree char *return_id = NULL;
+
+  if (body == NULL)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     "Invalid request: Field 'order_id' is required; Field 'items' is required; "
+                     "Field 'return_shipping' is required");
+      return;
+    }
+  if (v2_has_unrecognized (body, allowed))
+    {
+      v2_respond_unrecognized (ctx->msg, body, allowed);
+      return;
+    }
+  order_id = json_object_get_string_member_with_default (body, "order_id", NULL);
+  items = json_object_has_member (body, "items") &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (body, "items"))
+          ? json_object_get_array_member (body, "items") : NULL;
+  shipping = json_object_has_member (body, "return_shipping") &&
+             JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "return_shipping"))
+             ? json_object_get_object_member (body, "return_shipping") : NULL;
+  if (order_id == NULL || items == NULL || shipping == NULL)
+    {
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                     shipping == NULL ? "Invalid request: Field 'return_shipping' is required"
+                                      : "Invalid request: Field 'order_id' is required");
+      return;
+    }
+  option_id = json_object_get_string_member_with_default (shipping, "option_id", NULL);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *quantity = item != NULL ? json_object_get_member (item, "quantity") : NULL;
+
+      if (item == NULL || json_object_get_string_member_with_default (item, "id", NULL) == NULL ||
+          json_object_has_member (item, "item_id") || quantity == NULL ||
+          !JSON_NODE_HOLDS_VALUE (quantity) || json_node_get_value_type (quantity) != G_TYPE_INT64 ||
+          json_node_get_int (quantity) < 1)
+        {
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                         "Invalid request: Field 'items, 0, id' is required");
+          return;
+        }
+    }
+  order = find_order (self, order_id);
+  if (order == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("Order id not found: %s", order_id);
+
+      respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+      return;
+    }
+  if (g_hash_table_contains (state->transfers, order->id))
+    {
+      g_autofree char *message = g_strdup_printf ("Order (%s) already has an existing active order change",
+                                                  order->id);
+
+      respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+      return;
+    }
+  if (!strv_has ((const char *[]) { MEDUSA_FAKE_V2_RETURN_OPTION, MEDUSA_FAKE_V2_RETURN_OPTION_PAID,
+                                    MEDUSA_FAKE_V2_OUTBOUND_OPTION, NULL }, option_id))
+    {
+      respond_error (ctx->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "unknown_error", "unknown_error",
+                     "An unknown error occurred.");
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *item_id = json_object_get_string_member (item, "id");
+      JsonObject *line = NULL;
+      FakeOrder *owner = find_order_item (self, item_id, &line);
+      JsonNode *fulfilled = line != NULL ? json_object_get_member (line, "fulfilled_quantity") : NULL;
+      gint64 can = fulfilled != NULL && JSON_NODE_HOLDS_VALUE (fulfilled) ? json_node_get_int (fulfilled) : 0;
+
+      if (line == NULL || owner != order)
+        {
+          g_autofree char *message = g_strdup_printf ("Items with ids %s does not exist in order with id %s.",
+                                                      item_id, order->id);
+
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+          return;
+        }
+      if (json_object_get_int_member (item, "quantity") > can - v2_requested (state, order->id, item_id))
+        {
+          g_autofree char *message = g_strdup_printf ("Cannot request to return more items than what was "
+                                                      "fulfilled for item %s.", item_id);
+
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+          return;
+        }
+    }
+
+  return_id = make_id (self, "return");
+  ret = json_object_new ();
+  out_items = json_array_new ();
+  json_object_set_string_member (ret, "id", return_id);
+  json_object_set_string_member (ret, "status", "requested");
+  json_object_set_int_member (ret, "display_id", ++state->n_returns);
+  json_object_set_string_member (ret, "order_id", order->id);
+  json_object_set_string_member (ret, "created_at", "2025-03-01T10:00:00.000Z");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *item_id = json_object_get_string_member (item, "id");
+      gint64 quantity = json_object_get_int_member (item, "quantity");
+      g_autofree char *key = g_strconcat (order->id, "/", item_id, NULL);
+      gint64 *count = g_new (gint64, 1);
+      JsonObject *line = json_object_new ();
+      JsonObject *raw = json_object_new ();
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
+      g_autofree char *line_id = make_id (self, "retitem");
+
+      *count = v2_requested (state, order->id, item_id) + quantity;
+      g_hash_table_replace (state->requested, g_steal_pointer (&key), count);
+
+      json_object_set_string_member (line, "id", line_id);
+      json_object_set_string_member (line, "item_id", item_id);
+      json_object_set_string_member (line, "return_id", return_id);
+      json_object_set_string_member (raw, "value", value);
+      json_object_set_int_member (raw, "precision", 20);
+      json_object_set_object_member (line, "raw_quantity", raw);
+      set_nullable_string (line, "reason_id", json_object_get_string_member_with_default (item, "reason_id", NULL));
+      set_nullable_string (line, "note", json_object_get_string_member_with_default (item, "note", NULL));
+      json_array_add_object_element (out_items, line);
+    }
+  json_object_set_array_member (ret, "items", out_items);
+  respond_wrapped (ctx->msg, "return", ret);
+}
+
+/* TRUE when the request was one of these routes (answered). */
+static gboolean
+route_v2_after (RequestCtx *ctx,
+                JsonObject *body)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *method = soup_server_message_get_method (ctx->msg);
+  const char *path = ctx->path;
+  gboolean is_get = g_strcmp0 (method, "GET") == 0;
+  gboolean is_post = g_strcmp0 (method, "POST") == 0;
+
+  if (g_strcmp0 (path, "/store/return-reasons") == 0 && is_get)
+    {
+      JsonObject *root = json_object_new ();
+      JsonArray *reasons = return_reasons_json ();
+
+      json_object_set_int_member (root, "count", json_array_get_length (reasons));
+      json_object_set_int_member (root, "offset", 0);
+      json_object_set_int_member (root, "limit", 20);
+      json_object_set_array_member (root, "return_reasons", reasons);
+      respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+      return TRUE;
+    }
+  if (g_strcmp0 (path, "/store/shipping-options") == 0 && is_get)
+    {
+      v2_route_shipping_options (ctx);
+      return TRUE;
+    }
+  if (g_strcmp0 (path, "/store/returns") == 0 && is_post)
+    {
+      v2_route_create_return (ctx, body);
+      return TRUE;
+    }
+  if (g_str_has_prefix (path, "/store/orders/"))
+    {
+      const char *rest = path + strlen ("/store/orders/");
+      const char *slash = strchr (rest, '/');
+      g_autofree char *order_id = slash != NULL ? g_strndup (rest, slash - rest) : g_strdup (rest);
+      const char *step = NULL;
+      FakeOrder *order;
+
+      if (slash != NULL)
+        {
+          if (!g_str_has_prefix (slash, "/transfer/") || !is_post)
+            return FALSE;
+          step = slash + strlen ("/transfer/");
+          if (!strv_has ((const char *[]) { "request", "accept", "decline", "cancel", NULL }, step))
+            return FALSE;
+        }
+      else if (!is_get || *order_id == '\0')
+        return FALSE;
+
+      order = find_order (self, order_id);
+      if (order == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("Order id not found: %s", order_id);
+
+          respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+          return TRUE;
+        }
+      if (step != NULL)
+        v2_route_transfer (ctx, order, step, body);
+      else
+        respond_wrapped (ctx->msg, "order", v2_after_order_json (self, order));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+medusa_fake_server_get_transfer_token (MedusaFakeServer *self,
+                                       const char       *order_id)
+{
+  V2Transfer *t;
+
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), NULL);
+  t = g_hash_table_lookup (v2_after_state (self)->transfers, order_id);
+  return t != NULL ? t->token : NULL;
+}
+
+gint64
+medusa_fake_server_get_v2_return_requested (MedusaFakeServer *self,
+                                            const char       *order_id,
+                                            const char       *item_id)
+{
+  g_return_val_if_fail (MEDUSA_IS_FAKE_SERVER (self), 0);
+  return v2_requested (v2_after_state (self), order_id, item_id);
+}
+
 static gboolean
 route_v2 (RequestCtx *ctx,
           JsonObject *body)
@@ -3941,6 +4514,8 @@ route_v2 (RequestCtx *ctx,
   else if (g_strcmp0 (key, self->v2->key) != 0)
     respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "not_allowed",
                    "A valid publishable key is required to proceed with the request");
+  else if (route_v2_after (ctx, body))
+    ;
   else if (g_strcmp0 (path, "/store/regions") == 0 && is_get)
     route_regions (ctx);
   else if (g_strcmp0 (path, "/store/customers") == 0 && is_post)

@@ -41,6 +41,11 @@ G_BEGIN_DECLS
 #define MEDUSA_FAKE_REASON_DAMAGED      "rr_01FAKEDAMAGED"
 #define MEDUSA_FAKE_RETURN_OPTION_FREE  "so_01FAKERETURNFREE"
 #define MEDUSA_FAKE_RETURN_OPTION_POST  "so_01FAKERETURNPOST"
+/* v2 mode: the return options (rule is_return "true"), free and paid, and an
+ * outbound one the store would accept for a return too (as 2.21 does). */
+#define MEDUSA_FAKE_V2_RETURN_OPTION      "so_01FAKEV2RETURN"
+#define MEDUSA_FAKE_V2_RETURN_OPTION_PAID "so_01FAKEV2RETURNPAID"
+#define MEDUSA_FAKE_V2_OUTBOUND_OPTION    "so_01FAKEV2STANDARD"
 
 /**
  * MedusaFakeFault:
@@ -255,6 +260,18 @@ void                     medusa_fake_server_clear_requests           (MedusaFake
  * request log work as in v1; revoke_credentials() revokes v2 tokens too. */
 void                     medusa_fake_server_set_v2                   (MedusaFakeServer    *self,
                                                                       const char          *publishable_key);
+/* v2 mode, transfers and returns: GET /store/orders/{id} (no customer
+ * needed; the v1 orders in v2's shape, with cart.id and items[].detail),
+ * POST /store/orders/{id}/transfer/{request,accept,decline,cancel}, GET
+ * /store/return-reasons, GET /store/shipping-options?cart_id=&is_return=,
+ * POST /store/returns, with 2.21.2's errors. The token mailed for the
+ * pending transfer of @order_id, or NULL; how many of @item_id were asked
+ * back. */
+const char              *medusa_fake_server_get_transfer_token       (MedusaFakeServer    *self,
+                                                                      const char          *order_id);
+gint64                   medusa_fake_server_get_v2_return_requested  (MedusaFakeServer    *self,
+                                                                      const char          *order_id,
+                                                                      const char          *item_id);
 /* How long the v2 tokens issued from now on last (default 86400 s; may be
  * negative: already expired). */
 void                     medusa_fake_server_set_v2_token_lifetime    (MedusaFakeServer    *self,

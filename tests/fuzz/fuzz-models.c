@@ -42,6 +42,7 @@
 #include "medusa-refund.h"
 #include "medusa-region.h"
 #include "medusa-return.h"
+#include "medusa-dialect-private.h"
 #include "medusa-returns-private.h"
 #include "medusa-shipping-method.h"
 
@@ -734,6 +735,53 @@ build_as_routes (JsonNode *root)
     else
       check_list (G_LIST_MODEL (returns), MEDUSA_TYPE_RETURN);
   }
+  /* Medusa v2 (medusa-returns-v2.c): return options by rule, the order's
+   * asked-back counts, the answer's return read into v1's shape. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListStore) options = _medusa_v2_returns_parse_options (root, "eur", &error);
+
+    if (options == NULL)
+      FUZZ_CHECK (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_PARSE), "v2 return options: no list, no PARSE error");
+    else
+      {
+        check_list (G_LIST_MODEL (options), MEDUSA_TYPE_RETURN_OPTION);
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (options)); i++)
+          {
+            g_autoptr(MedusaReturnOption) option = g_list_model_get_item (G_LIST_MODEL (options), i);
+
+            FUZZ_CHECK (medusa_return_option_get_is_return (option), "v2: an outbound option offered for a return");
+          }
+      }
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListStore) returns = _medusa_v2_returns_parse_order_summary (root, first_id != NULL ? first_id : "order_x",
+                                                                           &error);
+
+    if (returns == NULL)
+      FUZZ_CHECK (error != NULL && error->domain == MEDUSA_ERROR, "v2 asked-back counts: no list, no error");
+    else
+      {
+        check_list (G_LIST_MODEL (returns), MEDUSA_TYPE_RETURN);
+        FUZZ_CHECK (g_list_model_get_n_items (G_LIST_MODEL (returns)) <= 2, "v2: more than two summaries");
+      }
+  }
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) v1 = _medusa_v2_normalize_return_json (json_node_get_object (root), &error);
+
+      if (v1 == NULL)
+        FUZZ_CHECK (error != NULL && error->domain == MEDUSA_ERROR, "v2 return: no object, no error");
+      else
+        {
+          g_autoptr(GError) model_error = NULL;
+          g_autoptr(MedusaReturn) ret = medusa_return_new_from_json (v1, &model_error);
+
+          FUZZ_CHECK (ret != NULL || model_error != NULL, "v2 return: no model, no error");
+        }
+    }
 }
 
 /* What the client does with an answer's root (medusa-client.c decode_body). */

@@ -419,6 +419,58 @@ test_lost_answer (Fixture       *f,
   g_assert_cmpuint (n_returns (f, SHIPPED_ORDER), ==, 2);
 }
 
+/* The answer is lost, then the person changes the form (another quantity)
+ * before trying again: the return the first attempt made has the old items
+ * and is still found; no second return. */
+static void
+test_lost_answer_items_changed (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaReturnRequest) request = new_request (f, SHIPPED_ORDER, NULL);
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(MedusaReturn) ret = NULL;
+  g_autofree char *item_id = first_item_id (f, SHIPPED_ORDER);
+
+  before = list_order_returns (f, medusa_fake_server_get_order_id (f->fake, SHIPPED_ORDER), &error);
+  g_assert_no_error (error);
+  medusa_return_request_set_known_returns (request, before);
+
+  medusa_fake_server_clear_requests (f->fake);
+  medusa_fake_server_add_fault (f->fake, "POST", "/store/returns", MEDUSA_FAKE_FAULT_LOSE_ANSWER, 1);
+  ret = request_return (f, request, &error);
+  g_assert_nonnull (error);
+  g_assert_true (medusa_return_request_get_outcome_unknown (request));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_returns (f, SHIPPED_ORDER), ==, 1);
+
+  /* The form now asks for 2 (the shipped item has 2 or more). */
+  medusa_return_request_clear_items (request);
+  medusa_return_request_add_item (request, item_id, 2, NULL, NULL);
+  ret = request_return (f, request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ret);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "POST", "/store/returns"), ==, 1);
+  g_assert_cmpuint (n_returns (f, SHIPPED_ORDER), ==, 1);
+  g_assert_false (medusa_return_request_get_outcome_unknown (request));
+}
+
+/* What is left to return never overflows on hostile quantities. */
+static void
+test_left_to_return (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_assert_cmpint (medusa_returns_left_to_return (3, 1), ==, 2);
+  g_assert_cmpint (medusa_returns_left_to_return (3, 3), ==, 0);
+  g_assert_cmpint (medusa_returns_left_to_return (3, 5), ==, 0);
+  g_assert_cmpint (medusa_returns_left_to_return (0, 0), ==, 0);
+  g_assert_cmpint (medusa_returns_left_to_return (G_MININT64 + 1, 5), ==, 0);
+  g_assert_cmpint (medusa_returns_left_to_return (G_MININT64, G_MAXINT32), ==, 0);
+  g_assert_cmpint (medusa_returns_left_to_return (G_MAXINT64, -5), ==, 0);
+  g_assert_cmpint (medusa_returns_left_to_return (G_MAXINT64, 0), ==, G_MAXINT64);
+  g_assert_cmpint (medusa_returns_left_to_return (G_MAXINT64, G_MAXINT32), ==, G_MAXINT64 - G_MAXINT32);
+}
+
 static void
 test_order_returns_errors (Fixture       *f,
                            gconstpointer  data)
@@ -478,6 +530,8 @@ main (int   argc,
   ADD ("/returns/options", test_options);
   ADD ("/returns/options/hostile", test_options_hostile);
   ADD ("/returns/request/success", test_request_success);
+  ADD ("/returns/request/lost-answer-items-changed", test_lost_answer_items_changed);
+  ADD ("/returns/left-to-return", test_left_to_return);
   ADD ("/returns/request/errors", test_request_errors);
   ADD ("/returns/request/retry-same-key", test_retry_same_key);
   ADD ("/returns/request/lost-answer", test_lost_answer);
