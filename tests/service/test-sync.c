@@ -1266,6 +1266,59 @@ test_keep_local_copy_off (Fixture       *f,
   g_settings_reset (settings, "idle-lock-enabled");
 }
 
+/* A profile edit answered while a sync is reading the customer: the sync's
+ * older customer does not replace it, and the sync the edit asks for runs
+ * after that one, so the copy ends up with the edit too. */
+static void
+test_edit_during_sync (Fixture       *f,
+                       gconstpointer  data)
+{
+  GAsyncResult *refresh_slot = NULL;
+  GAsyncResult *update_slot = NULL;
+  g_autoptr(GAsyncResult) refresh = NULL;
+  g_autoptr(GAsyncResult) update = NULL;
+  MedusaCustomerUpdate *change;
+  g_autoptr(MedusaCustomer) updated = NULL;
+  GError *error = NULL;
+  GDateTime *before;
+  g_autoptr(GDateTime) after_edit = NULL;
+
+  if (skip_without_keyring ())
+    return;
+
+  session_sign_in (f->session);
+  wait_synced (f->session, NULL);
+
+  /* The sync's GET /store/customers/me is slow: the edit overtakes it. */
+  medusa_fake_server_add_delay_fault (f->fake, "GET", "/store/customers/me", 600, 1);
+  medusa_session_refresh_async (f->session, NULL, medusa_fake_async_result_cb, &refresh_slot);
+  medusa_fake_iterate_ms (100);
+  g_assert_true (medusa_session_get_syncing (f->session));
+
+  change = medusa_customer_update_new ();
+  medusa_customer_update_set_first_name (change, "Grace");
+  medusa_session_update_customer_async (f->session, change, NULL, medusa_fake_async_result_cb, &update_slot);
+  medusa_customer_update_free (change);
+  update = medusa_fake_wait_result (&update_slot);
+  updated = medusa_session_update_customer_finish (f->session, update, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (updated);
+  g_assert_cmpstr (medusa_customer_get_first_name (medusa_session_get_customer (f->session)), ==, "Grace");
+  before = medusa_session_get_last_synced (f->session);
+  after_edit = before != NULL ? g_date_time_ref (before) : NULL;
+
+  /* The slow run ends with the old name: the session keeps the new one. */
+  refresh = medusa_fake_wait_result (&refresh_slot);
+  g_assert_true (medusa_session_refresh_finish (f->session, refresh, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_first_name (medusa_session_get_customer (f->session)), ==, "Grace");
+
+  /* The edit's own sync ran after it and read the new name. */
+  wait_synced (f->session, after_edit);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me"), >=, 3);
+  g_assert_cmpstr (medusa_customer_get_first_name (medusa_session_get_customer (f->session)), ==, "Grace");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1292,6 +1345,7 @@ main (int   argc,
   ADD ("/sync/store-removal-deletes", test_store_removal_deletes);
   ADD ("/sync/lock-hides", test_lock_hides);
   ADD ("/sync/keep-local-copy-off", test_keep_local_copy_off);
+  ADD ("/sync/edit-during-sync", test_edit_during_sync);
 
 #undef ADD
 
