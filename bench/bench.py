@@ -137,15 +137,26 @@ class Run:
         self.marks = {}
         self.lines = []
         self.cond = threading.Condition()
+        # BENCH_APP_LOG=FILE: the programs' stderr there (appended), to see why a row
+        # failed; BENCH_APP_DEBUG: their G_MESSAGES_DEBUG
+        if os.environ.get("BENCH_APP_DEBUG"):
+            env = dict(env, G_MESSAGES_DEBUG=os.environ["BENCH_APP_DEBUG"])
+        err = open(os.environ["BENCH_APP_LOG"], "a") if os.environ.get("BENCH_APP_LOG") else subprocess.DEVNULL
         self.proc = subprocess.Popen([MAPWATCH] + argv, env=env, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True, bufsize=1)
+                                     stderr=err, text=True, bufsize=1)
+        if err is not subprocess.DEVNULL:
+            err.close()
         self.thread = threading.Thread(target=self._read, daemon=True)
         self.thread.start()
         self.pid = int(self.wait_for("pid", 10))
 
     def _read(self):
+        log_file = os.environ.get("BENCH_APP_LOG")
         for line in self.proc.stdout:
             parts = line.split()
+            if log_file and not line.startswith(("MAPWATCH", "MEDUSA_BENCH")):
+                with open(log_file, "a") as f:   # GLib's debug messages go to stdout
+                    f.write(line)
             with self.cond:
                 self.lines.append(parts)
                 if len(parts) >= 3 and parts[0] in ("MAPWATCH", "MEDUSA_BENCH"):
@@ -587,6 +598,66 @@ def bench_local_search(rows):
     log(f"search: median {ms(vals['SEARCH_MEDIAN_US'])}, provider {ms(vals['PROVIDER_MEDIAN_US'])}")
 
 
+def tab_into_list(pid, name, limit=30):
+    """Presses Tab until the list named @name (AT-SPI role list) of the app
+    @pid, or one of its rows, has the keyboard focus; returns how many Tabs.
+    GtkListView binds about 200 rows by itself, so a list that never gets the
+    focus still loads 200 orders or so: the End presses must reach it."""
+    import pyatspi
+
+    def walk(node, depth=0):
+        if node is None or depth > 40:
+            return
+        yield node
+        try:
+            if node.getRoleName() == "list":   # rows are not looked into
+                return
+            for i in range(node.childCount):
+                yield from walk(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            return
+
+    def find_list():
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            try:
+                if app is None or app.get_process_id() != pid:
+                    continue
+            except Exception:
+                continue
+            for n in walk(app):
+                try:
+                    if n.getRoleName() == "list" and n.name == name:
+                        return n
+                except Exception:
+                    continue
+        return None
+
+    def focused(node):
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return True
+            return any(node.getChildAtIndex(i).getState().contains(pyatspi.STATE_FOCUSED)
+                       for i in range(node.childCount))
+        except Exception:
+            return False
+
+    deadline = time.monotonic() + 20
+    lst = find_list()
+    while lst is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+        lst = find_list()
+    if lst is None:
+        fail(f"stall: no list named {name!r} in the app (AT-SPI)")
+    for tabs in range(limit):
+        if focused(lst):
+            return tabs
+        subprocess.run(["xdotool", "key", "Tab"], capture_output=True)
+        time.sleep(0.2)
+    fail(f"stall: {limit} Tabs did not reach the list {name!r}")
+
+
 def bench_stall():
     srv = subprocess.Popen([CORE, "serve", str(STALL_ORDERS)], stdout=subprocess.PIPE,
                            text=True, bufsize=1)
@@ -608,15 +679,15 @@ def bench_stall():
         r = Run([APP], home.env(MEDUSA_ACCOUNT_BENCH="stall"))
         r.wait_for("first-row", 60)
         t_start = time.monotonic()
-        # Keyboard focus into the list (four Tabs: sidebar, search entry,
-        # filters button, list), then End until the whole history is loaded:
+        # Keyboard focus into the list (Tab until AT-SPI says so: the toolbar
+        # above it grows), then End until the whole history is loaded:
         # each End shows the last row, the list reaches its edge and loads
         # the next page.
         subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(r.pid),
                         "windowactivate", "--sync"], capture_output=True)
         time.sleep(0.3)
-        subprocess.run(["xdotool", "key", "--delay", "100", "Tab", "Tab", "Tab", "Tab"],
-                       capture_output=True)
+        tabs = tab_into_list(r.pid, "Orders")
+        log(f"stall: the list has the keyboard focus after {tabs} Tab(s)")
         while served[0] < STALL_ORDERS and time.monotonic() - t_start < (60 if QUICK else 240):
             subprocess.run(["xdotool", "key", "--repeat", "40", "--delay", "40", "End"],
                            capture_output=True)
