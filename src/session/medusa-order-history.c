@@ -402,7 +402,12 @@ use_server (MedusaOrderHistory *self)
   g_ptr_array_set_size (self->items, 0);
   set_local (self, FALSE);
 
-  self->server = medusa_order_list_new (self->client, self->query);
+  self->server = g_object_new (MEDUSA_TYPE_ORDER_LIST,
+                               "client", self->client,
+                               "request-pages", MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES,
+                               "prefetch", MEDUSA_ORDER_HISTORY_SERVER_PREFETCH,
+                               "query", self->query,
+                               NULL);
   g_signal_connect (self->server, "items-changed", G_CALLBACK (on_server_items_changed_cb), self);
   g_signal_connect (self->server, "notify", G_CALLBACK (on_server_notify_cb), self);
   g_list_model_items_changed (G_LIST_MODEL (self),

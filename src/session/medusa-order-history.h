@@ -17,6 +17,16 @@ G_BEGIN_DECLS
 /* Orders per page of the history when it comes from the local copy. */
 #define MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE 50
 
+/* From the store (MedusaOrderList): the first page comes alone (its rows
+ * first); from then on one request asks for this many pages, and a load
+ * starts this many further requests with it. The store's cost is mostly per
+ * request (Medusa 1.20.11: about 15-40 ms of its CPU per request, 0.7 ms
+ * per order; it computes every order's totals whatever `fields` says), so
+ * fewer, larger requests, a few at a time, list a long history with about
+ * half the backend's time of one page per request (bench/README.md). */
+#define MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES 3
+#define MEDUSA_ORDER_HISTORY_SERVER_PREFETCH      2
+
 /* The one place that decides between the local copy and the store.
  *
  * The filter of the local copy for @query, or NULL when the copy cannot
