@@ -299,6 +299,16 @@ test_from_copy (Fixture       *f,
 #define N_MANY 10000
 
 static void
+on_items_changed_max_added_cb (GListModel *list,
+                               guint       position,
+                               guint       removed,
+                               guint       added,
+                               guint      *max_added)
+{
+  *max_added = MAX (*max_added, added);
+}
+
+static void
 test_server_pages_to_end (Fixture       *f,
                           gconstpointer  data)
 {
@@ -311,6 +321,7 @@ test_server_pages_to_end (Fixture       *f,
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) offsets = g_hash_table_new (NULL, NULL);  /* offset + 1 */
   guint n_loads = 0;
+  guint max_added = 0;
   guint n, next_offset;
 
   if (settings == NULL)
@@ -331,7 +342,9 @@ test_server_pages_to_end (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, page);
   g_assert_cmpuint (n_history_requests (f->fake), ==, 1);
 
-  /* Each load asks for the next requests at once and adds them in order */
+  /* Each load asks for the next requests at once and adds them in order,
+   * a page at a time (a view that follows the end binds a page a frame) */
+  g_signal_connect (history, "items-changed", G_CALLBACK (on_items_changed_max_added_cb), &max_added);
   while ((n = g_list_model_get_n_items (G_LIST_MODEL (history))) < N_MANY)
     {
       medusa_order_history_load_more (history);
@@ -342,6 +355,7 @@ test_server_pages_to_end (Fixture       *f,
       g_assert_cmpuint (++n_loads, <=, N_MANY / per_load + 1);
     }
   g_assert_cmpuint (n_loads, ==, (N_MANY - page + per_load - 1) / per_load);
+  g_assert_cmpuint (max_added, ==, page);
 
   /* The requests: offset 0 limit 20, then limit 60 from offset 20 on, each
    * offset once, up to the last order (those of one load arrive in any order) */
