@@ -359,7 +359,9 @@ server_n_items (MedusaOrderHistory *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->server));
 }
 
-/* Shows up to SHOW_STEP more of the server's items; TRUE while more wait */
+/* Shows up to SHOW_STEP more of the server's items; TRUE while more wait.
+ * The caller holds show_id while it runs (so "loading" stays TRUE for
+ * listeners of this items-changed). */
 static gboolean
 show_step (MedusaOrderHistory *self)
 {
@@ -370,13 +372,7 @@ show_step (MedusaOrderHistory *self)
   self->n_shown += step;
   if (step > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 0, step);
-  if (self->server == NULL || self->n_shown >= server_n_items (self))
-    {
-      /* All shown: "loading" may end here */
-      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
-      return FALSE;
-    }
-  return TRUE;
+  return self->server != NULL && self->n_shown < server_n_items (self);
 }
 
 static gboolean
@@ -387,7 +383,23 @@ on_show_step_cb (gpointer user_data)
   if (show_step (self))
     return G_SOURCE_CONTINUE;
   self->show_id = 0;
+  /* All shown: "loading" may end here */
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
   return G_SOURCE_REMOVE;
+}
+
+/* Shows the server's items not shown yet: a step now, the others one each
+ * SHOW_INTERVAL */
+static void
+start_showing (MedusaOrderHistory *self)
+{
+  if (self->show_id != 0 || self->n_shown >= server_n_items (self))
+    return;
+  self->show_id = g_timeout_add (SHOW_INTERVAL, on_show_step_cb, self);
+  g_source_set_name_by_id (self->show_id, "[medusa] order history show step");
+  if (!show_step (self))
+    g_clear_handle_id (&self->show_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 
 static void
@@ -402,11 +414,7 @@ on_server_items_changed_cb (GListModel         *list,
   /* Behind what is shown (appended): shown in steps */
   if (position >= self->n_shown)
     {
-      if (self->show_id == 0 && self->n_shown < server_n_items (self) && show_step (self))
-        {
-          self->show_id = g_timeout_add (SHOW_INTERVAL, on_show_step_cb, self);
-          g_source_set_name_by_id (self->show_id, "[medusa] order history show step");
-        }
+      start_showing (self);
       return;
     }
 
@@ -950,7 +958,7 @@ medusa_order_history_get_loading (MedusaOrderHistory *self)
   g_return_val_if_fail (MEDUSA_IS_ORDER_HISTORY (self), FALSE);
   /* From the store, loading until what came in is all shown */
   if (self->server != NULL)
-    return medusa_order_list_get_loading (self->server) || self->n_shown < server_n_items (self);
+    return medusa_order_list_get_loading (self->server) || self->show_id != 0;
   return self->loading;
 }
 
@@ -977,9 +985,12 @@ medusa_order_history_load_more (MedusaOrderHistory *self)
 
   if (self->server != NULL)
     {
-      /* What came in is still being shown: no further request yet */
+      /* What came in is shown first (again, after a cancel): no
+       * further request before */
       if (self->n_shown >= server_n_items (self))
         medusa_order_list_load_more (self->server);
+      else
+        start_showing (self);
     }
   else if (self->local && !self->loading && self->n_total > (gint64) self->items->len)
     query_local (self, TRUE);
@@ -1007,6 +1018,11 @@ medusa_order_history_cancel (MedusaOrderHistory *self)
 
   cancel_state (self);
   cancel_local (self);
+  if (self->show_id != 0)
+    {
+      g_clear_handle_id (&self->show_id, g_source_remove);
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+    }
   if (self->server != NULL)
     medusa_order_list_cancel (self->server);
   if (self->loading)
