@@ -49,8 +49,8 @@
 
 /* Pages asked for at the same time as the wanted one by the history row,
  * and pages a request: those of the orders page (MedusaOrderHistory from the
- * store): once the count is known, three requests of three pages each are in
- * flight (see bench/README.md, levers 2 and 4). */
+ * store): once the count is known, two requests of five pages each are in
+ * flight (see bench/README.md, core levers 2, 4 and 7). */
 #define BENCH_PREFETCH MEDUSA_ORDER_HISTORY_SERVER_PREFETCH
 #define BENCH_REQUEST_PAGES MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES
 

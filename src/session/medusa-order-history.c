@@ -19,7 +19,7 @@
 /* Items this close to the end of the copy's page load the next one. */
 #define LOCAL_PREFETCH_DISTANCE 10
 
-/* What one request of the store brings (up to 180 orders) is shown one page
+/* What a load from the store brings (up to 200 orders) is shown one page
  * a frame: a view that follows the end (End pressed) binds a page of rows per
  * frame rather than all of them in one (GTK 4.8 binds every row of a jump at
  * once; issue 10, the stall row). */

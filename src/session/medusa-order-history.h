@@ -22,10 +22,11 @@ G_BEGIN_DECLS
  * starts this many further requests with it. The store's cost is mostly per
  * request (Medusa 1.20.11: about 15-40 ms of its CPU per request, 0.7 ms
  * per order; it computes every order's totals whatever `fields` says), so
- * fewer, larger requests, a few at a time, list a long history with about
- * half the backend's time of one page per request (bench/README.md). */
-#define MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES 3
-#define MEDUSA_ORDER_HISTORY_SERVER_PREFETCH      2
+ * fewer, larger requests, two at a time (20, then 100 a request at pages of
+ * 20), list a long history with 0.55-0.75x the backend's time of
+ * medusa-js's one page per request (bench/README.md, core lever 7). */
+#define MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES 5
+#define MEDUSA_ORDER_HISTORY_SERVER_PREFETCH      1
 
 /* The one place that decides between the local copy and the store.
  *

@@ -357,7 +357,7 @@ test_server_pages_to_end (Fixture       *f,
   g_assert_cmpuint (n_loads, ==, (N_MANY - page + per_load - 1) / per_load);
   g_assert_cmpuint (max_added, ==, page);
 
-  /* The requests: offset 0 limit 20, then limit 60 from offset 20 on, each
+  /* The requests: offset 0 limit 20, then limit 100 from offset 20 on, each
    * offset once, up to the last order (those of one load arrive in any order) */
   g_assert_cmpuint (n_history_requests (f->fake), ==, 1 + (N_MANY - page + request - 1) / request);
   for (guint i = 0; i < medusa_fake_server_get_n_requests (f->fake, NULL, NULL); i++)
