@@ -51,7 +51,9 @@ G_DECLARE_FINAL_TYPE (MedusaOrderHistory, medusa_order_history, MEDUSA, ORDER_HI
  * history (medusa_order_history_use_copy()), the orders come from the copy
  * (its full-text index answers q) in pages of
  * MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE; otherwise from the store through a
- * MedusaOrderList with the session's client, as that class describes.
+ * MedusaOrderList with the session's client, as that class describes
+ * (MEDUSA_ORDER_HISTORY_SERVER_*), what a load brings shown 20 orders every
+ * 16 ms ("loading" until all is shown).
  * The first answer from the copy, and medusa_order_history_reload(), also
  * ask the session for a sync (medusa_session_refresh_async()): the copy is
  * shown at once and what the store has since comes in afterwards.
