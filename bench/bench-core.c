@@ -36,6 +36,7 @@
 #include <glib-unix.h>
 
 #include "medusa-fake-server.h"
+#include "medusa-order-history.h"
 #include "medusa-order-list.h"
 #include "medusa-order-query.h"
 #include "medusa-orders.h"
@@ -47,10 +48,11 @@
 #define BENCH_EMAIL "bench@example.com"
 
 /* Pages asked for at the same time as the wanted one by the history row,
- * and pages a request: once the count is known, three requests of three
- * pages each are in flight (see bench/README.md, levers 2 and 4). */
-#define BENCH_PREFETCH 2
-#define BENCH_REQUEST_PAGES 3
+ * and pages a request: those of the orders page (MedusaOrderHistory from the
+ * store): once the count is known, two requests of five pages each are in
+ * flight (see bench/README.md, core levers 2, 4 and 7). */
+#define BENCH_PREFETCH MEDUSA_ORDER_HISTORY_SERVER_PREFETCH
+#define BENCH_REQUEST_PAGES MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES
 
 static MedusaOrderList *
 load_all (MedusaClient *client,

@@ -139,20 +139,34 @@ class Run:
         self.marks = {}
         self.lines = []
         self.cond = threading.Condition()
+        # BENCH_APP_LOG=FILE: the programs' stderr there (appended), to see why a row
+        # failed; BENCH_APP_DEBUG: their G_MESSAGES_DEBUG
+        if os.environ.get("BENCH_APP_DEBUG"):
+            env = dict(env, G_MESSAGES_DEBUG=os.environ["BENCH_APP_DEBUG"])
+        err = open(os.environ["BENCH_APP_LOG"], "a") if os.environ.get("BENCH_APP_LOG") else subprocess.DEVNULL
         self.proc = subprocess.Popen([MAPWATCH] + argv, env=env, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True, bufsize=1)
+                                     stderr=err, text=True, bufsize=1)
+        if err is not subprocess.DEVNULL:
+            err.close()
         self.thread = threading.Thread(target=self._read, daemon=True)
         self.thread.start()
         self.pid = int(self.wait_for("pid", 10))
 
     def _read(self):
+        log_file = os.environ.get("BENCH_APP_LOG")
         for line in self.proc.stdout:
             parts = line.split()
+            if log_file and not line.startswith(("MAPWATCH", "MEDUSA_BENCH")):
+                with open(log_file, "a") as f:   # GLib's debug messages go to stdout
+                    f.write(line)
             with self.cond:
                 self.lines.append(parts)
                 if len(parts) >= 3 and parts[0] in ("MAPWATCH", "MEDUSA_BENCH"):
                     if parts[1] == "gap":
                         self.marks.setdefault("gaps", []).append((int(parts[2]), int(parts[3])))
+                    elif parts[1] == "busy":   # cpu µs, time, wall µs
+                        self.marks.setdefault("busy", []).append(
+                            (int(parts[2]), int(parts[3]), int(parts[4])))
                     else:
                         self.marks.setdefault(parts[1], int(parts[2]))
                 self.cond.notify_all()
@@ -293,10 +307,25 @@ def read_ids(out):
     return t, n_req, [x for x in lines[2:] if x]
 
 
+def backend_cpu_ms():
+    """The backend's CPU time so far (utime + stime of its node process, ms),
+    or None when its pid is not known (BENCH_BACKEND_PID)."""
+    pid = os.environ.get("BENCH_BACKEND_PID")
+    if not pid:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) * 1000 / TICK
+
+
 def bench_history(token):
     env = dict(os.environ, NODE_PATH=os.path.join(JS_DIR, "node_modules"))
     for page in (20, 50):
         ours, peer = [], []
+        cpu_ours, cpu_peer = [], []   # the backend's CPU time per whole history
         ids_ours = ids_peer = None
         for i in range(RUNS_HISTORY):
             for who in ("core", "js") if i % 2 == 0 else ("js", "core"):
@@ -305,10 +334,14 @@ def bench_history(token):
                 else:
                     argv = ["node", os.path.join(SRC, "bench", "history-medusa-js.js"),
                             STORE_URL, token, str(page)]
+                cpu0 = backend_cpu_ms()
                 p = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+                cpu1 = backend_cpu_ms()
                 if p.returncode != 0:
                     fail(f"history ({who}, page {page}): {p.stderr.strip()}")
                 t, n_req, ids = read_ids(p.stdout)
+                if cpu0 is not None and cpu1 is not None:
+                    (cpu_ours if who == "core" else cpu_peer).append(cpu1 - cpu0)
                 if who == "core":
                     ours.append(t)
                     ids_ours = ids
@@ -326,8 +359,15 @@ def bench_history(token):
         add_row(f"history_page_{page}",
                 f"history: all {len(ids_ours)} orders, page {page} ({req_ours} / {req_peer} requests)",
                 ms(o), "medusa-js 6.1.9: " + ms(p), f"{o / p:.2f}×", "≤ 0.5×",
-                {"ours_us": ours, "peer_us": peer, "orders": len(ids_ours), "same_ids": True})
+                {"ours_us": ours, "peer_us": peer, "orders": len(ids_ours), "same_ids": True,
+                 "backend_cpu_ms_ours": cpu_ours, "backend_cpu_ms_peer": cpu_peer})
         log(f"history page {page}: core {ms(o)}, medusa-js {ms(p)}; same {len(ids_ours)} ids")
+        if cpu_ours and cpu_peer:
+            # The backend (one Node process) works through the requests one
+            # at a time: its CPU time is a floor under either client's time
+            log(f"history page {page}: the backend's CPU time per history (median): "
+                f"core {median(cpu_ours):.0f} ms, medusa-js {median(cpu_peer):.0f} ms "
+                f"({median(cpu_ours) / median(cpu_peer):.2f}×)")
 
 
 def bench_memory():
@@ -589,6 +629,66 @@ def bench_local_search(rows):
     log(f"search: median {ms(vals['SEARCH_MEDIAN_US'])}, provider {ms(vals['PROVIDER_MEDIAN_US'])}")
 
 
+def tab_into_list(pid, name, limit=30):
+    """Presses Tab until the list named @name (AT-SPI role list) of the app
+    @pid, or one of its rows, has the keyboard focus; returns how many Tabs.
+    GtkListView binds about 200 rows by itself, so a list that never gets the
+    focus still loads 200 orders or so: the End presses must reach it."""
+    import pyatspi
+
+    def walk(node, depth=0):
+        if node is None or depth > 40:
+            return
+        yield node
+        try:
+            if node.getRoleName() == "list":   # rows are not looked into
+                return
+            for i in range(node.childCount):
+                yield from walk(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            return
+
+    def find_list():
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            try:
+                if app is None or app.get_process_id() != pid:
+                    continue
+            except Exception:
+                continue
+            for n in walk(app):
+                try:
+                    if n.getRoleName() == "list" and n.name == name:
+                        return n
+                except Exception:
+                    continue
+        return None
+
+    def focused(node):
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return True
+            return any(node.getChildAtIndex(i).getState().contains(pyatspi.STATE_FOCUSED)
+                       for i in range(node.childCount))
+        except Exception:
+            return False
+
+    deadline = time.monotonic() + 20
+    lst = find_list()
+    while lst is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+        lst = find_list()
+    if lst is None:
+        fail(f"stall: no list named {name!r} in the app (AT-SPI)")
+    for tabs in range(limit):
+        if focused(lst):
+            return tabs
+        subprocess.run(["xdotool", "key", "Tab"], capture_output=True)
+        time.sleep(0.2)
+    fail(f"stall: {limit} Tabs did not reach the list {name!r}")
+
+
 def bench_stall():
     srv = subprocess.Popen([CORE, "serve", str(STALL_ORDERS)], stdout=subprocess.PIPE,
                            text=True, bufsize=1)
@@ -610,15 +710,24 @@ def bench_stall():
         r = Run([APP], home.env(MEDUSA_ACCOUNT_BENCH="stall"))
         r.wait_for("first-row", 60)
         t_start = time.monotonic()
-        # Keyboard focus into the list (four Tabs: sidebar, search entry,
-        # filters button, list), then End until the whole history is loaded:
+        # Keyboard focus into the list (Tab until AT-SPI says so: the toolbar
+        # above it grows), then End until the whole history is loaded:
         # each End shows the last row, the list reaches its edge and loads
         # the next page.
         subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(r.pid),
                         "windowactivate", "--sync"], capture_output=True)
         time.sleep(0.3)
-        subprocess.run(["xdotool", "key", "--delay", "100", "Tab", "Tab", "Tab", "Tab"],
-                       capture_output=True)
+        tabs = tab_into_list(r.pid, "Orders")
+        log(f"stall: the list has the keyboard focus after {tabs} Tab(s)")
+        # BENCH_PERF=FILE: perf samples of the app's main thread while it scrolls,
+        # on the clock of the gap marks (CLOCK_MONOTONIC), to see what a gap was
+        perf = None
+        if os.environ.get("BENCH_PERF"):
+            perf = subprocess.Popen(["perf", "record", "-q", "-k", "CLOCK_MONOTONIC", "-F", "1000",
+                                     "--call-graph", "dwarf,8192", "-t", str(r.pid),
+                                     "-o", os.environ["BENCH_PERF"]],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)
         while served[0] < STALL_ORDERS and time.monotonic() - t_start < (60 if QUICK else 240):
             subprocess.run(["xdotool", "key", "--repeat", "40", "--delay", "40", "End"],
                            capture_output=True)
@@ -628,6 +737,9 @@ def bench_stall():
                        capture_output=True)
         elapsed = time.monotonic() - t_start
         time.sleep(1)
+        if perf is not None:
+            perf.send_signal(signal.SIGINT)
+            perf.wait(60)
         gaps = r.marks.get("gaps", [])
         worst = max(g for g, _ in gaps) if gaps else 0
         # Where the stall is: each new longest gap (it ends at t), from the
@@ -636,6 +748,25 @@ def bench_stall():
         log("stall: new longest gaps, ms @ s after the orders page was mapped (first row at "
             f"{(r.marks.get('first-row', t0) - t0) / 1e6:.2f} s): " +
             ", ".join(f"{g / 1000:.0f} @ {(t - g - t0) / 1e6:.2f}" for g, t in gaps))
+        # The main thread's CPU time between two ticks: what the app itself did
+        # in one go, whatever the machine's load added to the gap around it
+        busy = r.marks.get("busy", [])   # each stretch of ≥ 4 ms
+        worst_cpu = max(c for c, _, _ in busy) if busy else 0
+        t_scroll = r.marks.get("first-row", t0) + 1000000
+        busy_scroll = [c for c, t, w in busy if t - w > t_scroll]
+        log(f"stall: busy stretches (main thread CPU ≥ 4 ms): {len(busy)}, "
+            f"{sum(1 for c, _, _ in busy if c > 16000)} over 16 ms; longest {ms(worst_cpu)}; "
+            f"from 1 s after the first row on: longest {ms(max(busy_scroll, default=0))}, "
+            f"median {ms(median(busy_scroll) if busy_scroll else 0)}")
+        log("stall: the 8 longest, ms (in a gap of ms) @ s: " +
+            ", ".join(f"{c / 1000:.1f} ({w / 1000:.0f}) @ {(t - w - t0) / 1e6:.2f}"
+                      for c, t, w in sorted(busy, reverse=True)[:8]))
+        if perf is not None:
+            log("stall: gaps on CLOCK_MONOTONIC (for perf script --time): " +
+                ", ".join(f"{(t - g) / 1e6:.6f},{t / 1e6:.6f}" for g, t in gaps) +
+                "; busy stretches: " +
+                ", ".join(f"{(t - w) / 1e6:.6f},{t / 1e6:.6f}"
+                          for c, t, w in sorted(busy, reverse=True)[:8]))
         r.stop()
         home.remove()
     finally:
@@ -643,7 +774,10 @@ def bench_stall():
         srv.wait(10)
     add_row("stall", f"longest main-loop stall, {STALL_ORDERS} orders load + scroll to the end "
             f"(fake store, {elapsed:.0f} s)", ms(worst), "—", "—", "≤ 16 ms", {"worst_gap_us": worst})
-    log(f"stall: {ms(worst)} over {elapsed:.1f} s")
+    add_row("stall_cpu", "longest main-loop busy stretch in that run (main thread CPU time "
+            "between two 1 ms ticks; without the machine's other load)", ms(worst_cpu), "—", "—",
+            "≤ 16 ms", {"worst_cpu_us": worst_cpu})
+    log(f"stall: {ms(worst)} over {elapsed:.1f} s; longest busy stretch {ms(worst_cpu)}")
 
 
 def main():

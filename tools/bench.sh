@@ -158,8 +158,11 @@ for _ in $(seq 1 80); do DISPLAY=":$display" xdotool getdisplaygeometry >/dev/nu
 DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1 || die "Xvfb :$display did not start"
 log "Xvfb :$display (pid $XVFB_PID); measuring$([ "$QUICK" = 1 ] && echo " (--quick)")"
 
+# The system's Python (as tests/gui): the stall row finds the list with pyatspi
+BENCH_PYTHON=python3
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pyatspi' 2>/dev/null && BENCH_PYTHON=/usr/bin/python3
 env -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
-  DISPLAY=":$display" GDK_BACKEND=x11 HOME="$TMP/home" XDG_RUNTIME_DIR="$TMP/runtime" \
+  DISPLAY=":$display" BENCH_PYTHON="$BENCH_PYTHON" BENCH_BACKEND_PID="${BACKEND_MEDUSA_PID:-}" GDK_BACKEND=x11 HOME="$TMP/home" XDG_RUNTIME_DIR="$TMP/runtime" \
   TMP="$TMP" BENCH_BUILD="$BUILD" BENCH_SRC="$ROOT" BENCH_QUICK="$QUICK" BENCH_ONLY="$ONLY" \
   BENCH_JS_DIR="$BENCH_DIR/js" BENCH_JSON="$JSON" BENCH_SHOTS="${BENCH_SHOTS:-}" LC_ALL=C.UTF-8 \
   dbus-run-session -- bash -c '
@@ -172,7 +175,7 @@ env -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
         | grep -q "boolean true" && break
       sleep 0.25
     done
-    python3 "$BENCH_SRC/bench/bench.py"; rc=$?
+    "$BENCH_PYTHON" "$BENCH_SRC/bench/bench.py"; rc=$?
     kill -TERM "$(cat "$TMP/keyring.pid")" 2>/dev/null
     exit $rc'
 rc=$?

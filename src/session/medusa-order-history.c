@@ -19,6 +19,13 @@
 /* Items this close to the end of the copy's page load the next one. */
 #define LOCAL_PREFETCH_DISTANCE 10
 
+/* What a load from the store brings (up to 200 orders) is shown one page
+ * a frame: a view that follows the end (End pressed) binds a page of rows per
+ * frame rather than all of them in one (GTK 4.8 binds every row of a jump at
+ * once; issue 10, the stall row). */
+#define SHOW_STEP     MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE
+#define SHOW_INTERVAL 16  /* ms */
+
 MedusaStoreOrderFilter *
 medusa_order_query_to_store_filter (const MedusaOrderQuery *query)
 {
@@ -115,6 +122,8 @@ struct _MedusaOrderHistory
 
   /* From the store */
   MedusaOrderList    *server;           /* (owned) (nullable) */
+  guint               n_shown;          /* of the server's items, what listeners know */
+  guint               show_id;          /* timeout that shows the next step */
 
   /* From the copy (also what is shown while the decision is made) */
   gboolean            local;
@@ -329,7 +338,7 @@ snapshot_items (MedusaOrderHistory *self)
   if (self->server == NULL)
     return g_ptr_array_ref (self->items);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->server));
+  n = self->n_shown;
   items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
@@ -342,6 +351,57 @@ snapshot_items (MedusaOrderHistory *self)
   return items;
 }
 
+static gboolean on_show_step_cb (gpointer user_data);
+
+static guint
+server_n_items (MedusaOrderHistory *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->server));
+}
+
+/* Shows up to SHOW_STEP more of the server's items; TRUE while more wait.
+ * The caller holds show_id while it runs (so "loading" stays TRUE for
+ * listeners of this items-changed). */
+static gboolean
+show_step (MedusaOrderHistory *self)
+{
+  guint n = server_n_items (self);
+  guint step = MIN (n - self->n_shown, SHOW_STEP);
+  guint position = self->n_shown;
+
+  self->n_shown += step;
+  if (step > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, step);
+  return self->server != NULL && self->n_shown < server_n_items (self);
+}
+
+static gboolean
+on_show_step_cb (gpointer user_data)
+{
+  MedusaOrderHistory *self = user_data;
+
+  if (show_step (self))
+    return G_SOURCE_CONTINUE;
+  self->show_id = 0;
+  /* All shown: "loading" may end here */
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the server's items not shown yet: a step now, the others one each
+ * SHOW_INTERVAL */
+static void
+start_showing (MedusaOrderHistory *self)
+{
+  if (self->show_id != 0 || self->n_shown >= server_n_items (self))
+    return;
+  self->show_id = g_timeout_add (SHOW_INTERVAL, on_show_step_cb, self);
+  g_source_set_name_by_id (self->show_id, "[medusa] order history show step");
+  if (!show_step (self))
+    g_clear_handle_id (&self->show_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
 static void
 on_server_items_changed_cb (GListModel         *list,
                             guint               position,
@@ -349,7 +409,25 @@ on_server_items_changed_cb (GListModel         *list,
                             guint               added,
                             MedusaOrderHistory *self)
 {
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  guint shown_removed;
+
+  /* Behind what is shown (appended): shown in steps */
+  if (position >= self->n_shown)
+    {
+      start_showing (self);
+      return;
+    }
+
+  /* Anything else (the list emptied for a reload or a new query) at once:
+   * what listeners know of [position, position + removed) goes */
+  shown_removed = MIN (removed, self->n_shown - position);
+  self->n_shown = self->n_shown - shown_removed + added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, shown_removed, added);
+  if (self->n_shown >= server_n_items (self))
+    {
+      self->n_shown = server_n_items (self);
+      g_clear_handle_id (&self->show_id, g_source_remove);
+    }
 }
 
 static void
@@ -380,6 +458,8 @@ drop_server (MedusaOrderHistory *self)
   shown = snapshot_items (self);
   medusa_order_list_cancel (self->server);
   g_clear_object (&self->server);
+  g_clear_handle_id (&self->show_id, g_source_remove);
+  self->n_shown = 0;
   return shown;
 }
 
@@ -402,11 +482,16 @@ use_server (MedusaOrderHistory *self)
   g_ptr_array_set_size (self->items, 0);
   set_local (self, FALSE);
 
-  self->server = medusa_order_list_new (self->client, self->query);
+  self->server = g_object_new (MEDUSA_TYPE_ORDER_LIST,
+                               "client", self->client,
+                               "request-pages", MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES,
+                               "prefetch", MEDUSA_ORDER_HISTORY_SERVER_PREFETCH,
+                               "query", self->query,
+                               NULL);
   g_signal_connect (self->server, "items-changed", G_CALLBACK (on_server_items_changed_cb), self);
   g_signal_connect (self->server, "notify", G_CALLBACK (on_server_notify_cb), self);
-  g_list_model_items_changed (G_LIST_MODEL (self),
-                              0, n_shown, g_list_model_get_n_items (G_LIST_MODEL (self->server)));
+  self->n_shown = server_n_items (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_shown, self->n_shown);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_TOTAL]);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ERROR]);
@@ -633,7 +718,7 @@ medusa_order_history_get_n_items (GListModel *list)
   MedusaOrderHistory *self = MEDUSA_ORDER_HISTORY (list);
 
   if (self->server != NULL)
-    return g_list_model_get_n_items (G_LIST_MODEL (self->server));
+    return self->n_shown;
   return self->items->len;
 }
 
@@ -644,7 +729,7 @@ medusa_order_history_get_item (GListModel *list,
   MedusaOrderHistory *self = MEDUSA_ORDER_HISTORY (list);
 
   if (self->server != NULL)
-    return g_list_model_get_item (G_LIST_MODEL (self->server), position);
+    return position < self->n_shown ? g_list_model_get_item (G_LIST_MODEL (self->server), position) : NULL;
 
   if (position >= self->items->len)
     return NULL;
@@ -674,6 +759,7 @@ medusa_order_history_dispose (GObject *object)
   MedusaOrderHistory *self = MEDUSA_ORDER_HISTORY (object);
 
   medusa_order_history_cancel (self);
+  g_clear_handle_id (&self->show_id, g_source_remove);
   if (self->server != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->server, self);
@@ -870,8 +956,9 @@ gboolean
 medusa_order_history_get_loading (MedusaOrderHistory *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER_HISTORY (self), FALSE);
+  /* From the store, loading until what came in is all shown */
   if (self->server != NULL)
-    return medusa_order_list_get_loading (self->server);
+    return medusa_order_list_get_loading (self->server) || self->show_id != 0;
   return self->loading;
 }
 
@@ -897,7 +984,14 @@ medusa_order_history_load_more (MedusaOrderHistory *self)
   g_return_if_fail (MEDUSA_IS_ORDER_HISTORY (self));
 
   if (self->server != NULL)
-    medusa_order_list_load_more (self->server);
+    {
+      /* What came in is shown first (again, after a cancel): no
+       * further request before */
+      if (self->n_shown >= server_n_items (self))
+        medusa_order_list_load_more (self->server);
+      else
+        start_showing (self);
+    }
   else if (self->local && !self->loading && self->n_total > (gint64) self->items->len)
     query_local (self, TRUE);
 }
@@ -924,6 +1018,11 @@ medusa_order_history_cancel (MedusaOrderHistory *self)
 
   cancel_state (self);
   cancel_local (self);
+  if (self->show_id != 0)
+    {
+      g_clear_handle_id (&self->show_id, g_source_remove);
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+    }
   if (self->server != NULL)
     medusa_order_list_cancel (self->server);
   if (self->loading)

@@ -17,6 +17,17 @@ G_BEGIN_DECLS
 /* Orders per page of the history when it comes from the local copy. */
 #define MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE 50
 
+/* From the store (MedusaOrderList): the first page comes alone (its rows
+ * first); from then on one request asks for this many pages, and a load
+ * starts this many further requests with it. The store's cost is mostly per
+ * request (Medusa 1.20.11: about 15-40 ms of its CPU per request, 0.7 ms
+ * per order; it computes every order's totals whatever `fields` says), so
+ * fewer, larger requests, two at a time (20, then 100 a request at pages of
+ * 20), list a long history with 0.55-0.75x the backend's time of
+ * medusa-js's one page per request (bench/README.md, core lever 7). */
+#define MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES 5
+#define MEDUSA_ORDER_HISTORY_SERVER_PREFETCH      1
+
 /* The one place that decides between the local copy and the store.
  *
  * The filter of the local copy for @query, or NULL when the copy cannot
@@ -40,7 +51,9 @@ G_DECLARE_FINAL_TYPE (MedusaOrderHistory, medusa_order_history, MEDUSA, ORDER_HI
  * history (medusa_order_history_use_copy()), the orders come from the copy
  * (its full-text index answers q) in pages of
  * MEDUSA_ORDER_HISTORY_LOCAL_PAGE_SIZE; otherwise from the store through a
- * MedusaOrderList with the session's client, as that class describes.
+ * MedusaOrderList with the session's client, as that class describes
+ * (MEDUSA_ORDER_HISTORY_SERVER_*), what a load brings shown 20 orders every
+ * 16 ms ("loading" until all is shown).
  * The first answer from the copy, and medusa_order_history_reload(), also
  * ask the session for a sync (medusa_session_refresh_async()): the copy is
  * shown at once and what the store has since comes in afterwards.

@@ -42,11 +42,10 @@ update (MedusaOrderRow *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
-    gtk_box_remove (self->badges_box, child);
-
   if (self->order == NULL)
     {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
+        gtk_box_remove (self->badges_box, child);
       gtk_label_set_text (self->number_label, "");
       gtk_label_set_text (self->date_label, "");
       gtk_label_set_text (self->total_label, "");
@@ -68,7 +67,9 @@ update (MedusaOrderRow *self)
       gtk_label_set_text (self->date_label, date);
       gtk_label_set_text (self->total_label, total);
       gtk_label_set_text (self->items_label, items);
-      medusa_order_append_status_badges (self->order, self->badges_box);
+      /* A row is bound to one order after another: its badges are changed
+       * in place, not made again */
+      medusa_order_set_status_badges (self->order, self->badges_box);
 
       /* Translators: order number, date, three statuses, item count, total */
       label = g_strdup_printf (_("Order %s, %s, %s, %s, %s, %s, %s"),

@@ -132,6 +132,74 @@ medusa_status_badge_new (const char *text,
   return label;
 }
 
+/* The style classes a badge can have */
+static const char * const badge_styles[] = { "success", "warning", "error", "dim-label" };
+
+static GQuark
+badge_tooltip_quark (void)
+{
+  return g_quark_from_static_string ("medusa-status-badge-tooltip");
+}
+
+static gboolean
+on_badge_query_tooltip_cb (GtkWidget  *badge,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard_mode,
+                           GtkTooltip *tooltip,
+                           gpointer    user_data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (badge), badge_tooltip_quark ());
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The tooltip is given when GTK asks for it (query-tooltip), and is the
+ * badge's accessible description, as gtk_widget_set_tooltip_text() makes it.
+ * That function is not used: on a shown widget it asks the display where the
+ * pointer is (GTK 4.8 on X11: three round trips to the X server, waiting for
+ * it), and the orders list sets three tooltips for each row it binds. */
+static void
+set_badge_tooltip (GtkWidget  *badge,
+                   const char *tooltip)
+{
+  const char *was = g_object_get_qdata (G_OBJECT (badge), badge_tooltip_quark ());
+
+  if (g_strcmp0 (was, tooltip) == 0)
+    return;
+  if (!gtk_widget_get_has_tooltip (badge))
+    {
+      g_signal_connect (badge, "query-tooltip", G_CALLBACK (on_badge_query_tooltip_cb), NULL);
+      gtk_widget_set_has_tooltip (badge, TRUE);
+    }
+  g_object_set_qdata_full (G_OBJECT (badge), badge_tooltip_quark (), g_strdup (tooltip), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
+}
+
+/* A badge of medusa_status_badge_new() says @label in @style_class now */
+static void
+set_badge (GtkWidget  *badge,
+           const char *label,
+           const char *style_class,
+           const char *tooltip)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (badge)), label) != 0)
+    gtk_label_set_text (GTK_LABEL (badge), label);
+  for (guint i = 0; i < G_N_ELEMENTS (badge_styles); i++)
+    {
+      if (g_strcmp0 (badge_styles[i], style_class) != 0)
+        gtk_widget_remove_css_class (badge, badge_styles[i]);
+    }
+  if (style_class != NULL)
+    gtk_widget_add_css_class (badge, style_class);
+  set_badge_tooltip (badge, tooltip);
+}
+
 static void
 append_badge (GtkBox     *box,
               const char *label,
@@ -140,29 +208,91 @@ append_badge (GtkBox     *box,
 {
   GtkWidget *badge = medusa_status_badge_new (label, style_class);
 
-  gtk_widget_set_tooltip_text (badge, tooltip);
+  set_badge_tooltip (badge, tooltip);
   gtk_box_append (box, badge);
+}
+
+const char *
+medusa_status_badge_get_tooltip (GtkWidget *badge)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (badge), NULL);
+
+  return g_object_get_qdata (G_OBJECT (badge), badge_tooltip_quark ());
+}
+
+/* What the three badges of an order say */
+typedef struct
+{
+  const char *label;
+  const char *style;
+  char       *tooltip;
+} BadgeText;
+
+static void
+order_badges (MedusaOrder *order,
+              BadgeText    badges[3])
+{
+  MedusaOrderStatus status = medusa_order_get_status (order);
+  MedusaFulfillmentStatus fulfillment = medusa_order_get_fulfillment_status (order);
+  MedusaPaymentStatus payment = medusa_order_get_payment_status (order);
+
+  badges[0].label = medusa_order_status_to_label (status);
+  badges[0].style = medusa_order_status_style (status);
+  /* The three can read alike ("Canceled"): the tooltips say which is which. */
+  /* Translators: %s is an order status, e.g. "Pending" */
+  badges[0].tooltip = g_strdup_printf (_("Order: %s"), badges[0].label);
+  badges[1].label = medusa_fulfillment_status_to_label (fulfillment);
+  badges[1].style = medusa_fulfillment_status_style (fulfillment);
+  /* Translators: %s is a fulfillment status, e.g. "Shipped" */
+  badges[1].tooltip = g_strdup_printf (_("Shipping: %s"), badges[1].label);
+  badges[2].label = medusa_payment_status_to_label (payment);
+  badges[2].style = medusa_payment_status_style (payment);
+  /* Translators: %s is a payment status, e.g. "Paid" */
+  badges[2].tooltip = g_strdup_printf (_("Payment: %s"), badges[2].label);
+}
+
+void
+medusa_order_set_status_badges (MedusaOrder *order,
+                                GtkBox      *box)
+{
+  BadgeText badges[3];
+  GtkWidget *child;
+  guint n = 0;
+
+  g_return_if_fail (MEDUSA_IS_ORDER (order));
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  if (n != G_N_ELEMENTS (badges))
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+        gtk_box_remove (box, child);
+      medusa_order_append_status_badges (order, box);
+      return;
+    }
+
+  order_badges (order, badges);
+  child = gtk_widget_get_first_child (GTK_WIDGET (box));
+  for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
+    {
+      set_badge (child, badges[i].label, badges[i].style, badges[i].tooltip);
+      g_free (badges[i].tooltip);
+      child = gtk_widget_get_next_sibling (child);
+    }
 }
 
 void
 medusa_order_append_status_badges (MedusaOrder *order,
                                    GtkBox      *box)
 {
-  const char *status = medusa_order_status_to_label (medusa_order_get_status (order));
-  const char *fulfillment = medusa_fulfillment_status_to_label (medusa_order_get_fulfillment_status (order));
-  const char *payment = medusa_payment_status_to_label (medusa_order_get_payment_status (order));
-  /* The three can read alike ("Canceled"): the tooltips say which is which. */
-  /* Translators: %s is an order status, e.g. "Pending" */
-  g_autofree char *status_tip = g_strdup_printf (_("Order: %s"), status);
-  /* Translators: %s is a fulfillment status, e.g. "Shipped" */
-  g_autofree char *fulfillment_tip = g_strdup_printf (_("Shipping: %s"), fulfillment);
-  /* Translators: %s is a payment status, e.g. "Paid" */
-  g_autofree char *payment_tip = g_strdup_printf (_("Payment: %s"), payment);
+  BadgeText badges[3];
 
-  append_badge (box, status, medusa_order_status_style (medusa_order_get_status (order)), status_tip);
-  append_badge (box, fulfillment,
-                medusa_fulfillment_status_style (medusa_order_get_fulfillment_status (order)),
-                fulfillment_tip);
-  append_badge (box, payment, medusa_payment_status_style (medusa_order_get_payment_status (order)),
-                payment_tip);
+  order_badges (order, badges);
+  for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
+    {
+      append_badge (box, badges[i].label, badges[i].style, badges[i].tooltip);
+      g_free (badges[i].tooltip);
+    }
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -645,18 +646,46 @@ medusa_ui_name_password_peeks (GtkWidget *root)
 
 static gint64 bench_last_tick;
 static gint64 bench_max_gap;
+static gint64 bench_last_cpu;
+static gint64 bench_max_cpu_gap;
 
+/* Busy stretches from this long on are printed, each one */
+#define BENCH_BUSY_US 4000
+
+/* CPU time of the calling thread, µs */
+static gint64
+bench_thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* A gap between two ticks is the main loop not getting back to its timers:
+ * busy (its CPU time in the gap, "busy": what the app did in one go), or
+ * not running (a busy machine, or waiting in a system call). */
 static gboolean
 bench_gap_tick_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = bench_thread_cpu_us ();
 
   if (bench_last_tick != 0 && now - bench_last_tick > bench_max_gap)
     {
       bench_max_gap = now - bench_last_tick;
-      g_print ("MEDUSA_BENCH gap %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", bench_max_gap, now);
+      g_print ("MEDUSA_BENCH gap %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+               bench_max_gap, now, cpu - bench_last_cpu);
+    }
+  if (bench_last_tick != 0 && cpu - bench_last_cpu >= BENCH_BUSY_US)
+    {
+      bench_max_cpu_gap = MAX (bench_max_cpu_gap, cpu - bench_last_cpu);
+      g_print ("MEDUSA_BENCH busy %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+               cpu - bench_last_cpu, now, now - bench_last_tick);
     }
   bench_last_tick = now;
+  bench_last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -678,8 +707,10 @@ bench_after_paint_cb (GdkFrameClock *clock,
  * after the next frame of @widget has been painted (at once when @widget is
  * %NULL or has no frame clock yet). With MEDUSA_ACCOUNT_BENCH=stall, the
  * first mark also starts a 1 ms timeout that prints each new longest gap
- * between its runs as "MEDUSA_BENCH gap <µs> <time>" (the longest main-loop
- * stall). Otherwise it does nothing.
+ * between its runs as "MEDUSA_BENCH gap <µs> <time> <cpu µs>" (the longest
+ * main-loop stall, and the main thread's CPU time in it) and each CPU time
+ * of 4 ms or more between runs as "MEDUSA_BENCH busy <cpu µs> <time> <µs>"
+ * (the main loop busy in one go). Otherwise it does nothing.
  */
 void
 medusa_ui_bench_mark (GtkWidget  *widget,

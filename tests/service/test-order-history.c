@@ -20,6 +20,7 @@
 #include "medusa-order.h"
 #include "medusa-order-export.h"
 #include "medusa-order-history.h"
+#include "medusa-order-list.h"
 #include "medusa-session.h"
 #include "medusa-store-profiles.h"
 #include "medusa-sync.h"
@@ -191,6 +192,26 @@ nth_display_id (GListModel *list,
   return medusa_order_get_display_id (order);
 }
 
+/* The offset and limit of the @i-th order-list request */
+static void
+request_page (MedusaFakeServer *fake,
+              guint             i,
+              guint            *offset,
+              guint            *limit)
+{
+  const MedusaFakeRequest *request = medusa_fake_server_get_request (fake, i);
+  g_autoptr(GHashTable) params = g_uri_parse_params (medusa_fake_request_get_query (request), -1, "&",
+                                                     G_URI_PARAMS_NONE, NULL);
+  const char *value;
+
+  g_assert_nonnull (params);
+  value = g_hash_table_lookup (params, "offset");
+  *offset = value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : 0;
+  value = g_hash_table_lookup (params, "limit");
+  g_assert_nonnull (value);
+  *limit = (guint) g_ascii_strtoull (value, NULL, 10);
+}
+
 static void
 test_query_to_filter (void)
 {
@@ -268,6 +289,118 @@ test_from_copy (Fixture       *f,
   g_assert_true (medusa_session_get_syncing (f->session));
   medusa_fake_server_clear_faults (f->fake);
   wait_synced (f->session, NULL);
+}
+
+/* Without a copy the store answers through MedusaOrderList, as the orders
+ * page pages it: the first page alone, then requests of
+ * MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES pages, 1 +
+ * MEDUSA_ORDER_HISTORY_SERVER_PREFETCH of them in flight at once, until the
+ * last of 10,000 orders (a person pressing End on a long history). */
+#define N_MANY 10000
+
+static void
+on_items_changed_max_added_cb (GListModel *list,
+                               guint       position,
+                               guint       removed,
+                               guint       added,
+                               guint      *max_added)
+{
+  *max_added = MAX (*max_added, added);
+}
+
+static void
+test_server_pages_to_end (Fixture       *f,
+                          gconstpointer  data)
+{
+  GSettings *settings = medusa_store_profiles_get_settings (medusa_store_profiles_get_default ());
+  const guint page = MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE;
+  const guint request = page * MEDUSA_ORDER_HISTORY_SERVER_REQUEST_PAGES;
+  const guint per_load = request * (1 + MEDUSA_ORDER_HISTORY_SERVER_PREFETCH);
+  g_autoptr(MedusaOrderHistory) history = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) offsets = g_hash_table_new (NULL, NULL);  /* offset + 1 */
+  guint n_loads = 0;
+  guint max_added = 0;
+  guint n, next_offset;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("needs the GSettings schema");
+      return;
+    }
+  g_settings_set_boolean (settings, "keep-local-copy", FALSE);
+  medusa_fake_server_add_orders (f->fake, ADA_EMAIL, N_MANY - N_ORDERS);
+  session_sign_in (f->session);
+  g_assert_null (medusa_session_get_account_store (f->session));
+  medusa_fake_server_clear_requests (f->fake);
+
+  history = medusa_order_history_new (f->session, query);
+  wait_loaded (history);
+  g_assert_false (medusa_order_history_get_local (history));
+  g_assert_cmpint (medusa_order_history_get_n_total (history), ==, N_MANY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, page);
+  g_assert_cmpuint (n_history_requests (f->fake), ==, 1);
+
+  /* Each load asks for the next requests at once and adds them in order,
+   * a page at a time (a view that follows the end binds a page a frame) */
+  g_signal_connect (history, "items-changed", G_CALLBACK (on_items_changed_max_added_cb), &max_added);
+  while ((n = g_list_model_get_n_items (G_LIST_MODEL (history))) < N_MANY)
+    {
+      medusa_order_history_load_more (history);
+      g_assert_true (medusa_order_history_get_loading (history));
+      wait_loaded (history);
+      g_assert_null (medusa_order_history_get_error (history));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, MIN (n + per_load, N_MANY));
+      g_assert_cmpuint (++n_loads, <=, N_MANY / per_load + 1);
+    }
+  g_assert_cmpuint (n_loads, ==, (N_MANY - page + per_load - 1) / per_load);
+  g_assert_cmpuint (max_added, ==, page);
+
+  /* The requests: offset 0 limit 20, then limit 100 from offset 20 on, each
+   * offset once, up to the last order (those of one load arrive in any order) */
+  g_assert_cmpuint (n_history_requests (f->fake), ==, 1 + (N_MANY - page + request - 1) / request);
+  for (guint i = 0; i < medusa_fake_server_get_n_requests (f->fake, NULL, NULL); i++)
+    {
+      const MedusaFakeRequest *r = medusa_fake_server_get_request (f->fake, i);
+      guint offset, limit;
+
+      if (g_strcmp0 (medusa_fake_request_get_path (r), ORDERS_PATH) != 0)
+        continue;
+      request_page (f->fake, i, &offset, &limit);
+      g_assert_cmpuint (limit, ==, offset == 0 ? page : request);
+      g_assert_true (offset == 0 || (offset - page) % request == 0);
+      g_assert_cmpuint (offset, <, N_MANY);
+      g_assert_false (g_hash_table_contains (offsets, GUINT_TO_POINTER (offset + 1)));
+      g_hash_table_add (offsets, GUINT_TO_POINTER (offset + 1));
+    }
+  for (next_offset = page; next_offset < N_MANY; next_offset += request)
+    g_assert_true (g_hash_table_contains (offsets, GUINT_TO_POINTER (next_offset + 1)));
+
+  /* Every order once, newest first */
+  for (guint i = 0; i < N_MANY; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (history), i);
+
+      g_assert_cmpint (medusa_order_get_display_id (order), ==, N_MANY - i);
+      g_assert_true (g_hash_table_add (ids, g_strdup (medusa_order_get_id (order))));
+    }
+
+  /* Nothing more to load */
+  medusa_order_history_load_more (history);
+  g_assert_false (medusa_order_history_get_loading (history));
+  g_clear_object (&history);
+
+  /* Signed out first: a copy turned on while signed in would be opened */
+  {
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    medusa_session_sign_out_async (f->session, NULL, medusa_fake_async_result_cb, &slot);
+    result = medusa_fake_wait_result (&slot);
+    medusa_session_sign_out_finish (f->session, result, NULL);
+  }
+  g_settings_reset (settings, "keep-local-copy");
 }
 
 /* q searches the copy's full-text index, with the status filters */
@@ -687,6 +820,7 @@ main (int   argc,
 
   g_test_add_func ("/order-history/query-to-filter", test_query_to_filter);
   ADD ("/order-history/from-copy", test_from_copy);
+  ADD ("/order-history/server-pages-to-end", test_server_pages_to_end);
   ADD ("/order-history/search-copy", test_search_copy);
   ADD ("/order-history/sync-updates-in-place", test_sync_updates_in_place);
   ADD ("/order-history/details-from-copy", test_details_from_copy);

@@ -1,0 +1,177 @@
+/* test-widgets-order-rows.c: one order row bound to one order after another
+ *
+ * Copyright 2026 The Medusa Account authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The orders list binds each of its rows to one order after another while
+ * it scrolls (GTK 4.8 keeps about 200 of them). A row changes its three
+ * status badges in place: the same widgets, with the new order's text,
+ * style and tooltip (which is also their accessible description), and it
+ * does not use gtk_widget_set_tooltip_text(), which waits for the X server
+ * on every call (issue 10, the stall row of tools/bench.sh).
+ */
+#define G_LOG_DOMAIN "WidgetTestOrderRows"
+
+#include "config.h"
+
+#include "medusa-order-row.h"
+#include "medusa-status-badge.h"
+#include "widget-test-utils.h"
+
+static MedusaOrder *
+make_order (const char *id,
+            gint64      display_id,
+            const char *status,
+            const char *fulfillment_status,
+            const char *payment_status)
+{
+  g_autofree char *text =
+    g_strdup_printf ("{\"id\": \"%s\", \"display_id\": %" G_GINT64_FORMAT ", "
+                     "\"status\": \"%s\", \"fulfillment_status\": \"%s\", "
+                     "\"payment_status\": \"%s\", \"currency_code\": \"eur\", "
+                     "\"created_at\": \"2026-11-27T04:33:27.182Z\", \"total\": 4750}",
+                     id, display_id, status, fulfillment_status, payment_status);
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+  g_autoptr(GError) error = NULL;
+  MedusaOrder *order;
+
+  g_assert_nonnull (node);
+  order = medusa_order_new_from_json (json_node_get_object (node), &error);
+  g_assert_no_error (error);
+  return order;
+}
+
+static void
+collect_badges (GtkWidget *widget,
+                GPtrArray *badges)
+{
+  if (gtk_widget_has_css_class (widget, "medusa-badge"))
+    g_ptr_array_add (badges, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_badges (child, badges);
+}
+
+/* The row's badges, in order */
+static GPtrArray *
+row_badges (GtkWidget *row)
+{
+  GPtrArray *badges = g_ptr_array_new ();
+
+  collect_badges (row, badges);
+  return badges;
+}
+
+static void
+assert_badge (GtkWidget  *badge,
+              const char *text,
+              const char *style,
+              const char *tooltip)
+{
+  const char * const styles[] = { "success", "warning", "error", "dim-label" };
+
+  g_assert_true (GTK_IS_LABEL (badge));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, text);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    g_assert_cmpint (gtk_widget_has_css_class (badge, styles[i]), ==, g_str_equal (styles[i], style));
+  g_assert_cmpstr (medusa_status_badge_get_tooltip (badge), ==, tooltip);
+  g_assert_true (gtk_widget_get_has_tooltip (badge));
+  /* What a screen reader says of it, as a tooltip text would make it */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       tooltip);
+  /* Not through gtk_widget_set_tooltip_text(): that one waits for the X
+   * server each time a row is bound */
+  g_assert_null (gtk_widget_get_tooltip_text (badge));
+}
+
+static void
+test_badges_rebind (void)
+{
+  g_autoptr(MedusaOrder) pending = make_order ("order_1", 1, "pending", "not_fulfilled", "awaiting");
+  g_autoptr(MedusaOrder) done = make_order ("order_2", 2, "completed", "shipped", "captured");
+  g_autoptr(MedusaOrder) canceled = make_order ("order_3", 3, "canceled", "canceled", "canceled");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = g_object_new (MEDUSA_TYPE_ORDER_ROW, NULL);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) badges = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_present (GTK_WINDOW (window));
+  wt_iterate_ms (50);
+
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (row), pending);
+  first = row_badges (row);
+  g_assert_cmpuint (first->len, ==, 3);
+  assert_badge (first->pdata[0], "Pending", "dim-label", "Order: Pending");
+  assert_badge (first->pdata[1], "Not fulfilled", "dim-label", "Shipping: Not fulfilled");
+  assert_badge (first->pdata[2], "Awaiting payment", "warning", "Payment: Awaiting payment");
+  wt_iterate_ms (20);
+
+  /* Another order: the same three widgets say what it is */
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (row), done);
+  badges = row_badges (row);
+  g_assert_cmpuint (badges->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (badges->pdata[i] == first->pdata[i]);
+  assert_badge (badges->pdata[0], "Completed", "success", "Order: Completed");
+  assert_badge (badges->pdata[1], "Shipped", "success", "Shipping: Shipped");
+  assert_badge (badges->pdata[2], "Paid", "success", "Payment: Paid");
+  g_clear_pointer (&badges, g_ptr_array_unref);
+
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (row), canceled);
+  badges = row_badges (row);
+  g_assert_cmpuint (badges->len, ==, 3);
+  g_assert_true (badges->pdata[0] == first->pdata[0]);
+  assert_badge (badges->pdata[0], "Canceled", "error", "Order: Canceled");
+  assert_badge (badges->pdata[1], "Canceled", "error", "Shipping: Canceled");
+  assert_badge (badges->pdata[2], "Canceled", "error", "Payment: Canceled");
+  g_clear_pointer (&badges, g_ptr_array_unref);
+
+  /* Unbound: no badges; bound again: three */
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (row), NULL);
+  badges = row_badges (row);
+  g_assert_cmpuint (badges->len, ==, 0);
+  g_clear_pointer (&badges, g_ptr_array_unref);
+
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (row), pending);
+  badges = row_badges (row);
+  g_assert_cmpuint (badges->len, ==, 3);
+  assert_badge (badges->pdata[0], "Pending", "dim-label", "Order: Pending");
+  assert_badge (badges->pdata[2], "Awaiting payment", "warning", "Payment: Awaiting payment");
+  g_clear_pointer (&badges, g_ptr_array_unref);
+  wt_iterate_ms (20);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The details page appends its badges once: the same texts and tooltips */
+static void
+test_badges_append (void)
+{
+  g_autoptr(MedusaOrder) done = make_order ("order_2", 2, "completed", "shipped", "captured");
+  GtkWidget *box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  g_autoptr(GPtrArray) badges = NULL;
+
+  medusa_order_append_status_badges (done, GTK_BOX (box));
+  badges = row_badges (box);
+  g_assert_cmpuint (badges->len, ==, 3);
+  assert_badge (badges->pdata[0], "Completed", "success", "Order: Completed");
+  assert_badge (badges->pdata[1], "Shipped", "success", "Shipping: Shipped");
+  assert_badge (badges->pdata[2], "Paid", "success", "Payment: Paid");
+  g_object_unref (box);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* GTK's test accessibility backend: the badges' accessible description
+   * is read. GTK reads the variable once, at the first widget. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  wt_init (&argc, &argv);
+
+  g_test_add_func ("/widgets/order-row/badges-rebind", test_badges_rebind);
+  g_test_add_func ("/widgets/order-row/badges-append", test_badges_append);
+
+  return g_test_run ();
+}
