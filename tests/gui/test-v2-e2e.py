@@ -265,6 +265,29 @@ def sign_in_again():
     app.wait_text("%s %s" % (FIRST, LAST))
 
 
+def environment_brings_new_key():
+    """A store chosen from the environment (as tools/demo.sh --v2 does) whose
+    saved profile holds an old key: the environment's key replaces it."""
+    global app
+    app.quit()
+    other = tempfile.mkdtemp(prefix="medusa-gui-v2-env-")
+    # first with a key the store does not know: saved with the profile
+    app = App([APP], app_env(other, SCHEMA_DIR, URL, LANG="C.UTF-8", LC_ALL="C.UTF-8",
+                             MEDUSA_ACCOUNT_PUBLISHABLE_KEY=WRONG_KEY), log=log)
+    app.wait_page("Sign In")
+    app.quit()
+    # then with the store's key, as after the store was set up anew
+    app = App([APP], app_env(other, SCHEMA_DIR, URL, LANG="C.UTF-8", LC_ALL="C.UTF-8",
+                             MEDUSA_ACCOUNT_PUBLISHABLE_KEY=KEY), log=log)
+    app.wait_page("Sign In")
+    page = "MedusaSignInPage"
+    app.type_into("Email", EMAIL, within=page)
+    app.type_into("Password", PASSWORD, within=page)
+    app.key("Return")
+    app.wait_page("Overview", timeout=40)
+    app.wait_text("%s %s" % (FIRST, LAST))
+
+
 def main():
     global app
     try:
@@ -281,6 +304,8 @@ def main():
         ok = ok and tap.step("add an address and see it in the list", add_address)
         ok = ok and tap.step("sign out leaves nothing of the customer on screen", sign_out_leaves_nothing)
         ok = ok and tap.step("sign in again with the saved key", sign_in_again)
+        ok = ok and tap.step("a store chosen from the environment takes the environment's newer key",
+                             environment_brings_new_key)
     finally:
         status = wrap_up(tap, app, home, shot)
     return status
