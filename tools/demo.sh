@@ -38,7 +38,7 @@ for a in "$@"; do
   case "$a" in
     --no-app) RUN_APP=0 ;;
     --v2) V2=1 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown argument: $a (try --help)" >&2; exit 2 ;;
   esac
 done
