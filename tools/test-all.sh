@@ -317,6 +317,10 @@ if [ "$v2_wanted" = 1 ]; then
     MEDUSA_V2_PUBLISHABLE_KEY=$(. "$MEDUSA_V2_DIR/run/medusa.env" && echo "$MEDUSA_PUBLISHABLE_KEY")
     MEDUSA_V2_RESET_TOKEN_DIR=$(. "$MEDUSA_V2_DIR/run/medusa.env" && echo "$MEDUSA_RESET_TOKEN_DIR")
     export MEDUSA_V2_URL MEDUSA_V2_PUBLISHABLE_KEY MEDUSA_V2_RESET_TOKEN_DIR
+    # The orders steps place orders (seed-orders.sh), which needs the admin.
+    MEDUSA_V2_ADMIN_EMAIL=$(. "$MEDUSA_V2_DIR/run/medusa.env" && echo "${MEDUSA_ADMIN_EMAIL:-}")
+    MEDUSA_V2_ADMIN_PASSWORD=$(. "$MEDUSA_V2_DIR/run/medusa.env" && echo "${MEDUSA_ADMIN_PASSWORD:-}")
+    export MEDUSA_V2_ADMIN_EMAIL MEDUSA_V2_ADMIN_PASSWORD
     echo "[test-all] v2 backend at $MEDUSA_V2_URL"
     if ! env -u MEDUSA_URL -u MEDUSA_PUBLISHABLE_KEY -u MEDUSA_RESET_TOKEN_DIR MEDUSA_DIR="$MEDUSA_V2_DIR" \
          "$ROOT/tests/integration-v2/smoke-test.sh" >"$ROOT/_build/medusa-v2-smoke.out" 2>&1; then

@@ -14,6 +14,7 @@
 #include "medusa-client-private.h"
 #include "medusa-dialect-private.h"
 #include "medusa-error.h"
+#include "medusa-orders-dialect-private.h"
 
 /* Replaces @root's "customer" by the dialect's normal form (if it has one). */
 static gboolean
@@ -78,6 +79,32 @@ fetch_account_json_cb (GObject      *source,
                          (GDestroyNotify) g_bytes_unref);
 }
 
+/* The orders through the dialect (medusa-orders-dialect-private.h): the
+ * v1-shaped page, as the v1 route answers it. */
+static void
+dialect_orders_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaOrdersJson) answer = NULL;
+  GError *error = NULL;
+
+  answer = _medusa_dialect_list_orders_finish (MEDUSA_CLIENT (source), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (answer->json == NULL)
+    {
+      _medusa_client_set_parse_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&answer->json), (GDestroyNotify) g_bytes_unref);
+}
+
 /* The path of @kind, and the query string of @query for the orders. */
 static const char *
 account_json_path (MedusaAccountJsonKind   kind,
@@ -134,6 +161,13 @@ medusa_client_fetch_account_json_async (MedusaClient           *self,
   g_task_set_source_tag (task, medusa_client_fetch_account_json_async);
   g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
 
+  if (kind == MEDUSA_ACCOUNT_JSON_ORDERS && _medusa_client_orders_through_dialect (self))
+    {
+      _medusa_dialect_list_orders_async (self, query, NULL, cancellable, dialect_orders_cb,
+                                         g_steal_pointer (&task));
+      return;
+    }
+
   /* A page of whole orders can be large. */
   medusa_client_request_async (self, "GET", path, query_string,
                                NULL, MEDUSA_REQUEST_LARGE_ANSWER, MEDUSA_ERROR_CONTEXT_DEFAULT,
@@ -166,6 +200,29 @@ account_json_free (AccountJson *data)
   g_clear_pointer (&data->json, g_bytes_unref);
   g_free (data->etag);
   g_free (data);
+}
+
+/* The same for medusa_client_fetch_account_json_if_changed_async(). */
+static void
+dialect_orders_if_changed_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaOrdersJson) answer = NULL;
+  AccountJson *data;
+  GError *error = NULL;
+
+  answer = _medusa_dialect_list_orders_finish (MEDUSA_CLIENT (source), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data = g_new0 (AccountJson, 1);
+  data->json = g_steal_pointer (&answer->json);
+  data->etag = g_steal_pointer (&answer->etag);
+  g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
 }
 
 static void
@@ -246,6 +303,12 @@ medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_account_json_if_changed_async);
   g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
+  if (kind == MEDUSA_ACCOUNT_JSON_ORDERS && _medusa_client_orders_through_dialect (self))
+    {
+      _medusa_dialect_list_orders_async (self, query, etag, cancellable, dialect_orders_if_changed_cb,
+                                         g_steal_pointer (&task));
+      return;
+    }
   _medusa_client_request_conditional_async (self, path, query_string, MEDUSA_REQUEST_LARGE_ANSWER,
                                             etag, cancellable, fetch_account_json_if_changed_cb,
                                             g_steal_pointer (&task));
@@ -344,6 +407,39 @@ fetch_order_json_cb (GObject      *source,
   g_task_return_pointer (task, data, (GDestroyNotify) order_json_free);
 }
 
+/* The order's bytes through the dialect: the same as the v1 route's. */
+static void
+dialect_order_json_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  OrderJson *data;
+  GError *error = NULL;
+
+  bytes = _medusa_dialect_get_order_finish (MEDUSA_CLIENT (source), result, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  root = medusa_json_parse (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL);
+  order = _medusa_client_parse_model (root, "order", (MedusaJsonModelFunc) medusa_order_new_from_json,
+                                      &error);
+  if (order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data = g_new0 (OrderJson, 1);
+  data->order = g_steal_pointer (&order);
+  data->json = g_steal_pointer (&bytes);
+  g_task_return_pointer (task, data, (GDestroyNotify) order_json_free);
+}
+
 /**
  * medusa_client_fetch_order_json_async:
  * @self: a #MedusaClient
@@ -371,6 +467,12 @@ medusa_client_fetch_order_json_async (MedusaClient        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_order_json_async);
+  if (_medusa_client_orders_through_dialect (self))
+    {
+      _medusa_dialect_get_order_async (self, order_id, cancellable, dialect_order_json_cb,
+                                       g_steal_pointer (&task));
+      return;
+    }
 
   escaped = g_uri_escape_string (order_id, NULL, TRUE);
   path = g_strconcat ("/store/orders/", escaped, NULL);

@@ -11,6 +11,7 @@
 #include "medusa-customers.h"
 #include "medusa-dialect-private.h"
 #include "medusa-order-summaries.h"
+#include "medusa-orders-dialect-private.h"
 #include "medusa-payment-method.h"
 #include "medusa-secret.h"
 
@@ -400,6 +401,13 @@ medusa_client_list_orders_async (MedusaClient           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_list_orders_async);
 
+  if (_medusa_client_orders_through_dialect (self))
+    {
+      _medusa_dialect_list_orders_model (self, g_steal_pointer (&task), query,
+                                         (MedusaJsonModelFunc) medusa_order_page_new_from_json);
+      return;
+    }
+
   if (query != NULL)
     query_string = medusa_order_query_to_string (query);
 
@@ -439,6 +447,13 @@ medusa_client_list_order_summaries_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_list_order_summaries_async);
+
+  if (_medusa_client_orders_through_dialect (self))
+    {
+      _medusa_dialect_list_orders_text_model (self, g_steal_pointer (&task), query,
+                                              (MedusaTextModelFunc) medusa_order_page_summaries_from_text);
+      return;
+    }
 
   if (query != NULL)
     query_string = medusa_order_query_to_string (query);

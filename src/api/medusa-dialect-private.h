@@ -15,6 +15,7 @@
 
 #include "medusa-client-private.h"
 #include "medusa-dialect.h"
+#include "medusa-order-query.h"
 #include "medusa-payloads.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,21 @@ struct _MedusaDialect
   /* POST the refresh; @task returns TRUE after the client took the new token. */
   void     (*refresh_token)     (MedusaClient               *self,
                                  GTask                      *task);
+
+  /* The order history (NULL: the v1 routes, answered in the v1 shape
+   * already). list_orders returns a MedusaOrdersJson (medusa-orders-v2.h):
+   * the bytes of a v1 page {"orders","count","offset","limit"} for
+   * @query's filters, limit and offset, or none and its ETag when the
+   * store says @if_none_match still holds. get_order returns the GBytes
+   * of {"order": {...}} with every relation, of the signed-in customer's
+   * orders only (MEDUSA_ERROR_NOT_FOUND otherwise). */
+  void     (*list_orders)       (MedusaClient               *self,
+                                 GTask                      *task,
+                                 const MedusaOrderQuery     *query,
+                                 const char                 *if_none_match);
+  void     (*get_order)         (MedusaClient               *self,
+                                 GTask                      *task,
+                                 const char                 *order_id);
 };
 
 extern const MedusaDialect medusa_dialect_v1;

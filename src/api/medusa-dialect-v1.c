@@ -19,7 +19,8 @@ const MedusaDialect medusa_dialect_v1 = {
                   MEDUSA_CAPABILITY_CHANGE_PASSWORD |
                   MEDUSA_CAPABILITY_ORDERS |
                   MEDUSA_CAPABILITY_PASSWORD_RESET |
-                  MEDUSA_CAPABILITY_BILLING_ADDRESS,
+                  MEDUSA_CAPABILITY_BILLING_ADDRESS |
+                  MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE,
 
   .sign_in = _medusa_v1_sign_in,
   .sign_out = _medusa_v1_sign_out,

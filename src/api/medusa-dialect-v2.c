@@ -24,6 +24,7 @@
 
 #include "medusa-dialect-private.h"
 #include "medusa-error.h"
+#include "medusa-orders-v2.h"
 #include "medusa-secret.h"
 
 /* Renew a token that has less than this left (v2 tokens last 24 h). */
@@ -881,8 +882,10 @@ const MedusaDialect medusa_dialect_v2 = {
   .version = MEDUSA_STORE_VERSION_V2,
   /* No saved payment methods (no route in 2.21), no email or password
    * change through /me, the billing address is an address-book flag; the
-   * orders of v2 are not in this app yet. */
-  .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET,
+   * orders through medusa-orders-v2.c, whose updated_at a capture does not
+   * move (no ORDERS_CHANGED_SINCE). */
+  .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET |
+                  MEDUSA_CAPABILITY_ORDERS,
 
   .sign_in = v2_sign_in,
   .sign_out = v2_sign_out,
@@ -898,4 +901,7 @@ const MedusaDialect medusa_dialect_v2 = {
   .normalize_customer_json = v2_normalize_customer_json,
   .token_needs_refresh = v2_token_needs_refresh,
   .refresh_token = v2_refresh_token,
+
+  .list_orders = _medusa_v2_list_orders,
+  .get_order = _medusa_v2_get_order,
 };

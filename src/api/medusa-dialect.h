@@ -38,6 +38,9 @@ typedef enum
  * @MEDUSA_CAPABILITY_PASSWORD_RESET: the reset-by-email flow is available
  * @MEDUSA_CAPABILITY_BILLING_ADDRESS: a billing address can be set apart
  *   from the address book
+ * @MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE: an order's updated_at moves with
+ *   every change the history shows (status, payment, fulfillment), so the
+ *   local copy may fetch only the orders changed since its last sync
  *
  * What the store's dialect can do: the only thing the session and the pages
  * may ask about the backend (never its version).
@@ -51,6 +54,7 @@ typedef enum
   MEDUSA_CAPABILITY_ORDERS           = 1 << 3,
   MEDUSA_CAPABILITY_PASSWORD_RESET   = 1 << 4,
   MEDUSA_CAPABILITY_BILLING_ADDRESS  = 1 << 5,
+  MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE = 1 << 6,
 } MedusaCapabilities;
 
 /* "v1", "v2", or NULL for UNKNOWN (the form kept in the store profile). */

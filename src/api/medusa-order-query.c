@@ -54,10 +54,12 @@ static const char * const date_op_names[N_DATE_OPS] = {
   [MEDUSA_ORDER_DATE_GTE] = "gte",
 };
 
-/* Highest value of each status enum: the bit sets cover 1..MAX. */
-#define ORDER_STATUS_MAX       MEDUSA_ORDER_STATUS_REQUIRES_ACTION
-#define FULFILLMENT_STATUS_MAX MEDUSA_FULFILLMENT_STATUS_REQUIRES_ACTION
-#define PAYMENT_STATUS_MAX     MEDUSA_PAYMENT_STATUS_REQUIRES_ACTION
+/* Highest value of each status enum: the bit sets cover 1..MAX, the v2
+ * values (draft, authorized, delivered, …) included: a v2 store's orders
+ * are filtered by them (medusa-orders-v2.c). */
+#define ORDER_STATUS_MAX       MEDUSA_ORDER_STATUS_LAST
+#define FULFILLMENT_STATUS_MAX MEDUSA_FULFILLMENT_STATUS_LAST
+#define PAYMENT_STATUS_MAX     MEDUSA_PAYMENT_STATUS_LAST
 
 static void
 set_string (char       **field,
@@ -576,4 +578,76 @@ medusa_order_query_to_string (const MedusaOrderQuery *self)
   append_param (out, "fields", self->fields);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Getters of the filters the dialects read (medusa-orders-v2.c). */
+
+const char *
+medusa_order_query_get_id (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->id;
+}
+
+const char *
+medusa_order_query_get_cart_id (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->cart_id;
+}
+
+const char *
+medusa_order_query_get_email (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->email;
+}
+
+const char *
+medusa_order_query_get_region_id (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->region_id;
+}
+
+const char *
+medusa_order_query_get_currency_code (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->currency_code;
+}
+
+const char *
+medusa_order_query_get_tax_rate (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->tax_rate;
+}
+
+const char *
+medusa_order_query_get_fields (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->fields;
+}
+
+gboolean
+medusa_order_query_has_any_status (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->statuses != 0;
+}
+
+gboolean
+medusa_order_query_has_any_fulfillment_status (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->fulfillment_statuses != 0;
+}
+
+gboolean
+medusa_order_query_has_any_payment_status (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->payment_statuses != 0;
 }

@@ -88,6 +88,18 @@ gboolean          medusa_order_query_has_filters       (const MedusaOrderQuery *
  * dates as ISO 8601 with their offset. "" when nothing is set. */
 char             *medusa_order_query_to_string         (const MedusaOrderQuery *self);
 
+/* Getters of the filters a dialect reads to send or apply them. */
+const char       *medusa_order_query_get_id            (const MedusaOrderQuery *self);
+const char       *medusa_order_query_get_cart_id       (const MedusaOrderQuery *self);
+const char       *medusa_order_query_get_email         (const MedusaOrderQuery *self);
+const char       *medusa_order_query_get_region_id     (const MedusaOrderQuery *self);
+const char       *medusa_order_query_get_currency_code (const MedusaOrderQuery *self);
+const char       *medusa_order_query_get_tax_rate      (const MedusaOrderQuery *self);
+const char       *medusa_order_query_get_fields        (const MedusaOrderQuery *self);
+gboolean          medusa_order_query_has_any_status             (const MedusaOrderQuery *self);
+gboolean          medusa_order_query_has_any_fulfillment_status (const MedusaOrderQuery *self);
+gboolean          medusa_order_query_has_any_payment_status     (const MedusaOrderQuery *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MedusaOrderQuery, medusa_order_query_free)
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "medusa-client-private.h"
 #include "medusa-orders.h"
+#include "medusa-orders-dialect-private.h"
 
 /* Order */
 
@@ -40,6 +41,13 @@ medusa_client_retrieve_order_async (MedusaClient        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_retrieve_order_async);
+
+  if (_medusa_client_orders_through_dialect (self))
+    {
+      _medusa_dialect_get_order_model (self, g_steal_pointer (&task), order_id,
+                                       (MedusaJsonModelFunc) medusa_order_new_from_json);
+      return;
+    }
 
   escaped = g_uri_escape_string (order_id, NULL, TRUE);
   path = g_strconcat ("/store/orders/", escaped, NULL);

@@ -17,6 +17,7 @@
 #include "medusa-client-private.h"
 #include "medusa-error.h"
 #include "medusa-receipt-order.h"
+#include "medusa-orders-dialect-private.h"
 
 #define RECEIPT_EXPAND \
   "items,items.variant,shipping_address,billing_address,shipping_methods,fulfillments," \
@@ -71,6 +72,14 @@ medusa_client_retrieve_receipt_order_async (MedusaClient        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_retrieve_receipt_order_async);
   g_task_set_task_data (task, g_strdup (order_id), g_free);
+
+  /* The dialect's order has every relation a receipt reads. */
+  if (_medusa_client_orders_through_dialect (self))
+    {
+      _medusa_dialect_get_order_model (self, g_steal_pointer (&task), order_id,
+                                       (MedusaJsonModelFunc) medusa_order_new_from_json);
+      return;
+    }
 
   escaped = g_uri_escape_string (order_id, NULL, TRUE);
   query = g_strconcat ("id=", escaped, "&limit=1&expand=" RECEIPT_EXPAND, NULL);

@@ -250,6 +250,15 @@ count_items (JsonObject  *object,
 
   *n_items = 0;
 
+  /* "items": null is "not told" (a Medusa v2 store sends no fulfilment
+   * items to customers): -1, not 0. */
+  if (json_object_has_member (object, "items") &&
+      JSON_NODE_HOLDS_NULL (json_object_get_member (object, "items")))
+    {
+      *n_items = -1;
+      return TRUE;
+    }
+
   if (!medusa_json_read_array (object, "items", &items, error))
     return FALSE;
 

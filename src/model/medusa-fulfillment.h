@@ -43,6 +43,7 @@ GDateTime          *medusa_fulfillment_get_shipped_at         (MedusaFulfillment
 GDateTime          *medusa_fulfillment_get_canceled_at        (MedusaFulfillment  *self);
 /* never NULL, maybe empty */
 GListModel         *medusa_fulfillment_get_tracking_links     (MedusaFulfillment  *self);
+/* The quantities of its items; -1 when the store did not say ("items": null). */
 gint64              medusa_fulfillment_get_n_items            (MedusaFulfillment  *self);
 
 G_END_DECLS

@@ -640,7 +640,11 @@ before_state_cb (GObject      *source,
       return;
     }
 
-  if (data->before->complete && data->before->newest_updated_at != NULL)
+  /* Only a store whose orders' updated_at moves with every change may be
+   * asked for the changed ones (a v2 capture leaves it alone): others are
+   * synced whole each time. */
+  if (data->before->complete && data->before->newest_updated_at != NULL &&
+      medusa_client_has_capability (self->client, MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE))
     start_phase (task, PHASE_INCREMENTAL);
   else
     start_phase (task, PHASE_FULL);

@@ -295,7 +295,8 @@ fill_fulfillments (MedusaOrderDetailsPage *self)
       g_autofree char *title = g_strdup_printf (_("Shipment %u"), i + 1);
       g_autofree char *state = NULL;
       g_autofree char *subtitle = NULL;
-      g_autofree char *items = g_strdup_printf (ngettext ("%u item", "%u items", (gulong) n_items),
+      g_autofree char *items = n_items < 0 ? NULL :
+                               g_strdup_printf (ngettext ("%u item", "%u items", (gulong) n_items),
                                                 (guint) n_items);
 
       if (medusa_fulfillment_get_canceled_at (fulfillment) != NULL)
@@ -315,7 +316,8 @@ fill_fulfillments (MedusaOrderDetailsPage *self)
           state = g_strdup (_("Being prepared"));
         }
 
-      subtitle = g_strdup_printf ("%s · %s", state, items);
+      /* The store may not say what a shipment holds: its state alone. */
+      subtitle = items != NULL ? g_strdup_printf ("%s · %s", state, items) : g_strdup (state);
       info_row (self->fulfillments_list, title, subtitle, NULL);
 
       for (guint j = 0; j < g_list_model_get_n_items (links); j++)

@@ -3546,6 +3546,350 @@ v2_route_reset_update (RequestCtx *ctx,
                "{\"success\":true}");
 }
 
+/* v2 orders, as measured (HACKING.md, "Medusa v2 orders through the
+ * dialect"): the fake's orders in the v2 shape (amounts in major units
+ * with raw_* strings, payment collections, fulfillments without tracking
+ * numbers); GET /store/orders takes limit, offset, order, fields, id and
+ * status only (anything else 400, a status outside the enum or a comma
+ * list 500), sorts by id unless told; GET /store/orders/{id} needs no
+ * customer; GET /store/currencies/{code}. */
+
+static void
+v2_set_amount (JsonObject *o,
+               const char *name,
+               gint64      cents)
+{
+  g_autofree char *value = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
+                                            cents < 0 ? "-" : "", ABS (cents) / 100, ABS (cents) % 100);
+  g_autofree char *raw_name = g_strconcat ("raw_", name, NULL);
+  JsonObject *raw = json_object_new ();
+
+  json_object_set_double_member (o, name, g_ascii_strtod (value, NULL));
+  json_object_set_string_member (raw, "value", value);
+  json_object_set_int_member (raw, "precision", 20);
+  json_object_set_object_member (o, raw_name, raw);
+}
+
+static gint64
+v1_int (JsonObject *o,
+        const char *name)
+{
+  return json_object_get_int_member_with_default (o, name, 0);
+}
+
+static JsonObject *
+v2_order_json (FakeOrder *order)
+{
+  static const char * const same[] = {
+    "id", "status", "fulfillment_status", "display_id", "currency_code", "email", "region_id",
+    "customer_id", "created_at", "canceled_at", "shipping_address", "billing_address", NULL
+  };
+  JsonObject *v1 = order->json;
+  JsonObject *o = json_object_new ();
+  JsonObject *summary = json_object_new ();
+  JsonArray *items = json_array_new ();
+  JsonArray *methods = json_array_new ();
+  JsonArray *fulfillments = json_array_new ();
+  JsonArray *collections = json_array_new ();
+  JsonArray *array;
+  const char *payment = json_object_get_string_member_with_default (v1, "payment_status", "not_paid");
+  g_autofree char *updated = format_date (order->updated_at);
+
+  for (guint i = 0; same[i] != NULL; i++)
+    if (json_object_has_member (v1, same[i]))
+      json_object_set_member (o, same[i], json_object_dup_member (v1, same[i]));
+  json_object_set_string_member (o, "updated_at", updated);
+  /* v2 says "authorized" where v1 said "awaiting". */
+  json_object_set_string_member (o, "payment_status",
+                                 g_strcmp0 (payment, "awaiting") == 0 ? "authorized" : payment);
+  json_object_set_int_member (o, "version", 1);
+  v2_set_amount (o, "total", v1_int (v1, "total"));
+  v2_set_amount (o, "item_subtotal", v1_int (v1, "subtotal"));
+  v2_set_amount (o, "shipping_subtotal", v1_int (v1, "shipping_total"));
+  v2_set_amount (o, "tax_total", v1_int (v1, "tax_total"));
+  v2_set_amount (o, "discount_subtotal", v1_int (v1, "discount_total"));
+  v2_set_amount (summary, "paid_total", v1_int (v1, "paid_total"));
+  v2_set_amount (summary, "refunded_total", v1_int (v1, "refunded_total"));
+  json_object_set_object_member (o, "summary", summary);
+
+  array = json_object_get_array_member (v1, "items");
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *src = json_array_get_object_element (array, i);
+      JsonObject *variant = json_object_get_object_member (src, "variant");
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "id", json_object_get_string_member (src, "id"));
+      json_object_set_string_member (item, "title", json_object_get_string_member (src, "title"));
+      json_object_set_string_member (item, "subtitle",
+                                     json_object_get_string_member_with_default (src, "description", ""));
+      if (variant != NULL)
+        {
+          json_object_set_string_member (item, "variant_title",
+                                         json_object_get_string_member_with_default (variant, "title", ""));
+          json_object_set_string_member (item, "variant_sku",
+                                         json_object_get_string_member_with_default (variant, "sku", ""));
+        }
+      json_object_set_int_member (item, "quantity", v1_int (src, "quantity"));
+      v2_set_amount (item, "unit_price", v1_int (src, "unit_price"));
+      v2_set_amount (item, "subtotal", v1_int (src, "subtotal"));
+      v2_set_amount (item, "total", v1_int (src, "total"));
+      v2_set_amount (item, "tax_total", 0);
+      json_array_add_object_element (items, item);
+    }
+  json_object_set_array_member (o, "items", items);
+
+  array = json_object_get_array_member (v1, "shipping_methods");
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *src = json_array_get_object_element (array, i);
+      JsonObject *option = json_object_get_object_member (src, "shipping_option");
+      JsonObject *method = json_object_new ();
+
+      json_object_set_string_member (method, "id", json_object_get_string_member (src, "id"));
+      json_object_set_string_member (method, "name",
+                                     option != NULL ? json_object_get_string_member_with_default (option, "name", "")
+                                                    : "Standard Shipping");
+      v2_set_amount (method, "amount", v1_int (src, "price"));
+      v2_set_amount (method, "total", v1_int (src, "total"));
+      json_array_add_object_element (methods, method);
+    }
+  json_object_set_array_member (o, "shipping_methods", methods);
+
+  array = json_object_get_array_member (v1, "fulfillments");
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *src = json_array_get_object_element (array, i);
+      JsonObject *f = json_object_new ();
+
+      json_object_set_string_member (f, "id", json_object_get_string_member (src, "id"));
+      json_object_set_member (f, "shipped_at", json_object_dup_member (src, "shipped_at"));
+      json_object_set_null_member (f, "delivered_at");
+      json_object_set_null_member (f, "canceled_at");
+      json_object_set_string_member (f, "created_at", json_object_get_string_member (src, "created_at"));
+      json_object_set_string_member (f, "provider_id", "manual_manual");
+      json_object_set_null_member (f, "labels");
+      /* Measured: no "items" (even *fulfillments.items comes as null). */
+      json_array_add_object_element (fulfillments, f);
+    }
+  json_object_set_array_member (o, "fulfillments", fulfillments);
+
+  {
+    JsonObject *collection = json_object_new ();
+    g_autofree char *id = g_strconcat ("pay_col_", order->id, NULL);
+    gint64 total = v1_int (v1, "total");
+    gboolean captured = v1_int (v1, "paid_total") > 0;
+
+    json_object_set_string_member (collection, "id", id);
+    json_object_set_string_member (collection, "currency_code", "eur");
+    json_object_set_string_member (collection, "status", captured ? "completed" : "authorized");
+    v2_set_amount (collection, "amount", total);
+    v2_set_amount (collection, "authorized_amount", total);
+    v2_set_amount (collection, "captured_amount", captured ? total : 0);
+    v2_set_amount (collection, "refunded_amount", v1_int (v1, "refunded_total"));
+    json_array_add_object_element (collections, collection);
+  }
+  json_object_set_array_member (o, "payment_collections", collections);
+
+  return o;
+}
+
+static gboolean
+v2_status_valid (const char *value)
+{
+  static const char * const statuses[] = {
+    "pending", "completed", "draft", "archived", "canceled", "requires_action", NULL
+  };
+
+  return value != NULL && g_strv_contains (statuses, value);
+}
+
+static int
+v2_compare_created_desc (gconstpointer a,
+                         gconstpointer b)
+{
+  FakeOrder *oa = *(FakeOrder **) a;
+  FakeOrder *ob = *(FakeOrder **) b;
+
+  return g_date_time_compare (ob->created_at, oa->created_at);
+}
+
+static int
+v2_compare_updated_desc (gconstpointer a,
+                         gconstpointer b)
+{
+  FakeOrder *oa = *(FakeOrder **) a;
+  FakeOrder *ob = *(FakeOrder **) b;
+
+  return g_date_time_compare (ob->updated_at, oa->updated_at);
+}
+
+static void
+v2_route_list_orders (RequestCtx   *ctx,
+                      FakeCustomer *c)
+{
+  MedusaFakeServer *self = ctx->self;
+  g_autoptr(GPtrArray) params = parse_query (ctx->record->query);
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  const char *order_by = NULL;
+  gint64 limit = 50, offset = 0;
+  JsonObject *root;
+  JsonArray *orders;
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      QueryParam *p = g_ptr_array_index (params, i);
+
+      if (g_strcmp0 (p->name, "limit") == 0 || g_strcmp0 (p->name, "offset") == 0)
+        {
+          char *end = NULL;
+          gint64 value = g_ascii_strtoll (p->value, &end, 10);
+
+          if (end == p->value || *end != '\0')
+            {
+              respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data",
+                             "Invalid request: Expected type: 'number'");
+              return;
+            }
+          if (value < 0)
+            {
+              respond_error (ctx->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "unknown_error",
+                             "unknown_error", "An unknown error occurred.");
+              return;
+            }
+          if (p->name[0] == 'l')
+            limit = value;
+          else
+            offset = value;
+        }
+      else if (g_strcmp0 (p->name, "order") == 0)
+        {
+          static const char * const known[] = {
+            "created_at", "-created_at", "updated_at", "-updated_at", "display_id", "-display_id",
+            "id", "-id", NULL
+          };
+
+          if (!g_strv_contains (known, p->value))
+            {
+              g_autofree char *message = g_strdup_printf ("Order field %s is not valid",
+                                                          p->value[0] == '-' ? p->value + 1 : p->value);
+
+              respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+              return;
+            }
+          order_by = p->value;
+        }
+      else if (g_strcmp0 (p->name, "status") == 0)
+        {
+          if (!v2_status_valid (p->value))
+            {
+              respond_error (ctx->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "unknown_error",
+                             "unknown_error", "An unknown error occurred.");
+              return;
+            }
+          g_ptr_array_add (statuses, p->value);
+        }
+      else if (g_strcmp0 (p->name, "id") == 0)
+        g_ptr_array_add (ids, p->value);
+      else if (g_strcmp0 (p->name, "fields") != 0 && g_strcmp0 (p->name, "with_deleted") != 0)
+        {
+          g_autofree char *message = g_strdup_printf ("Invalid request: Unrecognized fields: '%s'", p->name);
+
+          respond_error (ctx->msg, SOUP_STATUS_BAD_REQUEST, NULL, "invalid_data", message);
+          return;
+        }
+    }
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (g_strcmp0 (order->customer_id, c->id) != 0)
+        continue;
+      if (statuses->len > 0 &&
+          !g_ptr_array_find_with_equal_func (statuses,
+                                             json_object_get_string_member (order->json, "status"),
+                                             g_str_equal, NULL))
+        continue;
+      if (ids->len > 0 && !g_ptr_array_find_with_equal_func (ids, order->id, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (matches, order);
+    }
+  /* The default: by id, ascending (the fake's ids grow with display_id). */
+  if (g_strcmp0 (order_by, "-created_at") == 0)
+    g_ptr_array_sort (matches, v2_compare_created_desc);
+  else if (g_strcmp0 (order_by, "-updated_at") == 0)
+    g_ptr_array_sort (matches, v2_compare_updated_desc);
+
+  orders = json_array_new ();
+  for (gint64 i = offset; i < (gint64) matches->len && i < offset + limit; i++)
+    json_array_add_object_element (orders, v2_order_json (g_ptr_array_index (matches, i)));
+
+  root = json_object_new ();
+  json_object_set_array_member (root, "orders", orders);
+  json_object_set_int_member (root, "count", matches->len);
+  json_object_set_int_member (root, "offset", offset);
+  json_object_set_int_member (root, "limit", limit);
+  respond_json_object (ctx->msg, SOUP_STATUS_OK, root);
+}
+
+static void
+v2_route_orders (RequestCtx *ctx)
+{
+  MedusaFakeServer *self = ctx->self;
+  const char *rest = ctx->path + strlen ("/store/orders");
+  FakeCustomer *c;
+
+  if (*rest == '\0')
+    {
+      if ((c = v2_get_customer (ctx)) == NULL)
+        v2_respond_unauthorized (ctx->msg);
+      else
+        v2_route_list_orders (ctx, c);
+      return;
+    }
+
+  /* GET /store/orders/{id}: no customer needed, no ownership check. */
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      FakeOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (g_strcmp0 (order->id, rest + 1) == 0)
+        {
+          respond_wrapped (ctx->msg, "order", v2_order_json (order));
+          return;
+        }
+    }
+  {
+    g_autofree char *message = g_strdup_printf ("Order id not found: %s", rest + 1);
+
+    respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+  }
+}
+
+static void
+v2_route_currency (RequestCtx *ctx)
+{
+  const char *code = ctx->path + strlen ("/store/currencies/");
+  g_autofree char *lower = g_ascii_strdown (code, -1);
+  JsonObject *currency;
+
+  if (g_strcmp0 (lower, "eur") != 0 && g_strcmp0 (lower, "usd") != 0 && g_strcmp0 (lower, "jpy") != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("Currency with code: %s was not found", lower);
+
+      respond_error (ctx->msg, SOUP_STATUS_NOT_FOUND, NULL, "not_found", message);
+      return;
+    }
+  currency = json_object_new ();
+  json_object_set_string_member (currency, "code", lower);
+  json_object_set_int_member (currency, "decimal_digits", g_strcmp0 (lower, "jpy") == 0 ? 0 : 2);
+  json_object_set_int_member (currency, "rounding", 0);
+  respond_wrapped (ctx->msg, "currency", currency);
+}
+
 /* Returns TRUE when it answered (every request in v2 mode). */
 static gboolean
 route_v2 (RequestCtx *ctx,
@@ -3601,6 +3945,15 @@ route_v2 (RequestCtx *ctx,
     route_regions (ctx);
   else if (g_strcmp0 (path, "/store/customers") == 0 && is_post)
     v2_route_create_customer (ctx, body);
+  else if (is_get && (g_strcmp0 (path, "/store/orders") == 0 ||
+                      (g_str_has_prefix (path, "/store/orders/") &&
+                       path[strlen ("/store/orders/")] != '\0' &&
+                       strchr (path + strlen ("/store/orders/"), '/') == NULL)))
+    v2_route_orders (ctx);
+  else if (is_get && g_str_has_prefix (path, "/store/currencies/") &&
+           path[strlen ("/store/currencies/")] != '\0' &&
+           strchr (path + strlen ("/store/currencies/"), '/') == NULL)
+    v2_route_currency (ctx);
   else if (g_str_has_prefix (path, "/store/customers/me"))
     {
       const char *rest = path + strlen ("/store/customers/me");

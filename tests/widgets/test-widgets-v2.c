@@ -3,15 +3,19 @@
  * Copyright 2026 The Medusa Account authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What this app cannot read of a v2 store yet (the order history) is said
- * in words, without asking the store and without an error; the Forgot
- * Password and Reset Password pages reset a v2 password unchanged.
+ * The order history of a v2 store (through the dialect) on the Orders
+ * page, the order's page and the Overview; the Forgot Password and Reset
+ * Password pages reset a v2 password unchanged.
  */
 #define G_LOG_DOMAIN "TestWidgetsV2"
 
 #include "config.h"
 
+#include <string.h>
+
 #include "medusa-forgot-password-page.h"
+#include "medusa-money.h"
+#include "medusa-order-details-page.h"
 #include "medusa-orders-page.h"
 #include "medusa-overview-page.h"
 #include "medusa-profile-page.h"
@@ -83,55 +87,74 @@ n_order_requests (MedusaFakeServer *fake)
          medusa_fake_server_get_n_requests (fake, "GET", "/store/orders");
 }
 
-/* The Orders page: a clear state instead of the store's 404, no toolbar. */
+/* The Orders page lists a v2 store's orders through the dialect (newest
+ * first, money exact), searches them, and opens one. */
 static void
-test_orders_unsupported (WtFixture     *fx,
-                         gconstpointer  data)
+test_orders_v2 (WtFixture     *fx,
+                gconstpointer  data)
 {
   g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
+  g_autofree char *total = medusa_money_format (3 * 1950 + 1200 + 800, "eur");
   GtkWidget *page;
+  GtkWidget *details;
+  GtkWidget *list_view;
 
+  medusa_fake_server_add_orders (v2, WT_EMAIL, 3);
   wt_fixture_start (fx);
   wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
   page = show_page (fx, "orders", MEDUSA_TYPE_ORDERS_PAGE);
 
-  wait_label (page, "Order history not available yet");
-  g_assert_nonnull (wt_find_label (page, "This app does not read the order history of Medusa v2 stores yet."));
-  g_assert_null (wt_find_label (page, "Could not load your orders"));
-  /* Nothing to search, filter, find or export. */
-  g_assert_false (wt_is_visible_in (wt_find_by_type (page, GTK_TYPE_SEARCH_ENTRY), page));
-  g_assert_null (wt_find_button (page, "Clear Filters"));
-  /* Refreshing asks nothing either. */
-  gtk_widget_activate_action (page, "page.refresh", NULL);
-  wt_iterate_ms (100);
-  g_assert_nonnull (wt_find_label (page, "Order history not available yet"));
+  wait_label (page, "3 of 3 orders");
+  g_assert_null (wt_find_label (page, "Order history not available yet"));
+  g_assert_true (wt_is_visible_in (wt_find_by_type (page, GTK_TYPE_SEARCH_ENTRY), page));
+  g_assert_cmpuint (n_order_requests (v2), >, 0);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "GET", "/store/customers/me/orders"), ==, 0);
+
+  /* Newest first: the second row is order #2 (completed, shipped). */
+  list_view = wt_find_by_type (page, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  g_signal_emit_by_name (list_view, "activate", 1);
+  wt_fixture_wait_page (fx, "order-details");
+  details = wt_find_by_type (GTK_WIDGET (fx->window), MEDUSA_TYPE_ORDER_DETAILS_PAGE);
+  g_assert_nonnull (details);
+  wait_label (details, "Order #2");
+  g_assert_nonnull (wt_find_row (details, "Test T-Shirt"));
+  g_assert_nonnull (wt_find_row (details, "Test Mug"));
+  g_assert_nonnull (wt_find_label (details, total));
   g_assert_null (wt_window_find_label (fx, "Could not"));
-  g_assert_cmpuint (n_order_requests (v2), ==, 0);
+  /* The shipment's state, without the item count or tracking number the
+   * store does not send. */
+  {
+    GtkWidget *row = wt_find_row (details, "Shipment 1");
+    const char *subtitle;
+
+    g_assert_nonnull (row);
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    g_assert_true (g_str_has_prefix (subtitle, "Shipped "));
+    g_assert_null (strstr (subtitle, "item"));
+    g_assert_null (wt_find_row (details, "Tracking number"));
+  }
 
   forget_v2_store (v2);
 }
 
-/* The Overview: "Not available" with its reason, no request, no toast. */
+/* The Overview counts a v2 store's orders. */
 static void
 test_overview_orders (WtFixture     *fx,
                       gconstpointer  data)
 {
   g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
   GtkWidget *page;
-  GtkWidget *label;
 
+  medusa_fake_server_add_orders (v2, WT_EMAIL, 3);
   wt_fixture_start (fx);
   wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
   page = show_page (fx, "overview", MEDUSA_TYPE_OVERVIEW_PAGE);
 
-  wait_label (page, "Not available");
-  label = wt_find_label (page, "Not available");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==,
-                   "This app does not read the order history of Medusa v2 stores yet.");
+  wait_label (page, "3 orders");
   wt_iterate_ms (200);
   g_assert_null (wt_window_find_label (fx, "Could not count your orders"));
-  g_assert_null (wt_find_label (page, "Unavailable"));
-  g_assert_cmpuint (n_order_requests (v2), ==, 0);
+  g_assert_null (wt_find_label (page, "Not available"));
 
   forget_v2_store (v2);
 }
@@ -211,7 +234,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, WtFixture, NULL, wt_fixture_setup, func, wt_fixture_teardown)
 
-  ADD ("/widgets/v2/orders-unsupported", test_orders_unsupported);
+  ADD ("/widgets/v2/orders", test_orders_v2);
   ADD ("/widgets/v2/overview-orders", test_overview_orders);
   ADD ("/widgets/v2/profile-no-billing", test_profile_no_billing);
   ADD ("/widgets/v2/password-reset", test_password_reset);
