@@ -9,23 +9,31 @@ A store added by its address alone: the app finds out it is a v2 store and
 asks for its publishable key (a wrong one gets a human message, the right one
 goes on); a new customer registers; the overview shows the name; the profile
 says what a v2 store does not let one change; the payment methods page says
-there are none; a new address shows in the address book; signing out leaves
-nothing of the customer on screen.
+there are none; a new address shows in the address book; six real orders in
+every state are listed newest first as the store has them, a payment status
+filter and a search narrow the list, an order opens with its total; signing
+out leaves nothing of the customer on screen; a store chosen from the
+environment takes the environment's key.
 
 Needs: DISPLAY (Xvfb), a D-Bus session with an unlocked Secret Service,
 MEDUSA_V2_URL and MEDUSA_V2_PUBLISHABLE_KEY (tools/test-all.sh sets them from
 the running v2 backend). Without them the test is skipped.
 Usage: test-v2-e2e.py PATH-TO-medusa-account SCHEMA-DIR"""
 
+import json
 import os
+import re
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from decimal import Decimal
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from medusa_gui import App, GuiError, Tap, app_env, visible_texts, wrap_up  # noqa: E402
+from medusa_gui import COORDS, App, GuiError, Tap, _walk, app_env, visible_texts, wrap_up  # noqa: E402
 
 APP, SCHEMA_DIR = sys.argv[1], sys.argv[2]
 URL = os.environ.get("MEDUSA_V2_URL")
@@ -46,6 +54,11 @@ FIRST, LAST = "Grace", "Hopper" + stamp[-5:]
 PHONE = "+4930%s" % stamp[-6:]
 STREET = "Hopperweg %s" % stamp[-4:]
 WRONG_KEY = "pk_" + "0" * 64
+# The v2 kit's seed script: real orders through the cart flow, then moved to
+# other states through the admin API (one in each state for six orders).
+SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration-v2", "seed-orders.sh")
+N_ORDERS = 6
+orders = []  # the customer's orders as the store lists them, newest first
 
 home = tempfile.mkdtemp(prefix="medusa-gui-v2-")
 # No store preselected: the store is added through the store page.
@@ -228,6 +241,129 @@ def add_address():
     shot("addresses")
 
 
+def store_api(path, data=None, token=None):
+    headers = {"Content-Type": "application/json", "x-publishable-api-key": KEY}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(URL.rstrip("/") + path, headers=headers,
+                                     data=json.dumps(data).encode() if data is not None else None,
+                                     method="POST" if data is not None else "GET")
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.load(answer)
+
+
+def seed_orders():
+    """Six real orders for the customer, one in each state the kit makes
+    (placed, captured, fulfilled, shipped, delivered and completed, canceled)."""
+    global orders
+    subprocess.run([SEED, str(N_ORDERS)], check=True, stdout=log, stderr=log,
+                   env=dict(os.environ, MEDUSA_URL=URL, MEDUSA_PUBLISHABLE_KEY=KEY,
+                            MEDUSA_DIR=home, DEMO_EMAIL=EMAIL, DEMO_PASSWORD=PASSWORD))
+    token = store_api("/auth/customer/emailpass", {"email": EMAIL, "password": PASSWORD})["token"]
+    orders = store_api("/store/orders?limit=50&order=-created_at"
+                       "&fields=id,display_id,total,currency_code,created_at,status,*items",
+                       token=token)["orders"]
+    if len(orders) != N_ORDERS:
+        raise GuiError("the store lists %d orders, not %d" % (len(orders), N_ORDERS))
+
+
+def listed():
+    """The order numbers of the rows the Orders page shows, top to bottom."""
+    rows = {}
+    for node in app.nodes(within="MedusaOrdersPage"):
+        m = re.match(r"Order #(\d+),", node.name or "")
+        if m:
+            y = node.queryComponent().getExtents(COORDS).y
+            rows[int(m.group(1))] = min(y, rows.get(int(m.group(1)), y))
+    return [n for n, _ in sorted(rows.items(), key=lambda item: item[1])]
+
+
+def count_text(n):
+    return "%d of %d order%s" % (n, n, "" if n == 1 else "s")
+
+
+def type_search(text):
+    """Types into "Search orders" as a person does (click, select all, type)."""
+    page = "MedusaOrdersPage"
+    found = []
+    app._wait(lambda: found.extend(n for n in app.nodes(name="Search orders", within=page)
+                                   if n.getRoleName() in ("text", "entry")) or found,
+              "the Search orders field")
+    node = found[0]
+    app.mouse_click(node)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a", "BackSpace"], check=True)
+    if text:
+        subprocess.run(["xdotool", "type", "--delay", "8", text], check=True)
+    app._wait(lambda: app.text_of(node) == text, "Search orders to hold %r" % text)
+
+
+def orders_listed():
+    """The seeded orders, newest first, as the store has them."""
+    app.click("Refresh")  # the orders came after the sign-in
+    sidebar("Orders")
+    page = "MedusaOrdersPage"
+    app.wait_text(count_text(N_ORDERS), within=page, timeout=60)
+    want = [o["display_id"] for o in orders]
+    app._wait(lambda: listed() == want, "the rows %s, newest first (now %s)" % (want, listed()))
+    shot("orders")
+    check_accessible_names()
+
+
+def order_filter():
+    """Payment: Paid keeps the captured orders (filtered by the app: a v2
+    store filters by order status only)."""
+    page = "MedusaOrdersPage"
+    paid = [o["display_id"] for o in orders if o.get("payment_status") == "captured"]
+    if not 0 < len(paid) < N_ORDERS:
+        raise GuiError("the seeded orders make no payment filter case: %r" % paid)
+    app.click("Filters", within=page)
+    app.toggle("Payment: Paid")
+    app.key("Escape")
+    app.wait_text(count_text(len(paid)), within=page, timeout=40)
+    app._wait(lambda: listed() == paid, "the paid orders %s (now %s)" % (paid, listed()))
+    app.click("Filters", within=page)
+    app.toggle("Payment: Paid")
+    app.key("Escape")
+    app.wait_text(count_text(N_ORDERS), within=page, timeout=40)
+
+
+def order_search():
+    page = "MedusaOrdersPage"
+    with_mug = [o["display_id"] for o in orders
+                if any("Mug" in (item.get("title") or "") for item in o.get("items") or [])]
+    if not 0 < len(with_mug) < N_ORDERS:
+        raise GuiError("the seeded orders make no search case: %r" % with_mug)
+    type_search("mug")
+    app.wait_text(count_text(len(with_mug)), within=page, timeout=40)
+    app._wait(lambda: listed() == with_mug, "the orders with a mug %s (now %s)" % (with_mug, listed()))
+    type_search("")
+    app.wait_text(count_text(N_ORDERS), within=page, timeout=40)
+
+
+def order_details():
+    """An order opens with its total as the store has it (major units on v2)."""
+    order = orders[len(orders) // 2]
+    total = Decimal(str(order["total"])).quantize(Decimal("0.01"))
+    if order["currency_code"] != "eur":
+        raise GuiError("the seeded order is in %s" % order["currency_code"])
+    row = app.wait_label(lambda s: s.startswith("Order #%d," % order["display_id"]),
+                         "the row of order #%d" % order["display_id"], within="MedusaOrdersPage")
+    app.mouse_click(row)
+    app.wait_page("Order Details")
+    page = "MedusaOrderDetailsPage"
+    app.wait_text("Order #%d" % order["display_id"], within=page, timeout=30)
+
+    def total_row_says(want):
+        for node in _walk(app.page(page)):
+            if node.name == "Total" and node.getRoleName() != "label":
+                return any(App.text_of(c) == want for c in _walk(node) if c.getRoleName() == "label")
+        return False
+    app._wait(lambda: total_row_says("€%s" % total),
+              "the Total row of order #%d saying €%s" % (order["display_id"], total), 30)
+    shot("order-details")
+    check_accessible_names()
+
+
 def sign_out_leaves_nothing():
     sidebar("Overview")
     app.click("Sign Out", within="MedusaOverviewPage")
@@ -239,6 +375,8 @@ def sign_out_leaves_nothing():
         for trace in (FIRST, LAST, PHONE, STREET):
             if trace in text:
                 leaks.append(text)
+        if re.search(r"Order #\d", text) or any(o["id"] in text for o in orders):
+            leaks.append(text)
         # the one thing a store remembers: the email, in the sign-in form
         if EMAIL in text and text != app.text_of(email_row):
             leaks.append(text)
@@ -302,6 +440,11 @@ def main():
                              profile_limits)
         ok = ok and tap.step("the payment methods page explains there are none", payment_methods_explained)
         ok = ok and tap.step("add an address and see it in the list", add_address)
+        ok = ok and tap.step("six real orders in every state for the customer (seed-orders.sh)", seed_orders)
+        ok = ok and tap.step("the Orders page lists them newest first, as the store does", orders_listed)
+        ok = ok and tap.step("the payment status filter narrows the list to the paid orders", order_filter)
+        ok = ok and tap.step("the search narrows the list to the orders with a mug", order_search)
+        ok = ok and tap.step("an order opens with its total", order_details)
         ok = ok and tap.step("sign out leaves nothing of the customer on screen", sign_out_leaves_nothing)
         ok = ok and tap.step("sign in again with the saved key", sign_in_again)
         ok = ok and tap.step("a store chosen from the environment takes the environment's newer key",
