@@ -6,7 +6,7 @@ app and the v2 demo store of `tools/demo.sh --v2 --no-app`. Not a test.
 
 The store is added as a person does: its address alone first (the app asks
 for the publishable key: v2-store-key.png), then with the key; the demo
-customer signs in (v2-overview.png).
+customer signs in (v2-overview.png) and opens the Orders page (v2-orders.png).
 
 Needs an X display (e.g. Xvfb :90 -screen 0 1280x800x24), a D-Bus session
 with an unlocked Secret Service, and the v2 demo store.
@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from medusa_gui import App, app_env  # noqa: E402
 
 BUILD, OUT = sys.argv[1], sys.argv[2]
-PAGES = sys.argv[3:] or ["v2-store-key", "v2-overview"]
+PAGES = sys.argv[3:] or ["v2-store-key", "v2-overview", "v2-orders"]
 URL = os.environ.get("MEDUSA_V2_URL", "http://127.0.0.1:9200")
 KEY = os.environ.get("MEDUSA_V2_PUBLISHABLE_KEY")
 if not KEY:
@@ -65,6 +65,11 @@ try:
     app.wait_page("Overview", timeout=60)
     app.wait_text("demo@example.com")
     app.wait_text("3 addresses")
+    app.wait_text("12 orders")
     snap("v2-overview")
+    app.mouse_click(app.find("label", "Orders", within="Account Sections"))
+    app.wait_page("Orders")
+    app.wait_text("12 of 12 orders", within="MedusaOrdersPage", timeout=60)
+    snap("v2-orders")
 finally:
     app.quit()
