@@ -37,22 +37,29 @@ struct _MedusaApplication
 
 G_DEFINE_FINAL_TYPE (MedusaApplication, medusa_application, ADW_TYPE_APPLICATION)
 
-/* The store of MEDUSA_ACCOUNT_STORE_URL is added when missing and selected. */
+/* The store of MEDUSA_ACCOUNT_STORE_URL is added when missing and selected;
+ * a known one takes the key of MEDUSA_ACCOUNT_PUBLISHABLE_KEY when it differs
+ * (a store set up anew has a new key), keeping its name. */
 static void
 apply_store_from_environment (MedusaStoreProfiles *profiles)
 {
   const char *url = g_getenv (STORE_URL_ENV);
+  const char *key = g_getenv (PUBLISHABLE_KEY_ENV);
   g_autofree char *normalized = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
+  MedusaStoreProfile *known;
 
   if (url == NULL || *url == '\0')
     return;
 
   normalized = medusa_store_url_check (url, NULL, &error);
+  known = normalized != NULL ? medusa_store_profiles_lookup (profiles, normalized) : NULL;
+  name = g_strdup (known != NULL ? medusa_store_profile_get_name (known) : g_getenv (STORE_NAME_ENV));
   if (normalized == NULL ||
-      (medusa_store_profiles_lookup (profiles, normalized) == NULL &&
-       medusa_store_profiles_add (profiles, g_getenv (STORE_NAME_ENV), normalized,
-                                  g_getenv (PUBLISHABLE_KEY_ENV), &error) == NULL))
+      ((known == NULL ||
+        (key != NULL && *key != '\0' && g_strcmp0 (key, medusa_store_profile_get_publishable_key (known)) != 0)) &&
+       medusa_store_profiles_add (profiles, name, normalized, key, &error) == NULL))
     {
       g_warning ("Ignoring %s: %s", STORE_URL_ENV, error->message);
       return;

@@ -12,10 +12,14 @@
 #   5. runs the app with that store preselected; when it exits, stops the backend
 #      (only if this script started it)
 #
-# Usage: tools/demo.sh [--no-app]
+# Usage: tools/demo.sh [--v2] [--no-app]
+#   --v2      a Medusa v2 (2.21) store instead (tests/integration-v2/medusa-up.sh,
+#             /var/tmp/medusa-v2, port 9200): the same customer with 12 orders in
+#             every state seed-orders.sh makes and three saved addresses; the app
+#             gets the store's publishable key with it
 #   --no-app  set up and seed the store, print its URL, leave it running, exit.
 #             Useful without a display; stop it later with
-#             MEDUSA_DIR=<dir> tests/integration/medusa-down.sh
+#             MEDUSA_DIR=<dir> tests/integration/medusa-down.sh (v2: integration-v2)
 # Environment: MEDUSA_DIR, MEDUSA_PORT, MEDUSA_PG_PORT as for tools/test-all.sh.
 set -euo pipefail
 
@@ -25,13 +29,16 @@ BUILD="$ROOT/_build/demo"
 DEMO_EMAIL=demo@example.com
 DEMO_PASSWORD=supersecret
 DEMO_ORDERS=30
+DEMO_ORDERS_V2=12
 T0=$(date +%s)
 
 RUN_APP=1
+V2=0
 for a in "$@"; do
   case "$a" in
     --no-app) RUN_APP=0 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --v2) V2=1 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown argument: $a (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -72,11 +79,25 @@ if [ "$RUN_APP" = 1 ] && { [ -z "$APP" ] || [ ! -x "$APP" ]; }; then
 fi
 
 # --- 3. backend -------------------------------------------------------------------------
+KIT="$ROOT/tests/integration"
+if [ "$V2" = 1 ]; then
+  # The v2 kit: its own folder and ports, so that both demos can run side by side.
+  KIT="$ROOT/tests/integration-v2"
+  MEDUSA_DIR=${MEDUSA_DIR:-/var/tmp/medusa-v2}
+  MEDUSA_PORT=${MEDUSA_PORT:-9200}
+  MEDUSA_PG_PORT=${MEDUSA_PG_PORT:-54339}
+  medusa_pid_before=$(cat "$MEDUSA_DIR/run/medusa.pid" 2>/dev/null || true)
+  if ! alive "$medusa_pid_before" && port_in_use "$MEDUSA_PORT"; then
+    log "port $MEDUSA_PORT is taken by another process; using 9300/54359"
+    MEDUSA_DIR=/var/tmp/medusa-v2-alt MEDUSA_PORT=9300 MEDUSA_PG_PORT=54359
+    medusa_pid_before=$(cat "$MEDUSA_DIR/run/medusa.pid" 2>/dev/null || true)
+  fi
+fi
 MEDUSA_DIR=${MEDUSA_DIR:-/var/tmp/medusa-v1}
 MEDUSA_PORT=${MEDUSA_PORT:-9000}
 MEDUSA_PG_PORT=${MEDUSA_PG_PORT:-54329}
 medusa_pid_before=$(cat "$MEDUSA_DIR/run/medusa.pid" 2>/dev/null || true)
-if ! alive "$medusa_pid_before" && port_in_use "$MEDUSA_PORT"; then
+if [ "$V2" = 0 ] && ! alive "$medusa_pid_before" && port_in_use "$MEDUSA_PORT"; then
   log "port $MEDUSA_PORT is taken by another process; using 9100/54339"
   MEDUSA_DIR=/var/tmp/medusa-v1-alt MEDUSA_PORT=9100 MEDUSA_PG_PORT=54339
   medusa_pid_before=$(cat "$MEDUSA_DIR/run/medusa.pid" 2>/dev/null || true)
@@ -96,7 +117,7 @@ fi
 stop_backend() {
   trap - EXIT INT TERM
   case "$STARTED" in
-    all) log "stopping the store"; "$ROOT/tests/integration/medusa-down.sh" || true ;;
+    all) log "stopping the store"; "$KIT/medusa-down.sh" || true ;;
     medusa)
       pid=$(cat "$MEDUSA_DIR/run/medusa.pid" 2>/dev/null || true)
       if alive "$pid"; then
@@ -114,10 +135,11 @@ if [ "$RUN_APP" = 1 ]; then
 fi
 
 log "starting the store (first time: ~1 min for npm ci and the database)"
-"$ROOT/tests/integration/medusa-up.sh" >/dev/null
+"$KIT/medusa-up.sh" >/dev/null
 # shellcheck disable=SC1091
 . "$MEDUSA_DIR/run/medusa.env"
 log "store at $MEDUSA_URL"
+[ "$V2" = 1 ] || MEDUSA_PUBLISHABLE_KEY=   # a v1 store needs none; the app gets one only for v2
 
 # --- 4. demo data -----------------------------------------------------------------------
 TMP=$(mktemp -d)
@@ -125,6 +147,7 @@ cleanup_tmp() { rm -rf "$TMP"; }
 api() { # METHOD PATH [JSON] -> body on stdout; HTTP code in $TMP/code
   local args=(-sS -X "$1" -o "$TMP/body" -w '%{http_code}')
   [ -n "${TOKEN:-}" ] && args+=(-H "Authorization: Bearer $TOKEN")
+  [ -n "${MEDUSA_PUBLISHABLE_KEY:-}" ] && args+=(-H "x-publishable-api-key: $MEDUSA_PUBLISHABLE_KEY")
   [ -n "${3:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$3")
   curl "${args[@]}" "$MEDUSA_URL$2" >"$TMP/code"
   cat "$TMP/body"
@@ -132,39 +155,73 @@ api() { # METHOD PATH [JSON] -> body on stdout; HTTP code in $TMP/code
 
 TOKEN=
 creds=$(jq -nc --arg e "$DEMO_EMAIL" --arg p "$DEMO_PASSWORD" '{email:$e,password:$p}')
-TOKEN=$(api POST /store/auth/token "$creds" | jq -r '.access_token // empty' 2>/dev/null || true)
-have_orders=0
-if [ -n "$TOKEN" ]; then
-  have_orders=$(api GET "/store/customers/me/orders?limit=1&fields=id" | jq -r '.count // 0')
-fi
-if [ "$have_orders" -ge "$DEMO_ORDERS" ]; then
-  log "$DEMO_EMAIL already has $have_orders orders; not seeding again"
-else
-  log "placing $DEMO_ORDERS orders for $DEMO_EMAIL (about 45 s)"
-  MEDUSA_URL="$MEDUSA_URL" DEMO_EMAIL="$DEMO_EMAIL" DEMO_PASSWORD="$DEMO_PASSWORD" \
-    "$ROOT/tests/integration/seed-orders.sh" "$DEMO_ORDERS" >"$TMP/seed.log" 2>&1 \
-    || { cat "$TMP/seed.log" >&2; cleanup_tmp; exit 1; }
-  TOKEN=$(api POST /store/auth/token "$creds" | jq -r '.access_token')
-fi
+if [ "$V2" = 1 ]; then
+  # Medusa v2: the token from /auth (its actor_id is set once the customer
+  # exists), orders at /store/orders, flat address bodies (NOTES.md of the kit).
+  TOKEN=$(api POST /auth/customer/emailpass "$creds" | jq -r '.token // empty' 2>/dev/null || true)
+  have_orders=0
+  if [ -n "$TOKEN" ] && [ "$(cat "$TMP/code")" = 200 ]; then
+    have_orders=$(api GET "/store/orders?limit=1&fields=id" | jq -r '.count // 0' 2>/dev/null || echo 0)
+  fi
+  if [ "$have_orders" -ge "$DEMO_ORDERS_V2" ]; then
+    log "$DEMO_EMAIL already has $have_orders orders; not seeding again"
+  else
+    missing=$(( DEMO_ORDERS_V2 - have_orders ))
+    log "placing $missing orders for $DEMO_EMAIL (3-10 s each)"
+    MEDUSA_DIR="$MEDUSA_DIR" MEDUSA_URL="$MEDUSA_URL" MEDUSA_PUBLISHABLE_KEY="$MEDUSA_PUBLISHABLE_KEY" \
+      DEMO_EMAIL="$DEMO_EMAIL" DEMO_PASSWORD="$DEMO_PASSWORD" \
+      "$KIT/seed-orders.sh" "$missing" >"$TMP/seed.log" 2>&1 \
+      || { cat "$TMP/seed.log" >&2; cleanup_tmp; exit 1; }
+    TOKEN=$(api POST /auth/customer/emailpass "$creds" | jq -r '.token')
+  fi
 
-n_addresses=$(api GET /store/customers/me | jq -r '.customer.shipping_addresses | length')
-if [ "$n_addresses" -lt 3 ]; then
-  log "adding addresses"
-  api POST /store/customers/me '{"first_name":"Demo","last_name":"Customer","phone":"+4930123456","billing_address":{"first_name":"Demo","last_name":"Customer","company":"Demo GmbH","address_1":"Rechnungsweg 1","city":"Berlin","country_code":"de","postal_code":"10115"}}' >/dev/null
+  have_addresses=$(api GET /store/customers/me | jq -c '[.customer.addresses[].address_1]' 2>/dev/null || true)
+  [ "$(cat "$TMP/code")" = 200 ] || { echo "[demo] reading the demo customer failed: $(cat "$TMP/body")" >&2; cleanup_tmp; exit 1; }
   for addr in \
-    '{"first_name":"Demo","last_name":"Customer","address_1":"Teststrasse 1","city":"Berlin","country_code":"de","postal_code":"10115","phone":"+4930123456"}' \
-    '{"first_name":"Demo","last_name":"Customer","company":"Demo BV","address_1":"Keizersgracht 100","city":"Amsterdam","country_code":"nl","postal_code":"1015 AA"}' \
+    '{"address_name":"Home","first_name":"Demo","last_name":"Customer","address_1":"Teststrasse 1","city":"Berlin","country_code":"de","postal_code":"10115","phone":"+4930123456","is_default_shipping":true,"is_default_billing":true}' \
+    '{"address_name":"Office","first_name":"Demo","last_name":"Customer","company":"Demo BV","address_1":"Keizersgracht 100","city":"Amsterdam","country_code":"nl","postal_code":"1015 AA"}' \
     '{"first_name":"Demo","last_name":"Customer","address_1":"12 rue de Rivoli","address_2":"3e etage","city":"Paris","country_code":"fr","postal_code":"75001"}'; do
-    api POST /store/customers/me/addresses "{\"address\":$addr}" >/dev/null
+    street=$(jq -r .address_1 <<<"$addr")
+    jq -e --arg s "$street" 'index($s) != null' <<<"$have_addresses" >/dev/null && continue
+    log "adding the address $street"
+    api POST /store/customers/me/addresses "$addr" >/dev/null
     [ "$(cat "$TMP/code")" = 200 ] || { echo "[demo] adding an address failed: $(cat "$TMP/body")" >&2; cleanup_tmp; exit 1; }
   done
+else
+  TOKEN=$(api POST /store/auth/token "$creds" | jq -r '.access_token // empty' 2>/dev/null || true)
+  have_orders=0
+  if [ -n "$TOKEN" ]; then
+    have_orders=$(api GET "/store/customers/me/orders?limit=1&fields=id" | jq -r '.count // 0')
+  fi
+  if [ "$have_orders" -ge "$DEMO_ORDERS" ]; then
+    log "$DEMO_EMAIL already has $have_orders orders; not seeding again"
+  else
+    log "placing $DEMO_ORDERS orders for $DEMO_EMAIL (about 45 s)"
+    MEDUSA_URL="$MEDUSA_URL" DEMO_EMAIL="$DEMO_EMAIL" DEMO_PASSWORD="$DEMO_PASSWORD" \
+      "$ROOT/tests/integration/seed-orders.sh" "$DEMO_ORDERS" >"$TMP/seed.log" 2>&1 \
+      || { cat "$TMP/seed.log" >&2; cleanup_tmp; exit 1; }
+    TOKEN=$(api POST /store/auth/token "$creds" | jq -r '.access_token')
+  fi
+
+  n_addresses=$(api GET /store/customers/me | jq -r '.customer.shipping_addresses | length')
+  if [ "$n_addresses" -lt 3 ]; then
+    log "adding addresses"
+    api POST /store/customers/me '{"first_name":"Demo","last_name":"Customer","phone":"+4930123456","billing_address":{"first_name":"Demo","last_name":"Customer","company":"Demo GmbH","address_1":"Rechnungsweg 1","city":"Berlin","country_code":"de","postal_code":"10115"}}' >/dev/null
+    for addr in \
+      '{"first_name":"Demo","last_name":"Customer","address_1":"Teststrasse 1","city":"Berlin","country_code":"de","postal_code":"10115","phone":"+4930123456"}' \
+      '{"first_name":"Demo","last_name":"Customer","company":"Demo BV","address_1":"Keizersgracht 100","city":"Amsterdam","country_code":"nl","postal_code":"1015 AA"}' \
+      '{"first_name":"Demo","last_name":"Customer","address_1":"12 rue de Rivoli","address_2":"3e etage","city":"Paris","country_code":"fr","postal_code":"75001"}'; do
+      api POST /store/customers/me/addresses "{\"address\":$addr}" >/dev/null
+      [ "$(cat "$TMP/code")" = 200 ] || { echo "[demo] adding an address failed: $(cat "$TMP/body")" >&2; cleanup_tmp; exit 1; }
+    done
+  fi
 fi
 cleanup_tmp
 log "demo customer: $DEMO_EMAIL / $DEMO_PASSWORD"
 
 if [ "$RUN_APP" = 0 ]; then
   log "store left running at $MEDUSA_URL"
-  echo "Stop it with: MEDUSA_DIR=$MEDUSA_DIR $ROOT/tests/integration/medusa-down.sh"
+  echo "Stop it with: MEDUSA_DIR=$MEDUSA_DIR $KIT/medusa-down.sh"
   echo "$MEDUSA_URL"
   exit 0
 fi
@@ -181,7 +238,13 @@ log "running $APP (sign in as $DEMO_EMAIL / $DEMO_PASSWORD; close the window to 
 app_rc=0
 # MEDUSA_ACCOUNT_LOCALEDIR: the translations compiled in the build tree, so
 # e.g. LANGUAGE=de tools/demo.sh shows the app in German without installing it.
-MEDUSA_ACCOUNT_STORE_URL="$MEDUSA_URL" GSETTINGS_SCHEMA_DIR="$schema_dir" \
+# A v2 store comes with its publishable key (the store profile keeps it).
+store_env=(MEDUSA_ACCOUNT_STORE_URL="$MEDUSA_URL")
+if [ "$V2" = 1 ]; then
+  store_env+=(MEDUSA_ACCOUNT_PUBLISHABLE_KEY="$MEDUSA_PUBLISHABLE_KEY"
+              MEDUSA_ACCOUNT_STORE_NAME="Demo Store (Medusa v2)")
+fi
+env "${store_env[@]}" GSETTINGS_SCHEMA_DIR="$schema_dir" \
   MEDUSA_ACCOUNT_LOCALEDIR="$BUILD/po" "$APP" || app_rc=$?
 log "the app exited ($app_rc)"
 exit "$app_rc"

@@ -285,6 +285,16 @@ fetch_account_json_if_changed_cb (GObject      *source,
       return;
     }
 
+  /* As fetch_account_json_cb(): the customer in the shape the local copy
+   * reads (a v2 store's "addresses" are its shipping addresses). */
+  if (status != SOUP_STATUS_NOT_MODIFIED &&
+      GPOINTER_TO_INT (g_task_get_task_data (task)) == MEDUSA_ACCOUNT_JSON_CUSTOMER &&
+      !normalize_customer (MEDUSA_CLIENT (source), root, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   data = g_new0 (AccountJson, 1);
   data->etag = g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result));
   if (status != SOUP_STATUS_NOT_MODIFIED)
@@ -324,6 +334,7 @@ medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_fetch_account_json_if_changed_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
   if (kind == MEDUSA_ACCOUNT_JSON_ORDERS && _medusa_client_orders_through_dialect (self))
     {
       _medusa_dialect_list_orders_async (self, query, etag, cancellable, dialect_orders_if_changed_cb,
