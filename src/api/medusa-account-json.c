@@ -270,8 +270,8 @@ fetch_account_json_if_changed_cb (GObject      *source,
   GError *error = NULL;
   guint status = 0;
 
-  /* Every kind as it came (ACCOUNT_JSON_CONDITIONAL_FLAGS; a conditional
-   * customer is not normalized): the sync parses it, in a thread. */
+  /* Every kind as it came (ACCOUNT_JSON_CONDITIONAL_FLAGS): the sync
+   * parses it, in a thread. */
   bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, &status, &error);
   if (error != NULL)
     {
@@ -286,13 +286,27 @@ fetch_account_json_if_changed_cb (GObject      *source,
     }
 
   /* As fetch_account_json_cb(): the customer in the shape the local copy
-   * reads (a v2 store's "addresses" are its shipping addresses). */
+   * reads (a v2 store's "addresses" are its shipping addresses). Only a
+   * dialect that reshapes it parses it here (one small object). */
   if (status != SOUP_STATUS_NOT_MODIFIED &&
       GPOINTER_TO_INT (g_task_get_task_data (task)) == MEDUSA_ACCOUNT_JSON_CUSTOMER &&
-      !normalize_customer (MEDUSA_CLIENT (source), root, &error))
+      _medusa_client_get_dialect (MEDUSA_CLIENT (source))->normalize_customer_json != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      gsize size = 0;
+      const char *text = g_bytes_get_data (bytes, &size);
+      g_autoptr(JsonNode) root = medusa_json_parse (text, size, &error);
+      char *normalized;
+
+      if (root != NULL && !JSON_NODE_HOLDS_OBJECT (root))
+        _medusa_client_set_parse_error (&error);
+      if (error != NULL || !normalize_customer (MEDUSA_CLIENT (source), root, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      normalized = json_to_string (root, FALSE);
+      g_bytes_unref (bytes);
+      bytes = g_bytes_new_take (normalized, strlen (normalized));
     }
 
   data = g_new0 (AccountJson, 1);
