@@ -824,6 +824,14 @@ fetch_payment_methods (GTask *task)
   MedusaSync *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
 
+  /* A store without saved payment methods (Medusa v2) is not asked. */
+  if (!medusa_client_has_capability (self->client, MEDUSA_CAPABILITY_PAYMENT_METHODS))
+    {
+      medusa_account_store_get_sync_state_async (self->store, NULL, before_state_cb,
+                                                 g_object_ref (task));
+      return;
+    }
+
   medusa_client_fetch_account_json_if_changed_async (self->client, MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS,
                                                      NULL, etag_for (self, data, KEY_PAYMENT_METHODS),
                                                      g_task_get_cancellable (task), payment_methods_cb,

@@ -642,6 +642,8 @@ test_sync (Fixture       *f,
 
   run_sync (sync);
   g_assert_true (medusa_sync_get_last_run_full (sync));
+  /* No saved payment methods on v2: the sync does not ask for them. */
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "GET", "/store/customers/me/payment-methods"), ==, 0);
   order = copy_order (store, 1, &n_total);
   g_assert_cmpint (n_total, ==, N_ADA);
   g_assert_nonnull (order);
