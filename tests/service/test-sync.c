@@ -1289,10 +1289,11 @@ test_edit_during_sync (Fixture       *f,
   session_sign_in (f->session);
   wait_synced (f->session, NULL);
 
-  /* The sync's GET /store/customers/me is slow: the edit overtakes it. */
-  medusa_fake_server_add_delay_fault (f->fake, "GET", "/store/customers/me", 600, 1);
+  /* The sync has read the customer and waits for a slow page of orders:
+   * the edit is answered meanwhile. */
+  medusa_fake_server_add_delay_fault (f->fake, "GET", "/store/customers/me/orders", 800, 1);
   medusa_session_refresh_async (f->session, NULL, medusa_fake_async_result_cb, &refresh_slot);
-  medusa_fake_iterate_ms (100);
+  medusa_fake_iterate_ms (200);
   g_assert_true (medusa_session_get_syncing (f->session));
 
   change = medusa_customer_update_new ();
