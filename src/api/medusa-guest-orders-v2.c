@@ -265,7 +265,11 @@ request_next (GTask *task)
     }
 
   /* Not repeated on failure: each request mails another token. */
-  body = json_node_init_object (json_node_alloc (), json_object_new ());
+  {
+    g_autoptr(JsonObject) empty = json_object_new ();
+
+    body = json_node_init_object (json_node_alloc (), empty);
+  }
   path = transfer_path (order_id, "request");
   medusa_client_request_async (self, "POST", path, NULL, body,
                                MEDUSA_REQUEST_DEFAULT, MEDUSA_ERROR_CONTEXT_DEFAULT,
@@ -289,7 +293,7 @@ _medusa_v2_request_order_claim (MedusaClient       *self,
 static JsonNode *
 token_body (const char *token)
 {
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) object = json_object_new ();
 
   json_object_set_string_member (object, "token", token);
   return json_node_init_object (json_node_alloc (), object);
