@@ -1140,6 +1140,41 @@ test_orders_filters_built_when_opened (WtFixture     *fixture,
   g_assert_false (last_orders_query_has (fixture->fake, "status[]"));
 }
 
+/* The shortcuts window is built when first asked for (issue 10: RSS), not
+ * by GtkApplication for each window it gets (it builds the resource
+ * gtk/help-overlay.ui of the application's base path at once), and is then
+ * the window's help overlay: modal, on top of the window, every time. */
+static void
+test_shortcuts_built_when_asked (WtFixture     *fixture,
+                                 gconstpointer  user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  GtkShortcutsWindow *overlay;
+
+  g_assert_false (g_resources_get_info ("/io/github/medusaaccount/MedusaAccount/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+  wt_fixture_start (fixture);
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wt_iterate_ms (20);
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+  g_assert_nonnull (wt_find_label (GTK_WIDGET (overlay), "Keyboard Shortcuts"));
+
+  /* Closed, it hides; asked for again, the same window comes back. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  wt_iterate_ms (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wt_iterate_ms (20);
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
 static void
 test_orders_no_matches (WtFixture     *fixture,
                         gconstpointer  user_data)
@@ -2098,6 +2133,7 @@ main (int   argc,
   ADD ("/widgets/orders/status-filter", test_orders_status_filter);
   ADD ("/widgets/orders/last-day-filter", test_orders_last_day_filter);
   ADD ("/widgets/orders/filters-built-when-opened", test_orders_filters_built_when_opened);
+  ADD ("/widgets/window/shortcuts-built-when-asked", test_shortcuts_built_when_asked);
   ADD ("/widgets/orders/no-matches", test_orders_no_matches);
   ADD ("/widgets/orders/empty", test_orders_empty);
   ADD ("/widgets/orders/error", test_orders_error);
