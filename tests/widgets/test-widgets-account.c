@@ -1175,6 +1175,39 @@ test_shortcuts_built_when_asked (WtFixture     *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
+/* The main menu's popover is made when it first opens (issue 10: RSS); the
+ * button says it has a popup before that, and the menu has its items. */
+static void
+test_main_menu_built_when_opened (WtFixture     *fixture,
+                                  gconstpointer  user_data)
+{
+  GtkWidget *menu_button;
+  GtkPopover *popover;
+
+  wt_fixture_start (fixture);
+  menu_button = wt_find_by_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  g_assert_false (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))));
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (wt_find_label (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)) == popover);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+}
+
 static void
 test_orders_no_matches (WtFixture     *fixture,
                         gconstpointer  user_data)
@@ -2134,6 +2167,7 @@ main (int   argc,
   ADD ("/widgets/orders/last-day-filter", test_orders_last_day_filter);
   ADD ("/widgets/orders/filters-built-when-opened", test_orders_filters_built_when_opened);
   ADD ("/widgets/window/shortcuts-built-when-asked", test_shortcuts_built_when_asked);
+  ADD ("/widgets/window/main-menu-built-when-opened", test_main_menu_built_when_opened);
   ADD ("/widgets/orders/no-matches", test_orders_no_matches);
   ADD ("/widgets/orders/empty", test_orders_empty);
   ADD ("/widgets/orders/error", test_orders_error);
