@@ -1061,6 +1061,9 @@ test_orders_last_day_filter (WtFixture     *fixture,
   medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 3);
   page = MEDUSA_ORDERS_PAGE (open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE));
   wait_label (GTK_WIDGET (page), "3 of 3 orders");
+  /* the filters are built when the popover first opens */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (wt_find_by_type (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON)));
+  wt_iterate_ms (20);
   from_entry = find_matching (GTK_WIDGET (page), match_placeholder, "From (YYYY-MM-DD)");
   to_entry = find_matching (GTK_WIDGET (page), match_placeholder, "To (YYYY-MM-DD)");
   g_assert_nonnull (from_entry);
@@ -1084,6 +1087,125 @@ test_orders_last_day_filter (WtFixture     *fixture,
   wait_label (GTK_WIDGET (page), "No Matching Orders");
   g_assert_false (gtk_widget_has_css_class (from_entry, "error"));
   g_assert_false (gtk_widget_has_css_class (to_entry, "error"));
+}
+
+/* The popover's filters are built the first time it opens (issue 10: RSS),
+ * and work as they did: the statuses the store knows, a status applied,
+ * the same widgets when opened again, Reset Filters. */
+static void
+test_orders_filters_built_when_opened (WtFixture     *fixture,
+                                       gconstpointer  user_data)
+{
+  const char *completed = medusa_order_status_to_label (MEDUSA_ORDER_STATUS_COMPLETED);
+  GtkWidget *page;
+  GtkWidget *menu_button;
+  GtkWidget *check;
+
+  medusa_fake_server_add_orders (fixture->fake, WT_EMAIL, 45);
+  page = open_page (fixture, "orders", MEDUSA_TYPE_ORDERS_PAGE);
+  wait_label (page, "20 of 45 orders");
+  g_assert_false (last_orders_query_has (fixture->fake, "status[]"));
+
+  /* Not built with the page */
+  g_assert_null (find_matching (page, match_check, completed));
+  g_assert_null (find_matching (page, match_placeholder, "From (YYYY-MM-DD)"));
+
+  menu_button = wt_find_by_type (page, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  g_assert_nonnull (find_matching (page, match_placeholder, "From (YYYY-MM-DD)"));
+  g_assert_false (wt_is_visible_in (find_matching (page, match_check,
+                                                   medusa_payment_status_to_label (MEDUSA_PAYMENT_STATUS_AUTHORIZED)),
+                                    page));
+  check = find_matching (page, match_check, completed);
+  g_assert_nonnull (check);
+  g_assert_true (wt_is_visible_in (check, page));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, "Order: Completed");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  wt_wait_until (last_orders_query_has (fixture->fake, "status[]=completed"), WT_TIMEOUT);
+  wait_label (page, "8 of 8 orders");
+
+  /* Opened again: the same boxes, as they were left */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  g_assert_true (find_matching (page, match_check, completed) == check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  wt_click (wt_find_button (page, "Reset Filters"));
+  wait_label (page, "20 of 45 orders");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (last_orders_query_has (fixture->fake, "status[]"));
+}
+
+/* The shortcuts window is built when first asked for (issue 10: RSS), not
+ * by GtkApplication for each window it gets (it builds the resource
+ * gtk/help-overlay.ui of the application's base path at once), and is then
+ * the window's help overlay: modal, on top of the window, every time. */
+static void
+test_shortcuts_built_when_asked (WtFixture     *fixture,
+                                 gconstpointer  user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  GtkShortcutsWindow *overlay;
+
+  g_assert_false (g_resources_get_info ("/io/github/medusaaccount/MedusaAccount/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+  wt_fixture_start (fixture);
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wt_iterate_ms (20);
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+  g_assert_nonnull (wt_find_label (GTK_WIDGET (overlay), "Keyboard Shortcuts"));
+
+  /* Closed, it hides; asked for again, the same window comes back. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  wt_iterate_ms (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wt_iterate_ms (20);
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
+/* The main menu's popover is made when it first opens (issue 10: RSS); the
+ * button says it has a popup before that, and the menu has its items. */
+static void
+test_main_menu_built_when_opened (WtFixture     *fixture,
+                                  gconstpointer  user_data)
+{
+  GtkWidget *menu_button;
+  GtkPopover *popover;
+
+  wt_fixture_start (fixture);
+  menu_button = wt_find_by_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  g_assert_false (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))));
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (wt_find_label (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wt_iterate_ms (20);
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)) == popover);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 }
 
 static void
@@ -2043,6 +2165,9 @@ main (int   argc,
   ADD ("/widgets/orders/search", test_orders_search);
   ADD ("/widgets/orders/status-filter", test_orders_status_filter);
   ADD ("/widgets/orders/last-day-filter", test_orders_last_day_filter);
+  ADD ("/widgets/orders/filters-built-when-opened", test_orders_filters_built_when_opened);
+  ADD ("/widgets/window/shortcuts-built-when-asked", test_shortcuts_built_when_asked);
+  ADD ("/widgets/window/main-menu-built-when-opened", test_main_menu_built_when_opened);
   ADD ("/widgets/orders/no-matches", test_orders_no_matches);
   ADD ("/widgets/orders/empty", test_orders_empty);
   ADD ("/widgets/orders/error", test_orders_error);
