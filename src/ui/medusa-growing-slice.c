@@ -16,8 +16,12 @@ struct _MedusaGrowingSlice
   GWeakRef    scrolled;  /* GtkScrolledWindow */
   guint       step;
   guint       limit;     /* the end of what is shown, in @model's positions */
-  guint       shown;     /* MIN (n_items (model), limit): what the view has */
+  guint       shown;     /* what the view has: MIN (n_items (model), limit),
+                          * less what waits for the next frame */
   guint       idle_id;
+  gint64      frame;     /* the frame clock's counter @added_in_frame is of */
+  guint       added_in_frame;
+  guint       tick_id;   /* on @scrolled while appended items wait */
 };
 
 static void medusa_growing_slice_list_model_init (GListModelInterface *iface);
@@ -32,6 +36,79 @@ model_n_items (MedusaGrowingSlice *self)
   return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 }
 
+static gboolean show_more_tick_cb (GtkWidget     *widget,
+                                   GdkFrameClock *clock,
+                                   gpointer       user_data);
+
+/* How many more items the view may get before its next frame. GtkListView
+ * builds, binds and lays out every row added to what it shows in that one
+ * frame, and items come from two sides (the order history shows a page
+ * each 16 ms, End grows the limit), so that, unsynchronised with the frame
+ * clock, two or three pages could land in one frame: a drawn view gets at
+ * most a step a frame. One not drawn (unmapped, no frame clock) gets all. */
+static guint
+frame_allowance (MedusaGrowingSlice *self,
+                 GtkWidget          *scrolled)
+{
+  GdkFrameClock *clock;
+  gint64 frame;
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (scrolled) ||
+      (clock = gtk_widget_get_frame_clock (scrolled)) == NULL)
+    return G_MAXUINT;
+
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  if (frame != self->frame)
+    {
+      self->frame = frame;
+      self->added_in_frame = 0;
+    }
+  return self->step > self->added_in_frame ? self->step - self->added_in_frame : 0;
+}
+
+/* Shows what the limit lets in, as much as this frame allows; the rest at
+ * the next frames. TRUE while some waits. */
+static gboolean
+show_more (MedusaGrowingSlice *self)
+{
+  g_autoptr(GtkWidget) scrolled = g_weak_ref_get (&self->scrolled);
+  guint target = MIN (model_n_items (self), self->limit);
+  guint before = self->shown;
+  guint n;
+
+  if (target <= before)
+    return FALSE;
+
+  n = MIN (target - before, frame_allowance (self, scrolled));
+  if (n > 0)
+    {
+      self->added_in_frame += n;
+      self->shown = before + n;
+      g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n);
+    }
+
+  /* (the items-changed handlers may have changed the model) */
+  if (self->shown >= MIN (model_n_items (self), self->limit))
+    return FALSE;
+  if (self->tick_id == 0 && scrolled != NULL)
+    self->tick_id = gtk_widget_add_tick_callback (scrolled, show_more_tick_cb, self, NULL);
+  return TRUE;
+}
+
+static gboolean
+show_more_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  MedusaGrowingSlice *self = user_data;
+
+  /* show_more() must not add a second callback while this one runs */
+  if (show_more (self))
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 items_changed_cb (GListModel         *model,
                   guint               position,
@@ -40,15 +117,12 @@ items_changed_cb (GListModel         *model,
                   MedusaGrowingSlice *self)
 {
   guint old_shown = self->shown;
-  guint n_shown = MIN (g_list_model_get_n_items (model), self->limit);
   guint tail, kept;
 
   if (position >= old_shown)
     {
       /* After what is shown: appended items show up to the limit */
-      self->shown = n_shown;
-      if (self->shown > old_shown)
-        g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, self->shown - old_shown);
+      show_more (self);
       return;
     }
 
@@ -62,14 +136,7 @@ items_changed_cb (GListModel         *model,
   g_list_model_items_changed (G_LIST_MODEL (self), position, old_shown - position - kept, added);
 
   /* Then, as a second change, what the end lets in (after a removal) */
-  n_shown = MIN (g_list_model_get_n_items (model), self->limit);
-  if (n_shown > self->shown)
-    {
-      guint before = self->shown;
-
-      self->shown = n_shown;
-      g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n_shown - before);
-    }
+  show_more (self);
 }
 
 static void
@@ -79,11 +146,13 @@ set_limit (MedusaGrowingSlice *self,
   guint old_shown = self->shown;
 
   self->limit = limit;
+  if (MIN (model_n_items (self), limit) >= old_shown)
+    {
+      show_more (self);
+      return;
+    }
   self->shown = MIN (model_n_items (self), limit);
-  if (self->shown > old_shown)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, self->shown - old_shown);
-  else if (self->shown < old_shown)
-    g_list_model_items_changed (G_LIST_MODEL (self), self->shown, old_shown - self->shown, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->shown, old_shown - self->shown, 0);
 }
 
 void
@@ -175,6 +244,14 @@ medusa_growing_slice_dispose (GObject *object)
   MedusaGrowingSlice *self = MEDUSA_GROWING_SLICE (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->tick_id != 0)
+    {
+      g_autoptr(GtkWidget) scrolled = g_weak_ref_get (&self->scrolled);
+
+      if (scrolled != NULL)
+        gtk_widget_remove_tick_callback (scrolled, self->tick_id);
+      self->tick_id = 0;
+    }
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   g_clear_object (&self->model);

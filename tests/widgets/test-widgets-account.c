@@ -964,6 +964,98 @@ test_orders_growing_slice_changes (WtFixture     *fixture,
   g_object_unref (scrolled);
 }
 
+/* Rows added to a drawn view, counted per frame of its frame clock */
+typedef struct
+{
+  GtkWidget *scrolled;
+  gint64     frame;
+  guint      in_frame;
+  guint      most_in_frame;
+} FrameCount;
+
+static void
+frame_count_changed_cb (GListModel *slice,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        FrameCount *count)
+{
+  gint64 frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (count->scrolled));
+
+  if (frame != count->frame)
+    {
+      count->frame = frame;
+      count->in_frame = 0;
+    }
+  count->in_frame += added;
+  count->most_in_frame = MAX (count->most_in_frame, count->in_frame);
+}
+
+/* A view that is drawn gets at most a step of new rows a frame, however
+ * fast they come (GtkListView builds every added row in the frame): grown
+ * four steps at once, or 40 items appended at once, it gets them over the
+ * next frames, all of them, in order. */
+static void
+test_orders_growing_slice_per_frame (WtFixture     *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  g_autoptr(MedusaGrowingSlice) slice = NULL;
+  FrameCount count = { scrolled, -1, 0, 0 };
+  gint64 end;
+
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (scrolled) && g_get_monotonic_time () < end)
+    wt_iterate ();
+  g_assert_true (gtk_widget_get_mapped (scrolled));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_list_store_append (store, item);
+    }
+  slice = medusa_growing_slice_new (GTK_SCROLLED_WINDOW (scrolled), 5);
+  g_signal_connect (slice, "items-changed", G_CALLBACK (mirror_changed_cb), mirror);
+  medusa_growing_slice_set_model (slice, G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slice)), ==, 5);
+  g_signal_connect (slice, "items-changed", G_CALLBACK (frame_count_changed_cb), &count);
+
+  /* Grown four steps in one go (what End and the history can do between two frames) */
+  for (guint i = 0; i < 4; i++)
+    medusa_growing_slice_grow (slice);
+  g_assert_cmpuint (count.most_in_frame, <=, 5);
+
+  /* 40 appended at once */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_list_store_append (store, item);
+    }
+  g_assert_cmpuint (count.most_in_frame, <=, 5);
+
+  /* The view, near its end, grows: all 60 arrive, a step a frame at most */
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (G_LIST_MODEL (slice)) < 60 && g_get_monotonic_time () < end)
+    wt_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slice)), ==, 60);
+  g_assert_cmpuint (count.most_in_frame, <=, 5);
+  assert_mirror (G_LIST_MODEL (slice), mirror, store);
+
+  g_signal_handlers_disconnect_by_func (slice, frame_count_changed_cb, &count);
+  g_signal_handlers_disconnect_by_func (slice, mirror_changed_cb, mirror);
+  g_clear_object (&slice);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wt_iterate_ms (20);
+}
+
 static GtkWidget *
 search_entry (GtkWidget *page)
 {
@@ -2162,6 +2254,7 @@ main (int   argc,
   ADD ("/widgets/orders/paging", test_orders_paging);
   ADD ("/widgets/orders/rows-when-shown", test_orders_rows_when_shown);
   ADD ("/widgets/orders/growing-slice-changes", test_orders_growing_slice_changes);
+  ADD ("/widgets/orders/growing-slice-per-frame", test_orders_growing_slice_per_frame);
   ADD ("/widgets/orders/search", test_orders_search);
   ADD ("/widgets/orders/status-filter", test_orders_status_filter);
   ADD ("/widgets/orders/last-day-filter", test_orders_last_day_filter);
