@@ -221,8 +221,11 @@ test_find (Fixture       *f,
   /* Only the publishable key: the order id is the secret, the account's
    * token is not needed to look. */
   sent = medusa_fake_server_get_last_request (f->fake, "GET", NULL);
-  g_assert_cmpstr (medusa_fake_request_get_path (sent), ==,
-                   g_strconcat ("/store/orders/", order_id (f, GUEST_PENDING), NULL));
+  {
+    g_autofree char *expected = g_strconcat ("/store/orders/", order_id (f, GUEST_PENDING), NULL);
+
+    g_assert_cmpstr (medusa_fake_request_get_path (sent), ==, expected);
+  }
   g_assert_null (medusa_fake_request_get_header (sent, "Authorization"));
   g_assert_cmpstr (medusa_fake_request_get_header (sent, "x-publishable-api-key"), ==, KEY);
   g_clear_object (&order);
@@ -265,8 +268,11 @@ test_transfer_accept (Fixture       *f,
   /* One request per order, as the customer. */
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, "POST", NULL), ==, 2);
   sent = medusa_fake_server_get_last_request (f->fake, "POST", NULL);
-  g_assert_cmpstr (medusa_fake_request_get_path (sent), ==,
-                   g_strconcat ("/store/orders/", ids[1], "/transfer/request", NULL));
+  {
+    g_autofree char *expected = g_strconcat ("/store/orders/", ids[1], "/transfer/request", NULL);
+
+    g_assert_cmpstr (medusa_fake_request_get_path (sent), ==, expected);
+  }
   g_assert_nonnull (medusa_fake_request_get_header (sent, "Authorization"));
   token1 = g_strdup (medusa_fake_server_get_transfer_token (f->fake, ids[0]));
   token2 = g_strdup (medusa_fake_server_get_transfer_token (f->fake, ids[1]));
@@ -296,8 +302,11 @@ test_transfer_accept (Fixture       *f,
   g_assert_true (confirm_claim (f, ids, token2, &error));
   g_assert_no_error (error);
   sent = medusa_fake_server_get_last_request (f->fake, "POST", NULL);
-  g_assert_cmpstr (medusa_fake_request_get_path (sent), ==,
-                   g_strconcat ("/store/orders/", ids[1], "/transfer/accept", NULL));
+  {
+    g_autofree char *expected = g_strconcat ("/store/orders/", ids[1], "/transfer/accept", NULL);
+
+    g_assert_cmpstr (medusa_fake_request_get_path (sent), ==, expected);
+  }
   g_assert_null (medusa_fake_request_get_header (sent, "Authorization"));
   g_assert_cmpstr (medusa_fake_server_get_order_customer_id (f->fake, GUEST_SHIPPED), ==, ada_id);
   g_assert_cmpstr (medusa_fake_server_get_order_customer_id (f->fake, GUEST_PENDING), !=, ada_id);
