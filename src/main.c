@@ -40,6 +40,14 @@ main (int   argc,
   mallopt (M_ARENA_MAX, 2);
 #endif
 
+  /* A GTask worker (one parsed the last answer) that has nothing to do is
+   * parked by GLib and, by default, woken 15 s later to exit: a wake-up on a
+   * page where nothing happens (issue 10's idle row). Parked workers now
+   * wait for work without a timeout; GLib keeps at most two of them
+   * (g_thread_pool_get_max_unused_threads), and the next answer to parse
+   * reuses one instead of starting a thread. */
+  g_thread_pool_set_max_idle_time (0);
+
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;
 

@@ -1231,7 +1231,6 @@ static void
 update_session_timeout (MedusaClient *self)
 {
   soup_session_set_timeout (self->session, self->timeout);
-  soup_session_set_idle_timeout (self->session, self->timeout);
 }
 
 /* GObject */
@@ -1248,10 +1247,16 @@ medusa_client_constructed (GObject *object)
   /* TLS certificates are always verified: libsoup rejects invalid ones
    * unless "accept-certificate" is handled, which we never do. */
   /* libsoup's default of 2 connections per host would queue the pages an
-   * order list asks for at the same time (MedusaOrderList:prefetch). */
+   * order list asks for at the same time (MedusaOrderList:prefetch).
+   * An idle keep-alive connection is never closed by a timer of ours: that
+   * timer was a wake-up on a page where nothing happens (issue 10's idle
+   * row). The store closes it when it likes (Node after 5 s); libsoup
+   * checks a connection before reusing it and opens a new one when it was
+   * closed, and closes them all when the client goes away (sign-out,
+   * another store). At most max-conns-per-host sockets wait that way. */
   self->session = soup_session_new_with_options ("user-agent", self->user_agent,
                                                  "timeout", self->timeout,
-                                                 "idle-timeout", self->timeout,
+                                                 "idle-timeout", 0,
                                                  "max-conns-per-host", 6,
                                                  NULL);
   self->cookie_jar = soup_cookie_jar_new ();
