@@ -15,6 +15,7 @@ struct _MedusaGrowingSlice
   GListModel *model;     /* (owned) (nullable) */
   GWeakRef    scrolled;  /* GtkScrolledWindow */
   guint       step;
+  guint       per_frame;
   guint       limit;     /* the end of what is shown, in @model's positions */
   guint       shown;     /* what the view has: MIN (n_items (model), limit),
                           * less what waits for the next frame */
@@ -45,7 +46,7 @@ static gboolean show_more_tick_cb (GtkWidget     *widget,
  * frame, and items come from two sides (the order history shows a page
  * each 16 ms, End grows the limit), so that, unsynchronised with the frame
  * clock, two or three pages could land in one frame: a drawn view gets at
- * most a step a frame. One not drawn (unmapped, no frame clock) gets all. */
+ * most @per_frame a frame. One not drawn (unmapped, no frame clock) gets all. */
 static guint
 frame_allowance (MedusaGrowingSlice *self,
                  GtkWidget          *scrolled)
@@ -63,7 +64,7 @@ frame_allowance (MedusaGrowingSlice *self,
       self->frame = frame;
       self->added_in_frame = 0;
     }
-  return self->step > self->added_in_frame ? self->step - self->added_in_frame : 0;
+  return self->per_frame > self->added_in_frame ? self->per_frame - self->added_in_frame : 0;
 }
 
 /* Shows what the limit lets in, as much as this frame allows; the rest at
@@ -286,17 +287,20 @@ medusa_growing_slice_init (MedusaGrowingSlice *self)
 
 MedusaGrowingSlice *
 medusa_growing_slice_new (GtkScrolledWindow *scrolled,
-                          guint              step)
+                          guint              step,
+                          guint              per_frame)
 {
   MedusaGrowingSlice *self;
   GtkAdjustment *adjustment;
 
   g_return_val_if_fail (GTK_IS_SCROLLED_WINDOW (scrolled), NULL);
   g_return_val_if_fail (step > 0, NULL);
+  g_return_val_if_fail (per_frame > 0, NULL);
 
   self = g_object_new (MEDUSA_TYPE_GROWING_SLICE, NULL);
   g_weak_ref_set (&self->scrolled, scrolled);
   self->step = step;
+  self->per_frame = per_frame;
   self->limit = step;
 
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
@@ -312,7 +316,8 @@ void
 medusa_growing_slice_set_model (MedusaGrowingSlice *self,
                                 GListModel         *model)
 {
-  guint old_shown;
+  g_autoptr(GtkWidget) scrolled = NULL;
+  guint old_shown, allowance;
 
   g_return_if_fail (MEDUSA_IS_GROWING_SLICE (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
@@ -323,9 +328,18 @@ medusa_growing_slice_set_model (MedusaGrowingSlice *self,
   if (model != NULL)
     g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), self);
 
+  /* A drawn view gets the new model's first items a frame's worth at a
+   * time too (a local copy has them all at once) */
   old_shown = self->shown;
   self->limit = self->step;
   self->shown = MIN (model_n_items (self), self->limit);
+  scrolled = g_weak_ref_get (&self->scrolled);
+  allowance = frame_allowance (self, scrolled);
+  if (self->shown > allowance)
+    self->shown = allowance;
+  if (allowance != G_MAXUINT)
+    self->added_in_frame += self->shown;
   if (old_shown > 0 || self->shown > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, self->shown);
+  show_more (self);
 }

@@ -19,14 +19,16 @@ G_DECLARE_FINAL_TYPE (MedusaGrowingSlice, medusa_growing_slice, MEDUSA, GROWING_
  * it was shown. This list model shows the first @step items of its model and
  * @step more whenever @scrolled is mapped and scrolled to within a screen of
  * its end (by the pointer, the keyboard or a taller window), so rows are made
- * and pages asked for as the user gets to them.
+ * and pages asked for as the user gets to them. A view that is drawn gets at
+ * most @per_frame new items a frame; the rest at the next frames.
  *
  * Unlike GtkSliceListModel, a change inside the shown part moves the end of
  * what is shown with it (an order inserted above the rows in view adds one
  * row, and removes none at the end), so the view keeps its rows and its
  * scroll position; appended items are shown up to the current size. */
 MedusaGrowingSlice *medusa_growing_slice_new       (GtkScrolledWindow  *scrolled,
-                                                    guint               step);
+                                                    guint               step,
+                                                    guint               per_frame);
 /* Shows @model (nullable) from its first @step items again. */
 void                medusa_growing_slice_set_model (MedusaGrowingSlice *self,
                                                     GListModel         *model);

@@ -31,6 +31,9 @@
 
 #define FILTER_APPLY_DELAY_MS 300
 
+/* New rows the list view may get in one frame (see constructed()) */
+#define ROWS_PER_FRAME 8
+
 /* What a screen reader calls each filter check box. The boxes show only the
  * status ("Canceled"), which three groups share; their names say the group
  * too, as whole phrases for the translators. Indexed by the status enums. */
@@ -869,10 +872,14 @@ medusa_orders_page_init (MedusaOrdersPage *self)
   g_binding_group_bind (self->list_bindings, "loading", self->more_spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->more_spinner, "spinning", self->more_spinner, "visible", G_BINDING_SYNC_CREATE);
 
-  /* The view gets a page of rows at a time, as it is scrolled to them */
+  /* The view gets a page of rows at a time, as it is scrolled to them, and
+   * at most ROWS_PER_FRAME new rows a frame: each costs GTK 4.8 about 1 ms
+   * (styles for its 16 CSS nodes, measuring its labels; a frame with a page
+   * of 20 new rows kept the main loop busy 24–33 ms, issue 10's stall row;
+   * see bench/README.md). */
   self->shown = medusa_growing_slice_new (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->list_view),
                                                                                        GTK_TYPE_SCROLLED_WINDOW)),
-                                          MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE);
+                                          MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE, ROWS_PER_FRAME);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
