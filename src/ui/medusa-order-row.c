@@ -15,7 +15,7 @@
 
 struct _MedusaOrderRow
 {
-  AdwBin       parent_instance;
+  GtkWidget    parent_instance;
 
   MedusaOrder *order;
 
@@ -27,7 +27,7 @@ struct _MedusaOrderRow
   GtkLabel    *items_label;
 };
 
-G_DEFINE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -88,8 +88,12 @@ static void
 medusa_order_row_dispose (GObject *object)
 {
   MedusaOrderRow *self = MEDUSA_ORDER_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEDUSA_TYPE_ORDER_ROW);
+  /* (the chevron is not a bound template child) */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->order);
 
   G_OBJECT_CLASS (medusa_order_row_parent_class)->dispose (object);

@@ -5,14 +5,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "medusa-order.h"
 
 G_BEGIN_DECLS
 
 #define MEDUSA_TYPE_ORDER_ROW (medusa_order_row_get_type ())
-G_DECLARE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, MEDUSA, ORDER_ROW, AdwBin)
+G_DECLARE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, MEDUSA, ORDER_ROW, GtkWidget)
 
 /* Shows "#number", the date, the status badges, "N items" and the total.
  * Property "order" (MedusaOrder, nullable). */
