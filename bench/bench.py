@@ -566,6 +566,7 @@ def copy_complete(home):
 def bench_first_rows_copy(token):
     store_token(STORE_URL.rstrip("/"), token)
     home = make_home("restored", STORE_URL, "orders")
+    home.gsettings("keep-local-copy", "true")    # ("restored" is without a copy)
     # One run fills the local copy (the whole history), then each run lists
     # the orders page's first rows from it before the store answers.
     r = Run([APP], home.env())
