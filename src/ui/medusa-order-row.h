@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (MedusaOrderRow, medusa_order_row, MEDUSA, ORDER_ROW, GtkWi
 
 /* Shows "#number", the date, the status badges, "N items" and the total.
  * Property "order" (MedusaOrder, nullable). */
+GtkWidget   *medusa_order_row_new                 (void);
 void         medusa_order_row_set_order           (MedusaOrderRow *self,
                                                    MedusaOrder    *order);
 

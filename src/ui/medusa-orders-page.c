@@ -826,8 +826,6 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   MEDUSA_PAGE_CLASS (klass)->refresh = medusa_orders_page_refresh;
   MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_orders_page_clear_input;
 
-  g_type_ensure (MEDUSA_TYPE_ORDER_ROW);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, search_entry);
@@ -851,9 +849,43 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.export-orders", NULL, export_orders_action);
 }
 
+/* The list's rows. A row bound to another order shows it in place; one
+ * unbound keeps its order until it is bound again or torn down (GTK 4.8
+ * unbinds and binds again each time it moves a row: a NULL in between
+ * would clear and fill every label twice). */
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, medusa_order_row_new ());
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+row_teardown_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL)
+    medusa_order_row_set_order (MEDUSA_ORDER_ROW (row), NULL);
+}
+
 static void
 medusa_orders_page_init (MedusaOrdersPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   medusa_page_add_state_pages (MEDUSA_PAGE (self), _("Loading orders"), _("Could Not Load Orders"));
 
@@ -876,7 +908,13 @@ medusa_orders_page_init (MedusaOrdersPage *self)
    * at most ROWS_PER_FRAME new rows a frame: each costs GTK 4.8 about 1 ms
    * (styles for its 16 CSS nodes, measuring its labels; a frame with a page
    * of 20 new rows kept the main loop busy 24–33 ms, issue 10's stall row;
-   * see bench/README.md). */
+   * see bench/README.md). Rows are made in C: a GtkBuilderListItemFactory
+   * ran a GtkBuilder for each of them. */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+  g_signal_connect (factory, "teardown", G_CALLBACK (row_teardown_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
   self->shown = medusa_growing_slice_new (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->list_view),
                                                                                        GTK_TYPE_SCROLLED_WINDOW)),
                                           MEDUSA_ORDER_LIST_DEFAULT_PAGE_SIZE, ROWS_PER_FRAME);

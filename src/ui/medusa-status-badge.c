@@ -255,7 +255,7 @@ void
 medusa_order_set_status_badges (MedusaOrder *order,
                                 GtkBox      *box)
 {
-  BadgeText badges[3];
+  GtkWidget *badges[3];
   GtkWidget *child;
   guint n = 0;
 
@@ -264,7 +264,11 @@ medusa_order_set_status_badges (MedusaOrder *order,
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n++;
+    {
+      if (n < G_N_ELEMENTS (badges))
+        badges[n] = child;
+      n++;
+    }
   if (n != G_N_ELEMENTS (badges))
     {
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
@@ -272,14 +276,22 @@ medusa_order_set_status_badges (MedusaOrder *order,
       medusa_order_append_status_badges (order, box);
       return;
     }
+  medusa_order_update_status_badges (order, badges);
+}
 
-  order_badges (order, badges);
-  child = gtk_widget_get_first_child (GTK_WIDGET (box));
-  for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
+void
+medusa_order_update_status_badges (MedusaOrder *order,
+                                   GtkWidget   *badges[3])
+{
+  BadgeText texts[3];
+
+  g_return_if_fail (MEDUSA_IS_ORDER (order));
+
+  order_badges (order, texts);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      set_badge (child, badges[i].label, badges[i].style, badges[i].tooltip);
-      g_free (badges[i].tooltip);
-      child = gtk_widget_get_next_sibling (child);
+      set_badge (badges[i], texts[i].label, texts[i].style, texts[i].tooltip);
+      g_free (texts[i].tooltip);
     }
 }
 

@@ -29,6 +29,10 @@ void         medusa_order_append_status_badges    (MedusaOrder            *order
  * to one order after another. */
 void         medusa_order_set_status_badges       (MedusaOrder            *order,
                                                    GtkBox                 *box);
+/* The three badges of medusa_status_badge_new() in @badges say the order's
+ * three statuses (text, style, tooltip; what is the same is not touched). */
+void         medusa_order_update_status_badges    (MedusaOrder            *order,
+                                                   GtkWidget              *badges[3]);
 /* The tooltip of a status badge (given when GTK asks; also its accessible
  * description), or NULL. */
 const char  *medusa_status_badge_get_tooltip      (GtkWidget              *badge);
