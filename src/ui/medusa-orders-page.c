@@ -31,8 +31,10 @@
 
 #define FILTER_APPLY_DELAY_MS 300
 
-/* New rows the list view may get in one frame (see constructed()) */
-#define ROWS_PER_FRAME 8
+/* New rows the list view may get in one frame (see init()): the stall row
+ * of tools/bench.sh, longest busy stretch 16-20 ms with 8, 12-16 with 5;
+ * the first frame shows 5 of the ~8 rows in view, the rest the next one */
+#define ROWS_PER_FRAME 5
 
 /* What a screen reader calls each filter check box. The boxes show only the
  * status ("Canceled"), which three groups share; their names say the group
@@ -905,10 +907,9 @@ medusa_orders_page_init (MedusaOrdersPage *self)
   g_object_bind_property (self->more_spinner, "spinning", self->more_spinner, "visible", G_BINDING_SYNC_CREATE);
 
   /* The view gets a page of rows at a time, as it is scrolled to them, and
-   * at most ROWS_PER_FRAME new rows a frame: each costs GTK 4.8 about 1 ms
-   * (styles for its 16 CSS nodes, measuring its labels; a frame with a page
-   * of 20 new rows kept the main loop busy 24–33 ms, issue 10's stall row;
-   * see bench/README.md). Rows are made in C: a GtkBuilderListItemFactory
+   * at most ROWS_PER_FRAME new rows a frame: GTK 4.8 makes, styles, measures
+   * and draws each (a frame with a page of 20 new rows kept the main loop
+   * busy 24–33 ms, issue 10's stall row; see bench/README.md). Rows are made in C: a GtkBuilderListItemFactory
    * ran a GtkBuilder for each of them. */
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
