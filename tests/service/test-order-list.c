@@ -927,12 +927,13 @@ test_request_pages (Fixture       *f,
   g_assert_cmpuint (g_array_index (f->changes, Change, 1).position, ==, PAGE_SIZE);
   g_assert_cmpuint (g_array_index (f->changes, Change, 1).added, ==, 3 * PAGE_SIZE);
 
-  /* with prefetch: the rest in requests of 30, at the same time */
+  /* with prefetch: the rest (7) in one request of a page, as it is less
+   * than a page for each of the three requests that may be in flight */
   medusa_order_list_set_prefetch (list, 2);
   medusa_order_list_load_more (list);
   pump_until (is_idle, list);
   g_assert_cmpuint (n_order_requests (f), ==, 3);
-  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=30");
+  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=10");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
   g_assert_false (medusa_order_list_get_has_more (list));
   for (guint i = 0; i < N_ORDERS; i++)
@@ -941,6 +942,47 @@ test_request_pages (Fixture       *f,
 
   pump_until (is_idle, list);
   g_signal_handlers_disconnect_by_data (list, f);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static gboolean
+was_asked (Fixture    *f,
+           const char *query)
+{
+  guint n = medusa_fake_server_get_n_requests (f->fake, NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (medusa_fake_request_get_query (medusa_fake_server_get_request (f->fake, i)), query) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Once the count is known, what is left is shared between the requests that
+ * may be in flight (whole pages) rather than asked for in one request:
+ * 37 left with request-pages 5 and prefetch 1 are 20 + 20, not 50 */
+static void
+test_request_pages_shared (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(MedusaOrderList) list = NULL;
+
+  list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", f->client, "page-size", PAGE_SIZE,
+                       "request-pages", 5, "prefetch", 1, NULL);
+  pump_until (is_idle, list);
+  g_assert_cmpstr (last_order_query (f), ==, "limit=10");
+
+  medusa_order_list_load_more (list);
+  pump_until (is_idle, list);
+  g_assert_cmpuint (n_order_requests (f), ==, 3);
+  g_assert_true (was_asked (f, "offset=10&limit=20"));
+  g_assert_true (was_asked (f, "offset=30&limit=20"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  for (guint i = 0; i < N_ORDERS; i++)
+    g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
+  assert_unique_orders (list);
+
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
@@ -1025,6 +1067,7 @@ main (int   argc,
   ADD ("/order-list/prefetch-cancel", test_prefetch_cancel);
   ADD ("/order-list/prefetch-short-page", test_prefetch_short_page);
   ADD ("/order-list/request-pages", test_request_pages);
+  ADD ("/order-list/request-pages-shared", test_request_pages_shared);
   ADD ("/order-list/not-modified", test_not_modified);
   ADD ("/order-list/not-modified-same-page", test_not_modified_same_page);
 
