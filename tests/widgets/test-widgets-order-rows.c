@@ -161,6 +161,97 @@ test_badges_append (void)
   g_object_unref (box);
 }
 
+/* The row's label that says @text */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *row)
+{
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, row, &bounds));
+  return bounds;
+}
+
+/* The row lays out its own children: "#1" and the date on the first line,
+ * the badges under them, the total and "N items" at the end, before the
+ * chevron's 16 px; mirrored right to left. None overlaps another. */
+static void
+test_layout (gconstpointer data)
+{
+  gboolean rtl = GPOINTER_TO_INT (data);
+  g_autoptr(MedusaOrder) order = make_order ("order_1", 1, "pending", "not_fulfilled", "awaiting");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = medusa_order_row_new ();
+  g_autoptr(GPtrArray) badges = NULL;
+  graphene_rect_t number, date, total, items, first_badge, last_badge;
+  float width;
+
+  gtk_widget_set_direction (row, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, -1);
+  medusa_order_row_set_order (MEDUSA_ORDER_ROW (row), order);
+  gtk_window_present (GTK_WINDOW (window));
+  wt_iterate_ms (100);
+
+  width = gtk_widget_get_width (row);
+  g_assert_cmpfloat (width, >=, 500);
+  number = bounds_in (find_label (row, "#1"), row);
+  date = bounds_in (find_label (row, "27 Nov 2026"), row);
+  total = bounds_in (find_label (row, "€47.50"), row);
+  items = bounds_in (find_label (row, "0 items"), row);
+  badges = row_badges (row);
+  g_assert_cmpuint (badges->len, ==, 3);
+  first_badge = bounds_in (badges->pdata[0], row);
+  last_badge = bounds_in (badges->pdata[2], row);
+
+  /* two lines */
+  g_assert_cmpfloat (number.origin.y + number.size.height, <=, first_badge.origin.y);
+  g_assert_cmpfloat (total.origin.y + total.size.height, <=, items.origin.y);
+  g_assert_cmpfloat (number.size.width, >, 0);
+  g_assert_cmpfloat (items.size.width, >, 0);
+  if (!rtl)
+    {
+      g_assert_cmpfloat (number.origin.x, ==, 0);
+      g_assert_cmpfloat (number.origin.x + number.size.width, <, date.origin.x);
+      g_assert_cmpfloat (first_badge.origin.x, ==, 0);
+      g_assert_cmpfloat (first_badge.origin.x + first_badge.size.width, <, last_badge.origin.x);
+      g_assert_cmpfloat (last_badge.origin.x + last_badge.size.width, <, total.origin.x);
+      /* the total and the item count end where the chevron's space begins */
+      g_assert_cmpfloat (total.origin.x + total.size.width, ==, width - 16 - 12);
+      g_assert_cmpfloat (items.origin.x + items.size.width, ==, width - 16 - 12);
+    }
+  else
+    {
+      g_assert_cmpfloat (number.origin.x + number.size.width, ==, width);
+      g_assert_cmpfloat (date.origin.x + date.size.width, <, number.origin.x);
+      g_assert_cmpfloat (first_badge.origin.x + first_badge.size.width, ==, width);
+      g_assert_cmpfloat (last_badge.origin.x + last_badge.size.width, <, first_badge.origin.x);
+      g_assert_cmpfloat (total.origin.x + total.size.width, <, last_badge.origin.x);
+      g_assert_cmpfloat (total.origin.x, ==, 16 + 12);
+      g_assert_cmpfloat (items.origin.x, ==, 16 + 12);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +263,8 @@ main (int   argc,
 
   g_test_add_func ("/widgets/order-row/badges-rebind", test_badges_rebind);
   g_test_add_func ("/widgets/order-row/badges-append", test_badges_append);
+  g_test_add_data_func ("/widgets/order-row/layout", GINT_TO_POINTER (FALSE), test_layout);
+  g_test_add_data_func ("/widgets/order-row/layout-rtl", GINT_TO_POINTER (TRUE), test_layout);
 
   return g_test_run ();
 }
