@@ -927,13 +927,13 @@ test_request_pages (Fixture       *f,
   g_assert_cmpuint (g_array_index (f->changes, Change, 1).position, ==, PAGE_SIZE);
   g_assert_cmpuint (g_array_index (f->changes, Change, 1).added, ==, 3 * PAGE_SIZE);
 
-  /* with prefetch: the rest (7) in one request of a page, as it is less
-   * than a page for each of the three requests that may be in flight */
+  /* with prefetch: the rest in requests of 30, at the same time (the 7
+   * left are not shared: less than half a request each) */
   medusa_order_list_set_prefetch (list, 2);
   medusa_order_list_load_more (list);
   pump_until (is_idle, list);
   g_assert_cmpuint (n_order_requests (f), ==, 3);
-  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=10");
+  g_assert_cmpstr (last_order_query (f), ==, "offset=40&limit=30");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
   g_assert_false (medusa_order_list_get_has_more (list));
   for (guint i = 0; i < N_ORDERS; i++)
@@ -960,24 +960,25 @@ was_asked (Fixture    *f,
 }
 
 /* Once the count is known, what is left is shared between the requests that
- * may be in flight (whole pages) rather than asked for in one request:
- * 37 left with request-pages 5 and prefetch 1 are 20 + 20, not 50 */
+ * may be in flight (whole pages) rather than asked for in one request, when
+ * each share is at least half a request: 42 left with pages of 5,
+ * request-pages 10 and prefetch 1 are 25 + 25, not 50 */
 static void
 test_request_pages_shared (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(MedusaOrderList) list = NULL;
 
-  list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", f->client, "page-size", PAGE_SIZE,
-                       "request-pages", 5, "prefetch", 1, NULL);
+  list = g_object_new (MEDUSA_TYPE_ORDER_LIST, "client", f->client, "page-size", 5,
+                       "request-pages", 10, "prefetch", 1, NULL);
   pump_until (is_idle, list);
-  g_assert_cmpstr (last_order_query (f), ==, "limit=10");
+  g_assert_cmpstr (last_order_query (f), ==, "limit=5");
 
   medusa_order_list_load_more (list);
   pump_until (is_idle, list);
   g_assert_cmpuint (n_order_requests (f), ==, 3);
-  g_assert_true (was_asked (f, "offset=10&limit=20"));
-  g_assert_true (was_asked (f, "offset=30&limit=20"));
+  g_assert_true (was_asked (f, "offset=5&limit=25"));
+  g_assert_true (was_asked (f, "offset=30&limit=25"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
   for (guint i = 0; i < N_ORDERS; i++)
     g_assert_cmpint (display_id_at (list, i), ==, N_ORDERS - i);
