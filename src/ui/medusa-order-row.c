@@ -78,10 +78,7 @@ update (MedusaOrderRow *self)
        * in place, not made again */
       medusa_order_update_status_badges (self->order, self->badges);
       for (guint i = 0; i < G_N_ELEMENTS (self->badges); i++)
-        {
-          if (!gtk_widget_get_visible (self->badges[i]))
-            gtk_widget_set_visible (self->badges[i], TRUE);
-        }
+        gtk_widget_set_visible (self->badges[i], TRUE);
 
       /* Translators: order number, date, three statuses, item count, total */
       label = g_strdup_printf (_("Order %s, %s, %s, %s, %s, %s, %s"),

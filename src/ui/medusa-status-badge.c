@@ -252,34 +252,6 @@ order_badges (MedusaOrder *order,
 }
 
 void
-medusa_order_set_status_badges (MedusaOrder *order,
-                                GtkBox      *box)
-{
-  GtkWidget *badges[3];
-  GtkWidget *child;
-  guint n = 0;
-
-  g_return_if_fail (MEDUSA_IS_ORDER (order));
-  g_return_if_fail (GTK_IS_BOX (box));
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (n < G_N_ELEMENTS (badges))
-        badges[n] = child;
-      n++;
-    }
-  if (n != G_N_ELEMENTS (badges))
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-        gtk_box_remove (box, child);
-      medusa_order_append_status_badges (order, box);
-      return;
-    }
-  medusa_order_update_status_badges (order, badges);
-}
-
-void
 medusa_order_update_status_badges (MedusaOrder *order,
                                    GtkWidget   *badges[3])
 {

@@ -23,12 +23,6 @@ void         medusa_status_badge_ensure_css       (void);
 /* Appends the order's three status badges to @box. */
 void         medusa_order_append_status_badges    (MedusaOrder            *order,
                                                    GtkBox                 *box);
-/* @box shows the order's three status badges: the three it holds are
- * changed in place (text, style, tooltip; what is the same is not touched),
- * or, when it does not hold three, they are made. For rows that are bound
- * to one order after another. */
-void         medusa_order_set_status_badges       (MedusaOrder            *order,
-                                                   GtkBox                 *box);
 /* The three badges of medusa_status_badge_new() in @badges say the order's
  * three statuses (text, style, tooltip; what is the same is not touched). */
 void         medusa_order_update_status_badges    (MedusaOrder            *order,

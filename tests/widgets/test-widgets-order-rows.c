@@ -161,24 +161,6 @@ test_badges_append (void)
   g_object_unref (box);
 }
 
-/* The row's label that says @text */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static graphene_rect_t
 bounds_in (GtkWidget *widget,
            GtkWidget *row)
@@ -213,10 +195,10 @@ test_layout (gconstpointer data)
 
   width = gtk_widget_get_width (row);
   g_assert_cmpfloat (width, >=, 500);
-  number = bounds_in (find_label (row, "#1"), row);
-  date = bounds_in (find_label (row, "27 Nov 2026"), row);
-  total = bounds_in (find_label (row, "€47.50"), row);
-  items = bounds_in (find_label (row, "0 items"), row);
+  number = bounds_in (wt_find_label (row, "#1"), row);
+  date = bounds_in (wt_find_label (row, "27 Nov 2026"), row);
+  total = bounds_in (wt_find_label (row, "€47.50"), row);
+  items = bounds_in (wt_find_label (row, "0 items"), row);
   badges = row_badges (row);
   g_assert_cmpuint (badges->len, ==, 3);
   first_badge = bounds_in (badges->pdata[0], row);
