@@ -17,6 +17,7 @@
 #include "medusa-order-row.h"
 #include "medusa-orders-page.h"
 #include "medusa-page.h"
+#include "medusa-spinner.h"
 #include "medusa-ui-utils.h"
 
 /* What a row shows, and nothing more (totals are always added). */
@@ -117,7 +118,7 @@ struct _MedusaOrdersPage
   GtkLabel        *filter_error_label;
   GtkLabel        *filters_count_label;
   GtkLabel        *count_label;
-  GtkSpinner      *more_spinner;
+  MedusaSpinner   *more_spinner;
   GtkListView     *list_view;
 };
 
@@ -334,7 +335,7 @@ update_state (MedusaOrdersPage *self)
       medusa_session_get_customer (medusa_page_get_session (MEDUSA_PAGE (self))) != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
-      gtk_spinner_set_spinning (self->more_spinner, FALSE);
+      medusa_spinner_set_spinning (self->more_spinner, FALSE);
       medusa_page_show_state (MEDUSA_PAGE (self), "unsupported");
       return;
     }
@@ -342,7 +343,7 @@ update_state (MedusaOrdersPage *self)
   if (self->list == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
-      gtk_spinner_set_spinning (self->more_spinner, FALSE);
+      medusa_spinner_set_spinning (self->more_spinner, FALSE);
       medusa_page_show_blank (MEDUSA_PAGE (self));
       return;
     }
@@ -828,6 +829,7 @@ medusa_orders_page_class_init (MedusaOrdersPageClass *klass)
   MEDUSA_PAGE_CLASS (klass)->refresh = medusa_orders_page_refresh;
   MEDUSA_PAGE_CLASS (klass)->clear_input = medusa_orders_page_clear_input;
 
+  g_type_ensure (MEDUSA_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medusaaccount/MedusaAccount/medusa-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MedusaOrdersPage, search_entry);
@@ -901,7 +903,8 @@ medusa_orders_page_init (MedusaOrdersPage *self)
   gtk_menu_button_set_create_popup_func (self->filters_button, filters_create_popup_cb, self, NULL);
 
   /* The spinner under the list spins while more orders load; it is on the
-   * list's page, so it is only seen when there are rows. */
+   * list's page, so it is only seen when there are rows. It is drawn with
+   * cairo, not a GtkSpinner's symbolic icon (see medusa-spinner.c). */
   self->list_bindings = g_binding_group_new ();
   g_binding_group_bind (self->list_bindings, "loading", self->more_spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->more_spinner, "spinning", self->more_spinner, "visible", G_BINDING_SYNC_CREATE);

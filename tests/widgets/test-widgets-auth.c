@@ -26,6 +26,7 @@
 #include "medusa-register-page.h"
 #include "medusa-reset-password-page.h"
 #include "medusa-sign-in-page.h"
+#include "medusa-spinner.h"
 #include "medusa-store-page.h"
 #include "medusa-store-profiles.h"
 #include "medusa-ui-utils.h"
@@ -1249,6 +1250,9 @@ find_unseen_spinner (GtkWidget *widget)
 
   if (GTK_IS_SPINNER (widget) && gtk_widget_get_visible (widget) &&
       gtk_spinner_get_spinning (GTK_SPINNER (widget)) && !gtk_widget_get_mapped (widget))
+    return widget;
+  if (MEDUSA_IS_SPINNER (widget) && medusa_spinner_is_animating (MEDUSA_SPINNER (widget)) &&
+      !gtk_widget_get_mapped (widget))
     return widget;
 
   for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))

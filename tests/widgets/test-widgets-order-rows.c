@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "medusa-order-row.h"
+#include "medusa-spinner.h"
 #include "medusa-status-badge.h"
 #include "widget-test-utils.h"
 
@@ -234,6 +235,64 @@ test_layout (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What @widget draws now, NULL when nothing */
+static GskRenderNode *
+render_node_of (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The orders page's spinner asks for frames only while it spins and is
+ * mapped (a window left alone does not wake up), draws only while it spins,
+ * and turns from one frame to the next. */
+static void
+test_spinner (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *spinner = medusa_spinner_new ();
+  g_autoptr(GskRenderNode) first = NULL;
+  g_autoptr(GskRenderNode) later = NULL;
+  g_autoptr(GskRenderNode) stopped = NULL;
+  g_autoptr(GBytes) first_bytes = NULL;
+  g_autoptr(GBytes) later_bytes = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), spinner);
+  gtk_widget_set_size_request (spinner, 24, 24);
+  medusa_spinner_set_spinning (MEDUSA_SPINNER (spinner), TRUE);
+  g_assert_false (medusa_spinner_is_animating (MEDUSA_SPINNER (spinner)));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wt_wait_until (gtk_widget_get_mapped (spinner), WT_TIMEOUT);
+  g_assert_true (medusa_spinner_is_animating (MEDUSA_SPINNER (spinner)));
+  wt_iterate_ms (50);
+  first = render_node_of (spinner);
+  g_assert_nonnull (first);
+  wt_iterate_ms (250);
+  later = render_node_of (spinner);
+  g_assert_nonnull (later);
+  first_bytes = gsk_render_node_serialize (first);
+  later_bytes = gsk_render_node_serialize (later);
+  g_assert_false (g_bytes_equal (first_bytes, later_bytes));
+
+  gtk_widget_set_visible (spinner, FALSE);
+  g_assert_false (medusa_spinner_is_animating (MEDUSA_SPINNER (spinner)));
+  gtk_widget_set_visible (spinner, TRUE);
+  wt_wait_until (gtk_widget_get_mapped (spinner), WT_TIMEOUT);
+  g_assert_true (medusa_spinner_is_animating (MEDUSA_SPINNER (spinner)));
+
+  medusa_spinner_set_spinning (MEDUSA_SPINNER (spinner), FALSE);
+  g_assert_false (medusa_spinner_is_animating (MEDUSA_SPINNER (spinner)));
+  wt_iterate_ms (50);
+  stopped = render_node_of (spinner);
+  g_assert_null (stopped);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/widgets/order-row/badges-append", test_badges_append);
   g_test_add_data_func ("/widgets/order-row/layout", GINT_TO_POINTER (FALSE), test_layout);
   g_test_add_data_func ("/widgets/order-row/layout-rtl", GINT_TO_POINTER (TRUE), test_layout);
+  g_test_add_func ("/widgets/spinner/animates-only-when-seen", test_spinner);
 
   return g_test_run ();
 }
