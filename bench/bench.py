@@ -54,6 +54,7 @@ IDLE_SECONDS = 3 if QUICK else 20
 IDLE_SETTLE = 2 if QUICK else 15
 MEMORY_COUNTS = [1000] if QUICK else [1000, 10000]
 STALL_ORDERS = 1000 if QUICK else 10000
+STALL_RUNS = 1 if QUICK else 3
 N_BENCH_ORDERS = 300  # the bench customer's orders (tools/bench.sh places them)
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -690,7 +691,10 @@ def tab_into_list(pid, name, limit=30):
     fail(f"stall: {limit} Tabs did not reach the list {name!r}")
 
 
-def bench_stall():
+def stall_run(n):
+    """One run of the stall row: the app on its orders page, scrolled to the
+    end of STALL_ORDERS orders. Returns (longest gap, longest busy stretch,
+    seconds it took)."""
     srv = subprocess.Popen([CORE, "serve", str(STALL_ORDERS)], stdout=subprocess.PIPE,
                            text=True, bufsize=1)
     try:
@@ -773,12 +777,27 @@ def bench_stall():
     finally:
         srv.terminate()
         srv.wait(10)
+    log(f"stall: run {n}: {ms(worst)} over {elapsed:.1f} s; longest busy stretch {ms(worst_cpu)}")
+    return worst, worst_cpu, elapsed
+
+
+def bench_stall():
+    # Each run's longest gap is one sample of the machine as much as of the
+    # app (a 16 s run on a shared 2-core VM); the row is the median of
+    # STALL_RUNS runs, each run's value listed beside it.
+    runs = [stall_run(n) for n in range(1, STALL_RUNS + 1)]
+    gaps = [g for g, _, _ in runs]
+    cpus = [c for _, c, _ in runs]
+    listed = "" if len(runs) == 1 else " (runs: " + ", ".join(ms(g) for g in gaps) + ")"
+    listed_cpu = "" if len(runs) == 1 else " (runs: " + ", ".join(ms(c) for c in cpus) + ")"
     add_row("stall", f"longest main-loop stall, {STALL_ORDERS} orders load + scroll to the end "
-            f"(fake store, {elapsed:.0f} s)", ms(worst), "—", "—", "≤ 16 ms", {"worst_gap_us": worst})
-    add_row("stall_cpu", "longest main-loop busy stretch in that run (main thread CPU time "
-            "between two 1 ms ticks; without the machine's other load)", ms(worst_cpu), "—", "—",
-            "≤ 16 ms", {"worst_cpu_us": worst_cpu})
-    log(f"stall: {ms(worst)} over {elapsed:.1f} s; longest busy stretch {ms(worst_cpu)}")
+            f"(fake store, {median([e for _, _, e in runs]):.0f} s), median of {len(runs)} run(s)",
+            ms(median(gaps)) + listed, "—", "—", "≤ 16 ms",
+            {"worst_gap_us": median(gaps), "runs_worst_gap_us": gaps})
+    add_row("stall_cpu", "longest main-loop busy stretch in those runs (main thread CPU time "
+            "between two 1 ms ticks; without the machine's other load)", ms(median(cpus)) + listed_cpu,
+            "—", "—", "≤ 16 ms", {"worst_cpu_us": median(cpus), "runs_worst_cpu_us": cpus})
+    log(f"stall: median of {len(runs)}: {ms(median(gaps))}; longest busy stretch {ms(median(cpus))}")
 
 
 def main():
