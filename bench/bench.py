@@ -308,6 +308,26 @@ def read_ids(out):
     return t, n_req, [x for x in lines[2:] if x]
 
 
+def backend_log_size():
+    """Where the backend's request log ends now (BENCH_BACKEND_LOG), or None."""
+    try:
+        return os.path.getsize(os.environ.get("BENCH_BACKEND_LOG", ""))
+    except OSError:
+        return None
+
+
+def backend_order_requests(since):
+    """The order list requests the backend logged after @since (a
+    backend_log_size()), or None without a log: what a client really asked,
+    not what its plan says."""
+    if since is None:
+        return None
+    time.sleep(0.05)   # the log line is written as the response ends
+    with open(os.environ["BENCH_BACKEND_LOG"], "rb") as f:
+        f.seek(since)
+        return sum(1 for line in f if b"GET /store/customers/me/orders" in line)
+
+
 def backend_cpu_ms():
     """The backend's CPU time so far (utime + stime of its node process, ms),
     or None when its pid is not known (BENCH_BACKEND_PID)."""
@@ -325,22 +345,33 @@ def backend_cpu_ms():
 def bench_history(token):
     env = dict(os.environ, NODE_PATH=os.path.join(JS_DIR, "node_modules"))
     for page in (20, 50):
-        ours, peer = [], []
+        ours, peer, one = [], [], []
         cpu_ours, cpu_peer = [], []   # the backend's CPU time per whole history
         ids_ours = ids_peer = None
+        # At page 50 also the backend's floor: every order in one request
+        # (our client, no paging), which no client that shows a page first
+        # can beat
+        clients = ("core", "js", "one") if page == 50 else ("core", "js")
         for i in range(RUNS_HISTORY):
-            for who in ("core", "js") if i % 2 == 0 else ("js", "core"):
+            for who in clients if i % 2 == 0 else clients[::-1]:
                 if who == "core":
                     argv = [CORE, "history", STORE_URL, token, str(page)]
+                elif who == "one":
+                    argv = [CORE, "history", STORE_URL, token, str(N_BENCH_ORDERS), "0", "1"]
                 else:
                     argv = ["node", os.path.join(SRC, "bench", "history-medusa-js.js"),
                             STORE_URL, token, str(page)]
                 cpu0 = backend_cpu_ms()
+                log0 = backend_log_size()
                 p = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
                 cpu1 = backend_cpu_ms()
                 if p.returncode != 0:
                     fail(f"history ({who}, page {page}): {p.stderr.strip()}")
                 t, n_req, ids = read_ids(p.stdout)
+                n_req = backend_order_requests(log0) or n_req
+                if who == "one":
+                    one.append(t)
+                    continue
                 if cpu0 is not None and cpu1 is not None:
                     (cpu_ours if who == "core" else cpu_peer).append(cpu1 - cpu0)
                 if who == "core":
@@ -363,6 +394,14 @@ def bench_history(token):
                 {"ours_us": ours, "peer_us": peer, "orders": len(ids_ours), "same_ids": True,
                  "backend_cpu_ms_ours": cpu_ours, "backend_cpu_ms_peer": cpu_peer})
         log(f"history page {page}: core {ms(o)}, medusa-js {ms(p)}; same {len(ids_ours)} ids")
+        if one:
+            add_row("history_one_request",
+                    f"history: the first {N_BENCH_ORDERS} orders in one request (the backend's floor: "
+                    "no paging, nothing shown before all have come)",
+                    ms(median(one)), "medusa-js 6.1.9 page 50: " + ms(p), f"{median(one) / p:.2f}×", "—",
+                    {"ours_us": one})
+            log(f"history: {N_BENCH_ORDERS} orders in one request {ms(median(one))}, "
+                f"{median(one) / p:.2f}× medusa-js page 50")
         if cpu_ours and cpu_peer:
             # The backend (one Node process) works through the requests one
             # at a time: its CPU time is a floor under either client's time

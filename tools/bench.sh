@@ -162,7 +162,7 @@ log "Xvfb :$display (pid $XVFB_PID); measuring$([ "$QUICK" = 1 ] && echo " (--qu
 BENCH_PYTHON=python3
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pyatspi' 2>/dev/null && BENCH_PYTHON=/usr/bin/python3
 env -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
-  DISPLAY=":$display" BENCH_PYTHON="$BENCH_PYTHON" BENCH_BACKEND_PID="${BACKEND_MEDUSA_PID:-}" GDK_BACKEND=x11 HOME="$TMP/home" XDG_RUNTIME_DIR="$TMP/runtime" \
+  DISPLAY=":$display" BENCH_PYTHON="$BENCH_PYTHON" BENCH_BACKEND_PID="${BACKEND_MEDUSA_PID:-}" BENCH_BACKEND_LOG="${MEDUSA_LOG:-}" GDK_BACKEND=x11 HOME="$TMP/home" XDG_RUNTIME_DIR="$TMP/runtime" \
   TMP="$TMP" BENCH_BUILD="$BUILD" BENCH_SRC="$ROOT" BENCH_QUICK="$QUICK" BENCH_ONLY="$ONLY" \
   BENCH_JS_DIR="$BENCH_DIR/js" BENCH_JSON="$JSON" BENCH_SHOTS="${BENCH_SHOTS:-}" LC_ALL=C.UTF-8 \
   dbus-run-session -- bash -c '
