@@ -8,7 +8,7 @@
  *       of src/ui/medusa-orders-page.c) loads every order of the customer of
  *       TOKEN, with MedusaOrderList:prefetch PREFETCH and
  *       MedusaOrderList:request-pages REQUEST_PAGES (defaults: BENCH_PREFETCH,
- *       BENCH_REQUEST_PAGES). REQUESTS is the number of requests made.
+ *       BENCH_REQUEST_PAGES). REQUESTS is the number of requests planned.
  *       Prints "TIME_US <µs>", "REQUESTS <n>", then one order id a line.
  *   bench-core memory N
  *       The fake server (in this process) holds N orders; MedusaOrderList
