@@ -763,13 +763,14 @@ def stall_run(n):
         time.sleep(0.3)
         tabs = tab_into_list(r.pid, "Orders")
         log(f"stall: the list has the keyboard focus after {tabs} Tab(s)")
-        # BENCH_PERF=FILE: perf samples of the app's main thread while it scrolls,
+        # BENCH_PERF=FILE: perf samples of the app's main thread while it scrolls
+        # (FILE.1, FILE.2, … one a run),
         # on the clock of the gap marks (CLOCK_MONOTONIC), to see what a gap was
         perf = None
         if os.environ.get("BENCH_PERF"):
             perf = subprocess.Popen(["perf", "record", "-q", "-k", "CLOCK_MONOTONIC", "-F", "1000",
                                      "--call-graph", "dwarf,8192", "-t", str(r.pid),
-                                     "-o", os.environ["BENCH_PERF"]],
+                                     "-o", f"{os.environ['BENCH_PERF']}.{n}"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1)
         while served[0] < STALL_ORDERS and time.monotonic() - t_start < (60 if QUICK else 240):
