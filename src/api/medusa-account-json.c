@@ -16,18 +16,14 @@
 #include "medusa-error.h"
 #include "medusa-orders-dialect-private.h"
 
-/* Replaces @root's "customer" by the dialect's normal form (if it has one). */
+/* Replaces @root's "customer" by @dialect's normal form. */
 static gboolean
-normalize_customer (MedusaClient  *client,
-                    JsonNode      *root,
-                    GError       **error)
+normalize_customer (const MedusaDialect  *dialect,
+                    JsonNode             *root,
+                    GError              **error)
 {
-  const MedusaDialect *dialect = _medusa_client_get_dialect (client);
   JsonObject *customer;
   JsonObject *normalized;
-
-  if (dialect->normalize_customer_json == NULL)
-    return TRUE;
 
   customer = medusa_json_get_object_member (root, "customer", error);
   if (customer == NULL)
@@ -41,26 +37,114 @@ normalize_customer (MedusaClient  *client,
   return TRUE;
 }
 
-/* Every conditional answer, and the plain fetch's pages of orders and
- * payment methods: the bytes as they came (MEDUSA_REQUEST_RAW_BODY), neither
- * parsed here nor written out again. The sync validates them once, in a
- * thread (medusa_json_parse(): size, depth, UTF-8), before anything reads
- * them. The customer of a plain fetch is parsed here: the dialect
- * normalizes it. */
-static gboolean
-account_json_is_raw (MedusaAccountJsonKind kind)
+/* What a fetch finishes with: the JSON text, and for a conditional fetch
+ * the answer's ETag */
+typedef struct
 {
-  return kind != MEDUSA_ACCOUNT_JSON_CUSTOMER;
+  GBytes   *json;          /* (owned) (nullable): NULL when not modified */
+  char     *etag;          /* (owned) (nullable) */
+} AccountJson;
+
+static void
+account_json_free (AccountJson *data)
+{
+  g_clear_pointer (&data->json, g_bytes_unref);
+  g_free (data->etag);
+  g_free (data);
 }
 
-/* The flags of a plain fetch of @kind (a page of whole orders can be large). */
-static MedusaRequestFlags
-account_json_flags (MedusaAccountJsonKind kind)
+/* A customer to put in the dialect's normal form, in a thread: the text is
+ * parsed (bounded: medusa_json_parse()), reshaped and written out again. */
+typedef struct
 {
-  return MEDUSA_REQUEST_LARGE_ANSWER | (account_json_is_raw (kind) ? MEDUSA_REQUEST_RAW_BODY : 0);
+  const MedusaDialect *dialect;
+  AccountJson         *answer;       /* (owned) */
+  gboolean             conditional;  /* finish with the AccountJson, not the text */
+} CustomerJob;
+
+static void
+customer_job_free (CustomerJob *job)
+{
+  g_clear_pointer (&job->answer, account_json_free);
+  g_free (job);
 }
 
-#define ACCOUNT_JSON_CONDITIONAL_FLAGS (MEDUSA_REQUEST_LARGE_ANSWER | MEDUSA_REQUEST_RAW_BODY)
+static void
+normalize_customer_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  CustomerJob *job = task_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  gsize size = 0;
+  const char *text = g_bytes_get_data (job->answer->json, &size);
+  char *normalized;
+
+  root = medusa_json_parse (text, size, &error);
+  if (root != NULL && !JSON_NODE_HOLDS_OBJECT (root))
+    _medusa_client_set_parse_error (&error);
+  if (error != NULL || !normalize_customer (job->dialect, root, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  normalized = json_to_string (root, FALSE);
+  g_bytes_unref (job->answer->json);
+  job->answer->json = g_bytes_new_take (normalized, strlen (normalized));
+  if (job->conditional)
+    g_task_return_pointer (task, g_steal_pointer (&job->answer), (GDestroyNotify) account_json_free);
+  else
+    g_task_return_pointer (task, g_bytes_ref (job->answer->json), (GDestroyNotify) g_bytes_unref);
+}
+
+/* Finishes @task with @json (and @etag for a conditional fetch), in the
+ * dialect's normal form when it is a customer the dialect reshapes: that is
+ * done in a thread (a store's answer may be large, up to
+ * MEDUSA_REQUEST_LARGE_ANSWER). Takes @json and @etag. */
+static void
+return_account_json (GTask        *task,
+                     MedusaClient *client,
+                     gboolean      conditional,
+                     GBytes       *json,
+                     char         *etag)
+{
+  const MedusaDialect *dialect = _medusa_client_get_dialect (client);
+  AccountJson *answer = g_new0 (AccountJson, 1);
+
+  answer->json = json;
+  answer->etag = etag;
+
+  if (json != NULL &&
+      GPOINTER_TO_INT (g_task_get_task_data (task)) == MEDUSA_ACCOUNT_JSON_CUSTOMER &&
+      dialect->normalize_customer_json != NULL)
+    {
+      CustomerJob *job = g_new0 (CustomerJob, 1);
+
+      job->dialect = dialect;
+      job->answer = answer;
+      job->conditional = conditional;
+      g_task_set_task_data (task, job, (GDestroyNotify) customer_job_free);
+      g_task_run_in_thread (task, normalize_customer_thread);
+      return;
+    }
+
+  if (conditional)
+    g_task_return_pointer (task, answer, (GDestroyNotify) account_json_free);
+  else
+    {
+      g_task_return_pointer (task, g_steal_pointer (&answer->json), (GDestroyNotify) g_bytes_unref);
+      account_json_free (answer);
+    }
+}
+
+/* Every answer as the bytes came (MEDUSA_REQUEST_RAW_BODY), neither parsed
+ * here nor written out again, but for a customer the dialect reshapes
+ * (return_account_json()). The sync validates them once, in a thread
+ * (medusa_json_parse(): size, depth, UTF-8), before anything reads them. */
+#define ACCOUNT_JSON_FLAGS (MEDUSA_REQUEST_LARGE_ANSWER | MEDUSA_REQUEST_RAW_BODY)
 
 static void
 fetch_account_json_cb (GObject      *source,
@@ -68,49 +152,18 @@ fetch_account_json_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  GBytes *bytes;
   GError *error = NULL;
-  gsize length = 0;
 
-  if (account_json_is_raw (GPOINTER_TO_INT (g_task_get_task_data (task))))
-    {
-      GBytes *bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, NULL, &error);
-
-      if (bytes == NULL && error == NULL)
-        _medusa_client_set_parse_error (&error);
-      if (bytes == NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
-      return;
-    }
-
-  root = medusa_client_request_finish (MEDUSA_CLIENT (source), result, NULL, &error);
-  if (error != NULL)
+  bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, NULL, &error);
+  if (bytes == NULL && error == NULL)
+    _medusa_client_set_parse_error (&error);
+  if (bytes == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      _medusa_client_set_parse_error (&error);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* The customer in the shape the local copy reads, whatever the dialect. */
-  if (GPOINTER_TO_INT (g_task_get_task_data (task)) == MEDUSA_ACCOUNT_JSON_CUSTOMER &&
-      !normalize_customer (MEDUSA_CLIENT (source), root, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  text = json_to_string (root, FALSE);
-  length = strlen (text);
-  g_task_return_pointer (task, g_bytes_new_take (g_steal_pointer (&text), length),
-                         (GDestroyNotify) g_bytes_unref);
+  return_account_json (task, MEDUSA_CLIENT (source), FALSE, bytes, NULL);
 }
 
 /* The orders through the dialect (medusa-orders-dialect-private.h): the
@@ -204,7 +257,7 @@ medusa_client_fetch_account_json_async (MedusaClient           *self,
 
   /* A page of whole orders can be large. */
   medusa_client_request_async (self, "GET", path, query_string,
-                               NULL, account_json_flags (kind), MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               NULL, ACCOUNT_JSON_FLAGS, MEDUSA_ERROR_CONTEXT_DEFAULT,
                                cancellable, fetch_account_json_cb, g_steal_pointer (&task));
 }
 
@@ -219,21 +272,6 @@ medusa_client_fetch_account_json_finish (MedusaClient  *self,
                                          GError       **error)
 {
   return _medusa_client_propagate_pointer (self, result, medusa_client_fetch_account_json_async, error);
-}
-
-/* What a conditional fetch finishes with */
-typedef struct
-{
-  GBytes   *json;          /* (owned) (nullable): NULL when not modified */
-  char     *etag;          /* (owned) (nullable) */
-} AccountJson;
-
-static void
-account_json_free (AccountJson *data)
-{
-  g_clear_pointer (&data->json, g_bytes_unref);
-  g_free (data->etag);
-  g_free (data);
 }
 
 /* The same for medusa_client_fetch_account_json_if_changed_async(). */
@@ -266,12 +304,9 @@ fetch_account_json_if_changed_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GBytes) bytes = NULL;
-  AccountJson *data;
   GError *error = NULL;
   guint status = 0;
 
-  /* Every kind as it came (ACCOUNT_JSON_CONDITIONAL_FLAGS): the sync
-   * parses it, in a thread. */
   bytes = _medusa_client_request_bytes_finish (MEDUSA_CLIENT (source), result, &status, &error);
   if (error != NULL)
     {
@@ -284,36 +319,11 @@ fetch_account_json_if_changed_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
+  if (status == SOUP_STATUS_NOT_MODIFIED)
+    g_clear_pointer (&bytes, g_bytes_unref);
 
-  /* As fetch_account_json_cb(): the customer in the shape the local copy
-   * reads (a v2 store's "addresses" are its shipping addresses). Only a
-   * dialect that reshapes it parses it here (one small object). */
-  if (status != SOUP_STATUS_NOT_MODIFIED &&
-      GPOINTER_TO_INT (g_task_get_task_data (task)) == MEDUSA_ACCOUNT_JSON_CUSTOMER &&
-      _medusa_client_get_dialect (MEDUSA_CLIENT (source))->normalize_customer_json != NULL)
-    {
-      gsize size = 0;
-      const char *text = g_bytes_get_data (bytes, &size);
-      g_autoptr(JsonNode) root = medusa_json_parse (text, size, &error);
-      char *normalized;
-
-      if (root != NULL && !JSON_NODE_HOLDS_OBJECT (root))
-        _medusa_client_set_parse_error (&error);
-      if (error != NULL || !normalize_customer (MEDUSA_CLIENT (source), root, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      normalized = json_to_string (root, FALSE);
-      g_bytes_unref (bytes);
-      bytes = g_bytes_new_take (normalized, strlen (normalized));
-    }
-
-  data = g_new0 (AccountJson, 1);
-  data->etag = g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result));
-  if (status != SOUP_STATUS_NOT_MODIFIED)
-    data->json = g_steal_pointer (&bytes);
-  g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
+  return_account_json (task, MEDUSA_CLIENT (source), TRUE, g_steal_pointer (&bytes),
+                       g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result)));
 }
 
 /**
@@ -355,7 +365,7 @@ medusa_client_fetch_account_json_if_changed_async (MedusaClient           *self,
                                          g_steal_pointer (&task));
       return;
     }
-  _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_CONDITIONAL_FLAGS,
+  _medusa_client_request_conditional_async (self, path, query_string, ACCOUNT_JSON_FLAGS,
                                             etag, cancellable, fetch_account_json_if_changed_cb,
                                             g_steal_pointer (&task));
 }

@@ -145,6 +145,85 @@ test_plain_customer (Fixture *f, gconstpointer data)
   assert_address_book (customer);
 }
 
+/* A broken answer is a parse error for either fetch, however the customer
+ * is reshaped (in a thread): no crash, no half-read customer. */
+static void
+test_broken_customer (Fixture *f, gconstpointer data)
+{
+  static const MedusaFakeFault faults[] = {
+    MEDUSA_FAKE_FAULT_MALFORMED_JSON, MEDUSA_FAKE_FAULT_CUT_JSON, MEDUSA_FAKE_FAULT_TRUNCATED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    for (guint conditional = 0; conditional < 2; conditional++)
+      {
+        g_autoptr(GAsyncResult) result = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        gboolean not_modified = TRUE;
+
+        medusa_fake_server_add_fault (f->fake, "GET", "/store/customers/me", faults[i], 1);
+        if (conditional)
+          {
+            medusa_client_fetch_account_json_if_changed_async (f->client, MEDUSA_ACCOUNT_JSON_CUSTOMER, NULL, NULL,
+                                                               NULL, medusa_fake_async_result_cb, &f->slot);
+            result = medusa_fake_wait_result (&f->slot);
+            bytes = medusa_client_fetch_account_json_if_changed_finish (f->client, result, &not_modified,
+                                                                        NULL, &error);
+            g_assert_false (not_modified);
+          }
+        else
+          {
+            medusa_client_fetch_account_json_async (f->client, MEDUSA_ACCOUNT_JSON_CUSTOMER, NULL,
+                                                    NULL, medusa_fake_async_result_cb, &f->slot);
+            result = medusa_fake_wait_result (&f->slot);
+            bytes = medusa_client_fetch_account_json_finish (f->client, result, &error);
+          }
+        g_assert_null (bytes);
+        g_assert_nonnull (error);
+        medusa_fake_server_clear_faults (f->fake);
+      }
+}
+
+/* An unchanged customer (304) is not modified: nothing to reshape. */
+static void
+test_unchanged_customer (Fixture *f, gconstpointer data)
+{
+  g_autofree char *etag = NULL;
+
+  medusa_fake_server_set_etag (f->fake, "W/\"ada-1\"");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean not_modified = FALSE;
+      char *new_etag = NULL;
+
+      medusa_client_fetch_account_json_if_changed_async (f->client, MEDUSA_ACCOUNT_JSON_CUSTOMER, NULL, etag,
+                                                         NULL, medusa_fake_async_result_cb, &f->slot);
+      result = medusa_fake_wait_result (&f->slot);
+      bytes = medusa_client_fetch_account_json_if_changed_finish (f->client, result, &not_modified,
+                                                                  &new_etag, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (new_etag, ==, "W/\"ada-1\"");
+      g_free (etag);
+      etag = new_etag;
+      if (i == 0)
+        {
+          g_autoptr(MedusaCustomer) customer = customer_of (bytes);
+
+          g_assert_false (not_modified);
+          assert_address_book (customer);
+        }
+      else
+        {
+          g_assert_true (not_modified);
+          g_assert_null (bytes);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -153,6 +232,8 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add ("/account-json-v2/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("if-changed-customer", test_if_changed_customer);
   ADD ("plain-customer", test_plain_customer);
+  ADD ("broken-customer", test_broken_customer);
+  ADD ("unchanged-customer", test_unchanged_customer);
 #undef ADD
 
   return g_test_run ();
