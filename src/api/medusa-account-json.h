@@ -20,10 +20,10 @@ G_BEGIN_DECLS
  *   MEDUSA_ACCOUNT_JSON_CUSTOMER:        GET /store/customers/me
  *   MEDUSA_ACCOUNT_JSON_PAYMENT_METHODS: GET /store/customers/me/payment-methods
  *   MEDUSA_ACCOUNT_JSON_ORDERS:          GET /store/customers/me/orders?<query>
- * (@query is only used for the orders and may be NULL). The customer of
- * medusa_client_fetch_account_json_async() must be a JSON object, else
- * MEDUSA_ERROR_PARSE (it is normalized for the dialect); every other answer
- * is the body's bytes as they came (JSON Content-Type, not empty, within the
+ * (@query is only used for the orders and may be NULL). A customer the
+ * store's dialect reshapes (v2) is parsed and put in v1's shape in a thread
+ * and must be a JSON object, else MEDUSA_ERROR_PARSE; every other answer is
+ * the body's bytes as they came (JSON Content-Type, not empty, within the
  * size cap), not parsed yet: whoever reads them parses them with
  * medusa_json_parse() first, in a thread (the sync's checks, the local
  * copy's worker), which is where they are validated. */
