@@ -635,9 +635,11 @@ put_job (MedusaAccountStore *self,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Puts @json, or @root (taken) when @json is NULL, with @func in a job. */
 static void
 put_async (MedusaAccountStore  *self,
            GBytes              *json,
+           JsonNode            *root,
            gboolean           (*func) (MedusaAccountStore *self, JsonNode *root, GError **error),
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
@@ -646,7 +648,8 @@ put_async (MedusaAccountStore  *self,
   GTask *task = new_task (self, cancellable, callback, user_data, medusa_account_store_put_finish);
   PutData *data = g_new0 (PutData, 1);
 
-  data->json = g_bytes_ref (json);
+  data->json = json != NULL ? g_bytes_ref (json) : NULL;
+  data->root = root;
   data->func = func;
   g_task_set_task_data (task, data, (GDestroyNotify) put_data_free);
   push_job (self, task, put_job, TRUE);
@@ -661,7 +664,7 @@ medusa_account_store_put_customer_async (MedusaAccountStore  *self,
 {
   g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (json != NULL);
-  put_async (self, json, put_customer, cancellable, callback, user_data);
+  put_async (self, json, NULL, put_customer, cancellable, callback, user_data);
 }
 
 void
@@ -673,7 +676,7 @@ medusa_account_store_put_addresses_async (MedusaAccountStore  *self,
 {
   g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (json != NULL);
-  put_async (self, json, put_addresses, cancellable, callback, user_data);
+  put_async (self, json, NULL, put_addresses, cancellable, callback, user_data);
 }
 
 void
@@ -685,7 +688,7 @@ medusa_account_store_put_payment_methods_async (MedusaAccountStore  *self,
 {
   g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (json != NULL);
-  put_async (self, json, put_payment_methods, cancellable, callback, user_data);
+  put_async (self, json, NULL, put_payment_methods, cancellable, callback, user_data);
 }
 
 void
@@ -697,7 +700,7 @@ medusa_account_store_put_orders_async (MedusaAccountStore  *self,
 {
   g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (json != NULL);
-  put_async (self, json, put_orders, cancellable, callback, user_data);
+  put_async (self, json, NULL, put_orders, cancellable, callback, user_data);
 }
 
 void
@@ -707,18 +710,9 @@ medusa_account_store_take_orders_async (MedusaAccountStore  *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  GTask *task;
-  PutData *data;
-
   g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (root != NULL);
-
-  task = new_task (self, cancellable, callback, user_data, medusa_account_store_put_finish);
-  data = g_new0 (PutData, 1);
-  data->root = root;
-  data->func = put_orders;
-  g_task_set_task_data (task, data, (GDestroyNotify) put_data_free);
-  push_job (self, task, put_job, TRUE);
+  put_async (self, NULL, root, put_orders, cancellable, callback, user_data);
 }
 
 void
@@ -730,7 +724,7 @@ medusa_account_store_put_order_details_async (MedusaAccountStore  *self,
 {
   g_return_if_fail (MEDUSA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (json != NULL);
-  put_async (self, json, put_order_details, cancellable, callback, user_data);
+  put_async (self, json, NULL, put_order_details, cancellable, callback, user_data);
 }
 
 gboolean
