@@ -599,6 +599,53 @@ v2_register_customer (MedusaClient *self,
                                g_task_get_cancellable (task), on_register_identity_cb, task);
 }
 
+/* Addresses: flat bodies, answered with the customer */
+
+static char *
+address_path (const char *address_id)
+{
+  g_autofree char *escaped = g_uri_escape_string (address_id, NULL, TRUE);
+
+  return g_strconcat ("/store/customers/me/addresses/", escaped, NULL);
+}
+
+/* The billing address: the address book's default billing address. The
+ * update's "billing_address" (v1's shape) is an address id, which gets the
+ * flag (POST …/addresses/{id}), or a new address, added with it (POST
+ * …/addresses); the store takes the flag off the one that had it. Both
+ * answer the customer. Saved on its own (the profile's Save Billing
+ * Address): anything else in the same update is refused. */
+static void
+v2_update_billing_address (MedusaClient *self,
+                           GTask        *task,
+                           JsonObject   *update)
+{
+  JsonNode *billing = json_object_get_member (update, "billing_address");
+  gboolean by_id = JSON_NODE_HOLDS_VALUE (billing) && json_node_get_value_type (billing) == G_TYPE_STRING;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(JsonNode) body_node = NULL;
+  g_autofree char *path = NULL;
+
+  if (json_object_get_size (update) != 1 || (!by_id && !JSON_NODE_HOLDS_OBJECT (billing)))
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED, "%s",
+                               _("The billing address is saved on its own."));
+      g_object_unref (task);
+      return;
+    }
+
+  body = by_id ? json_object_new () : json_object_ref (json_node_get_object (billing));
+  json_object_set_boolean_member (body, "is_default_billing", TRUE);
+  body_node = json_node_init_object (json_node_alloc (), body);
+  path = by_id ? address_path (json_node_get_string (billing)) : g_strdup ("/store/customers/me/addresses");
+  /* Setting the flag twice leaves it set; a repeated POST of a new address
+   * would add it twice. */
+  medusa_client_request_async (self, "POST", path, NULL, body_node,
+                               by_id ? MEDUSA_REQUEST_IDEMPOTENT : MEDUSA_REQUEST_DEFAULT,
+                               MEDUSA_ERROR_CONTEXT_DEFAULT,
+                               g_task_get_cancellable (task), on_customer_answer_cb, task);
+}
+
 /* Update: POST /store/customers/me, only the fields v2 takes */
 
 static void
@@ -617,12 +664,9 @@ v2_update_customer (MedusaClient               *self,
       g_object_unref (task);
       return;
     }
-  if (json_object_has_member (object, "billing_address") ||
-      json_object_has_member (object, "billing_address_id"))
+  if (json_object_has_member (object, "billing_address"))
     {
-      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED, "%s",
-                               _("This store keeps the billing address in the address book."));
-      g_object_unref (task);
+      v2_update_billing_address (self, task, object);
       return;
     }
 
@@ -630,16 +674,6 @@ v2_update_customer (MedusaClient               *self,
   medusa_client_request_async (self, "POST", "/store/customers/me", NULL, body,
                                MEDUSA_REQUEST_IDEMPOTENT, MEDUSA_ERROR_CONTEXT_DEFAULT,
                                g_task_get_cancellable (task), on_customer_answer_cb, task);
-}
-
-/* Addresses: flat bodies, answered with the customer */
-
-static char *
-address_path (const char *address_id)
-{
-  g_autofree char *escaped = g_uri_escape_string (address_id, NULL, TRUE);
-
-  return g_strconcat ("/store/customers/me/addresses/", escaped, NULL);
 }
 
 static void
@@ -893,6 +927,7 @@ const MedusaDialect medusa_dialect_v2 = {
    * orders through medusa-orders-v2.c, whose updated_at a capture does not
    * move (no ORDERS_CHANGED_SINCE). */
   .capabilities = MEDUSA_CAPABILITY_PASSWORD_RESET |
+                  MEDUSA_CAPABILITY_BILLING_IN_ADDRESS_BOOK |
                   MEDUSA_CAPABILITY_ORDERS |
                   MEDUSA_CAPABILITY_ORDER_BY_ID |
                   MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL,

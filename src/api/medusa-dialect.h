@@ -39,6 +39,8 @@ typedef enum
  * @MEDUSA_CAPABILITY_PASSWORD_RESET: the reset-by-email flow is available
  * @MEDUSA_CAPABILITY_BILLING_ADDRESS: a billing address can be set apart
  *   from the address book
+ * @MEDUSA_CAPABILITY_BILLING_IN_ADDRESS_BOOK: the billing address is one of
+ *   the address book's, chosen there (a new one joins the address book)
  * @MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE: an order's updated_at moves with
  *   every change the history shows (status, payment, fulfillment), so the
  *   local copy may fetch only the orders changed since its last sync
@@ -63,6 +65,7 @@ typedef enum
   MEDUSA_CAPABILITY_PASSWORD_RESET   = 1 << 4,
   MEDUSA_CAPABILITY_BILLING_ADDRESS  = 1 << 5,
   MEDUSA_CAPABILITY_ORDERS_CHANGED_SINCE = 1 << 6,
+  MEDUSA_CAPABILITY_BILLING_IN_ADDRESS_BOOK = 1 << 7,
   MEDUSA_CAPABILITY_ORDER_BY_ID      = 1 << 12,
   MEDUSA_CAPABILITY_ORDER_TRANSFER_CANCEL = 1 << 13,
   MEDUSA_CAPABILITY_RETURN_HISTORY   = 1 << 14,

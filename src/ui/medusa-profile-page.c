@@ -508,15 +508,17 @@ on_billing_choice_selected_cb (AdwComboRow       *row,
 }
 
 /* What the store lets the profile change: the capabilities of its dialect
- * (a Medusa v2 store changes neither email nor password here, and keeps
- * the billing address in the address book). */
+ * (a Medusa v2 store changes neither email nor password here, and its
+ * billing address is one of the address book's). */
 static void
 apply_capabilities (MedusaProfilePage *self)
 {
   MedusaClient *client = medusa_session_get_client (medusa_page_get_session (MEDUSA_PAGE (self)));
   gboolean email = client == NULL || medusa_client_has_capability (client, MEDUSA_CAPABILITY_CHANGE_EMAIL);
   gboolean password = client == NULL || medusa_client_has_capability (client, MEDUSA_CAPABILITY_CHANGE_PASSWORD);
-  gboolean billing = client == NULL || medusa_client_has_capability (client, MEDUSA_CAPABILITY_BILLING_ADDRESS);
+  gboolean in_book = client != NULL && medusa_client_has_capability (client, MEDUSA_CAPABILITY_BILLING_IN_ADDRESS_BOOK);
+  gboolean billing = in_book || client == NULL ||
+                     medusa_client_has_capability (client, MEDUSA_CAPABILITY_BILLING_ADDRESS);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.change-email", email);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.change-password", password);
@@ -524,6 +526,11 @@ apply_capabilities (MedusaProfilePage *self)
                                          email && password ? NULL
                                          : _("This store does not let you change your email address or password here."));
   gtk_widget_set_visible (self->billing_group, billing);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->billing_group),
+                                         in_book
+                                         ? _("The address the store puts on your invoices: one of your saved "
+                                             "addresses. A new one is saved with them.")
+                                         : _("The address the store puts on your invoices."));
   /* Its Save button and error line sit below the group, in a box of their own. */
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->billing_save_button)), billing);
 }

@@ -3438,6 +3438,14 @@ v2_route_addresses (RequestCtx   *ctx,
     if (g_str_has_prefix (allowed[i], "is_default_") || g_strcmp0 (allowed[i], "address_name") == 0)
       if (json_object_has_member (body, allowed[i]))
         json_object_set_member (address, allowed[i], json_object_dup_member (body, allowed[i]));
+  /* One default of each kind: the store takes the flag off the others (its
+   * maybe-unset-default-*-addresses steps). */
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (g_str_has_prefix (allowed[i], "is_default_") &&
+        json_object_get_boolean_member_with_default (body, allowed[i], FALSE))
+      for (guint j = 0; j < c->addresses->len; j++)
+        if (g_ptr_array_index (c->addresses, j) != address)
+          json_object_set_boolean_member (g_ptr_array_index (c->addresses, j), allowed[i], FALSE);
   respond_wrapped (ctx->msg, "customer", v2_customer_json (c));
 }
 

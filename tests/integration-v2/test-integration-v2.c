@@ -431,6 +431,67 @@ test_addresses (void)
   g_assert_cmpstr (medusa_address_get_city (find_address (customer, S.address_a_id)), ==, "Potsdam");
 }
 
+/* The billing address is the address book's default billing address: a
+ * saved one gets the flag, a new one joins the address book with it, and
+ * the store keeps one flag (choosing A again after C would break its unique
+ * index if C kept it). */
+static void
+test_billing_address (void)
+{
+  g_autoptr(MedusaAddressInput) c = address_input ("Billing", "Munich");
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address_c_id = NULL;
+  GAsyncResult *result = NULL;
+
+  if (!scenario_ready ())
+    return;
+
+  for (guint step = 0; step < 3; step++)
+    {
+      g_autoptr(MedusaCustomerUpdate) update = medusa_customer_update_new ();
+
+      if (step == 1)
+        medusa_customer_update_set_billing_address (update, c);
+      else
+        medusa_customer_update_set_billing_address_id (update, S.address_a_id);
+      medusa_client_update_customer_async (S.client, update, NULL, store_result_cb, &result);
+      g_clear_object (&customer);
+      customer = medusa_client_update_customer_finish (S.client, wait_result (&result), &error);
+      g_clear_object (&result);
+      g_assert_no_error (error);
+      if (step == 1)
+        {
+          MedusaAddress *billing = medusa_customer_get_billing_address (customer);
+
+          g_assert_nonnull (billing);
+          g_assert_cmpstr (medusa_address_get_city (billing), ==, "Munich");
+          address_c_id = g_strdup (medusa_customer_get_billing_address_id (customer));
+          g_assert_nonnull (find_address (customer, address_c_id));
+          g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 2);
+        }
+      else
+        {
+          g_assert_cmpstr (medusa_customer_get_billing_address_id (customer), ==, S.address_a_id);
+        }
+    }
+
+  /* As read again, with the whole address book. */
+  g_clear_object (&customer);
+  customer = retrieve_customer (S.client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_billing_address_id (customer), ==, S.address_a_id);
+  g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (customer)), ==, "Potsdam");
+
+  /* The address book as it was. */
+  medusa_client_delete_address_async (S.client, address_c_id, NULL, store_result_cb, &result);
+  g_clear_object (&customer);
+  customer = medusa_client_delete_address_finish (S.client, wait_result (&result), &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 1);
+}
+
 /* --- tokens ------------------------------------------------------------------------ */
 
 static char *
@@ -1194,6 +1255,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/integration-v2/04-sign-in", test_sign_in);
   g_test_add_func ("/integration-v2/05-update-customer", test_update_customer);
   g_test_add_func ("/integration-v2/06-addresses", test_addresses);
+  g_test_add_func ("/integration-v2/06b-billing-address", test_billing_address);
   g_test_add_func ("/integration-v2/07-token-refresh", test_token_refresh);
   g_test_add_func ("/integration-v2/08-sign-out", test_sign_out);
   g_test_add_func ("/integration-v2/09-password-reset", test_password_reset);

@@ -430,6 +430,100 @@ address_input (const char *first_name, const char *city)
   return input;
 }
 
+static MedusaCustomer *
+update_customer (Fixture *f, MedusaCustomerUpdate *update, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_client_update_customer_async (f->client, update, NULL, medusa_fake_async_result_cb, &f->slot);
+  result = medusa_fake_wait_result (&f->slot);
+  return medusa_client_update_customer_finish (f->client, result, error);
+}
+
+/* The billing address on v2 is the address book's default billing address:
+ * choosing a saved one flags it (the store takes the flag off the other), a
+ * new one is added to the address book with the flag; saved on its own. */
+static void
+test_billing_address (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MedusaAddressInput) home = address_input ("Home", "London");
+  g_autoptr(MedusaAddressInput) work = address_input ("Work", "Oxford");
+  g_autoptr(MedusaAddressInput) office = address_input ("Office", "Bath");
+  g_autoptr(MedusaCustomerUpdate) choose = medusa_customer_update_new ();
+  g_autoptr(MedusaCustomerUpdate) add = medusa_customer_update_new ();
+  g_autoptr(MedusaCustomerUpdate) mixed = medusa_customer_update_new ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaAddress) first = NULL;
+  g_autoptr(MedusaAddress) second = NULL;
+  g_autofree char *path = NULL;
+  GAsyncResult *result = NULL;
+  const MedusaFakeRequest *request;
+
+  g_assert_true (medusa_client_has_capability (f->client, MEDUSA_CAPABILITY_BILLING_IN_ADDRESS_BOOK));
+  g_assert_false (medusa_client_has_capability (f->client, MEDUSA_CAPABILITY_BILLING_ADDRESS));
+  sign_in_ada (f);
+  for (guint i = 0; i < 2; i++)
+    {
+      medusa_client_add_address_async (f->client, i == 0 ? home : work, NULL, medusa_fake_async_result_cb, &f->slot);
+      result = medusa_fake_wait_result (&f->slot);
+      g_clear_object (&customer);
+      customer = medusa_client_add_address_finish (f->client, result, &error);
+      g_clear_object (&result);
+      g_assert_no_error (error);
+    }
+  first = g_list_model_get_item (medusa_customer_get_shipping_addresses (customer), 0);
+  second = g_list_model_get_item (medusa_customer_get_shipping_addresses (customer), 1);
+  g_assert_null (medusa_customer_get_billing_address_id (customer));
+
+  /* A saved address: its flag, nothing else. */
+  for (guint i = 0; i < 2; i++)
+    {
+      MedusaAddress *chosen = i == 0 ? second : first;   /* the older one last: it keeps the flag alone */
+
+      medusa_fake_server_clear_requests (f->fake);
+      medusa_customer_update_set_billing_address_id (choose, medusa_address_get_id (chosen));
+      g_clear_object (&customer);
+      customer = update_customer (f, choose, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (medusa_customer_get_billing_address_id (customer), ==, medusa_address_get_id (chosen));
+      g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (customer)), ==,
+                       medusa_address_get_city (chosen));
+      g_free (path);
+      path = g_strconcat ("/store/customers/me/addresses/", medusa_address_get_id (chosen), NULL);
+      request = medusa_fake_server_get_last_request (f->fake, "POST", path);
+      g_assert_nonnull (request);
+      g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
+                                             "{\"is_default_billing\":true}"));
+      g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 2);
+    }
+
+  /* A new one: added to the address book with the flag. */
+  medusa_fake_server_clear_requests (f->fake);
+  medusa_customer_update_set_billing_address (add, office);
+  g_clear_object (&customer);
+  customer = update_customer (f, add, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 3);
+  g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (customer)), ==, "Bath");
+  g_assert_cmpstr (medusa_address_get_first_name (medusa_customer_get_billing_address (customer)), ==, "Office");
+  request = medusa_fake_server_get_last_request (f->fake, "POST", "/store/customers/me/addresses");
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (medusa_fake_request_get_body_json (request)),
+                                                 "is_default_billing"));
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 1);
+
+  /* With other fields: refused, nothing sent. */
+  medusa_fake_server_clear_requests (f->fake);
+  medusa_customer_update_set_first_name (mixed, "Augusta");
+  medusa_customer_update_set_billing_address_id (mixed, medusa_address_get_id (first));
+  g_clear_object (&customer);
+  customer = update_customer (f, mixed, &error);
+  g_assert_null (customer);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
+}
+
 static void
 test_addresses (Fixture *f, gconstpointer data)
 {
@@ -974,6 +1068,7 @@ main (int argc, char *argv[])
   ADD ("refresh-after-401", test_refresh_after_401);
   ADD ("customer", test_customer);
   ADD ("addresses", test_addresses);
+  ADD ("billing-address", test_billing_address);
   ADD ("address-paging", test_address_paging);
   ADD ("hostile-members", test_hostile_members);
   ADD ("password-reset", test_password_reset);

@@ -221,20 +221,80 @@ test_overview_orders (WtFixture     *fx,
   forget_v2_store (v2);
 }
 
-/* The Profile keeps no billing address on v2: nothing of it is left over
- * (its Save button sat below the hidden group). */
+/* Selects the item of @choice that contains @text. */
 static void
-test_profile_no_billing (WtFixture     *fx,
-                         gconstpointer  data)
+select_containing (AdwComboRow *choice,
+                   const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (choice);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (strstr (gtk_string_object_get_string (item), text) != NULL)
+        {
+          adw_combo_row_set_selected (choice, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The Profile's billing address on v2 is one of the saved addresses: one is
+ * chosen (the store flags it), a new one joins the address book. */
+static void
+test_profile_billing (WtFixture     *fx,
+                      gconstpointer  data)
 {
   g_autoptr(MedusaFakeServer) v2 = use_v2_store (fx);
   GtkWidget *page;
+  AdwComboRow *choice;
+  AdwActionRow *current;
+  MedusaCustomer *customer;
+  g_autofree char *path = NULL;
+  const MedusaFakeRequest *request;
 
+  medusa_fake_server_add_address (v2, WT_EMAIL, "Ada", "Lovelace", "1 St James's Square",
+                                  "London", "gb", "SW1Y 4JH");
+  medusa_fake_server_add_address (v2, WT_EMAIL, "Ada", "Lovelace", "12 Marylebone Road",
+                                  "Oxford", "gb", "OX1 5LR");
   wt_fixture_start (fx);
   wt_fixture_sign_in (fx, WT_EMAIL, WT_PASSWORD);
   page = show_page (fx, "profile", MEDUSA_TYPE_PROFILE_PAGE);
-  wait_label (page, "This store does not let you change your email address or password here.");
-  g_assert_null (wt_find_button (page, "Save Billing Address"));
+  wait_label (page, "The address the store puts on your invoices: one of your saved addresses. "
+                    "A new one is saved with them.");
+  choice = ADW_COMBO_ROW (wt_find_row (page, "Use address"));
+  current = ADW_ACTION_ROW (wt_find_row (page, "Current billing address"));
+  g_assert_nonnull (choice);
+  g_assert_nonnull (current);
+  /* None, the two saved addresses, a new one */
+  wt_wait_until (g_list_model_get_n_items (adw_combo_row_get_model (choice)) == 4, WT_TIMEOUT);
+  g_assert_cmpstr (adw_action_row_get_subtitle (current), ==, "None");
+
+  /* A saved one: flagged by the store, shown as the current one. */
+  select_containing (choice, "Oxford");
+  wt_click_label (page, "Save Billing Address");
+  wt_wait_until (strstr (adw_action_row_get_subtitle (current), "Oxford") != NULL, WT_TIMEOUT);
+  customer = medusa_session_get_customer (fx->session);
+  path = g_strconcat ("/store/customers/me/addresses/", medusa_customer_get_billing_address_id (customer), NULL);
+  request = medusa_fake_server_get_last_request (v2, "POST", path);
+  g_assert_nonnull (request);
+  g_assert_true (medusa_fake_json_equal (medusa_fake_request_get_body_json (request),
+                                         "{\"is_default_billing\":true}"));
+
+  /* A new one: saved with the addresses. */
+  adw_combo_row_set_selected (choice, g_list_model_get_n_items (adw_combo_row_get_model (choice)) - 1);
+  wt_wait_until (wt_find_entry (page, "Billing city") != NULL, WT_TIMEOUT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (wt_find_row (page, "Billing country")), 0);
+  wt_type (page, "Billing address line 1", "Rue de Rivoli 99");
+  wt_type (page, "Billing postal code", "75001");
+  wt_type (page, "Billing city", "Paris");
+  wt_click_label (page, "Save Billing Address");
+  wt_wait_until (strstr (adw_action_row_get_subtitle (current), "Paris") != NULL, WT_TIMEOUT);
+  customer = medusa_session_get_customer (fx->session);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)), ==, 3);
+  g_assert_cmpuint (medusa_fake_server_get_n_requests (v2, "POST", "/store/customers/me/addresses"), ==, 1);
 
   forget_v2_store (v2);
 }
@@ -299,7 +359,7 @@ main (int   argc,
   ADD ("/widgets/v2/orders", test_orders_v2);
   ADD ("/widgets/v2/status-filters", test_status_filters_v2);
   ADD ("/widgets/v2/overview-orders", test_overview_orders);
-  ADD ("/widgets/v2/profile-no-billing", test_profile_no_billing);
+  ADD ("/widgets/v2/profile-billing", test_profile_billing);
   ADD ("/widgets/v2/password-reset", test_password_reset);
 
 #undef ADD
