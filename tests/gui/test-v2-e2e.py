@@ -241,6 +241,49 @@ def add_address():
     shot("addresses")
 
 
+def selected_text(combo):
+    """The label a combo row shows for its choice (not its title)."""
+    def labels(node):
+        for i in range(node.childCount):
+            c = node.getChildAtIndex(i)
+            if c is None:
+                continue
+            if c.getRoleName() == "label":
+                yield c.name
+            yield from labels(c)
+    return next((n for n in labels(combo) if n != combo.name), None)
+
+
+def billing_address():
+    """The billing address on v2 is one of the saved addresses: chosen in the
+    profile, saved, and the store keeps it as the default billing address."""
+    sidebar("Profile")
+    page = "MedusaProfilePage"
+    app.wait_text("The address the store puts on your invoices: one of your saved addresses. "
+                  "A new one is saved with them.", within=page)
+    combo = app.find("combo box", "Use address", within=page)
+    app.mouse_click(combo)
+    time.sleep(0.5)
+    app.key("Down")        # "None" → the saved address
+    app.key("Return")
+    time.sleep(0.4)
+    app._wait(lambda: STREET in (selected_text(app.find("combo box", "Use address", within=page)) or ""),
+              "the saved address chosen in 'Use address'")
+    app.click("Save Billing Address", within=page)
+    token = store_api("/auth/customer/emailpass", {"email": EMAIL, "password": PASSWORD})["token"]
+
+    def flagged():
+        addresses = store_api("/store/customers/me/addresses", token=token)["addresses"]
+        return [a["address_1"] for a in addresses if a.get("is_default_billing")] == [STREET]
+    app._wait(flagged, "the store to keep the chosen address as the billing address")
+    app.wait_label(lambda s: s == "Current billing address", "the current billing address row", within=page)
+    app._wait(lambda: not app.nodes("push button", "Save Billing Address", within=page)
+              or not app.find("push button", "Save Billing Address", within=page)
+              .getState().contains(pyatspi.STATE_SENSITIVE),
+              "Save Billing Address to have nothing left to save")
+    shot("profile-billing")
+
+
 def store_api(path, data=None, token=None):
     headers = {"Content-Type": "application/json", "x-publishable-api-key": KEY}
     if token:
@@ -440,6 +483,8 @@ def main():
                              profile_limits)
         ok = ok and tap.step("the payment methods page explains there are none", payment_methods_explained)
         ok = ok and tap.step("add an address and see it in the list", add_address)
+        ok = ok and tap.step("choose it as the billing address in the profile; the store keeps it",
+                             billing_address)
         ok = ok and tap.step("six real orders in every state for the customer (seed-orders.sh)", seed_orders)
         ok = ok and tap.step("the Orders page lists them newest first, as the store does", orders_listed)
         ok = ok and tap.step("the payment status filter narrows the list to the paid orders", order_filter)
