@@ -127,9 +127,11 @@ def press(label):
     node.queryAction().doAction(0)
 
 
-def save_dialog_path(path):
+def save_dialog_path(path, toast):
     """In GTK's own Save dialog: type @path into the name entry (it takes a
-    whole path), then Enter."""
+    whole path), then Enter; the @toast the save shows is waited for first
+    (it goes after 5 s, and walking the windows while the dialog goes away
+    can take longer than that)."""
     dialog = app._wait(lambda: app.page("Save Receipt"), "the Save Receipt dialog")
     name = app._wait(lambda: [n for n in app.nodes("text", within="Save Receipt")], "the file name entry")[0]
     wanted = "Receipt %d.pdf" % order["display_id"]
@@ -140,6 +142,7 @@ def save_dialog_path(path):
     subprocess.run(["xdotool", "type", "--delay", "8", path], check=True)
     app._wait(lambda: app.text_of(name) == path, "the typed path (now %r)" % app.text_of(name))
     app.key("Return")
+    app.wait_text(toast)
     app._wait(lambda: app.page("Save Receipt") is None, "the dialog to close")
     return dialog
 
@@ -152,8 +155,7 @@ def pdf_text(path):
 def save_as_pdf():
     os.makedirs(os.path.dirname(saved_pdf))
     press("Save as PDF")
-    save_dialog_path(saved_pdf)
-    app.wait_text("Saved the receipt as “my receipt.pdf”")
+    save_dialog_path(saved_pdf, "Saved the receipt as “my receipt.pdf”")
     app._wait(lambda: os.path.exists(saved_pdf), "the PDF at %s" % saved_pdf)
     text = " ".join(pdf_text(saved_pdf).replace("\u00a0", " ").replace("\u202f", " ").split(" "))
     total = "%d.%02d" % divmod(order["total"], 100)
@@ -178,8 +180,7 @@ def unwritable_folder():
     and the toast says which folder."""
     time.sleep(6)  # the toast of the last save goes
     press("Save as PDF")
-    save_dialog_path("/sys/receipt.pdf")
-    app.wait_text("Could not save the receipt. You cannot write to the folder “/sys”.")
+    save_dialog_path("/sys/receipt.pdf", "Could not save the receipt. You cannot write to the folder “/sys”.")
     shot("receipt-error")
 
 

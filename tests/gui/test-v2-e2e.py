@@ -9,9 +9,11 @@ A store added by its address alone: the app finds out it is a v2 store and
 asks for its publishable key (a wrong one gets a human message, the right one
 goes on); a new customer registers; the overview shows the name; the profile
 says what a v2 store does not let one change; the payment methods page says
-there are none; a new address shows in the address book; six real orders in
+there are none; a new address shows in the address book and becomes the
+billing address in the profile (the store keeps it); six real orders in
 every state are listed newest first as the store has them, a payment status
-filter and a search narrow the list, an order opens with its total; signing
+filter and a search narrow the list, an order opens with its total and is
+saved as a PDF receipt that holds it; signing
 out leaves nothing of the customer on screen; a store chosen from the
 environment takes the environment's key.
 
@@ -59,6 +61,7 @@ WRONG_KEY = "pk_" + "0" * 64
 SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration-v2", "seed-orders.sh")
 N_ORDERS = 6
 orders = []  # the customer's orders as the store lists them, newest first
+opened = None  # the order order_details() opened
 
 home = tempfile.mkdtemp(prefix="medusa-gui-v2-")
 # No store preselected: the store is added through the store page.
@@ -385,7 +388,8 @@ def order_search():
 
 def order_details():
     """An order opens with its total as the store has it (major units on v2)."""
-    order = orders[len(orders) // 2]
+    global opened
+    order = opened = orders[len(orders) // 2]
     total = Decimal(str(order["total"])).quantize(Decimal("0.01"))
     if order["currency_code"] != "eur":
         raise GuiError("the seeded order is in %s" % order["currency_code"])
@@ -405,6 +409,40 @@ def order_details():
               "the Total row of order #%d saying €%s" % (order["display_id"], total), 30)
     shot("order-details")
     check_accessible_names()
+
+
+def receipt_pdf():
+    """Save as PDF… on the open v2 order: a path typed in GTK's own Save
+    dialog (no portal under Xvfb), the order in the PDF (pdftotext)."""
+    path = os.path.join(home, "receipts", "v2 receipt.pdf")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    page = "MedusaOrderDetailsPage"
+    button = app._wait(lambda: next((n for n in app.nodes("push button", within=page)
+                                     if "Save as PDF" in (n.name or "")), None),
+                       "the Save as PDF… button")
+    button.queryAction().doAction(0)
+    app._wait(lambda: app.page("Save Receipt"), "the Save Receipt dialog")
+    name = app._wait(lambda: app.nodes("text", within="Save Receipt"), "the file name entry")[0]
+    app._wait(lambda: app.text_of(name) == "Receipt %d.pdf" % opened["display_id"],
+              "the proposed file name (now %r)" % app.text_of(name))
+    app.key("ctrl+a")
+    subprocess.run(["xdotool", "type", "--delay", "8", path], check=True)
+    app._wait(lambda: app.text_of(name) == path, "the typed path (now %r)" % app.text_of(name))
+    app.key("Return")
+    # the toast first: it goes after 5 s, and walking the windows while the
+    # dialog goes away can take longer than that
+    app.wait_text("Saved the receipt as “v2 receipt.pdf”")
+    app._wait(lambda: app.page("Save Receipt") is None, "the dialog to close")
+    app._wait(lambda: os.path.exists(path), "the PDF at %s" % path)
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    total = str(Decimal(str(opened["total"])).quantize(Decimal("0.01")))
+    want = ["Order #%d" % opened["display_id"], "Receipt", "Total", total]
+    want += [item["title"] for item in opened["items"]]
+    missing = [w for w in want if w not in text]
+    if missing:
+        raise GuiError("not in the v2 receipt: %r\n%s" % (missing, text))
 
 
 def sign_out_leaves_nothing():
@@ -490,6 +528,7 @@ def main():
         ok = ok and tap.step("the payment status filter narrows the list to the paid orders", order_filter)
         ok = ok and tap.step("the search narrows the list to the orders with a mug", order_search)
         ok = ok and tap.step("an order opens with its total", order_details)
+        ok = ok and tap.step("Save as PDF…: the v2 order in the PDF", receipt_pdf)
         ok = ok and tap.step("sign out leaves nothing of the customer on screen", sign_out_leaves_nothing)
         ok = ok and tap.step("sign in again with the saved key", sign_in_again)
         ok = ok and tap.step("a store chosen from the environment takes the environment's newer key",
