@@ -376,13 +376,21 @@ test_refresh_after_401 (Fixture *f, gconstpointer data)
 
 /* --- customer and addresses ------------------------------------------------------------ */
 
+static MedusaCustomer *
+update_customer (Fixture *f, MedusaCustomerUpdate *update, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_client_update_customer_async (f->client, update, NULL, medusa_fake_async_result_cb, &f->slot);
+  result = medusa_fake_wait_result (&f->slot);
+  return medusa_client_update_customer_finish (f->client, result, error);
+}
+
 static void
 test_customer (Fixture *f, gconstpointer data)
 {
   g_autoptr(MedusaCustomerUpdate) update = medusa_customer_update_new ();
   g_autoptr(MedusaCustomerUpdate) email = medusa_customer_update_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) result2 = NULL;
   g_autoptr(MedusaCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
   const MedusaFakeRequest *request;
@@ -390,9 +398,7 @@ test_customer (Fixture *f, gconstpointer data)
   sign_in_ada (f);
   medusa_customer_update_set_first_name (update, "Augusta");
   medusa_customer_update_set_metadata (update, "tea", "earl grey");
-  medusa_client_update_customer_async (f->client, update, NULL, medusa_fake_async_result_cb, &f->slot);
-  result = medusa_fake_wait_result (&f->slot);
-  customer = medusa_client_update_customer_finish (f->client, result, &error);
+  customer = update_customer (f, update, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Augusta");
   request = medusa_fake_server_get_last_request (f->fake, "POST", "/store/customers/me");
@@ -403,9 +409,7 @@ test_customer (Fixture *f, gconstpointer data)
   /* No email change on v2: refused here, nothing sent. */
   medusa_fake_server_clear_requests (f->fake);
   medusa_customer_update_set_email (email, "new@example.com");
-  medusa_client_update_customer_async (f->client, email, NULL, medusa_fake_async_result_cb, &f->slot);
-  result2 = medusa_fake_wait_result (&f->slot);
-  customer = medusa_client_update_customer_finish (f->client, result2, &error);
+  customer = update_customer (f, email, &error);
   g_assert_null (customer);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_ALLOWED);
   g_assert_cmpuint (medusa_fake_server_get_n_requests (f->fake, NULL, NULL), ==, 0);
@@ -428,16 +432,6 @@ address_input (const char *first_name, const char *city)
   medusa_address_input_set (input, "country_code", "gb");
   medusa_address_input_set (input, "postal_code", "SW1Y 4JH");
   return input;
-}
-
-static MedusaCustomer *
-update_customer (Fixture *f, MedusaCustomerUpdate *update, GError **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_update_customer_async (f->client, update, NULL, medusa_fake_async_result_cb, &f->slot);
-  result = medusa_fake_wait_result (&f->slot);
-  return medusa_client_update_customer_finish (f->client, result, error);
 }
 
 /* The billing address on v2 is the address book's default billing address:
