@@ -37,8 +37,8 @@ normalize_customer (const MedusaDialect  *dialect,
   return TRUE;
 }
 
-/* What a fetch finishes with: the JSON text, and for a conditional fetch
- * the answer's ETag */
+/* What both fetches' tasks finish with: the JSON text, and for a
+ * conditional fetch the answer's ETag */
 typedef struct
 {
   GBytes   *json;          /* (owned) (nullable): NULL when not modified */
@@ -59,7 +59,6 @@ typedef struct
 {
   const MedusaDialect *dialect;
   AccountJson         *answer;       /* (owned) */
-  gboolean             conditional;  /* finish with the AccountJson, not the text */
 } CustomerJob;
 
 static void
@@ -94,20 +93,16 @@ normalize_customer_thread (GTask        *task,
   normalized = json_to_string (root, FALSE);
   g_bytes_unref (job->answer->json);
   job->answer->json = g_bytes_new_take (normalized, strlen (normalized));
-  if (job->conditional)
-    g_task_return_pointer (task, g_steal_pointer (&job->answer), (GDestroyNotify) account_json_free);
-  else
-    g_task_return_pointer (task, g_bytes_ref (job->answer->json), (GDestroyNotify) g_bytes_unref);
+  g_task_return_pointer (task, g_steal_pointer (&job->answer), (GDestroyNotify) account_json_free);
 }
 
-/* Finishes @task with @json (and @etag for a conditional fetch), in the
- * dialect's normal form when it is a customer the dialect reshapes: that is
- * done in a thread (a store's answer may be large, up to
- * MEDUSA_REQUEST_LARGE_ANSWER). Takes @json and @etag. */
+/* Finishes @task with @json and @etag (both nullable), in the dialect's
+ * normal form when it is a customer the dialect reshapes: that is done in
+ * a thread (a store's answer may be large, up to MEDUSA_REQUEST_LARGE_ANSWER).
+ * Takes @json and @etag. */
 static void
 return_account_json (GTask        *task,
                      MedusaClient *client,
-                     gboolean      conditional,
                      GBytes       *json,
                      char         *etag)
 {
@@ -125,19 +120,12 @@ return_account_json (GTask        *task,
 
       job->dialect = dialect;
       job->answer = answer;
-      job->conditional = conditional;
       g_task_set_task_data (task, job, (GDestroyNotify) customer_job_free);
       g_task_run_in_thread (task, normalize_customer_thread);
       return;
     }
 
-  if (conditional)
-    g_task_return_pointer (task, answer, (GDestroyNotify) account_json_free);
-  else
-    {
-      g_task_return_pointer (task, g_steal_pointer (&answer->json), (GDestroyNotify) g_bytes_unref);
-      account_json_free (answer);
-    }
+  g_task_return_pointer (task, answer, (GDestroyNotify) account_json_free);
 }
 
 /* Every answer as the bytes came (MEDUSA_REQUEST_RAW_BODY), neither parsed
@@ -163,7 +151,7 @@ fetch_account_json_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  return_account_json (task, MEDUSA_CLIENT (source), FALSE, bytes, NULL);
+  return_account_json (task, MEDUSA_CLIENT (source), bytes, NULL);
 }
 
 /* The orders through the dialect (medusa-orders-dialect-private.h): the
@@ -189,7 +177,7 @@ dialect_orders_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&answer->json), (GDestroyNotify) g_bytes_unref);
+  return_account_json (task, MEDUSA_CLIENT (source), g_steal_pointer (&answer->json), NULL);
 }
 
 /* The path of @kind, and the query string of @query for the orders. */
@@ -271,7 +259,15 @@ medusa_client_fetch_account_json_finish (MedusaClient  *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  return _medusa_client_propagate_pointer (self, result, medusa_client_fetch_account_json_async, error);
+  AccountJson *data = _medusa_client_propagate_pointer (self, result, medusa_client_fetch_account_json_async,
+                                                        error);
+  GBytes *json;
+
+  if (data == NULL)
+    return NULL;
+  json = g_steal_pointer (&data->json);
+  account_json_free (data);
+  return json;
 }
 
 /* The same for medusa_client_fetch_account_json_if_changed_async(). */
@@ -282,7 +278,6 @@ dialect_orders_if_changed_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(MedusaOrdersJson) answer = NULL;
-  AccountJson *data;
   GError *error = NULL;
 
   answer = _medusa_dialect_list_orders_finish (MEDUSA_CLIENT (source), result, &error);
@@ -291,10 +286,8 @@ dialect_orders_if_changed_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  data = g_new0 (AccountJson, 1);
-  data->json = g_steal_pointer (&answer->json);
-  data->etag = g_steal_pointer (&answer->etag);
-  g_task_return_pointer (task, data, (GDestroyNotify) account_json_free);
+  return_account_json (task, MEDUSA_CLIENT (source), g_steal_pointer (&answer->json),
+                       g_steal_pointer (&answer->etag));
 }
 
 static void
@@ -322,7 +315,7 @@ fetch_account_json_if_changed_cb (GObject      *source,
   if (status == SOUP_STATUS_NOT_MODIFIED)
     g_clear_pointer (&bytes, g_bytes_unref);
 
-  return_account_json (task, MEDUSA_CLIENT (source), TRUE, g_steal_pointer (&bytes),
+  return_account_json (task, MEDUSA_CLIENT (source), g_steal_pointer (&bytes),
                        g_strdup (_medusa_client_request_get_etag (MEDUSA_CLIENT (source), result)));
 }
 

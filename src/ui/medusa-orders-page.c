@@ -912,8 +912,8 @@ medusa_orders_page_init (MedusaOrdersPage *self)
   /* The view gets a page of rows at a time, as it is scrolled to them, and
    * at most ROWS_PER_FRAME new rows a frame: GTK 4.8 makes, styles, measures
    * and draws each (a frame with a page of 20 new rows kept the main loop
-   * busy 24–33 ms, issue 10's stall row; see bench/README.md). Rows are made in C: a GtkBuilderListItemFactory
-   * ran a GtkBuilder for each of them. */
+   * busy 24–33 ms, issue 10's stall row; see bench/README.md). Rows are
+   * made in C: a GtkBuilderListItemFactory ran a GtkBuilder for each. */
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
